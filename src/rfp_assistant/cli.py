@@ -1,0 +1,161 @@
+"""Command line: a thin layer that reads settings once, calls the core, and turns errors into messages."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .config import Settings, load_settings
+from .errors import RfpAssistantError
+
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+    help="Prepare CDMO outsourcing: draft RFPs, compare proposals, find readiness gaps. Offline by default.",
+)
+WorkspaceOpt = typer.Option(None, "--workspace", "-w", help="Workspace (one per program); default from RFP_WORKSPACE or 'default'.")
+JsonOpt = typer.Option(False, "--json", help="Print machine-readable JSON.")
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    return ctx.obj
+
+
+def _progress(fraction: float, message: str) -> None:
+    # Only a terminal gets a live progress line; pipes and CI logs stay clean for --json consumers.
+    if sys.stderr.isatty():
+        sys.stderr.write(f"\r[{fraction:>4.0%}] {message[:70]:<70}")
+        if fraction >= 1.0:
+            sys.stderr.write("\r" + " " * 78 + "\r")
+        sys.stderr.flush()
+
+
+@app.callback()
+def _load(ctx: typer.Context, data_dir: Optional[Path] = typer.Option(None, "--data-dir", help="Overrides RFP_DATA_DIR.")):
+    """Read the configuration once, here at the edge, and pass it down."""
+    ctx.obj = load_settings(data_dir=data_dir)
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    paths: list[Path] = typer.Argument(..., help="Files or folders (PDF, DOCX, Markdown, text)."),
+    kind: str = typer.Option("internal", "--kind", help="guide or internal"),
+    workspace: Optional[str] = WorkspaceOpt,
+    as_json: bool = JsonOpt,
+):
+    """Index documents into a workspace. Unchanged files are skipped; a new version replaces the old."""
+    from .ingest import ingest_files, max_file_bytes, open_workspace
+
+    if kind not in ("guide", "internal"):
+        raise RfpAssistantError(f"--kind must be 'guide' or 'internal', not {kind!r}.")
+    settings = _settings(ctx)
+    index = open_workspace(settings, workspace, progress=_progress)
+    reports = ingest_files(index, paths, kind=kind, max_bytes=max_file_bytes(settings), progress=_progress)
+    if as_json:
+        typer.echo(json.dumps([r.model_dump() for r in reports], indent=2))
+    else:
+        for r in reports:
+            if r.status == "error":
+                typer.echo(f"✗ {r.source}: {r.error.split(': ', 1)[-1]}")
+            else:
+                typer.echo(f"✓ {r.source}: {r.status} ({r.pages} page(s), {r.chunks} passage(s))")
+            for warning in r.warnings:
+                typer.echo(f"  ! {warning}")
+    if not reports:
+        raise RfpAssistantError("No supported files found (PDF, DOCX, Markdown or text).")
+    raise typer.Exit(1 if any(r.status == "error" for r in reports) else 0)
+
+
+@app.command()
+def ask(
+    ctx: typer.Context,
+    question: str = typer.Argument(..., help="A free question, e.g. 'What hidden costs should we budget for?'"),
+    workspace: Optional[str] = WorkspaceOpt,
+    as_json: bool = JsonOpt,
+):
+    """Answer a question from the guide and the internal documents, with citations."""
+    from .answering import answer_question
+    from .ingest import open_workspace
+    from .llm import make_chat_client
+
+    settings = _settings(ctx)
+    chat = make_chat_client(settings)
+    index = open_workspace(settings, workspace, progress=_progress)
+    answer = answer_question(index, question, chat=chat)
+    if as_json:
+        typer.echo(json.dumps(answer.model_dump(include={"answer", "citations", "mode", "found"}), indent=2))
+        return
+    typer.echo(answer.answer)
+    if answer.citations:
+        typer.echo("\nSources:")
+        for i, c in enumerate(answer.citations, start=1):
+            typer.echo(f"  [{i}] {c.source}, p. {c.page}: \"{c.quote}\"")
+
+
+@app.command()
+def documents(ctx: typer.Context, workspace: Optional[str] = WorkspaceOpt, as_json: bool = JsonOpt):
+    """List the documents indexed in a workspace."""
+    from .ingest import open_workspace
+
+    records = open_workspace(_settings(ctx), workspace, progress=_progress).list_documents()
+    if as_json:
+        typer.echo(json.dumps([r.__dict__ for r in records], indent=2))
+        return
+    for r in records:
+        typer.echo(f"{r.doc_id[:12]}  {r.kind:<8} {r.pages:>4} p  {r.chunks:>5} passages  {r.source}")
+
+
+@app.command()
+def delete(ctx: typer.Context, name: str = typer.Argument(..., help="File name or document id."), workspace: Optional[str] = WorkspaceOpt):
+    """Remove a document and all its passages from a workspace."""
+    from .index import WorkspaceIndex
+
+    removed = WorkspaceIndex(_settings(ctx), workspace).delete_document(name)
+    if removed is None:
+        raise RfpAssistantError(f"No document named {name!r} in this workspace (see 'rfp-assistant documents').")
+    typer.echo(f"Deleted {removed.source}.")
+
+
+@app.command()
+def ui(
+    ctx: typer.Context,
+    host: Optional[str] = typer.Option(None, "--host", help="Interface to bind; default 127.0.0.1 (this machine only)."),
+    port: Optional[int] = typer.Option(None, "--port", help="Port; default 7860."),
+):
+    """Start the web UI (Gradio) on 127.0.0.1:7860."""
+    from .ui.app import launch
+
+    launch(_settings(ctx), host=host or "127.0.0.1", port=port or 7860)
+
+
+@app.command("eval")
+def run_eval(
+    ctx: typer.Context,
+    suite: Optional[list[str]] = typer.Option(None, "--suite", "-s", help="retrieval (repeatable); default: all"),
+    enforce: bool = typer.Option(False, "--enforce", help="Exit 1 when a score misses its target (used by CI)."),
+    as_json: bool = JsonOpt,
+):
+    """Run the offline evaluation suites on the fixtures in eval/ and print scores against targets."""
+    from .evals import run_suites
+
+    results = run_suites(_settings(ctx), suite or None, progress=_progress)
+    if as_json:
+        typer.echo(json.dumps([r.model_dump() for r in results], indent=2))
+    else:
+        for result in results:
+            typer.echo(result.render())
+    if enforce and not all(r.passed for r in results):
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """Console entry point: domain errors become one plain message and exit status 2."""
+    try:
+        app()
+    except RfpAssistantError as exc:
+        typer.echo(f"Error: {exc}", err=True)
+        sys.exit(2)

@@ -1,0 +1,31 @@
+"""Offline evaluation suites over the fixtures in eval/; each prints scores next to its targets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..config import Settings
+from ..errors import ConfigurationError
+from .result import SuiteResult
+
+Progress = Callable[[float, str], None]
+
+
+def _suites() -> dict[str, Callable[[Settings, Progress | None], SuiteResult]]:
+    from .retrieval import run_retrieval_suite
+
+    return {"retrieval": run_retrieval_suite}
+
+
+def suite_names() -> list[str]:
+    """Names accepted by --suite."""
+    return list(_suites())
+
+
+def run_suites(settings: Settings, names: list[str] | None = None, progress: Progress | None = None) -> list[SuiteResult]:
+    """Run the named suites (all when None) and return their results."""
+    suites = _suites()
+    unknown = [n for n in names or [] if n not in suites]
+    if unknown:
+        raise ConfigurationError(f"Unknown eval suite(s): {', '.join(unknown)}. Choose from: {', '.join(suites)}.")
+    return [suites[name](settings, progress) for name in names or suites]

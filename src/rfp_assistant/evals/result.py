@@ -1,0 +1,56 @@
+"""The result of one eval suite: metrics, their targets, and whether every target holds."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+
+class Target(BaseModel):
+    """A threshold on one metric."""
+
+    metric: str
+    op: Literal[">=", "<=", "=="]
+    value: float
+
+    def holds(self, metrics: dict[str, float]) -> bool:
+        """True when the metric meets the threshold."""
+        actual = metrics.get(self.metric)
+        if actual is None:
+            return False
+        if self.op == ">=":
+            return actual >= self.value - 1e-9
+        if self.op == "<=":
+            return actual <= self.value + 1e-9
+        return abs(actual - self.value) < 1e-9
+
+
+class SuiteResult(BaseModel):
+    """Scores of one suite."""
+
+    suite: str
+    metrics: dict[str, float]
+    targets: list[Target] = Field(default_factory=list)
+    cases: int = 0
+    failures: list[str] = Field(default_factory=list)
+    """Short descriptions of cases that missed, to help improve the engine."""
+
+    @property
+    def passed(self) -> bool:
+        """True when every target holds."""
+        return all(t.holds(self.metrics) for t in self.targets)
+
+    def render(self) -> str:
+        """A small plain-text table of metrics and targets."""
+        lines = [f"== {self.suite} ({self.cases} cases) — {'PASS' if self.passed else 'FAIL'}"]
+        targets = {t.metric: t for t in self.targets}
+        for metric, value in self.metrics.items():
+            target = targets.get(metric)
+            mark = "" if target is None else f"   target {target.op} {target.value:g}  {'ok' if target.holds(self.metrics) else 'MISSED'}"
+            lines.append(f"  {metric:<32} {value:8.3f}{mark}")
+        for failure in self.failures[:15]:
+            lines.append(f"  miss: {failure}")
+        if len(self.failures) > 15:
+            lines.append(f"  … and {len(self.failures) - 15} more misses")
+        return "\n".join(lines)

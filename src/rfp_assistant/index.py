@@ -1,0 +1,290 @@
+"""Per-workspace hybrid index: Chroma vectors plus BM25, fused by reciprocal rank.
+
+Consistency rule: a document exists only once its entry is in the registry collection, which is
+written last. Chunks of a half-finished ingest are invisible to search and are removed when the
+same document is ingested again, so a crash never leaves a half-indexed document behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .chunking import Chunk, chunk_document
+from .config import Settings
+from .documents import LoadedDocument
+from .errors import ConfigurationError, IndexError_
+from .lexical import LexicalIndex
+from .locking import workspace_lock
+from .store import chroma_client, collection_names
+
+Kind = Literal["guide", "internal", "proposal"]
+Method = Literal["hybrid", "lexical", "dense"]
+Progress = Callable[[float, str], None]
+RRF_K = 60
+CANDIDATES = 50
+
+_lexical_cache: dict[str, tuple[str, LexicalIndex]] = {}
+
+
+@dataclass
+class DocumentRecord:
+    """A committed document in a workspace."""
+
+    doc_id: str
+    source: str
+    kind: str
+    sha256: str
+    pages: int
+    chunks: int
+    added_at: float
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class IngestResult:
+    """What happened to one file: added, updated (replaced an older version) or unchanged."""
+
+    status: Literal["added", "updated", "unchanged"]
+    record: DocumentRecord
+
+
+@dataclass
+class SearchHit:
+    """A retrieved chunk with its fused score and the rank it had in each retriever (1-based)."""
+
+    chunk: Chunk
+    kind: str
+    score: float
+    dense_rank: int | None = None
+    lexical_rank: int | None = None
+
+
+class WorkspaceIndex:
+    """Documents and their chunks for one workspace, on embedded Chroma or a Chroma server."""
+
+    def __init__(self, settings: Settings, workspace: str | None = None, embedder=None, progress: Progress | None = None):
+        self.settings = settings
+        self.workspace = workspace or settings.workspace
+        self.folder = settings.workspace_dir(self.workspace)
+        self._embedder = embedder
+        self._embedder_checked = False
+        self._progress = progress
+        client = chroma_client(settings)
+        chunks_name, registry_name = collection_names(self.workspace)
+        try:
+            self._chunks = client.get_or_create_collection(
+                chunks_name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+            )
+            self._registry = client.get_or_create_collection(registry_name, embedding_function=None)
+        except Exception as exc:  # chromadb raises a wide range of transport and storage errors
+            raise IndexError_(f"The index for workspace '{self.workspace}' could not be opened: {exc}") from exc
+
+    @property
+    def embedder(self):
+        """The embedder, created on first use (the local table may take a minute to build once)."""
+        if self._embedder is None:
+            from .embeddings import make_embedder
+
+            self._embedder = make_embedder(self.settings, progress=self._progress)
+        if not self._embedder_checked:
+            self._check_embedder(self._embedder)
+        return self._embedder
+
+    def _check_embedder(self, embedder) -> None:
+        """Refuse to mix vectors from two different embeddings in one workspace."""
+        meta = dict(self._chunks.metadata or {})
+        stored = meta.get("embedder")
+        if stored is None:
+            meta["embedder"] = embedder.name
+            self._chunks.modify(metadata=meta)
+        elif stored != embedder.name:
+            raise ConfigurationError(
+                f"Workspace '{self.workspace}' was indexed with the '{stored}' embedding, but RFP_EMBEDDINGS now "
+                f"selects '{embedder.name}'. Use the original setting, or a new workspace."
+            )
+        self._embedder_checked = True
+
+    # --- documents -------------------------------------------------------------------------
+
+    def list_documents(self, kind: str | None = None) -> list[DocumentRecord]:
+        """Committed documents, oldest first, optionally of one kind."""
+        got = self._registry.get(include=["metadatas"])
+        records = [_record(doc_id, meta) for doc_id, meta in zip(got["ids"], got["metadatas"] or [])]
+        records.sort(key=lambda r: (r.added_at, r.source))
+        return [r for r in records if kind is None or r.kind == kind]
+
+    def find_document(self, name_or_id: str) -> DocumentRecord | None:
+        """A document by id, id prefix (8+ characters) or file name."""
+        for record in self.list_documents():
+            if name_or_id in (record.doc_id, record.source) or (
+                len(name_or_id) >= 8 and record.doc_id.startswith(name_or_id)
+            ):
+                return record
+        return None
+
+    def add_document(self, document: LoadedDocument, kind: Kind) -> IngestResult:
+        """Index a loaded document; re-adding unchanged content is a no-op, a new version replaces the old."""
+        doc_id = document.sha256[:40]
+        with workspace_lock(self.folder):
+            existing = self.list_documents()
+            same = next((r for r in existing if r.doc_id == doc_id), None)
+            if same is not None:
+                return IngestResult("unchanged", same)
+            older = [r for r in existing if r.source == document.source and r.kind == kind]
+            chunks = chunk_document(document, doc_id)
+            record = DocumentRecord(
+                doc_id, document.source, kind, document.sha256, document.page_count, len(chunks), time.time(),
+                list(document.warnings),
+            )
+            self._chunks.delete(where={"doc_id": doc_id})  # leftovers of an interrupted ingest
+            try:
+                self._write_chunks(chunks, kind)
+                self._registry.add(ids=[doc_id], embeddings=[[1.0]], metadatas=[_metadata(record)])
+            except Exception as exc:
+                self._chunks.delete(where={"doc_id": doc_id})
+                raise IndexError_(f"{document.source}: indexing failed and was rolled back ({exc})") from exc
+            for old in older:
+                self._remove(old.doc_id)
+        return IngestResult("updated" if older else "added", record)
+
+    def delete_document(self, name_or_id: str) -> DocumentRecord | None:
+        """Remove a document and its chunks; returns what was removed, or None if absent."""
+        with workspace_lock(self.folder):
+            record = self.find_document(name_or_id)
+            if record is not None:
+                self._remove(record.doc_id)
+            return record
+
+    def chunks_of(self, doc_id: str) -> list[Chunk]:
+        """All chunks of one document, in reading order."""
+        got = self._chunks.get(where={"doc_id": doc_id}, include=["documents", "metadatas"])
+        chunks = [_chunk(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
+        return sorted(chunks, key=lambda c: c.ordinal)
+
+    def _remove(self, doc_id: str) -> None:
+        self._registry.delete(ids=[doc_id])  # uncommit first: search stops seeing it at once
+        self._chunks.delete(where={"doc_id": doc_id})
+
+    def _write_chunks(self, chunks: list[Chunk], kind: str) -> None:
+        batch = 256
+        total = max(len(chunks), 1)
+        for start in range(0, len(chunks), batch):
+            part = chunks[start : start + batch]
+            vectors = self.embedder.embed_documents([c.search_text for c in part])
+            self._chunks.add(
+                ids=[c.chunk_id for c in part],
+                embeddings=vectors,
+                documents=[c.text for c in part],
+                metadatas=[_chunk_metadata(c, kind) for c in part],
+            )
+            if self._progress:
+                self._progress(min(1.0, (start + len(part)) / total), f"indexed {start + len(part)}/{total} passages")
+
+    # --- search ----------------------------------------------------------------------------
+
+    def search(
+        self, query: str, k: int = 8, *, kinds: list[str] | None = None, sources: list[str] | None = None,
+        method: Method = "hybrid",
+    ) -> list[SearchHit]:
+        """Best chunks for `query` among committed documents, optionally filtered by kind or file name."""
+        records = self.list_documents()
+        allowed = {r.doc_id for r in records if (not kinds or r.kind in kinds) and (not sources or r.source in sources)}
+        if not allowed or not query.strip():
+            return []
+        kind_of = {r.doc_id: r.kind for r in records}
+        dense = self._dense(query, allowed) if method in ("hybrid", "dense") else []
+        lexical = self._lexical(records).search(query, CANDIDATES, allowed) if method in ("hybrid", "lexical") else []
+        fused: dict[str, SearchHit] = {}
+        for rank, (chunk_id, _) in enumerate(dense, start=1):
+            fused[chunk_id] = SearchHit(None, "", 1.0 / (RRF_K + rank), dense_rank=rank)  # type: ignore[arg-type]
+        for rank, (chunk_id, _) in enumerate(lexical, start=1):
+            hit = fused.setdefault(chunk_id, SearchHit(None, "", 0.0))  # type: ignore[arg-type]
+            hit.score += 1.0 / (RRF_K + rank)
+            hit.lexical_rank = rank
+        best = sorted(fused.items(), key=lambda item: -item[1].score)[:k]
+        if not best:
+            return []
+        got = self._chunks.get(ids=[chunk_id for chunk_id, _ in best], include=["documents", "metadatas"])
+        by_id = {i: _chunk(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])}
+        hits = []
+        for chunk_id, hit in best:
+            if chunk_id in by_id:
+                hit.chunk = by_id[chunk_id]
+                hit.kind = kind_of.get(hit.chunk.doc_id, "")
+                hits.append(hit)
+        return hits
+
+    def _dense(self, query: str, allowed: set[str]) -> list[tuple[str, float]]:
+        total = self._chunks.count()
+        if total == 0:
+            return []
+        vector = self.embedder.embed_query(query)
+        result = self._chunks.query(
+            query_embeddings=[vector], n_results=min(CANDIDATES, total),
+            where={"doc_id": {"$in": sorted(allowed)}}, include=["distances"],
+        )
+        return list(zip(result["ids"][0], result["distances"][0]))
+
+    def _lexical(self, records: list[DocumentRecord]) -> LexicalIndex:
+        signature = hashlib.sha1(",".join(sorted(r.doc_id for r in records)).encode()).hexdigest()
+        key = f"{self.settings.chroma_host or self.settings.data_dir}:{self.workspace}"
+        cached = _lexical_cache.get(key)
+        if cached and cached[0] == signature:
+            return cached[1]
+        folder = self.folder / "lexical" / signature
+        index = LexicalIndex.load(folder) if folder.exists() else None
+        if index is None:
+            index = self._build_lexical([r.doc_id for r in records])
+            index.save(folder)
+            for stale in (self.folder / "lexical").iterdir():
+                if stale.name != signature and not stale.name.startswith(".tmp-"):
+                    _remove_tree(stale)
+        _lexical_cache[key] = (signature, index)
+        return index
+
+    def _build_lexical(self, doc_ids: list[str]) -> LexicalIndex:
+        ids, owners, texts = [], [], []
+        for doc_id in doc_ids:
+            got = self._chunks.get(where={"doc_id": doc_id}, include=["documents", "metadatas"])
+            for chunk_id, text, meta in zip(got["ids"], got["documents"], got["metadatas"]):
+                ids.append(chunk_id)
+                owners.append(doc_id)
+                texts.append(f"{meta.get('section', '')}\n{text}")
+        return LexicalIndex(ids, owners, texts)
+
+
+def _remove_tree(path) -> None:
+    import shutil
+
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def _metadata(record: DocumentRecord) -> dict:
+    return {
+        "source": record.source, "kind": record.kind, "sha256": record.sha256, "pages": record.pages,
+        "chunks": record.chunks, "added_at": record.added_at, "warnings": json.dumps(record.warnings),
+    }
+
+
+def _record(doc_id: str, meta: dict) -> DocumentRecord:
+    return DocumentRecord(
+        doc_id, meta["source"], meta["kind"], meta["sha256"], int(meta["pages"]), int(meta["chunks"]),
+        float(meta["added_at"]), json.loads(meta.get("warnings") or "[]"),
+    )
+
+
+def _chunk_metadata(chunk: Chunk, kind: str) -> dict:
+    return {
+        "doc_id": chunk.doc_id, "source": chunk.source, "page": chunk.page, "section": chunk.section,
+        "ordinal": chunk.ordinal, "kind": kind,
+    }
+
+
+def _chunk(chunk_id: str, text: str, meta: dict) -> Chunk:
+    return Chunk(chunk_id, meta["doc_id"], meta["source"], int(meta["page"]), meta.get("section", ""), text,
+                 int(meta["ordinal"]))

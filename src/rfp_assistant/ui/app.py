@@ -1,0 +1,67 @@
+"""Build and launch the Gradio Blocks app (127.0.0.1 by default, analytics off, optional login)."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+import gradio as gr  # noqa: E402
+
+from ..config import Settings  # noqa: E402
+from ..errors import ConfigurationError  # noqa: E402
+from . import ask_tab, knowledge_tab  # noqa: E402
+from .common import Session  # noqa: E402
+
+CSS = """
+.cite-list li { margin-bottom: .35em; }
+.status-ok { color: #1a7f37; } .status-err { color: #b42318; }
+"""
+
+
+def build_app(settings: Settings) -> gr.Blocks:
+    """The whole UI; every tab calls the UI-free core through a shared Session."""
+    session = Session(settings)
+    with gr.Blocks(title="RFP Assistant — CDMO outsourcing", analytics_enabled=False) as app:
+        gr.Markdown(
+            "# RFP Assistant\nPrepare CDMO outsourcing: knowledge, questions, RFPs and proposal comparison. "
+            f"Mode: **{'LLM (' + settings.model + ')' if settings.llm_enabled else 'offline — nothing leaves this machine'}**."
+        )
+        workspace = gr.Dropdown(
+            choices=session.workspaces(), value=settings.workspace, label="Workspace (one per program)",
+            allow_custom_value=True, elem_id="workspace",
+        )
+        with gr.Tabs():
+            with gr.Tab("Knowledge", id="knowledge"):
+                knowledge_tab.build(session, workspace, app)
+            with gr.Tab("Ask", id="ask"):
+                ask_tab.build(session, workspace)
+    return app
+
+
+def read_auth_file(settings: Settings) -> list[tuple[str, str]] | None:
+    """Users from RFP_AUTH_FILE (`user:password` per line), or None when login is not required."""
+    if settings.auth_file is None:
+        return None
+    try:
+        lines = settings.auth_file.read_text().splitlines()
+    except OSError as exc:
+        raise ConfigurationError(f"RFP_AUTH_FILE {settings.auth_file} cannot be read: {exc.strerror}") from exc
+    users = [tuple(line.split(":", 1)) for line in lines if ":" in line and not line.lstrip().startswith("#")]
+    if not users:
+        raise ConfigurationError(f"RFP_AUTH_FILE {settings.auth_file} has no 'user:password' lines.")
+    return [(u.strip(), p.strip()) for u, p in users]
+
+
+def launch(settings: Settings, host: str = "127.0.0.1", port: int = 7860, *, block: bool = True):
+    """Serve the UI; returns (app, local_url) when block is False (tests)."""
+    app = build_app(settings)
+    app.queue(default_concurrency_limit=4)
+    theme = gr.themes.Soft(font=["ui-sans-serif", "system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"])
+    _, url, _ = app.launch(
+        server_name=host, server_port=port, auth=read_auth_file(settings), share=False, inbrowser=False,
+        prevent_thread_lock=not block, show_error=True, quiet=not block, theme=theme, css=CSS,
+        max_file_size=f"{int(settings.max_file_mb)}mb", footer_links=[], ssr_mode=False, pwa=False, mcp_server=False,
+        enable_monitoring=False,
+    )
+    return app, url

@@ -1,0 +1,53 @@
+"""State shared by the tabs: settings, open indexes, and helpers to show errors in plain words."""
+
+from __future__ import annotations
+
+import threading
+
+import gradio as gr
+
+from ..config import Settings
+from ..errors import RfpAssistantError
+from ..index import WorkspaceIndex
+from ..ingest import open_workspace
+from ..llm import make_chat_client
+from ..store import list_workspaces
+from ..workspaces import validate_workspace_name
+
+
+class Session:
+    """One per running app: opens each workspace once (with the built-in playbook) and reuses it."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self._indexes: dict[str, WorkspaceIndex] = {}
+        self._lock = threading.Lock()
+        self.chat = make_chat_client(settings)
+
+    def workspaces(self) -> list[str]:
+        """Workspace names for the selector."""
+        return list_workspaces(self.settings)
+
+    def index(self, workspace: str, progress=None) -> WorkspaceIndex:
+        """The index of `workspace`, opened on first use."""
+        name = validate_workspace_name((workspace or self.settings.workspace).strip())
+        with self._lock:
+            if name not in self._indexes:
+                self._indexes[name] = open_workspace(self.settings, name, progress=progress)
+            return self._indexes[name]
+
+
+def user_error(exc: Exception) -> gr.Error:
+    """A message box for the user; unexpected errors say so without a traceback."""
+    if isinstance(exc, RfpAssistantError):
+        return gr.Error(str(exc))
+    return gr.Error(f"Something went wrong: {type(exc).__name__}: {exc}")
+
+
+def progress_adapter(progress: gr.Progress):
+    """Turn the core's (fraction, message) callback into Gradio's progress bar."""
+
+    def report(fraction: float, message: str) -> None:
+        progress(fraction, desc=message)
+
+    return report

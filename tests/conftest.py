@@ -1,0 +1,59 @@
+"""Shared fixtures: isolated settings per test, the shared/ corpus, and the local OpenAI-compatible server."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ["support.openai_server"]
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+# Tests never inherit a developer's endpoint or data folder.
+for variable in list(os.environ):
+    if variable.startswith("RFP_") or variable in ("OPENAI_API_KEY", "OPENAI_BASE_URL"):
+        del os.environ[variable]
+os.environ["NO_PROXY"] = "127.0.0.1,localhost"
+
+
+def require_shared(*parts: str) -> Path:
+    """Path inside ../shared; skipped with a reason on a user's clone, a failure in CI."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        if IN_CI:
+            pytest.fail(f"{path} is missing; CI must have shared/ beside the clone")
+        pytest.skip(f"{path} not present (only in the project's CI layout)")
+    return path
+
+
+@pytest.fixture
+def settings(tmp_path):
+    """Offline settings with a fresh data folder; the embedding table cache is shared machine-wide."""
+    from rfp_assistant.config import Settings
+
+    return Settings(data_dir=tmp_path / "data")
+
+
+@pytest.fixture
+def llm_settings(tmp_path, openai_server):
+    """LLM-mode settings pointed at the local OpenAI-compatible server."""
+    from rfp_assistant.config import Settings
+
+    return Settings(
+        data_dir=tmp_path / "data", llm="openai", openai_base_url=openai_server.base_url,
+        openai_api_key="sk-test-secret-123", model="stub-model", llm_max_retries=2, llm_timeout_s=5,
+    )
+
+
+@pytest.fixture
+def cli_env(tmp_path):
+    """Environment for running the CLI as a subprocess against a fresh data folder."""
+    env = {k: v for k, v in os.environ.items()}
+    env["RFP_DATA_DIR"] = str(tmp_path / "data")
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    return env

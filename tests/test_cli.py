@@ -1,0 +1,72 @@
+"""The command line, run as a user runs it: JSON contracts, exit codes, messages."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import require_shared
+
+ROSTER = "# Team\nDr. Lena Okafor (VP CMC) owns technology transfer on our side.\n"
+
+
+def run(args, env, check_exit=None):
+    result = subprocess.run([sys.executable, "-m", "rfp_assistant", *args], env=env, capture_output=True, text=True, timeout=300)
+    if check_exit is not None:
+        assert result.returncode == check_exit, result.stderr + result.stdout
+    return result
+
+
+def test_ingest_and_ask_json_contract(tmp_path, cli_env):
+    (tmp_path / "roster.md").write_text(ROSTER)
+    ingested = run(["ingest", str(tmp_path / "roster.md"), "--kind", "internal", "--json"], cli_env, check_exit=0)
+    report = json.loads(ingested.stdout)
+    assert report[0]["source"] == "roster.md" and report[0]["status"] == "added"
+
+    asked = run(["ask", "Who owns tech transfer on our side?", "--json"], cli_env, check_exit=0)
+    answer = json.loads(asked.stdout)
+    assert {"answer", "citations", "mode"} <= answer.keys()
+    assert answer["mode"] == "offline" and "Okafor" in answer["answer"]
+    assert answer["citations"][0] == {"source": "roster.md", "page": 1,
+                                      "quote": "Dr. Lena Okafor (VP CMC) owns technology transfer on our side."}
+
+    again = run(["ingest", str(tmp_path / "roster.md"), "--json"], cli_env, check_exit=0)
+    assert json.loads(again.stdout)[0]["status"] == "unchanged"
+
+
+def test_bad_file_in_a_batch_is_reported_and_the_rest_indexed(tmp_path, cli_env):
+    (tmp_path / "good.md").write_text(ROSTER)
+    (tmp_path / "fake.pdf").write_text("this is not a pdf")
+    result = run(["ingest", str(tmp_path / "fake.pdf"), str(tmp_path / "good.md")], cli_env, check_exit=1)
+    assert "✗ fake.pdf: the name says PDF but the content is plain text" in result.stdout
+    assert "✓ good.md: added" in result.stdout
+    listed = run(["documents", "--json"], cli_env, check_exit=0)
+    sources = [d["source"] for d in json.loads(listed.stdout)]
+    assert "good.md" in sources and "fake.pdf" not in sources
+
+
+def test_encrypted_corpus_pdf_is_refused_in_plain_words(cli_env):
+    pdf = require_shared("pdf-corpus", "005-libreoffice-writer-password_libreoffice-writer-password.pdf")
+    result = run(["ingest", str(pdf)], cli_env, check_exit=1)
+    assert "password-protected" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_builtin_playbook_is_loaded_on_first_use(cli_env):
+    listed = run(["documents", "--json"], cli_env, check_exit=0)
+    guides = [d for d in json.loads(listed.stdout) if d["kind"] == "guide"]
+    assert len(guides) >= 10
+    asked = run(["ask", "Which hidden costs do sponsors forget to budget?", "--json"], cli_env, check_exit=0)
+    answer = json.loads(asked.stdout)
+    assert answer["citations"] and all(c["source"].endswith(".md") for c in answer["citations"])
+
+
+def test_errors_are_messages_not_tracebacks(cli_env):
+    env = dict(cli_env, RFP_LLM="openai")
+    result = run(["ask", "anything"], env, check_exit=2)
+    assert result.stderr.startswith("Error: RFP_LLM=openai needs OPENAI_API_KEY")
+    bad_workspace = run(["documents", "--workspace", "../etc"], cli_env, check_exit=2)
+    assert "Workspace name '../etc' is not allowed" in bad_workspace.stderr
+    missing = run(["delete", "nothing.pdf"], cli_env, check_exit=2)
+    assert "No document named 'nothing.pdf'" in missing.stderr

@@ -1,0 +1,96 @@
+"""Hybrid index: add, list, delete, re-ingest, workspaces, and all-or-nothing ingest."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import SecretStr
+
+from rfp_assistant.documents import load_bytes
+from rfp_assistant.errors import IndexError_
+from rfp_assistant.index import WorkspaceIndex
+
+MB = 1_000_000
+BUDGET = b"""# Budget 2027
+## Hidden costs
+We have not budgeted for person-in-plant travel, stability storage or change orders.
+## Direct costs
+Process development is quoted at USD 1.2M and two GMP batches at USD 2.4M.
+"""
+TEAM = b"""# Team roster
+Dr. Lena Okafor (VP CMC) owns technology transfer and signs off the tech-transfer package.
+Marco Diaz is the outsourcing project manager. Quality lead: Priya Raman.
+"""
+
+
+def _doc(data: bytes, name: str):
+    return load_bytes(data, name, max_bytes=MB)
+
+
+def test_add_list_search_and_delete(settings):
+    index = WorkspaceIndex(settings, "prog-a")
+    assert index.add_document(_doc(BUDGET, "budget.md"), "internal").status == "added"
+    assert index.add_document(_doc(TEAM, "team.md"), "internal").status == "added"
+    assert [r.source for r in index.list_documents()] == ["budget.md", "team.md"]
+
+    hits = index.search("who is in charge of tech transfer on our side?", k=3)
+    assert hits[0].chunk.source == "team.md" and "Okafor" in hits[0].chunk.text
+    assert hits[0].chunk.page == 1 and hits[0].kind == "internal"
+
+    removed = index.delete_document("team.md")
+    assert removed is not None and removed.source == "team.md"
+    assert [r.source for r in index.list_documents()] == ["budget.md"]
+    assert all(h.chunk.source != "team.md" for h in index.search("Okafor technology transfer", k=5))
+    assert index.chunks_of(removed.doc_id) == []
+
+
+def test_reingesting_unchanged_file_is_a_noop_and_new_version_replaces(settings):
+    index = WorkspaceIndex(settings)
+    first = index.add_document(_doc(BUDGET, "budget.md"), "internal")
+    again = index.add_document(_doc(BUDGET, "budget.md"), "internal")
+    assert again.status == "unchanged" and again.record.doc_id == first.record.doc_id
+    assert len(index.list_documents()) == 1
+
+    updated = index.add_document(_doc(BUDGET + b"\nAudits: USD 80k.\n", "budget.md"), "internal")
+    assert updated.status == "updated"
+    records = index.list_documents()
+    assert len(records) == 1 and records[0].doc_id == updated.record.doc_id
+    assert index.chunks_of(first.record.doc_id) == []
+
+
+def test_workspaces_never_see_each_others_documents(settings):
+    a, b = WorkspaceIndex(settings, "alpha"), WorkspaceIndex(settings, "beta")
+    a.add_document(_doc(TEAM, "team.md"), "internal")
+    assert b.list_documents() == []
+    assert b.search("Okafor tech transfer", k=5) == []
+    assert a.search("Okafor tech transfer", k=5)
+
+
+def test_kind_filter_and_three_retrieval_methods(settings):
+    index = WorkspaceIndex(settings)
+    index.add_document(_doc(BUDGET, "budget.md"), "internal")
+    index.add_document(_doc(b"# Guide\nBudget for hidden costs such as change orders and audits.", "guide.md"), "guide")
+    for method in ("hybrid", "lexical", "dense"):
+        hits = index.search("change orders", k=5, kinds=["guide"], method=method)
+        assert hits and {h.chunk.source for h in hits} == {"guide.md"}, method
+
+
+def test_failed_ingest_leaves_nothing_behind_and_can_be_retried(settings, openai_server):
+    """Remote embeddings fail on the second batch: no chunk of the document may remain, and a retry works."""
+    from support.openai_server import Reply
+
+    remote = settings.model_copy(update={"embeddings": "openai", "openai_base_url": openai_server.base_url,
+                                         "openai_api_key": SecretStr("sk-x"), "llm_max_retries": 0})
+    index = WorkspaceIndex(remote)
+    sections = "\n\n".join(f"## Part {i}\n" + "Tech transfer detail sentence. " * 40 for i in range(300))
+    long_doc = _doc(sections.encode(), "big.md")
+    openai_server.enqueue(Reply(), endpoint="embeddings")
+    openai_server.fail(500, "embedding backend crashed", endpoint="embeddings", times=3)
+    with pytest.raises(IndexError_, match="big.md: indexing failed and was rolled back"):
+        index.add_document(long_doc, "internal")
+    assert index.list_documents() == []
+    assert index.search("tech transfer detail", k=3) == []
+    assert index._chunks.count() == 0
+
+    openai_server.reset()
+    assert index.add_document(long_doc, "internal").status == "added"
+    assert index._chunks.count() == index.list_documents()[0].chunks >= 300

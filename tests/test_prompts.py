@@ -1,0 +1,34 @@
+"""Every prompt file renders, and splits into chat messages."""
+
+from __future__ import annotations
+
+import pytest
+
+from rfp_assistant.errors import ConfigurationError
+from rfp_assistant.prompts import prompt_names, render_messages
+
+SAMPLES = {
+    "answer_question.v1": {"question": "Who owns tech transfer?",
+                           "passages": [{"number": 1, "source": "a.md", "page": 2, "section": "Team", "text": "Lena owns it."}]},
+}
+
+
+def test_every_prompt_has_sample_variables_and_renders():
+    names = prompt_names()
+    assert "answer_question.v1" in names
+    for name in names:
+        assert name in SAMPLES, f"add sample variables for {name}"
+        messages = render_messages(name, **SAMPLES[name])
+        roles = [role for role, _ in messages]
+        assert roles[0] == "system" and "user" in roles
+        assert all(content.strip() for _, content in messages)
+
+
+def test_missing_variable_is_an_error_not_a_silent_blank():
+    with pytest.raises(Exception, match="question"):
+        render_messages("answer_question.v1", passages=[])
+
+
+def test_unknown_prompt_is_a_configuration_error():
+    with pytest.raises(ConfigurationError, match="missing"):
+        render_messages("nope.v9")
