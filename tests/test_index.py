@@ -93,4 +93,4 @@ def test_failed_ingest_leaves_nothing_behind_and_can_be_retried(settings, openai
 
     openai_server.reset()
     assert index.add_document(long_doc, "internal").status == "added"
-    assert index._chunks.count() == index.list_documents()[0].chunks >= 300
+    assert index._chunks.count() == index.list_documents()[0].chunks + 1 >= 301  # passages + manifest

@@ -115,7 +115,7 @@ def _heading(line: str) -> str | None:
         return line
     letters = [c for c in line if c.isalpha()]
     if len(words) >= 2 and len(letters) >= 6 and all(c.isupper() for c in letters):
-        return line.title()
+        return line
     if 2 <= len(words) <= 10 and not re.search(r"\d|[$€£%?!]", line) and _is_title_case(words):
         return line
     return None

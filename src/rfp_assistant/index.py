@@ -1,8 +1,9 @@
 """Per-workspace hybrid index: Chroma vectors plus BM25, fused by reciprocal rank.
 
-Consistency rule: a document exists only once its entry is in the registry collection, which is
-written last. Chunks of a half-finished ingest are invisible to search and are removed when the
-same document is ingested again, so a crash never leaves a half-indexed document behind.
+Consistency rule: a document exists only once its manifest record is stored, and the manifest is
+written in the same call as the document's last batch of chunks (for ordinary documents, the only
+call). Chunks of a half-finished ingest have no manifest, are invisible to search, and are removed
+when the same document is ingested again, so a crash never leaves a half-indexed document behind.
 """
 
 from __future__ import annotations
@@ -14,19 +15,25 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
+import numpy as np
+
 from .chunking import Chunk, chunk_document
 from .config import Settings
 from .documents import LoadedDocument
 from .errors import ConfigurationError, IndexError_
 from .lexical import LexicalIndex
 from .locking import workspace_lock
-from .store import chroma_client, collection_names
+from .store import chroma_client, collection_name
+from .thesaurus import expand_query
 
 Kind = Literal["guide", "internal", "proposal"]
 Method = Literal["hybrid", "lexical", "dense"]
 Progress = Callable[[float, str], None]
 RRF_K = 60
 CANDIDATES = 50
+WRITE_BATCH = 4000  # below Chroma's max batch size, so a typical document is one atomic call
+IS_CHUNK = {"record": "chunk"}
+IS_MANIFEST = {"record": "manifest"}
 
 _lexical_cache: dict[str, tuple[str, LexicalIndex]] = {}
 
@@ -75,12 +82,10 @@ class WorkspaceIndex:
         self._embedder_checked = False
         self._progress = progress
         client = chroma_client(settings)
-        chunks_name, registry_name = collection_names(self.workspace)
         try:
             self._chunks = client.get_or_create_collection(
-                chunks_name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+                collection_name(self.workspace), embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
             )
-            self._registry = client.get_or_create_collection(registry_name, embedding_function=None)
         except Exception as exc:  # chromadb raises a wide range of transport and storage errors
             raise IndexError_(f"The index for workspace '{self.workspace}' could not be opened: {exc}") from exc
 
@@ -113,8 +118,8 @@ class WorkspaceIndex:
 
     def list_documents(self, kind: str | None = None) -> list[DocumentRecord]:
         """Committed documents, oldest first, optionally of one kind."""
-        got = self._registry.get(include=["metadatas"])
-        records = [_record(doc_id, meta) for doc_id, meta in zip(got["ids"], got["metadatas"] or [])]
+        got = self._chunks.get(where=IS_MANIFEST, include=["metadatas"])
+        records = [_record(meta) for meta in got["metadatas"] or []]
         records.sort(key=lambda r: (r.added_at, r.source))
         return [r for r in records if kind is None or r.kind == kind]
 
@@ -141,10 +146,10 @@ class WorkspaceIndex:
                 doc_id, document.source, kind, document.sha256, document.page_count, len(chunks), time.time(),
                 list(document.warnings),
             )
-            self._chunks.delete(where={"doc_id": doc_id})  # leftovers of an interrupted ingest
+            if len(chunks) > WRITE_BATCH:
+                self._chunks.delete(where={"doc_id": doc_id})  # leftovers of an interrupted multi-call ingest
             try:
-                self._write_chunks(chunks, kind)
-                self._registry.add(ids=[doc_id], embeddings=[[1.0]], metadatas=[_metadata(record)])
+                self._write_chunks(chunks, kind, record)
             except Exception as exc:
                 self._chunks.delete(where={"doc_id": doc_id})
                 raise IndexError_(f"{document.source}: indexing failed and was rolled back ({exc})") from exc
@@ -162,28 +167,34 @@ class WorkspaceIndex:
 
     def chunks_of(self, doc_id: str) -> list[Chunk]:
         """All chunks of one document, in reading order."""
-        got = self._chunks.get(where={"doc_id": doc_id}, include=["documents", "metadatas"])
+        got = self._chunks.get(where={"$and": [IS_CHUNK, {"doc_id": doc_id}]}, include=["documents", "metadatas"])
         chunks = [_chunk(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
         return sorted(chunks, key=lambda c: c.ordinal)
 
     def _remove(self, doc_id: str) -> None:
-        self._registry.delete(ids=[doc_id])  # uncommit first: search stops seeing it at once
+        self._chunks.delete(ids=[_manifest_id(doc_id)])  # uncommit first: search stops seeing it at once
         self._chunks.delete(where={"doc_id": doc_id})
 
-    def _write_chunks(self, chunks: list[Chunk], kind: str) -> None:
-        batch = 256
+    def _write_chunks(self, chunks: list[Chunk], kind: str, record: DocumentRecord) -> None:
+        """Embed and store chunks; the manifest rides with the last batch, committing the document."""
         total = max(len(chunks), 1)
-        for start in range(0, len(chunks), batch):
-            part = chunks[start : start + batch]
-            vectors = self.embedder.embed_documents([c.search_text for c in part])
-            self._chunks.add(
-                ids=[c.chunk_id for c in part],
-                embeddings=vectors,
-                documents=[c.text for c in part],
-                metadatas=[_chunk_metadata(c, kind) for c in part],
-            )
-            if self._progress:
-                self._progress(min(1.0, (start + len(part)) / total), f"indexed {start + len(part)}/{total} passages")
+        vectors: list[list[float]] = []
+        for start in range(0, len(chunks), 256):
+            vectors.extend(self.embedder.embed_documents([c.search_text for c in chunks[start : start + 256]]))
+            if self._progress and len(chunks) > 256:
+                self._progress(min(1.0, len(vectors) / total), f"embedded {len(vectors)}/{total} passages")
+        for start in range(0, len(chunks), WRITE_BATCH):
+            part = chunks[start : start + WRITE_BATCH]
+            ids = [c.chunk_id for c in part]
+            embeddings = vectors[start : start + WRITE_BATCH]
+            documents = [c.text for c in part]
+            metadatas = [_chunk_metadata(c, kind) for c in part]
+            if start + WRITE_BATCH >= len(chunks):
+                ids.append(_manifest_id(record.doc_id))
+                embeddings.append([1.0] + [0.0] * (len(vectors[0]) - 1))
+                documents.append(record.source)
+                metadatas.append(_metadata(record))
+            self._chunks.add(ids=ids, embeddings=embeddings, documents=documents, metadatas=metadatas)
 
     # --- search ----------------------------------------------------------------------------
 
@@ -197,8 +208,12 @@ class WorkspaceIndex:
         if not allowed or not query.strip():
             return []
         kind_of = {r.doc_id: r.kind for r in records}
-        dense = self._dense(query, allowed) if method in ("hybrid", "dense") else []
-        lexical = self._lexical(records).search(query, CANDIDATES, allowed) if method in ("hybrid", "lexical") else []
+        expansion = expand_query(query)
+        dense = self._dense(query, expansion, allowed) if method in ("hybrid", "dense") else []
+        lexical = (
+            self._lexical(records).search(query, CANDIDATES, allowed, expansion=expansion)
+            if method in ("hybrid", "lexical") else []
+        )
         fused: dict[str, SearchHit] = {}
         for rank, (chunk_id, _) in enumerate(dense, start=1):
             fused[chunk_id] = SearchHit(None, "", 1.0 / (RRF_K + rank), dense_rank=rank)  # type: ignore[arg-type]
@@ -219,14 +234,17 @@ class WorkspaceIndex:
                 hits.append(hit)
         return hits
 
-    def _dense(self, query: str, allowed: set[str]) -> list[tuple[str, float]]:
+    def _dense(self, query: str, expansion: str, allowed: set[str]) -> list[tuple[str, float]]:
         total = self._chunks.count()
         if total == 0:
             return []
-        vector = self.embedder.embed_query(query)
+        vector = np.asarray(self.embedder.embed_query(query), dtype=np.float32)
+        if expansion:
+            vector = vector + 0.5 * np.asarray(self.embedder.embed_query(expansion), dtype=np.float32)
+        vector = (vector / (np.linalg.norm(vector) or 1.0)).tolist()
         result = self._chunks.query(
             query_embeddings=[vector], n_results=min(CANDIDATES, total),
-            where={"doc_id": {"$in": sorted(allowed)}}, include=["distances"],
+            where={"$and": [IS_CHUNK, {"doc_id": {"$in": sorted(allowed)}}]}, include=["distances"],
         )
         return list(zip(result["ids"][0], result["distances"][0]))
 
@@ -250,7 +268,7 @@ class WorkspaceIndex:
     def _build_lexical(self, doc_ids: list[str]) -> LexicalIndex:
         ids, owners, texts = [], [], []
         for doc_id in doc_ids:
-            got = self._chunks.get(where={"doc_id": doc_id}, include=["documents", "metadatas"])
+            got = self._chunks.get(where={"$and": [IS_CHUNK, {"doc_id": doc_id}]}, include=["documents", "metadatas"])
             for chunk_id, text, meta in zip(got["ids"], got["documents"], got["metadatas"]):
                 ids.append(chunk_id)
                 owners.append(doc_id)
@@ -264,23 +282,27 @@ def _remove_tree(path) -> None:
     shutil.rmtree(path, ignore_errors=True)
 
 
+def _manifest_id(doc_id: str) -> str:
+    return f"manifest-{doc_id}"
+
+
 def _metadata(record: DocumentRecord) -> dict:
     return {
-        "source": record.source, "kind": record.kind, "sha256": record.sha256, "pages": record.pages,
+        "record": "manifest", "doc_id": record.doc_id, "source": record.source, "kind": record.kind, "sha256": record.sha256, "pages": record.pages,
         "chunks": record.chunks, "added_at": record.added_at, "warnings": json.dumps(record.warnings),
     }
 
 
-def _record(doc_id: str, meta: dict) -> DocumentRecord:
+def _record(meta: dict) -> DocumentRecord:
     return DocumentRecord(
-        doc_id, meta["source"], meta["kind"], meta["sha256"], int(meta["pages"]), int(meta["chunks"]),
+        meta["doc_id"], meta["source"], meta["kind"], meta["sha256"], int(meta["pages"]), int(meta["chunks"]),
         float(meta["added_at"]), json.loads(meta.get("warnings") or "[]"),
     )
 
 
 def _chunk_metadata(chunk: Chunk, kind: str) -> dict:
     return {
-        "doc_id": chunk.doc_id, "source": chunk.source, "page": chunk.page, "section": chunk.section,
+        "record": "chunk", "doc_id": chunk.doc_id, "source": chunk.source, "page": chunk.page, "section": chunk.section,
         "ordinal": chunk.ordinal, "kind": kind,
     }
 

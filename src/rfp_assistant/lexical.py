@@ -72,21 +72,28 @@ class LexicalIndex:
     def __len__(self) -> int:
         return len(self.ids)
 
-    def search(self, query: str, k: int, allowed_docs: set[str] | None = None) -> list[tuple[str, float]]:
-        """Top-k (chunk id, BM25 score) pairs with a positive score, optionally limited to chunks of `allowed_docs`."""
+    def search(
+        self, query: str, k: int, allowed_docs: set[str] | None = None, *, expansion: str = "", expansion_weight: float = 0.4
+    ) -> list[tuple[str, float]]:
+        """Top-k (chunk id, BM25 score) pairs with a positive score, limited to chunks of `allowed_docs` if given.
+
+        `expansion` (synonyms of the query's terms) adds its BM25 score at a lower weight.
+        """
         if not self.ids:
             return []
         tokens = [t for t in tokenize(query) if t in self._vocab]
-        if not tokens:
+        extra = [t for t in tokenize(expansion) if t in self._vocab and t not in tokens]
+        if not tokens and not extra:
             return []
-        mask = None
+        scores = self._bm25.get_scores(tokens) if tokens else np.zeros(len(self.ids), dtype=np.float32)
+        if extra:
+            scores = scores + expansion_weight * self._bm25.get_scores(extra)
         if allowed_docs is not None:
-            mask = np.fromiter((d in allowed_docs for d in self.doc_ids), dtype=np.float32, count=len(self.ids))
-            if not mask.any():
-                return []
+            scores = scores * np.fromiter((d in allowed_docs for d in self.doc_ids), dtype=np.float32, count=len(self.ids))
         k = min(k, len(self.ids))
-        docs, scores = self._bm25.retrieve([tokens], k=k, show_progress=False, weight_mask=mask, n_threads=1)
-        return [(self.ids[int(i)], float(s)) for i, s in zip(docs[0], scores[0]) if s > 0]
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top])]
+        return [(self.ids[int(i)], float(scores[i])) for i in top if scores[i] > 0]
 
     @property
     def _vocab(self) -> dict:

@@ -43,9 +43,9 @@ def chroma_client(settings: Settings):
         return client
 
 
-def collection_names(workspace: str) -> tuple[str, str]:
-    """Names of the chunk collection and the document registry of a workspace."""
-    return f"rfp-{workspace}-chunks", f"rfp-{workspace}-docs"
+def collection_name(workspace: str) -> str:
+    """Name of the Chroma collection holding a workspace's passages and document manifests."""
+    return f"rfp-{workspace}-chunks"
 
 
 def forget_clients() -> None:
@@ -59,6 +59,6 @@ def list_workspaces(settings: Settings) -> list[str]:
     names = {settings.workspace}
     for collection in chroma_client(settings).list_collections():
         name = getattr(collection, "name", collection)
-        if name.startswith("rfp-") and name.endswith("-docs"):
-            names.add(name[len("rfp-") : -len("-docs")])
+        if name.startswith("rfp-") and name.endswith("-chunks"):
+            names.add(name[len("rfp-") : -len("-chunks")])
     return sorted(names)
