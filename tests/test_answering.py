@@ -108,3 +108,28 @@ def test_llm_persistent_server_error_is_a_plain_message_without_the_key(index, l
 def test_llm_mode_without_key_or_endpoint_is_a_configuration_error(settings):
     with pytest.raises(ConfigurationError, match="OPENAI_API_KEY"):
         make_chat_client(settings.model_copy(update={"llm": "openai"}))
+
+
+def test_llm_timeout_is_retried_then_reported_plainly(index, llm_settings, openai_server):
+    settings = llm_settings.model_copy(update={"llm_timeout_s": 0.5, "llm_max_retries": 1})
+    openai_server.hang(3, times=2)
+    with pytest.raises(LLMError, match=r"did not answer within 0.5 s"):
+        answer_question(index, "Who is our project manager?", chat=make_chat_client(settings))
+    assert len(openai_server.chat_requests) == 2
+
+
+def test_llm_malformed_then_truncated_output_is_reported_plainly(index, llm_settings, openai_server):
+    settings = llm_settings.model_copy(update={"llm_max_retries": 0})
+    openai_server.malformed()
+    with pytest.raises(LLMError, match="could not be read"):
+        answer_question(index, "Who is our project manager?", chat=make_chat_client(settings))
+    openai_server.truncated('{"answer": "Marco', times=2)
+    with pytest.raises(LLMError, match="cut off"):
+        answer_question(index, "Who is our project manager?", chat=make_chat_client(settings))
+
+
+def test_llm_schema_violating_output_is_retried_once_then_reported(index, llm_settings, openai_server):
+    openai_server.reply_json({"unexpected": "shape"}, times=2)
+    with pytest.raises(LLMError, match="did not match the expected structure"):
+        answer_question(index, "Who is our project manager?", chat=make_chat_client(llm_settings))
+    assert len(openai_server.chat_requests) == 2

@@ -104,6 +104,8 @@ def _score_sentences(question: str, hits: list[SearchHit], index: WorkspaceIndex
             candidate = _Candidate(sentence, hit, position, coverage=coverage)
             candidate.score = 0.45 * coverage + 0.2 / (1 + rank)
             candidate.score += sum(0.12 for kind in wanted if _ASKS_FOR[kind][1].search(sentence))
+            if sentence.rstrip().endswith("?"):
+                candidate.score -= 0.15  # a question in the source is rarely the answer
             candidates.append(candidate)
     if not candidates:
         return []
@@ -124,15 +126,26 @@ def _add_similarity(question: str, candidates: list[_Candidate], index: Workspac
 
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
-    chosen: list[_Candidate] = []
-    floor = candidates[0].score * 0.75
+    """Answer from the best passage (coherent, in reading order), plus one strong corroborating sentence."""
+    by_passage: dict[str, list[_Candidate]] = {}
     for candidate in candidates:
-        if len(chosen) >= MAX_SENTENCES or candidate.score < floor:
-            break
-        terms = set(tokenize(candidate.text))
-        if any(_jaccard(terms, set(tokenize(c.text))) > 0.6 for c in chosen):
+        by_passage.setdefault(candidate.hit.chunk.chunk_id, []).append(candidate)
+
+    def passage_score(group: list[_Candidate]) -> float:
+        top = sorted((c.score for c in group), reverse=True)[:3]
+        return top[0] + 0.15 * sum(top[1:]) / 2
+
+    best_group = max(by_passage.values(), key=passage_score)
+    floor = best_group[0].score * 0.7
+    chosen = [c for c in best_group if c.score >= floor][:MAX_SENTENCES]
+    for candidate in candidates:
+        if candidate.hit.chunk.chunk_id == best_group[0].hit.chunk.chunk_id:
             continue
-        chosen.append(candidate)
+        if candidate.score >= 0.95 * best_group[0].score and not any(
+            _jaccard(set(tokenize(candidate.text)), set(tokenize(c.text))) > 0.5 for c in chosen
+        ):
+            chosen.append(candidate)
+        break
     return chosen
 
 
@@ -140,7 +153,9 @@ def _compose(chosen: list[_Candidate]) -> Answer:
     citations: list[Citation] = []
     marker_of: dict[tuple[str, int], int] = {}
     # Keep sentences of one passage together and in reading order so the answer reads naturally.
-    order = {id(c.hit): i for i, c in enumerate(chosen)}
+    order: dict[int, int] = {}
+    for c in chosen:
+        order.setdefault(id(c.hit), len(order))
     chosen = sorted(chosen, key=lambda c: (order[id(c.hit)], c.position))
     parts: list[str] = []
     for candidate in chosen:

