@@ -15,7 +15,7 @@ def test_chunks_keep_source_page_and_heading():
     chunks = chunk_document(document, "doc1")
     assert [(c.page, c.section) for c in chunks] == [(1, "Strategy"), (1, "Budget"), (2, "Budget")]
     assert all(c.source == "memo.md" and c.doc_id == "doc1" for c in chunks)
-    assert chunks[1].search_text.startswith("Budget\n")
+    assert chunks[1].search_text == "memo\nBudget\nHidden costs include audits."
 
 
 def test_table_rows_are_never_split():

@@ -257,7 +257,7 @@ def _settings(**kw) -> Settings:
 
 
 def test_unknown_choice_lists_the_valid_ones():
-    with pytest.raises(ConfigurationError, match="local, minilm, openai"):
+    with pytest.raises(ConfigurationError, match="local, static, minilm, openai"):
         make_embedder(_settings(embeddings="bert-huge"))
 
 

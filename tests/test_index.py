@@ -94,3 +94,18 @@ def test_failed_ingest_leaves_nothing_behind_and_can_be_retried(settings, openai
     openai_server.reset()
     assert index.add_document(long_doc, "internal").status == "added"
     assert index._chunks.count() == index.list_documents()[0].chunks + 1 >= 301  # passages + manifest
+
+
+def test_contextual_upgrade_covers_every_document_once_and_follows_deletes(settings):
+    index = WorkspaceIndex(settings)
+    index.add_document(_doc(BUDGET, "budget.md"), "internal")
+    index.add_document(_doc(TEAM, "team.md"), "internal")
+    passages = sum(r.chunks for r in index.list_documents())
+    assert index.upgrade() == passages
+    assert index.upgrade() == 0  # nothing left to do
+    hits = index.search("which person leads moving the manufacturing process to the vendor?", k=2, method="dense")
+    assert hits[0].chunk.source == "team.md"
+
+    index.delete_document("team.md")
+    assert index.contextual.covered({r.doc_id for r in index.list_documents()}, {}) == {index.list_documents()[0].doc_id}
+    assert all(h.chunk.source == "budget.md" for h in index.search("tech transfer owner", k=5, method="dense"))

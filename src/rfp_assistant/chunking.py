@@ -35,8 +35,18 @@ class Chunk:
 
     @property
     def search_text(self) -> str:
-        """Text used for embedding and lexical indexing: heading context plus the passage."""
-        return f"{self.section}\n{self.text}" if self.section else self.text
+        """Text used for embedding and lexical indexing (see `search_text`)."""
+        return search_text(self.source, self.section, self.text)
+
+
+def search_text(source: str, section: str, text: str) -> str:
+    """The passage with its context: the file name's words and the section heading.
+
+    File names of planning documents are informative ("HLD-417 risk register v3.xlsx"), and headings
+    say what a passage is about even when its sentences do not repeat the topic.
+    """
+    title = re.sub(r"[-_.]+", " ", source.rsplit(".", 1)[0]).strip()
+    return "\n".join(part for part in (title, section, text) if part)
 
 
 def chunk_document(document: LoadedDocument, doc_id: str) -> list[Chunk]:

@@ -55,6 +55,7 @@ def ingest(
     settings = _settings(ctx)
     index = open_workspace(settings, workspace, progress=_progress)
     reports = ingest_files(index, paths, kind=kind, max_bytes=max_file_bytes(settings), progress=_progress)
+    index.upgrade(_progress)
     if as_json:
         typer.echo(json.dumps([r.model_dump() for r in reports], indent=2))
     else:

@@ -30,7 +30,7 @@ STATIC_DIMS = 256
 STATIC_MAX_TOKENS = 2048  # a whole 1,000-word chunk (~1,300 tokens) counts; pathological blobs stay bounded
 CHARS_PER_TOKEN_CAP = 16  # cut the string before tokenising so a huge text costs no more than its kept head
 OPENAI_DIMS = {"text-embedding-3-small": 1536, "text-embedding-3-large": 3072, "text-embedding-ada-002": 1536}
-CHOICES = "local, minilm, openai, openai:<model>, st:/path/to/model"
+CHOICES = "local, static, minilm, openai, openai:<model>, st:/path/to/model"
 
 _lock = threading.Lock()
 _tables: dict[Path, np.ndarray] = {}
@@ -319,7 +319,7 @@ def make_embedder(settings: Settings, progress: Progress | None = None) -> Embed
     choice = (settings.embeddings or "local").strip()
     kind, _, arg = choice.partition(":")
     kind = kind.lower()
-    if kind == "local" and not arg:
+    if kind in ("local", "static") and not arg:
         return StaticMiniLMEmbedder(settings.cache_dir, progress)
     if kind == "minilm" and not arg:
         return MiniLMEmbedder()
@@ -328,3 +328,9 @@ def make_embedder(settings: Settings, progress: Progress | None = None) -> Embed
     if kind == "st" and arg.strip():
         return SentenceTransformerEmbedder(arg.strip())
     raise ConfigurationError(f"RFP_EMBEDDINGS={choice!r} is not recognised. Valid choices: {CHOICES}.")
+
+
+def make_contextual_embedder(settings: Settings) -> Embedder | None:
+    """The second-tier contextual model for RFP_EMBEDDINGS=local (full MiniLM on CPU); None for other choices."""
+    choice = (settings.embeddings or "local").strip().lower()
+    return MiniLMEmbedder() if choice == "local" else None

@@ -17,7 +17,7 @@ from typing import Literal
 
 import numpy as np
 
-from .chunking import Chunk, chunk_document
+from .chunking import Chunk, chunk_document, search_text
 from .config import Settings
 from .documents import LoadedDocument
 from .errors import ConfigurationError, IndexError_
@@ -36,6 +36,7 @@ IS_CHUNK = {"record": "chunk"}
 IS_MANIFEST = {"record": "manifest"}
 
 _lexical_cache: dict[str, tuple[str, LexicalIndex]] = {}
+_UNSET = object()
 
 
 @dataclass
@@ -80,14 +81,45 @@ class WorkspaceIndex:
         self.folder = settings.workspace_dir(self.workspace)
         self._embedder = embedder
         self._embedder_checked = False
+        self._contextual = _UNSET
         self._progress = progress
-        client = chroma_client(settings)
+        client = self._client = chroma_client(settings)
         try:
             self._chunks = client.get_or_create_collection(
                 collection_name(self.workspace), embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
             )
         except Exception as exc:  # chromadb raises a wide range of transport and storage errors
             raise IndexError_(f"The index for workspace '{self.workspace}' could not be opened: {exc}") from exc
+
+    @property
+    def contextual(self):
+        """The contextual second tier (RFP_EMBEDDINGS=local), or None."""
+        if self._contextual is _UNSET:
+            from .contextual import ContextualTier
+            from .embeddings import make_contextual_embedder
+
+            embedder = make_contextual_embedder(self.settings)
+            self._contextual = (
+                ContextualTier(self._client, collection_name(self.workspace) + "-ctx", embedder) if embedder else None
+            )
+        return self._contextual
+
+    def upgrade(self, progress: Progress | None = None) -> int:
+        """Give every document contextual vectors (the slower, better tier); returns passages embedded."""
+        tier = self.contextual
+        if tier is None:
+            return 0
+        with workspace_lock(self.folder):
+            records = self.list_documents()
+            covered = tier.covered({r.doc_id for r in records}, {r.doc_id: r.chunks for r in records})
+            pending = [r for r in records if r.doc_id not in covered]
+            total, done = sum(r.chunks for r in pending), 0
+            for record in pending:
+                tier.add(record.doc_id, self.chunks_of(record.doc_id), progress, done, total)
+                done += record.chunks
+        if progress and total:
+            progress(1.0, f"Search improved for {total} passages")
+        return total
 
     @property
     def embedder(self):
@@ -174,6 +206,8 @@ class WorkspaceIndex:
     def _remove(self, doc_id: str) -> None:
         self._chunks.delete(ids=[_manifest_id(doc_id)])  # uncommit first: search stops seeing it at once
         self._chunks.delete(where={"doc_id": doc_id})
+        if self.contextual is not None:
+            self.contextual.remove(doc_id)
 
     def _write_chunks(self, chunks: list[Chunk], kind: str, record: DocumentRecord) -> None:
         """Embed and store chunks; the manifest rides with the last batch, committing the document."""
@@ -209,7 +243,14 @@ class WorkspaceIndex:
             return []
         kind_of = {r.doc_id: r.kind for r in records}
         expansion = expand_query(query)
-        dense = self._dense(query, expansion, allowed) if method in ("hybrid", "dense") else []
+        dense: list[tuple[str, float]] = []
+        if method in ("hybrid", "dense"):
+            tier = self.contextual
+            upgraded = tier.covered(allowed, {r.doc_id: r.chunks for r in records}) if tier else set()
+            # Each document is ranked by the best vectors it has: contextual once upgraded, static before.
+            dense = tier.search(query, expansion, upgraded, CANDIDATES) if upgraded else []
+            if allowed - upgraded:
+                dense = _merge_by_distance(dense, self._dense(query, expansion, allowed - upgraded))
         lexical = (
             self._lexical(records).search(query, CANDIDATES, allowed, expansion=expansion)
             if method in ("hybrid", "lexical") else []
@@ -272,8 +313,14 @@ class WorkspaceIndex:
             for chunk_id, text, meta in zip(got["ids"], got["documents"], got["metadatas"]):
                 ids.append(chunk_id)
                 owners.append(doc_id)
-                texts.append(f"{meta.get('section', '')}\n{text}")
+                texts.append(search_text(meta["source"], meta.get("section", ""), text))
         return LexicalIndex(ids, owners, texts)
+
+
+def _merge_by_distance(first: list[tuple[str, float]], second: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    if not first:
+        return second
+    return sorted(first + second, key=lambda item: item[1])[:CANDIDATES]
 
 
 def _remove_tree(path) -> None:

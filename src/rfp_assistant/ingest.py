@@ -80,6 +80,7 @@ def open_workspace(settings, workspace: str | None = None, *, progress: Progress
     """The workspace index with the built-in playbook loaded (indexed on first use)."""
     index = WorkspaceIndex(settings, workspace, progress=progress)
     ensure_builtin_knowledge(index, max_bytes=max_file_bytes(settings), progress=progress)
+    index.upgrade(progress)
     return index
 
 

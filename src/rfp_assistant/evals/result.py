@@ -44,11 +44,12 @@ class SuiteResult(BaseModel):
     def render(self) -> str:
         """A small plain-text table of metrics and targets."""
         lines = [f"== {self.suite} ({self.cases} cases) — {'PASS' if self.passed else 'FAIL'}"]
-        targets = {t.metric: t for t in self.targets}
         for metric, value in self.metrics.items():
-            target = targets.get(metric)
-            mark = "" if target is None else f"   target {target.op} {target.value:g}  {'ok' if target.holds(self.metrics) else 'MISSED'}"
-            lines.append(f"  {metric:<32} {value:8.3f}{mark}")
+            marks = [
+                f"target {t.op} {t.value:.3g} {'ok' if t.holds(self.metrics) else 'MISSED'}"
+                for t in self.targets if t.metric == metric
+            ]
+            lines.append(f"  {metric:<32} {value:8.3f}   {'; '.join(marks)}".rstrip())
         for failure in self.failures[:15]:
             lines.append(f"  miss: {failure}")
         if len(self.failures) > 15:

@@ -31,6 +31,7 @@ def run_retrieval_suite(settings: Settings, progress=None) -> SuiteResult:
         limit = max_file_bytes(settings)
         ingest_files(index, builtin_playbook_files(), kind="guide", max_bytes=limit)
         ingest_files(index, sorted((EVAL_DIR / "retrieval" / "docs").iterdir()), kind="internal", max_bytes=limit)
+        index.upgrade()
         ranks = {m: [] for m in METHODS}
         failures = []
         for position, item in enumerate(questions):

@@ -49,6 +49,7 @@ def build(session: Session, workspace: gr.Dropdown, app: gr.Blocks) -> None:
             paths = [Path(p) for p in paths]
             reports = ingest_files(index, paths, kind=kind_value, max_bytes=max_file_bytes(session.settings),
                                    progress=progress_adapter(progress), names=[_safe_name(p) for p in paths])
+            index.upgrade(progress_adapter(progress))
         except Exception as exc:
             raise user_error(exc) from exc
         lines = []

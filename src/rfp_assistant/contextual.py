@@ -1,0 +1,71 @@
+"""Second retrieval tier: full contextual MiniLM vectors, added after a document is already searchable.
+
+Ingest stays fast (static vectors + BM25 make a document searchable at once); `upgrade` then embeds
+each document's passages with the contextual model, which understands paraphrase far better. A
+document is used by this tier only once all its passages are in, written in one call per document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from .chunking import Chunk
+
+Progress = Callable[[float, str], None]
+EMBED_BATCH = 16
+
+
+class ContextualTier:
+    """The contextual-vector collection of one workspace."""
+
+    def __init__(self, client, name: str, embedder):
+        self.embedder = embedder
+        self._collection = client.get_or_create_collection(
+            name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+        )
+        self._complete: set[str] = set()
+
+    def covered(self, doc_ids: set[str], expected_chunks: dict[str, int]) -> set[str]:
+        """The documents among `doc_ids` whose passages all have contextual vectors."""
+        unknown = doc_ids - self._complete
+        if unknown:
+            got = self._collection.get(where={"doc_id": {"$in": sorted(unknown)}}, include=["metadatas"])
+            counts: dict[str, int] = {}
+            for meta in got["metadatas"] or []:
+                counts[meta["doc_id"]] = counts.get(meta["doc_id"], 0) + 1
+            self._complete |= {d for d in unknown if counts.get(d, 0) >= expected_chunks.get(d, 1)}
+        return doc_ids & self._complete
+
+    def add(self, doc_id: str, chunks: list[Chunk], progress: Progress | None = None, done: int = 0, total: int = 0):
+        """Embed and store one document's passages (one write, so a document is never half in)."""
+        vectors = []
+        for start in range(0, len(chunks), EMBED_BATCH):
+            vectors.extend(self.embedder.embed_documents([c.search_text for c in chunks[start : start + EMBED_BATCH]]))
+            if progress and total:
+                progress(min(1.0, (done + start + EMBED_BATCH) / total),
+                         f"Improving search: {min(done + start + EMBED_BATCH, total)}/{total} passages")
+        self._collection.upsert(
+            ids=[c.chunk_id for c in chunks], embeddings=vectors, metadatas=[{"doc_id": doc_id} for _ in chunks]
+        )
+        self._complete.add(doc_id)
+
+    def remove(self, doc_id: str) -> None:
+        """Forget a document's contextual vectors."""
+        self._collection.delete(where={"doc_id": doc_id})
+        self._complete.discard(doc_id)
+
+    def search(self, query: str, expansion: str, doc_ids: set[str], n: int) -> list[tuple[str, float]]:
+        """Nearest passages among `doc_ids` by contextual similarity."""
+        if not doc_ids:
+            return []
+        vector = np.asarray(self.embedder.embed_query(query), dtype=np.float32)
+        if expansion:
+            vector = vector + 0.5 * np.asarray(self.embedder.embed_query(expansion), dtype=np.float32)
+        vector = vector / (np.linalg.norm(vector) or 1.0)
+        result = self._collection.query(
+            query_embeddings=[vector.tolist()], n_results=n, where={"doc_id": {"$in": sorted(doc_ids)}},
+            include=["distances"],
+        )
+        return list(zip(result["ids"][0], result["distances"][0]))
