@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from browser import browser_page, running_ui
 
@@ -22,17 +23,16 @@ def test_upload_then_ask_shows_a_cited_answer(settings, tmp_path):
         page.locator("#upload-files input[type=file]").set_input_files([str(upload), str(bad)])
         page.locator("#add-documents").click()
         outcome = page.locator("#ingest-outcome")
-        outcome.get_by_text("team-roster.md").wait_for()
-        assert "added" in outcome.inner_text()
-        assert "the name says PDF but the content is plain text" in outcome.inner_text()
-        page.locator("#documents-table").get_by_text("team-roster.md").first.wait_for()
+        expect(outcome).to_contain_text("team-roster.md — added", timeout=120_000)
+        expect(outcome).to_contain_text("broken.pdf — the name says PDF but the content is plain text")
+        expect(page.locator("#documents-table")).to_contain_text("team-roster.md")
 
         page.get_by_role("tab", name="Ask").click()
         page.locator("#question textarea").fill("Who owns tech transfer on our side?")
         page.locator("#ask-button").click()
-        page.locator("#citations").get_by_text("team-roster.md").wait_for()
-        assert "Okafor" in page.locator("#answer").inner_text()
-        assert "Dr. Lena Okafor (VP CMC) owns technology transfer on our side." in page.locator("#citations").inner_text()
+        expect(page.locator("#citations")).to_contain_text(
+            "team-roster.md, page 1 — “Dr. Lena Okafor (VP CMC) owns technology transfer on our side.”", timeout=60_000)
+        expect(page.locator("#answer")).to_contain_text("Okafor")
 
 
 def test_ui_binds_to_loopback_by_default(settings):

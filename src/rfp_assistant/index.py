@@ -70,6 +70,8 @@ class SearchHit:
     score: float
     dense_rank: int | None = None
     lexical_rank: int | None = None
+    similarity: float | None = None
+    """Cosine similarity to the query from the dense tier that ranked it, when one did."""
 
 
 class WorkspaceIndex:
@@ -256,8 +258,9 @@ class WorkspaceIndex:
             if method in ("hybrid", "lexical") else []
         )
         fused: dict[str, SearchHit] = {}
-        for rank, (chunk_id, _) in enumerate(dense, start=1):
-            fused[chunk_id] = SearchHit(None, "", 1.0 / (RRF_K + rank), dense_rank=rank)  # type: ignore[arg-type]
+        for rank, (chunk_id, distance) in enumerate(dense, start=1):
+            fused[chunk_id] = SearchHit(None, "", 1.0 / (RRF_K + rank), dense_rank=rank,  # type: ignore[arg-type]
+                                        similarity=1.0 - float(distance))
         for rank, (chunk_id, _) in enumerate(lexical, start=1):
             hit = fused.setdefault(chunk_id, SearchHit(None, "", 0.0))  # type: ignore[arg-type]
             hit.score += 1.0 / (RRF_K + rank)

@@ -19,9 +19,9 @@ CSS = """
 """
 
 
-def build_app(settings: Settings) -> gr.Blocks:
+def build_app(settings: Settings, session: Session | None = None) -> gr.Blocks:
     """The whole UI; every tab calls the UI-free core through a shared Session."""
-    session = Session(settings)
+    session = session or Session(settings)
     with gr.Blocks(title="RFP Assistant — CDMO outsourcing", analytics_enabled=False) as app:
         gr.Markdown(
             "# RFP Assistant\nPrepare CDMO outsourcing: knowledge, questions, RFPs and proposal comparison. "
@@ -37,6 +37,11 @@ def build_app(settings: Settings) -> gr.Blocks:
             with gr.Tab("Ask", id="ask"):
                 ask_tab.build(session, workspace)
     return app
+
+
+def _console_progress(fraction: float, message: str) -> None:
+    if fraction == 0 or fraction >= 1.0 or "one time" in message:
+        print(f"  {message}", flush=True)
 
 
 def read_auth_file(settings: Settings) -> list[tuple[str, str]] | None:
@@ -55,7 +60,10 @@ def read_auth_file(settings: Settings) -> list[tuple[str, str]] | None:
 
 def launch(settings: Settings, host: str = "127.0.0.1", port: int = 7860, *, block: bool = True):
     """Serve the UI; returns (app, local_url) when block is False (tests)."""
-    app = build_app(settings)
+    session = Session(settings)
+    # Open the default workspace before serving, so the first page a user sees is ready to answer.
+    session.index(settings.workspace, progress=_console_progress if block else None)
+    app = build_app(settings, session)
     app.queue(default_concurrency_limit=4)
     theme = gr.themes.Soft(font=["ui-sans-serif", "system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"])
     _, url, _ = app.launch(
