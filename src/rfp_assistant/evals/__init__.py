@@ -12,9 +12,10 @@ Progress = Callable[[float, str], None]
 
 
 def _suites() -> dict[str, Callable[[Settings, Progress | None], SuiteResult]]:
+    from .extraction import run_extraction_suite
     from .retrieval import run_retrieval_suite
 
-    return {"retrieval": run_retrieval_suite}
+    return {"retrieval": run_retrieval_suite, "extraction": run_extraction_suite}
 
 
 def suite_names() -> list[str]:
