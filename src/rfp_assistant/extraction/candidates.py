@@ -90,7 +90,7 @@ def near_cues(
                     distance = start - cue.end() if start >= cue.end() else 2 * (cue.start() - end) + 20
                     context = _clause(page.text, min(start, cue.start()), end)
                     score = 1.0 - min(max(distance, 0), 220) / 260
-                    if any(d.search(context) for d in spec.distractors):
+                    if _distracted(spec, page.text, start, end):
                         score -= 0.55
                     if judge is not None:
                         score += judge(match, context, page.text[cue.start():cue.end()])
@@ -99,6 +99,22 @@ def near_cues(
                         quote = quote_between(page, min(start, cue.start()), end)
                         found[key] = Candidate(match.value, page.number, quote, score, (page.number, start))
     return sorted(found.values(), key=lambda c: -c.score)
+
+
+_EXCLUDING = re.compile(r"(?:exclud\w*|without|not including|excl\.?|other than|net of)\W+(?:\w+\W+){0,2}$", re.I)
+
+
+def _distracted(spec: FieldSpec, text: str, start: int, end: int) -> bool:
+    """A distractor word right around the value (same sentence or cell) means it is not this field's value."""
+    left = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, max(start - 1, 0)) - 40, start - 45, 0)
+    right_stops = [i for i in (text.find(". ", end), text.find("\n", end + 1)) if i >= 0]
+    right = min(right_stops + [end + 40])
+    window = text[left:right]
+    for pattern in spec.distractors:
+        for hit in pattern.finditer(window):
+            if not _EXCLUDING.search(window[: hit.start()]):
+                return True
+    return False
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -117,7 +133,8 @@ def decide(candidates: list[Candidate], *, allow_conflict: bool = True, same: Ca
     best = candidates[0]
     agreeing = [c for c in candidates if equal(c.value, best.value)]
     rivals = [c for c in candidates if not equal(c.value, best.value) and c.score >= CONFLICT_RATIO * best.score]
-    if allow_conflict and rivals and best.score >= 0.6:
+    rivals = [c for c in rivals if c.score >= 0.75]
+    if allow_conflict and rivals and best.score >= 0.75:
         rival = rivals[0]
         return FieldResult(
             value=None, status="conflicting", confidence=round(min(best.score, 1.0), 2),

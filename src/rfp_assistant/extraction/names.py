@@ -40,8 +40,8 @@ COUNTRIES = {
 }
 _COUNTRY_OF = {alias: name for name, aliases in COUNTRIES.items() for alias in aliases}
 _STATE_NAMES = {name.lower() for name in US_STATES.values()} | {abbr.lower() for abbr in US_STATES}
-_PLACE = re.compile(r"\b([A-Z][a-zà-ÿ'’.-]+(?:[ -][A-Z][a-zà-ÿ'’.-]+){0,2}),[ \t]*([A-Z][A-Za-z. ]{1,30}?)"
-                    r"(?:,[ \t]*([A-Z][A-Za-z. ]{1,30}?))?(?=[\s.,;:)(]|$)")
+_WORDS = r"[A-Z][A-Za-z.]*(?:[ \t](?:[A-Z][A-Za-z.]*|of))*"
+_PLACE = re.compile(rf"\b([A-Z][a-zà-ÿ'’.-]+(?:[ -][A-Z][a-zà-ÿ'’.-]+){{0,2}}),[ \t]*({_WORDS})(?:,[ \t]*({_WORDS}))?")
 
 
 def read_cdmo_name(pages: list[Page]) -> FieldResult:
@@ -100,10 +100,16 @@ def read_sites(spec, pages: list[Page]) -> FieldResult:
 
 
 def _normalize_place(place: re.Match) -> str | None:
-    city, second, third = place.group(1).strip(), place.group(2).strip(" ."), (place.group(3) or "").strip(" .")
-    for part in (third, second):
-        if part and part.lower() in _COUNTRY_OF:
-            return f"{city}, {_COUNTRY_OF[part.lower()]}"
-    if second.lower() in _STATE_NAMES or second.upper() in US_STATES:
-        return f"{city}, United States"
+    city = place.group(1).strip()
+    for part in (place.group(3), place.group(2)):
+        words = (part or "").strip(" .").split()
+        # "North Carolina Our site…" → try the longest leading run of words that names a place.
+        for n in range(min(len(words), 4), 0, -1):
+            name = " ".join(words[:n]).strip(" .")
+            if name.lower() in _COUNTRY_OF:
+                return f"{city}, {_COUNTRY_OF[name.lower()]}"
+            if name.lower() in _STATE_NAMES or (n == 1 and name in US_STATES):
+                return f"{city}, United States"
+    if city.lower() in _COUNTRY_OF and city.lower() == "singapore":
+        return "Singapore, Singapore"
     return None

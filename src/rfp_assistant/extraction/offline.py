@@ -14,6 +14,7 @@ from .terms import read_boolean, read_enum, read_list
 _REPORTING = re.compile(r"report|meeting|call|update|teleconference|status|review|touch[- ]?point|governance|steering", re.I)
 _BIOREACTOR = re.compile(r"bioreactor|fermen|\bsubs?\b|upstream|cell culture|suite|train", re.I)
 _M_PLUS = re.compile(r"\bM\s?\+\s?(\d{1,2})\b")
+_WEEK_NUMBER = re.compile(r"\b[Ww](?:ee)?k\.?\s?(\d{1,3})\b(?!\s*(?:-|–|to)\s*\d)")
 _VALIDITY = re.compile(r"(\d{1,3}|thirty|sixty|ninety)\s*(?:calendar\s+)?(days?|weeks?|months?)", re.I)
 
 
@@ -62,6 +63,9 @@ def _weeks(spec, pages):
     def finder(text):
         matches = p.find_durations(text)
         if spec.key == "weeks_to_first_gmp_batch":
+            # "starts in week 36", "Week 44 after PO": a week number on the plan is the elapsed time.
+            for m in _WEEK_NUMBER.finditer(text):
+                matches.append(p.Match(float(m.group(1)), m.start(), m.end(), m.group(0)))
             for m in _M_PLUS.finditer(text):
                 weeks = round(int(m.group(1)) * p.WEEKS_PER_MONTH, 1)
                 matches.append(p.Match(weeks, m.start(), m.end(), m.group(0)))

@@ -115,17 +115,37 @@ def read_enum(key: str, pages: list[Page], context: re.Pattern | None = None) ->
     return decide(ordered[:1], allow_conflict=False)
 
 
+_SCOPE_START = re.compile(
+    r"\b(?:scope of (?:work|services|the proposal)|proposed scope|in[- ]scope|scope\s*:|work packages?|"
+    r"(?:our|this) proposal (?:covers|includes|comprises)|the proposed (?:services|activities|work)|"
+    r"we (?:propose|will perform|will provide|will undertake)|scope comprises|services (?:proposed|included|quoted))", re.I)
+_SCOPE_END = re.compile(r"exclu|optional|not included|out of scope|not part of|\n\s*(?:pric|cost|commercial|timeline|schedule|"
+                        r"facilit|quality|regulatory (?:history|compliance)|company (?:overview|profile)|about us)", re.I)
+SCOPE_SPAN = 1400
+
+
+def _scope_blocks(page: Page) -> list[tuple[int, int]]:
+    """Stretches of a page that describe the proposed scope (from a scope cue to the next section or exclusion)."""
+    blocks = []
+    for m in _SCOPE_START.finditer(page.text):
+        end_match = _SCOPE_END.search(page.text, m.end() + 40, m.end() + SCOPE_SPAN)
+        blocks.append((m.start(), end_match.start() if end_match else min(len(page.text), m.end() + SCOPE_SPAN)))
+    return blocks
+
+
 def read_list(key: str, pages: list[Page]) -> FieldResult:
     """Every option the proposal names in a qualifying context, each with one quote."""
     options = _terms()["lists"][key]
     ctx = _terms()["_context"]
     chosen: dict[str, Candidate] = {}
+    scoped = key == "services_included" and any(_scope_blocks(page) for page in pages)
     for page in pages:
+        blocks = _scope_blocks(page) if scoped else None
         for name, patterns in options.items():
             if name in chosen:
                 continue
             for pattern in patterns:
-                m = _first_qualifying(key, page, pattern, ctx)
+                m = _first_qualifying(key, page, pattern, ctx, blocks)
                 if m is not None:
                     chosen[name] = Candidate(name, page.number, _sentence_quote(page, m.start(), m.end()), 0.8)
                     break
@@ -141,16 +161,16 @@ def read_list(key: str, pages: list[Page]) -> FieldResult:
     return FieldResult(value=values, status="stated", evidence=evidence, confidence=0.75)
 
 
-def _first_qualifying(key: str, page: Page, pattern: re.Pattern, ctx: dict) -> re.Match | None:
+def _first_qualifying(key: str, page: Page, pattern: re.Pattern, ctx: dict, blocks=None) -> re.Match | None:
     for m in pattern.finditer(page.text):
+        if blocks is not None and not any(start <= m.start() < end for start, end in blocks):
+            continue
         left, right = _sentence(page, m.start(), m.end())
         sentence = page.text[left:right]
         if _negated(page, m.start(), m.end()):
             continue
         if key == "services_included":
             if any(p.search(sentence) for p in ctx["services_excluded"]):
-                continue
-            if not any(p.search(sentence) for p in ctx["services_included_scope"]):
                 continue
         elif key == "regulatory_approvals":
             if not any(p.search(sentence) for p in ctx["approvals_positive"]):
