@@ -79,8 +79,11 @@ def near_cues(
     for page in pages:
         for cue_pattern in cues or spec.cues:
             for cue in cue_pattern.finditer(page.text):
+                if _DENIED_CUE.search(page.text, max(0, cue.start() - 20), cue.start()):
+                    continue  # "no process development": nothing that follows belongs to the field
                 line = page.line_of(cue.start())
-                left = page.line_starts[line]
+                # From the line before: "…, and three\ncommercial ADCs" wraps a count away from its noun.
+                left = page.line_starts[max(line - 1, 0)]
                 right = page.line_end(min(line + WINDOW_LINES - 1, len(page.line_starts) - 1))
                 segment = page.text[left:right]
                 for match in finder(segment):
@@ -101,14 +104,16 @@ def near_cues(
     return sorted(found.values(), key=lambda c: -c.score)
 
 
+_DENIED_CUE = re.compile(r"\b(?:no|without|excludes?|excluding|not)\s+(?:\w+\s+)?$", re.I)
 _EXCLUDING = re.compile(r"(?:exclud\w*|without|not including|excl\.?|other than|net of)\W+(?:\w+\W+){0,2}$", re.I)
 
 
 def _distracted(spec: FieldSpec, text: str, start: int, end: int) -> bool:
     """A distractor word right around the value (same sentence or cell) means it is not this field's value."""
-    left = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, max(start - 1, 0)) - 40, start - 45, 0)
-    right_stops = [i for i in (text.find(". ", end), text.find("\n", end + 1)) if i >= 0]
-    right = min(right_stops + [end + 40])
+    # Line breaks are mostly soft wraps in PDF text, so the window ignores them; sentence ends bound it.
+    left = max(text.rfind(". ", 0, start) + 2, start - 120, 0)
+    stop = text.find(". ", end)
+    right = min(stop if stop >= 0 else len(text), end + 40)
     window = text[left:right]
     for pattern in spec.distractors:
         for hit in pattern.finditer(window):

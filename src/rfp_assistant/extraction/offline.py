@@ -53,10 +53,32 @@ def _money(spec, pages):
             bonus -= 0.6
         return bonus
 
-    found = near_cues(spec, pages, p.find_money, judge=judge)
+    found: list[Candidate] = []
+    for page in pages:
+        default = _table_currency(page.text)
+
+        def finder(text, default=default):
+            matches = p.find_money(text)
+            if default and not matches:
+                # "Price (USD)" column headers leave the cells as bare numbers.
+                matches = [p.Match(p.Money(p.to_number(m.group(0)), default), m.start(), m.end(), m.group(0))
+                           for m in _BARE_AMOUNT.finditer(text)]
+            return matches
+
+        found += near_cues(spec, [page], finder, judge=judge)
+    found.sort(key=lambda c: -c.score)
     for candidate in found:
         candidate.value = Money(amount=round(candidate.value.amount, 2), currency=candidate.value.currency)
     return decide(found, same=lambda a, b: a.currency == b.currency and abs(a.amount - b.amount) < 0.5)
+
+
+_CURRENCY_HEADER = re.compile(r"\((USD|EUR|CHF|GBP|CAD|JPY|AUD)\)|\b(?:prices?|amounts?|figures?) (?:are )?in (USD|EUR|CHF|GBP|CAD|JPY|AUD)\b")
+_BARE_AMOUNT = re.compile(r"(?<![\w.,'’$€£])\d{1,3}(?:[,'’ ]\d{3})+(?:\.\d{2})?(?![\w%])")
+
+
+def _table_currency(text: str) -> str | None:
+    found = {m.group(1) or m.group(2) for m in _CURRENCY_HEADER.finditer(text)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _weeks(spec, pages):
@@ -93,8 +115,14 @@ def _date(spec, pages):
     return decide(found, allow_conflict=spec.key != "proposal_date")
 
 
+_VESSEL_CONTEXT = re.compile(r"bioreactor|fermen|\bSUBs?\b|single[- ]use|stainless|production|cell culture|\bscale\b", re.I)
+
+
 def _volume(spec, pages):
-    found = [c for c in near_cues(spec, pages, p.find_volumes) if c.score >= 0.5]
+    def judge(match, context, cue):
+        return 0.0 if _VESSEL_CONTEXT.search(context) else -0.5
+
+    found = [c for c in near_cues(spec, pages, p.find_volumes, judge=judge) if c.score >= 0.5]
     if not found:
         return FieldResult()
     # The largest vessel at the site is the maximum of the plausible volumes named, not the closest one.
@@ -127,25 +155,38 @@ def _validity(spec, pages):
 _COUNT_NOUNS = {
     "fda_483_observations": r"(?:(?:form\s+)?(?:fda\s+)?483\s+)?(?:inspectional\s+)?observations?|(?:form\s+)?(?:fda\s+)?483s?",
     "warning_letters_5y": r"(?:fda\s+)?warning\s+letters?",
-    "commercial_products_count": r"(?:commercial(?:ly)?(?:\s+approved)?|marketed|approved)\s+(?:products?|molecules?|drugs?|biologics?|therapies)",
-    "similar_programs_count": r"(?:\w+\s+){0,3}(?:programs?|projects?|molecules?|products?)",
+    "commercial_products_count": r"(?:commercial(?:ly)?(?:\s+approved)?|marketed|approved)\s+(?:[\w-]+\s+)?(?:products?|molecules?|drugs?|biologics?|therapies|adcs?|apis?|vaccines?|antibodies)",
+    "similar_programs_count": r"(?:[\w-]+\s+){0,3}(?:programs?|programmes?|projects?|molecules?)",
 }
 _NEVER = {
     "warning_letters_5y": re.compile(r"(?:never (?:received|been issued|had) (?:an?y? )?(?:fda )?warning letters?"
-                                     r"|no (?:fda )?warning letters?|not received any (?:fda )?warning letters?)", re.I),
+                                     r"|no (?:fda )?warning letters?|not received (?:any|an?) (?:fda )?warning letters?"
+                                     r"|warning letters?[^.\n]{0,40}?(?::|\byears\b)\s*(?:none|0|nil)\b)", re.I),
     "fda_483_observations": re.compile(r"no (?:form )?(?:fda )?483|without (?:a )?(?:form )?483|zero (?:form )?483|"
                                        r"\b0\s*x\s*483|483[^.]{0,30}\bnot issued|no (?:inspectional )?observations", re.I),
 }
 
 
+_ONE_LETTER = re.compile(r"\b(?:a|one) (?:fda )?warning letter (?:was |had been )?(?:issued|received)", re.I)
+
+
 def _count(spec, pages):
     noun = _COUNT_NOUNS[spec.key]
 
+    label_first = re.compile(rf"(?i:{noun})(?:\s+completed)?\s*[:\-–]?\s*(\d{{1,3}})\b(?!\s*(?:%|[-–]|weeks?|months?|years?|L\b))")
+
     def finder(text):
-        return [m for m in p.find_counts(text, noun) if m.value < 500]
+        matches = [m for m in p.find_counts(text, noun) if m.value < 500]
+        # Tables and slides put the label first: "Commercial products: 8", "Completed antibody programs 19".
+        matches += [p.Match(int(m.group(1)), m.start(), m.end(), m.group(0)) for m in label_first.finditer(text)]
+        return matches
 
     cues = spec.cues or (re.compile(noun, re.I),)
     found = near_cues(spec, pages, finder, cues=cues)
+    if spec.key == "warning_letters_5y":
+        for page in pages:
+            for m in _ONE_LETTER.finditer(page.text):
+                found.append(Candidate(1, page.number, quote_between(page, m.start(), m.end()), 0.95))
     if spec.key in _NEVER:
         for page in pages:
             for m in _NEVER[spec.key].finditer(page.text):
