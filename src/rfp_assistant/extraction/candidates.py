@@ -12,6 +12,7 @@ from .schema import Evidence, FieldResult, FieldSpec
 WINDOW_LINES = 3  # a value may sit on the cue's line or the next two (wrapped prose, table cells)
 MAX_QUOTE = 260
 MIN_SCORE = 0.35
+MIN_STATED = 0.4  # below this a value is too doubtful to report: "not stated" is better than a guess
 CONFLICT_RATIO = 0.9  # a different value scoring this close to the best one is a real conflict
 
 
@@ -130,16 +131,23 @@ def _clause(text: str, start: int, end: int) -> str:
     return text[max(left, 0) : right]
 
 
+def _apart(a: Candidate, b: Candidate) -> bool:
+    return a.page != b.page or abs(a.sentence_key[1] - b.sentence_key[1]) > 300
+
+
 def decide(candidates: list[Candidate], *, allow_conflict: bool = True, same: Callable | None = None) -> FieldResult:
     """Pick the best value; a close second with a different value makes the field 'conflicting'."""
+    candidates = [c for c in candidates if c.score >= MIN_STATED]
     if not candidates:
         return FieldResult()
     equal = same or (lambda a, b: a == b)
     best = candidates[0]
     agreeing = [c for c in candidates if equal(c.value, best.value)]
     rivals = [c for c in candidates if not equal(c.value, best.value) and c.score >= CONFLICT_RATIO * best.score]
-    rivals = [c for c in rivals if c.score >= 0.75]
-    if allow_conflict and rivals and best.score >= 0.75:
+    # A real conflict is two firm statements in different places (a summary page against a detail page),
+    # not a second number in the same sentence ("30 weeks; the engineering run 8 weeks earlier").
+    rivals = [c for c in rivals if c.score >= 0.8 and _apart(c, best)]
+    if allow_conflict and rivals and best.score >= 0.8:
         rival = rivals[0]
         return FieldResult(
             value=None, status="conflicting", confidence=round(min(best.score, 1.0), 2),

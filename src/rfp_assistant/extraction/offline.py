@@ -100,7 +100,11 @@ def _weeks(spec, pages):
 
 
 def _date(spec, pages):
-    found = near_cues(spec, pages, p.find_dates)
+    def finder(text):
+        # A bare year ("expected in 2025") is too vague for an inspection date or a slot.
+        return [m for m in p.find_dates(text) if spec.key == "proposal_date" or "year_only" not in m.flags]
+
+    found = near_cues(spec, pages, finder)
     if spec.key == "proposal_date" and not found and pages:
         # Letters open with a bare date line; take the first full date on page 1 that is not a deadline.
         first = pages[0]
@@ -197,6 +201,11 @@ def _count(spec, pages):
     return decide(found, allow_conflict=False)
 
 
+_PAYMENT_GOOD = re.compile(r"net \d+|payable|upon (?:order|signature|signing|contract)|at (?:order|signature|po)|"
+                           r"milestone|instal+ments?|\d+ ?% (?:at|on|upon)", re.I)
+_PAYMENT_BAD = re.compile(r"mark-?up|handling|cost plus|raw material|surcharge|inspect|procurement fee", re.I)
+
+
 def _terms_text(spec, pages):
     found = []
     for page in pages:
@@ -204,7 +213,10 @@ def _terms_text(spec, pages):
             for m in cue.finditer(page.text):
                 quote = quote_between(page, m.start(), _sentence_end(page, m.end()))
                 if len(quote) > 15:
-                    found.append(Candidate(quote, page.number, quote, 0.7 - 0.02 * page.number))
+                    score = 0.7 - 0.02 * page.number
+                    if spec.key == "payment_terms":
+                        score += 0.3 * bool(_PAYMENT_GOOD.search(quote)) - 0.4 * bool(_PAYMENT_BAD.search(quote))
+                    found.append(Candidate(quote, page.number, quote, score))
     found.sort(key=lambda c: -c.score)
     return decide(found[:1], allow_conflict=False)
 
