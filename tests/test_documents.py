@@ -13,7 +13,6 @@ from rfp_assistant.errors import (
     DocumentError,
     DocumentTooLargeError,
     EmptyDocumentError,
-    EncryptedDocumentError,
     UnsupportedDocumentError,
 )
 

@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 from .numbers import (
-    INTEGER_OR_WORD,
     NUMBER,
     NUMBER_OR_WORD,
     NUMBER_SPACED,
@@ -17,8 +15,6 @@ from .numbers import (
     CURRENCY_WORDS,
     MONTHS,
     SCALES,
-    WORD_INITIALS,
-    WORD_NUMBER,
     parse_number,
     to_number,
 )
