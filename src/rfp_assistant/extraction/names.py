@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+import yaml
+
+from ..resources import KNOWLEDGE_DIR
 from .candidates import Candidate, Page, decide, quote_between
 from .schema import Evidence, FieldResult
 
@@ -40,8 +44,17 @@ COUNTRIES = {
 }
 _COUNTRY_OF = {alias: name for name, aliases in COUNTRIES.items() for alias in aliases}
 _STATE_NAMES = {name.lower() for name in US_STATES.values()} | {abbr.lower() for abbr in US_STATES}
-_WORDS = r"[A-Z][A-Za-z.]*(?:[ \t](?:[A-Z][A-Za-z.]*|of))*"
-_PLACE = re.compile(rf"\b([A-Z][a-zà-ÿ'’.-]+(?:[ -][A-Z][a-zà-ÿ'’.-]+){{0,2}}),[ \t]*({_WORDS})(?:,[ \t]*({_WORDS}))?")
+_WORDS = r"[A-Z][A-Za-z.]*(?:\s(?:[A-Z][A-Za-z.]*|of))*"
+_POSTCODE = r"(?:\s+(?:[A-Z]{1,2}-?)?\d[\dA-Z]{2,5}(?:\s\d[A-Z]{2})?)?"
+_PLACE = re.compile(rf"\b([A-Z][a-zà-ÿ'’.-]+(?:[ -][A-Z][a-zà-ÿ'’.-]+){{0,2}}){_POSTCODE},\s*({_WORDS})(?:,\s*({_WORDS}))?")
+
+
+@lru_cache(maxsize=1)
+def _known_cities() -> tuple[dict[str, str], re.Pattern]:
+    data = yaml.safe_load((KNOWLEDGE_DIR / "manufacturing_cities.yaml").read_text())
+    country_of = {city.lower(): country for country, cities in data.items() for city in cities}
+    names = sorted({city for cities in data.values() for city in cities}, key=len, reverse=True)
+    return country_of, re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
 def read_cdmo_name(pages: list[Page]) -> FieldResult:
@@ -82,13 +95,17 @@ def read_sites(spec, pages: list[Page]) -> FieldResult:
                 right = min(len(page.text), m.end() + 160)
                 stop = page.text.find(". ", m.end(), right)
                 segment_end = stop if stop >= 0 else right
-                for place in _PLACE.finditer(page.text, left, segment_end):
-                    context = page.text[max(left, place.start() - 60):place.end() + 20]
-                    if any(d.search(context) for d in spec.distractors):
+                places = [(pl.start(), pl.end(), _normalize_place(pl)) for pl in _PLACE.finditer(page.text, left, segment_end)]
+                country_of, known = _known_cities()
+                for city in known.finditer(page.text, left, segment_end):
+                    if not any(s <= city.start() < e for s, e, _ in places):
+                        places.append((city.start(), city.end(), f"{city.group(1)}, {country_of[city.group(1).lower()]}"))
+                for start, end, site in sorted(places):
+                    context = page.text[max(left, start - 60):end + 20]
+                    if not site or any(d.search(context) for d in spec.distractors) or _NOT_US.search(context):
                         continue
-                    site = _normalize_place(place)
-                    if site and site not in sites:
-                        sites[site] = Candidate(site, page.number, quote_between(page, min(m.start(), place.start()), place.end()), 0.7)
+                    if site not in sites:
+                        sites[site] = Candidate(site, page.number, quote_between(page, min(m.start(), start), end), 0.7)
     if not sites:
         return FieldResult()
     values = list(sites)

@@ -39,9 +39,12 @@ def _sentence(page: Page, start: int, end: int) -> tuple[int, int]:
     line_left = page.line_starts[page.line_of(start)]
     if page.text[line_left:start].strip() == "" or re.match(r"[-•▪*]|\d+[.)]|[A-Z]", page.text[line_left:line_left + 2]):
         left = max(left, line_left)
-    stops = [i for i in (page.text.find(". ", end), page.text.find("\n\n", end)) if i >= 0]
-    right = min(stops + [end + 220, len(page.text)])
+    stop = _SENTENCE_STOP.search(page.text, end)
+    right = min(stop.start() if stop else len(page.text), end + 220)
     return left, right
+
+
+_SENTENCE_STOP = re.compile(r"\.(?=\s|$)|\n\n|\n(?=Q\d|\d+\.\s|[-•\x7f])")
 
 
 def _negated(page: Page, start: int, end: int) -> bool:
@@ -133,8 +136,44 @@ def _scope_blocks(page: Page) -> list[tuple[int, int]]:
     return blocks
 
 
+_APPROVAL = re.compile(r"\bapprov\w*", re.I)
+_NO_APPROVAL = re.compile(r"\b(?:none|no|not(?: yet)?|never)\b[^.;:|\x7f\n]{0,60}$", re.I)
+
+
+def read_approvals(pages: list[Page]) -> FieldResult:
+    """Agencies named in sentences about approved products; an explicit "none approved yet" is an empty list."""
+    options = _terms()["lists"]["regulatory_approvals"]
+    chosen: dict[str, Candidate] = {}
+    denials: list[Candidate] = []
+    for page in pages:
+        for m in _APPROVAL.finditer(page.text):
+            if re.search(r"pre-?$", page.text[max(0, m.start() - 4):m.start()], re.I):
+                continue  # a pre-approval inspection is not an approval
+            left, right = _sentence(page, m.start(), m.end())
+            quote = _sentence_quote(page, m.start(), m.end())
+            if _NO_APPROVAL.search(page.text[left:m.start()]):
+                denials.append(Candidate([], page.number, quote, 0.8))
+                continue
+            for name, patterns in options.items():
+                if name not in chosen and any(p.search(page.text, left, right) for p in patterns):
+                    chosen[name] = Candidate(name, page.number, quote, 0.8)
+    if chosen:
+        values = [name for name in options if name in chosen]
+        evidence = []
+        for candidate in chosen.values():
+            if all(e.quote != candidate.quote for e in evidence):
+                evidence.append(Evidence(page=candidate.page, quote=candidate.quote))
+        return FieldResult(value=values, status="stated", evidence=evidence, confidence=0.75)
+    if denials:
+        return FieldResult(value=[], status="stated", evidence=[Evidence(page=denials[0].page, quote=denials[0].quote)],
+                           confidence=0.6)
+    return FieldResult()
+
+
 def read_list(key: str, pages: list[Page]) -> FieldResult:
     """Every option the proposal names in a qualifying context, each with one quote."""
+    if key == "regulatory_approvals":
+        return read_approvals(pages)
     options = _terms()["lists"][key]
     ctx = _terms()["_context"]
     chosen: dict[str, Candidate] = {}
