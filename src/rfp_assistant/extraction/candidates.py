@@ -94,7 +94,7 @@ def near_cues(
                     distance = start - cue.end() if start >= cue.end() else 2 * (cue.start() - end) + 20
                     context = _clause(page.text, min(start, cue.start()), end)
                     score = 1.0 - min(max(distance, 0), 220) / 260
-                    if _distracted(spec, page.text, start, end):
+                    if _distracted(spec, page.text, start, end, min(start, cue.start())):
                         score -= 0.55
                     if judge is not None:
                         score += judge(match, context, page.text[cue.start():cue.end()])
@@ -105,16 +105,23 @@ def near_cues(
     return sorted(found.values(), key=lambda c: -c.score)
 
 
+_NEW_ROW = re.compile(r"\n(?=[A-Z]|WP\d|\d+\s*[.)]\s)")
 _DENIED_CUE = re.compile(r"\b(?:no|without|excludes?|excluding|not)\s+(?:\w+\s+)?$", re.I)
 _EXCLUDING = re.compile(r"(?:exclud\w*|without|not including|excl\.?|other than|net of)\W+(?:\w+\W+){0,2}$", re.I)
 
 
-def _distracted(spec: FieldSpec, text: str, start: int, end: int) -> bool:
-    """A distractor word right around the value (same sentence or cell) means it is not this field's value."""
-    # Line breaks are mostly soft wraps in PDF text, so the window ignores them; sentence ends bound it.
+def _distracted(spec: FieldSpec, text: str, start: int, end: int, row_start: int) -> bool:
+    """A distractor word right around the value (same sentence or table row) means it is not this field's value."""
+    # Line breaks are mostly soft wraps in PDF text, so the window ignores them; sentence ends bound it,
+    # and so does a line that starts a new table row ("6,738,000\nOption A: …" is another row).
     left = max(text.rfind(". ", 0, start) + 2, start - 120, 0)
+    for row in _NEW_ROW.finditer(text, left, row_start + 1):
+        left = row.end()  # earlier table rows belong to other items
     stop = text.find(". ", end)
     right = min(stop if stop >= 0 else len(text), end + 40)
+    row = _NEW_ROW.search(text, end, right)
+    if row:
+        right = row.start()
     window = text[left:right]
     for pattern in spec.distractors:
         for hit in pattern.finditer(window):

@@ -59,10 +59,12 @@ def _money(spec, pages):
 
         def finder(text, default=default):
             matches = p.find_money(text)
-            if default and not matches:
+            if default:
                 # "Price (USD)" column headers leave the cells as bare numbers.
-                matches = [p.Match(p.Money(p.to_number(m.group(0)), default), m.start(), m.end(), m.group(0))
-                           for m in _BARE_AMOUNT.finditer(text)]
+                taken = [(m.start, m.end) for m in matches]
+                matches += [p.Match(p.Money(p.to_number(m.group(0)), default), m.start(), m.end(), m.group(0))
+                            for m in _BARE_AMOUNT.finditer(text)
+                            if not any(s <= m.start() < e for s, e in taken)]
             return matches
 
         found += near_cues(spec, [page], finder, judge=judge)
@@ -73,7 +75,8 @@ def _money(spec, pages):
 
 
 _CURRENCY_HEADER = re.compile(r"\((USD|EUR|CHF|GBP|CAD|JPY|AUD)\)|\b(?:prices?|amounts?|figures?) (?:are )?in (USD|EUR|CHF|GBP|CAD|JPY|AUD)\b")
-_BARE_AMOUNT = re.compile(r"(?<![\w.,'’$€£])\d{1,3}(?:[,'’ ]\d{3})+(?:\.\d{2})?(?![\w%])")
+_BARE_AMOUNT = re.compile(r"(?<![\w.,'’$€£])\d{1,3}(?:[,'’ ]\d{3})+(?:\.\d{2})?(?![\w%])"
+                          r"(?!\s*(?:L\b|l\b|kg|g\b|mL|liters?|litres?|%|weeks?|months?|days?|m³|m3))")
 
 
 def _table_currency(text: str) -> str | None:
