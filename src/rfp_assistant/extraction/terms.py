@@ -33,8 +33,15 @@ def _terms() -> dict:
     return data
 
 
+_BULLET = re.compile(r"\s*(?:[-•▪*\x7f]|\(?[a-z0-9]{1,2}[.)])\s")
+
+
 def _sentence(page: Page, start: int, end: int) -> tuple[int, int]:
-    """Bounds of the sentence (or table cell line) around [start, end)."""
+    """Bounds of the sentence (or table cell line) around [start, end); a bullet item is its own sentence."""
+    line = page.line_of(start)
+    line_left = page.line_starts[line]
+    if _BULLET.match(page.text, line_left):
+        return line_left, page.line_end(page.line_of(end))
     left = max(page.text.rfind(". ", 0, start) + 2, page.text.rfind("\n\n", 0, start) + 2, start - 220, 0)
     line_left = page.line_starts[page.line_of(start)]
     if page.text[line_left:start].strip() == "" or re.match(r"[-•▪*]|\d+[.)]|[A-Z]", page.text[line_left:line_left + 2]):
@@ -119,11 +126,12 @@ def read_enum(key: str, pages: list[Page], context: re.Pattern | None = None) ->
 
 
 _SCOPE_START = re.compile(
+    r"(?m:^\s*(?:\d+\.\s*)?(?:proposed\s+)?scope\b)|"
     r"\b(?:scope of (?:work|services|the proposal)|proposed scope|in[- ]scope|scope\s*:|work packages?|"
     r"(?:our|this) proposal (?:covers|includes|comprises)|the proposed (?:services|activities|work)|"
     r"we (?:propose|will perform|will provide|will undertake)|scope comprises|services (?:proposed|included|quoted))", re.I)
 _SCOPE_END = re.compile(r"exclu|optional|not included|out of scope|not part of|\n\s*(?:pric|cost|commercial|timeline|schedule|"
-                        r"facilit|quality|regulatory (?:history|compliance)|company (?:overview|profile)|about us)", re.I)
+                        r"facilit|quality (?:system|record|history|and compliance)|regulatory (?:history|compliance)|company (?:overview|profile)|about us)", re.I)
 SCOPE_SPAN = 1400
 
 
