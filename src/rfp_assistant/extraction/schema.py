@@ -42,8 +42,9 @@ def field_specs() -> dict[str, FieldSpec]:
         specs[raw["key"]] = FieldSpec(
             key=raw["key"], type=raw["type"], label=raw["label"], question=raw["question"], format=raw["format"],
             better=raw.get("better", "none"), unit=raw.get("unit", ""), enum=tuple(raw.get("enum") or ()),
-            cues=tuple(re.compile(p, re.I) for p in raw.get("cues") or ()),
-            distractors=tuple(re.compile(p, re.I) for p in raw.get("distractors") or ()),
+            # DOTALL: PDF text wraps lines anywhere, so ".{0,40}" must cross line breaks.
+            cues=tuple(re.compile(p, re.I | re.S) for p in raw.get("cues") or ()),
+            distractors=tuple(re.compile(p, re.I | re.S) for p in raw.get("distractors") or ()),
         )
     return specs
 
