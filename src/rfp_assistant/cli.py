@@ -122,6 +122,42 @@ def delete(ctx: typer.Context, name: str = typer.Argument(..., help="File name o
 
 
 @app.command()
+def extract(
+    ctx: typer.Context,
+    files: list[Path] = typer.Argument(..., help="CDMO proposal files (PDF, DOCX, text)."),
+    as_json: bool = JsonOpt,
+):
+    """Read proposals into the comparison schema: typed values, each with a verbatim quote and page."""
+    from .extraction.schema import field_specs, to_json_value
+    from .extraction.service import extract_proposals
+    from .llm import make_chat_client
+
+    settings = _settings(ctx)
+    results = extract_proposals(files, settings, chat=make_chat_client(settings), progress=_progress)
+    if as_json:
+        typer.echo(json.dumps([r.contract_dict() for r in results], indent=2, ensure_ascii=False))
+    else:
+        specs = field_specs()
+        for result in results:
+            typer.echo(f"== {result.source} ({result.pages} page(s), {result.mode})")
+            if result.error:
+                typer.echo(f"  ✗ {result.error}")
+                continue
+            for key, field in result.fields.items():
+                if field.status == "stated":
+                    quote = field.evidence[0]
+                    typer.echo(f"  {specs[key].label:<28} {to_json_value(field.value)}   [p. {quote.page}: \"{quote.quote[:70]}\"]")
+                elif field.status == "conflicting":
+                    typer.echo(f"  {specs[key].label:<28} CONFLICTING: {', '.join(map(str, map(to_json_value, field.candidates)))}")
+            silent = [specs[k].label for k, f in result.fields.items() if f.status == "not_stated"]
+            if silent:
+                typer.echo(f"  not stated: {', '.join(silent)}")
+            for warning in result.warnings:
+                typer.echo(f"  ! {warning}")
+    raise typer.Exit(1 if any(r.error for r in results) else 0)
+
+
+@app.command()
 def ui(
     ctx: typer.Context,
     host: Optional[str] = typer.Option(None, "--host", help="Interface to bind; default 127.0.0.1 (this machine only)."),

@@ -91,7 +91,13 @@ def near_cues(
                     start, end = left + match.start, left + match.end
                     if end <= cue.start() and page.line_of(end) != line:
                         continue
-                    distance = start - cue.end() if start >= cue.end() else 2 * (cue.start() - end) + 20
+                    # A value usually follows its label; one before it ("2.9 million in total") is weaker evidence.
+                    if start >= cue.end():
+                        distance = start - cue.end()
+                    elif end > cue.start():
+                        distance = 0  # the value sits inside the cue phrase ("completed 23 peptide programmes")
+                    else:
+                        distance = 2 * (cue.start() - end) + 60
                     context = _clause(page.text, min(start, cue.start()), end)
                     score = 1.0 - min(max(distance, 0), 220) / 260
                     if _distracted(spec, page.text, start, end, min(start, cue.start())):

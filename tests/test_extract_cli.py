@@ -1,0 +1,49 @@
+"""`rfp-assistant extract --json`: the DESIGN.md section 4 contract, run as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from rfp_assistant.documents import load_document
+from rfp_assistant.evidence import quote_in_text
+from rfp_assistant.extraction.schema import field_keys
+
+FIXTURES = Path(__file__).resolve().parents[1] / "eval" / "extraction" / "proposals"
+
+
+def run(args, env):
+    return subprocess.run([sys.executable, "-m", "rfp_assistant", *args], env=env, capture_output=True, text=True,
+                          timeout=300)
+
+
+def test_extract_json_contract_with_a_bad_file_in_the_batch(tmp_path, cli_env):
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 truncated")
+    files = [FIXTURES / "01_northfield_formal_letter.pdf", broken, FIXTURES / "06_arbor_cgt_aav.pdf"]
+    result = run(["extract", *map(str, files), "--json"], cli_env)
+    assert result.returncode == 1, result.stderr
+    objects = json.loads(result.stdout)
+    assert [o["source"] for o in objects] == ["01_northfield_formal_letter.pdf", "broken.pdf", "06_arbor_cgt_aav.pdf"]
+    assert objects[1]["error"] and "damaged" in objects[1]["error"]
+    for obj, path in ((objects[0], files[0]), (objects[2], files[2])):
+        assert obj["error"] is None and obj["mode"] == "offline" and obj["pages"] >= 1
+        assert list(obj["fields"]) == field_keys()
+        document = load_document(path, max_bytes=50_000_000)
+        for key, field in obj["fields"].items():
+            assert set(field) == {"value", "status", "evidence", "confidence"}
+            if field["status"] == "stated":
+                assert field["evidence"], key
+                for evidence in field["evidence"]:
+                    assert quote_in_text(evidence["quote"], document.page_text(evidence["page"])), (key, evidence)
+            if field["status"] == "not_stated":
+                assert field["value"] is None and field["evidence"] == []
+    northfield = objects[0]["fields"]
+    assert northfield["total_price"]["value"] == {"amount": 4850000.0, "currency": "USD"}
+    assert northfield["lyophilization"]["value"] is True  # offered, though excluded from this scope
+    assert northfield["max_bioreactor_volume_l"]["value"] == 5000.0  # largest vessel, not the 2,000 L program scale
+    arbor = objects[2]["fields"]
+    assert arbor["max_bioreactor_volume_l"]["status"] == "not_stated"  # fixed-bed reactors sized in m², no liters
+    assert arbor["warning_letters_5y"]["value"] == 0  # "never received an FDA warning letter"
