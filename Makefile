@@ -44,6 +44,7 @@ eval: install-dev
 
 bench: install-dev
 	$(BIN)/python bench/run_bench.py
+	$(BIN)/python bench/extraction_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache
