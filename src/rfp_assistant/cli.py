@@ -158,6 +158,34 @@ def extract(
 
 
 @app.command()
+def compare(
+    ctx: typer.Context,
+    files: list[Path] = typer.Argument(..., help="CDMO proposal files (PDF, DOCX, text)."),
+    weights: Optional[Path] = typer.Option(None, "--weights", help="YAML/JSON file re-weighting criteria (and FX rates)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write .xlsx, .csv, .md or .json."),
+):
+    """Compare proposals side by side: table with evidence, weighted scorecard, gaps and clarification questions."""
+    from .comparison import compare_proposals, load_scorecard
+    from .export_comparison import comparison_to_markdown, write_comparison
+    from .extraction.service import extract_proposals
+    from .llm import make_chat_client
+
+    settings = _settings(ctx)
+    scorecard = load_scorecard(weights)
+    extractions = extract_proposals(files, settings, chat=make_chat_client(settings), progress=_progress)
+    comparison = compare_proposals(extractions, scorecard)
+    if output is not None:
+        write_comparison(comparison, output)
+        typer.echo(f"Wrote {output}")
+    else:
+        typer.echo(comparison_to_markdown(comparison))
+    for extraction in extractions:
+        if extraction.error:
+            typer.echo(f"✗ {extraction.source}: {extraction.error}", err=True)
+    raise typer.Exit(1 if any(e.error for e in extractions) else 0)
+
+
+@app.command()
 def ui(
     ctx: typer.Context,
     host: Optional[str] = typer.Option(None, "--host", help="Interface to bind; default 127.0.0.1 (this machine only)."),
