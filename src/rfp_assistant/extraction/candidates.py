@@ -101,7 +101,7 @@ def near_cues(
                     context = _clause(page.text, min(start, cue.start()), end)
                     score = 1.0 - min(max(distance, 0), 220) / 260
                     if _distracted(spec, page.text, start, end, min(start, cue.start())):
-                        score -= 0.55
+                        score -= 0.6
                     if judge is not None:
                         score += judge(match, context, page.text[cue.start():cue.end()])
                     key = (page.number, start, end)
