@@ -101,7 +101,8 @@ def read_sites(spec, pages: list[Page]) -> FieldResult:
                     if not any(s <= city.start() < e for s, e, _ in places):
                         places.append((city.start(), city.end(), f"{city.group(1)}, {country_of[city.group(1).lower()]}"))
                 for start, end, site in sorted(places):
-                    context = page.text[max(left, start - 60):end + 20]
+                    stop = page.text.find(". ", end)
+                    context = page.text[max(left, start - 60):min(end + 20, stop if stop >= 0 else end + 20)]
                     if not site or any(d.search(context) for d in spec.distractors) or _NOT_US.search(context):
                         continue
                     if site not in sites:
