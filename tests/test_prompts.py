@@ -10,6 +10,11 @@ from rfp_assistant.prompts import prompt_names, render_messages
 SAMPLES = {
     "answer_question.v1": {"question": "Who owns tech transfer?",
                            "passages": [{"number": 1, "source": "a.md", "page": 2, "section": "Team", "text": "Lena owns it."}]},
+    "extract_fields.v1": {"source": "acme.pdf", "page_count": 2, "group_title": "commercial terms", "excerpt": False,
+                          "fields": [{"key": "total_price", "label": "Total price", "type": "money", "unit": "",
+                                      "question": "Total price for the proposed scope", "format": "amount and ISO currency",
+                                      "enum": []}],
+                          "pages": [{"number": 1, "text": "Acme Biologics AG"}, {"number": 2, "text": "Total: USD 4.2M"}]},
 }
 
 
