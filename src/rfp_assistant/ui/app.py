@@ -10,12 +10,20 @@ import gradio as gr  # noqa: E402
 
 from ..config import Settings  # noqa: E402
 from ..errors import ConfigurationError  # noqa: E402
-from . import ask_tab, knowledge_tab  # noqa: E402
+from . import ask_tab, compare_tab, knowledge_tab  # noqa: E402
 from .common import Session  # noqa: E402
 
 CSS = """
 .cite-list li { margin-bottom: .35em; }
-.status-ok { color: #1a7f37; } .status-err { color: #b42318; }
+.cmp-wrap { overflow-x: auto; }
+.cmp-table { border-collapse: collapse; width: 100%; font-size: 0.9em; }
+.cmp-table th, .cmp-table td { border: 1px solid #d0d5dd; padding: 4px 8px; text-align: left; vertical-align: top; }
+.cmp-table thead th { position: sticky; top: 0; background: #f2f4f7; }
+td.cmp-best { background: #d1fadf; } td.cmp-worst { background: #fee4e2; }
+td.cmp-not_stated { color: #667085; font-style: italic; background: #f9fafb; }
+td.cmp-conflicting { background: #fef0c7; }
+.cmp-page { white-space: pre-wrap; max-height: 24em; overflow-y: auto; background: #f9fafb; padding: 8px; }
+.cmp-page mark { background: #fde272; }
 """
 
 
@@ -34,9 +42,24 @@ def build_app(settings: Settings, session: Session | None = None) -> gr.Blocks:
         with gr.Tabs():
             with gr.Tab("Knowledge", id="knowledge"):
                 knowledge_tab.build(session, workspace, app)
+            with gr.Tab("Compare proposals", id="compare"):
+                compare_tab.build(session, workspace)
             with gr.Tab("Ask", id="ask"):
                 ask_tab.build(session, workspace)
     return app
+
+
+def _port_free(host: str, port: int) -> bool:
+    import socket
+
+    with socket.socket() as probe:
+        # Like the server itself: a port left in TIME_WAIT by a stopped instance is free.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return False
+    return True
 
 
 def _console_progress(fraction: float, message: str) -> None:
@@ -60,6 +83,10 @@ def read_auth_file(settings: Settings) -> list[tuple[str, str]] | None:
 
 def launch(settings: Settings, host: str = "127.0.0.1", port: int = 7860, *, block: bool = True):
     """Serve the UI; returns (app, local_url) when block is False (tests)."""
+    if not _port_free(host, port):
+        raise ConfigurationError(
+            f"Port {port} on {host} is already in use (another rfp-assistant?). Stop it, or start with --port N."
+        )
     session = Session(settings)
     # Open the default workspace before serving, so the first page a user sees is ready to answer.
     session.index(settings.workspace, progress=_console_progress if block else None)
