@@ -62,8 +62,12 @@ def _port_free(host: str, port: int) -> bool:
     return True
 
 
+_SUMMARY = ("Done", "Search improved", "Preparing")
+
+
 def _console_progress(fraction: float, message: str) -> None:
-    if fraction == 0 or fraction >= 1.0 or "one time" in message:
+    # Start-up prints milestones only, not every batch.
+    if message.startswith(_SUMMARY) or "one time" in message:
         print(f"  {message}", flush=True)
 
 
