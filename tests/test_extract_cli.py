@@ -47,3 +47,28 @@ def test_extract_json_contract_with_a_bad_file_in_the_batch(tmp_path, cli_env):
     arbor = objects[2]["fields"]
     assert arbor["max_bioreactor_volume_l"]["status"] == "not_stated"  # fixed-bed reactors sized in m², no liters
     assert arbor["warning_letters_5y"]["value"] == 0  # "never received an FDA warning letter"
+
+
+def test_compare_writes_every_export_format_and_reweights(tmp_path, cli_env):
+    files = [str(FIXTURES / n) for n in ("01_northfield_formal_letter.pdf", "03_meridian_questionnaire.pdf",
+                                         "08_rheinland_eu_eur.pdf")]
+    markdown = run(["compare", *files], cli_env)
+    assert markdown.returncode == 0, markdown.stderr
+    assert "Northfield Biologics" in markdown.stdout and "Rheinland" in markdown.stdout
+    assert "EUR 3,200,000" in markdown.stdout
+    for suffix in ("xlsx", "csv", "json"):
+        out = tmp_path / f"cmp.{suffix}"
+        result = run(["compare", *files, "-o", str(out)], cli_env)
+        assert result.returncode == 0 and out.stat().st_size > 0, result.stderr
+    data = json.loads((tmp_path / "cmp.json").read_text())
+    totals = {v["name"]: v for v in data["scores"]} if isinstance(data.get("scores"), list) else {}
+    assert totals, data.keys()
+    weights = tmp_path / "w.yaml"
+    weights.write_text("timeline: 60\ncost: 5\n")
+    reweighted = run(["compare", *files, "--weights", str(weights), "-o", str(tmp_path / "w.json")], cli_env)
+    assert reweighted.returncode == 0, reweighted.stderr
+    assert json.loads((tmp_path / "w.json").read_text())["scores"] != data["scores"]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("speedy: 10\n")
+    failed = run(["compare", *files, "--weights", str(bad)], cli_env)
+    assert failed.returncode == 2 and "speedy" in failed.stderr and "Traceback" not in failed.stderr
