@@ -314,3 +314,13 @@ def test_display_of_enums_and_singular_units():
     assert display_value(specs["tech_transfer_weeks"], 1.0) == "1 week"
     assert display_value(specs["tech_transfer_weeks"], 12.5) == "12.5 weeks"
     assert display_value(specs["gmp_batch_price"], usd(1_250_000.5)) == "USD 1,250,000.5"
+
+
+def test_a_malformed_value_is_shown_but_neither_ranked_nor_scored():
+    odd = acme()
+    odd.fields["weeks_to_first_gmp_batch"] = stated("about 30 weeks")
+    comparison = compare_proposals([odd, beta(), gamma()], load_scorecard())
+    assert comparison.row("weeks_to_first_gmp_batch").cells[0].text == "about 30 weeks"
+    assert marks(comparison, "weeks_to_first_gmp_batch") == [None, "worst", "best"]
+    timeline = next(c for c in comparison.scores[0].criteria if c.id == "timeline")
+    assert timeline.score == 0 and "is not a number" in timeline.basis

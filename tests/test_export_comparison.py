@@ -93,7 +93,7 @@ def test_csv_is_the_table_with_a_status_column_per_vendor(tmp_path, comparison):
 def test_markdown_has_table_scores_warnings_and_questions(comparison):
     text = comparison_to_markdown(comparison)
     assert "| Field | Acme Biologics | Beta Bio | Gamma Pharma | scan.pdf |" in text
-    assert "| Time to first GMP batch | 30 weeks | 40 weeks **(worst)** | 20 weeks **(best)** | _—_ |" in text
+    assert "| Time to first GMP batch | 30 weeks | 40 weeks **(worst)** | 20 weeks **(best)** | — |" in text
     assert "| **Total (0-100)** | 100 | **76.1** | **68.1** | **65.8** | **—** |" in text
     assert "different currencies" in text
     assert "weeks_to_first_gmp_batch 30 → 4 (≤ 32)" in text

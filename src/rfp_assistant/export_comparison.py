@@ -54,7 +54,8 @@ def comparison_to_xlsx(comparison: Comparison, path: Path) -> None:
     _table_sheet(book.active, comparison)
     _scores_sheet(book.create_sheet("Scores"), comparison)
     evidence = book.create_sheet("Evidence")
-    _rows(evidence, ["Vendor", "Field", "Value", "Status", "Page", "Quote"], _evidence_rows(comparison), [24, 28, 28, 12, 6, 90])
+    _rows(evidence, ["Vendor", "Field", "Value", "Status", "Page", "Quote"], _evidence_rows(comparison),
+          [24, 28, 28, 12, 6, 90])
     questions = book.create_sheet("Questions")
     _rows(questions, ["Vendor", "Field", "Question"],
           [[q.name, q.label, q.question] for q in comparison.questions], [24, 28, 100])
@@ -78,14 +79,15 @@ def comparison_to_markdown(comparison: Comparison) -> str:
     """Table, scores, gaps and clarification questions as Markdown."""
     names = [v.name for v in comparison.vendors]
     lines = ["# CDMO proposal comparison", ""]
-    lines += [f"> **Note:** {_md(w)}" for w in comparison.warnings] + ([""] if comparison.warnings else [])
+    lines += [line for w in comparison.warnings for line in (f"> **Note:** {_md(w)}", "")]
     lines += ["## Side by side", "", _md_row(["Field"] + names), _md_row(["---"] * (len(names) + 1))]
     lines += [_md_row([row.label] + [_md_cell(c) for c in row.cells]) for row in comparison.rows]
     weights = comparison.scorecard.weights()
     lines += ["", "## Scores", "", _md_row(["Criterion", "Weight"] + names), _md_row(["---"] * (len(names) + 2))]
     for criterion in comparison.scorecard.criteria:
         scores = [_criterion(s, criterion.id) for s in comparison.scores]
-        lines.append(_md_row([criterion.title, _num(weights[criterion.id])] + ["—" if s is None else _num(s.score) for s in scores]))
+        lines.append(_md_row([criterion.title, _num(round(weights[criterion.id], 1))]
+                             + ["—" if s is None else _num(s.score) for s in scores]))
     lines.append(_md_row(["**Total (0-100)**", "100"] + [f"**{_num(s.total)}**" for s in comparison.scores]))
     lines.append(_md_row(["Rank", ""] + ["—" if s.rank is None else str(s.rank) for s in comparison.scores]))
     lines += ["", "### How the scores were reached", ""]
@@ -246,6 +248,8 @@ def _md_row(cells: list[str]) -> str:
 
 def _md_cell(cell: Cell) -> str:
     text = _md(cell.text)
+    if cell.flag == "not read":
+        return text
     if cell.status == "not_stated":
         return f"_{text}_"
     return f"{text} **({cell.mark})**" if cell.mark else text

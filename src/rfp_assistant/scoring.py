@@ -154,9 +154,6 @@ def _apply_weights_file(scorecard: Scorecard, path: Path) -> Scorecard:
     data = dict(data)
     fx = data.pop("fx", None) or {}
     base = data.pop("base_currency", scorecard.base_currency)
-    weights = data.pop("weights", None) or data
-    if not isinstance(weights, dict):
-        raise ConfigurationError(f"Weights file {name}: 'weights' must map criterion ids to numbers.")
     base = _currency(base, f"Weights file {name}: base_currency")
     if not isinstance(fx, dict):
         raise ConfigurationError(f"Weights file {name}: 'fx' must map currency codes to rates, e.g. 'fx: {{EUR: 1.08}}'.")
@@ -168,7 +165,7 @@ def _apply_weights_file(scorecard: Scorecard, path: Path) -> Scorecard:
         if code == base and rate != 1:
             raise ConfigurationError(f"Weights file {name}: {code} is the base currency, so its rate must be 1.")
         rates[code] = float(rate)
-    scorecard = scorecard.with_weights(weights, where=f"Weights file {name}")
+    scorecard = scorecard.with_weights(data, where=f"Weights file {name}")
     return scorecard.model_copy(update={"fx": rates, "base_currency": base, "source": str(path)})
 
 
@@ -228,14 +225,15 @@ def comparable_values(key: str, results: list[FieldResult | None], scorecard: Sc
     return [None if m is None else convert(m, scorecard) for m in amounts], None
 
 
-def _sortable(value: Any) -> float:
-    if isinstance(value, dt.date):
-        return float(value.toordinal())
-    if isinstance(value, str):
-        return float(dt.date.fromisoformat(value).toordinal())
-    if isinstance(value, (list, tuple)):
-        return float(len(value))
-    return float(value)
+def _sortable(value: Any) -> float | None:
+    try:
+        if isinstance(value, dt.date):
+            return float(value.toordinal())
+        if isinstance(value, str):
+            return float(dt.date.fromisoformat(value).toordinal())
+        return float(len(value)) if isinstance(value, (list, tuple)) else float(value)
+    except (TypeError, ValueError):
+        return None  # a malformed value is shown but never ranked
 
 
 # ------------------------------------------------------------------ scores
@@ -336,6 +334,8 @@ def _score_part(rule: Rule, result: FieldResult | None, context: tuple) -> PartS
         known = str(value) in rule.map
         return part(rule.map.get(str(value), rule.other), str(value), "" if known else "not in the rule")
     if rule.type == "count":
+        if not isinstance(value, (list, tuple)):
+            return part(rule.missing, f"{value!r} is not a list")
         number, shown = len(value), f"{len(value)} item{'s' * (len(value) != 1)}"
     elif rule.type == "relative":
         values, reason = relative[rule.field]
@@ -350,8 +350,9 @@ def _score_part(rule: Rule, result: FieldResult | None, context: tuple) -> PartS
         word = "lowest" if rule.direction == "lower_better" else "highest"
         ratio = f"{number:.3f}"
         shown = f"{_shown(value, values[index], base)} = {ratio[:-1] if ratio.endswith('0') else ratio} × {word}"
+    elif (number := _sortable(value)) is None or isinstance(value, (str, dt.date)):
+        return part(rule.missing, f"{value!r} is not a number")
     else:
-        number = float(value)
         shown = format_number(number)
     score, band = _band(rule, number)
     return part(score, shown, band)
