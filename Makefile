@@ -37,7 +37,7 @@ ui: install
 
 test: install-dev chromium
 	CI=$${CI:-} $(BIN)/python -m pytest -n 2 --dist loadgroup -q
-	$(BIN)/rfp-assistant eval --enforce --suite retrieval --suite extraction
+	$(BIN)/rfp-assistant eval --enforce --suite retrieval --suite extraction --suite drafting
 
 eval: install-dev
 	$(BIN)/rfp-assistant eval

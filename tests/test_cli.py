@@ -70,3 +70,24 @@ def test_errors_are_messages_not_tracebacks(cli_env):
     assert "Workspace name '../etc' is not allowed" in bad_workspace.stderr
     missing = run(["delete", "nothing.pdf"], cli_env, check_exit=2)
     assert "No document named 'nothing.pdf'" in missing.stderr
+
+
+def test_draft_json_contract_and_docx(tmp_path, cli_env):
+    brief = "Phase 1 mAb, CHO, 2 x 2,000 L GMP batches by Q3 2027, lyophilized vials, US and EU filings."
+    result = run(["draft", "--brief", brief, "--json"], cli_env, check_exit=0)
+    data = json.loads(result.stdout)
+    ids = [s["id"] for s in data["sections"]]
+    assert ids == ["overview", "scope_of_work", "technical_requirements", "quality_regulatory", "timeline",
+                   "deliverables", "logistics", "commercial_terms", "risk_management", "evaluation_criteria",
+                   "submission_instructions", "confidentiality", "response_form"]
+    text = " ".join(s["markdown"] for s in data["sections"])
+    assert "2,000 L" in text and "Q3 2027" in text
+    assert any(g["field"] == "budget" for g in data["gaps"])  # the brief gives no budget: an open question
+    assert "[To be confirmed" in text
+    out = tmp_path / "rfp.docx"
+    run(["draft", "--brief", brief, "--format", "docx", "-o", str(out)], cli_env, check_exit=0)
+    import docx
+
+    document = docx.Document(str(out))
+    assert document.tables and any("Response form" in p.text or "response form" in p.text.lower()
+                                   for p in document.paragraphs)

@@ -8,6 +8,15 @@ from rfp_assistant.errors import ConfigurationError
 from rfp_assistant.prompts import prompt_names, render_messages
 
 SAMPLES = {
+    "assess_area.v1": {"area": "risk", "items": [{"id": "risk.financial", "title": "Financial risks", "question": "Q?",
+                                                   "covered_when": "listed", "partial_when": "mentioned", "passages": [1]}],
+                       "passages": [{"number": 1, "source": "r.md", "page": 1, "section": "Risks", "text": "FX risk."}]},
+    "parse_brief.v1": {"brief": "PhI mAb, 2 x 2kL, US/EU, ~$6M", "criteria": ["cost", "timeline"]},
+    "draft_section.v1": {"title": "Scope of Work", "purpose": "Defines the work to quote.",
+                         "facts": ["Development phase: Phase 1"], "open_points": ["[To be confirmed: budget for this scope]"],
+                         "program_blocks": ["| Milestone | Target date |"], "requirements": ["Quote each service separately."],
+                         "asks": ["State all assumptions."],
+                         "passages": [{"number": 1, "source": "a.md", "page": 1, "section": "Scope", "text": "Scope text."}]},
     "answer_question.v1": {"question": "Who owns tech transfer?",
                            "passages": [{"number": 1, "source": "a.md", "page": 2, "section": "Team", "text": "Lena owns it."}]},
     "extract_fields.v1": {"source": "acme.pdf", "page_count": 2, "group_title": "commercial terms", "excerpt": False,

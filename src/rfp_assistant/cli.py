@@ -186,6 +186,34 @@ def compare(
 
 
 @app.command()
+def draft(
+    ctx: typer.Context,
+    brief: str = typer.Option(..., "--brief", help="A brief file (.txt/.md/.yaml/.json/.docx/.pdf) or the brief text itself."),
+    output_format: Optional[str] = typer.Option(None, "--format", help="docx or md (with -o)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Where to write the RFP."),
+    workspace: Optional[str] = WorkspaceOpt,
+    as_json: bool = JsonOpt,
+):
+    """Draft an RFP from a short project brief, grounded in the playbook and your documents, with open questions."""
+    from .drafting import draft_rfp
+    from .export_rfp import rfp_json, rfp_markdown, write_rfp
+    from .ingest import open_workspace
+    from .llm import make_chat_client
+
+    settings = _settings(ctx)
+    chat = make_chat_client(settings)
+    index = open_workspace(settings, workspace, progress=_progress)
+    result = draft_rfp(brief, index, chat=chat, progress=_progress)
+    if as_json:
+        typer.echo(rfp_json(result))
+    elif output is not None:
+        written = write_rfp(result, output, output_format)
+        typer.echo(f"Wrote {written} ({len(result.sections)} sections, {len(result.gaps)} open question(s)).")
+    else:
+        typer.echo(rfp_markdown(result))
+
+
+@app.command()
 def ui(
     ctx: typer.Context,
     host: Optional[str] = typer.Option(None, "--host", help="Interface to bind; default 127.0.0.1 (this machine only)."),

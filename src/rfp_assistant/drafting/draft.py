@@ -1,0 +1,62 @@
+"""Draft an RFP from a brief: parse, write each catalog section for this program, ground it, list the gaps."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ..errors import LLMError
+from ..index import WorkspaceIndex
+from . import render as R
+from .brief import parse_brief
+from .catalog import section_catalog
+from .citations import cite, retrieve
+from .gaps import find_gaps
+from .models import ProjectBrief, RfpDraft, RfpSection
+from .sections import assemble, write_parts
+
+Progress = Callable[[float, str], None]
+
+
+def draft_rfp(brief_text_or_path: str | Path, index: WorkspaceIndex, *, chat=None,
+              progress: Progress | None = None) -> RfpDraft:
+    """Draft a complete RFP from a brief (text, a file path, or YAML/JSON), offline or with the model."""
+    brief = parse_brief(brief_text_or_path, chat=chat)
+    return draft_from_brief(brief, index, chat=chat, progress=progress)
+
+
+def draft_from_brief(brief: ProjectBrief, index: WorkspaceIndex, *, chat=None,
+                     progress: Progress | None = None) -> RfpDraft:
+    """Write the 13 sections for an already parsed brief."""
+    sections: list[RfpSection] = []
+    warnings: list[str] = []
+    specs = section_catalog()
+    for position, spec in enumerate(specs):
+        if progress:
+            progress(position / len(specs), f"Drafting {spec.title}")
+        parts = write_parts(spec, brief)
+        hits = retrieve(index, spec, parts.requirements)
+        markers, citations = cite(index, hits, parts.requirements)
+        section = RfpSection(id=spec.id, title=spec.title, markdown=assemble(parts, markers), citations=citations)
+        if chat is not None and spec.id != "response_form":
+            from .llm_sections import write_with_model
+
+            try:
+                section = write_with_model(chat, spec, brief, parts, hits, section, warnings)
+            except LLMError as exc:
+                # One failed section should not cost the team the other twelve; the offline text stands in.
+                warnings.append(f"{spec.title}: the model failed ({exc}); the offline section was used instead.")
+        sections.append(section)
+    if progress:
+        progress(1.0, "Draft ready")
+    return RfpDraft(title=draft_title(brief), brief=brief, sections=sections, gaps=find_gaps(brief),
+                    mode="llm" if chat is not None else "offline", warnings=warnings)
+
+
+def draft_title(brief: ProjectBrief) -> str:
+    """The brief's own title, else one built from what the brief states."""
+    if brief.stated("title"):
+        return brief.value("title")
+    pieces = [p for p in (brief.value("product_name"), R.modality(brief), brief.value("phase")) if p]
+    title = "Request for Proposal: " + (", ".join(pieces) if pieces else "CDMO development and manufacturing services")
+    return f"{brief.value('company_name')} — {title}" if brief.stated("company_name") else title

@@ -1,0 +1,162 @@
+"""Drafting suite: every brief fact in the draft, every needed gap listed, nothing invented (eval/drafting/README.md)."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from ..config import Settings
+from ..drafting import draft_rfp
+from ..drafting.catalog import SECTION_IDS, scorecard, section_catalog
+from ..drafting.render import OPEN_POINT
+from ..evidence import quote_in_text
+from ..index import WorkspaceIndex
+from ..ingest import builtin_playbook_files, ingest_files, max_file_bytes
+from ..resources import EVAL_DIR
+from .result import SuiteResult, Target
+
+TEMPLATE_MARKERS = ("{{", "}}", "{%", "TODO", "<placeholder>", "[insert", "lorem ipsum")
+SCALAR_VALUE_FIELDS = ("modality", "phase", "expression_system", "scale_l", "batches", "dosage_form", "budget",
+                       "location_preference", "governance_style", "company_name", "product_name")
+
+
+def run_drafting_suite(settings: Settings, progress=None) -> SuiteResult:
+    """Draft every fixture brief offline against the playbook (scratch index) and score it against its gold file."""
+    briefs = sorted(p for p in (EVAL_DIR / "drafting" / "briefs").iterdir()
+                    if p.suffix in (".txt", ".yaml") and not p.name.endswith(".gold.yaml"))
+    totals = dict.fromkeys(("drafts", "complete", "facts", "found", "gaps", "listed", "invented", "markers",
+                            "sections", "cited", "quotes", "valid", "values", "values_ok"), 0)
+    failures: list[str] = []
+    guide_text = {p.name: p.read_text(encoding="utf-8") for p in builtin_playbook_files()}
+    with tempfile.TemporaryDirectory(prefix="rfp-eval-") as scratch:
+        scratch_settings = settings.model_copy(update={"data_dir": Path(scratch), "chroma_host": None})
+        index = WorkspaceIndex(scratch_settings, "eval-drafting")
+        ingest_files(index, builtin_playbook_files(), kind="guide", max_bytes=max_file_bytes(settings))
+        index.upgrade()
+        for position, path in enumerate(briefs):
+            if progress:
+                progress(position / len(briefs), f"drafting: {path.name}")
+            gold = yaml.safe_load((path.parent / f"{path.stem}.gold.yaml").read_text(encoding="utf-8"))
+            draft = draft_rfp(path, index)
+            _score(path.stem, draft, gold, guide_text, totals, failures)
+    metrics = {
+        "section_coverage": totals["complete"] / max(totals["drafts"], 1),
+        "fact_inclusion": totals["found"] / max(totals["facts"], 1),
+        "gap_recall": totals["listed"] / max(totals["gaps"], 1),
+        "invented_specifics": float(totals["invented"]),
+        "template_markers": float(totals["markers"]),
+        "cited_section_rate": totals["cited"] / max(totals["sections"], 1),
+        "citation_validity": totals["valid"] / max(totals["quotes"], 1),
+        "brief_value_accuracy": totals["values_ok"] / max(totals["values"], 1),
+    }
+    targets = [
+        Target(metric="section_coverage", op="==", value=1.0), Target(metric="fact_inclusion", op=">=", value=0.95),
+        Target(metric="gap_recall", op=">=", value=0.90), Target(metric="invented_specifics", op="==", value=0.0),
+        Target(metric="template_markers", op="==", value=0.0), Target(metric="citation_validity", op=">=", value=1.0),
+    ]
+    return SuiteResult(suite="drafting", metrics=metrics, targets=targets, cases=len(briefs), failures=failures)
+
+
+def _score(name: str, draft, gold: dict, guide_text: dict[str, str], totals: dict, failures: list[str]) -> None:
+    totals["drafts"] += 1
+    ids = [s.id for s in draft.sections]
+    if ids == list(SECTION_IDS) and all(s.markdown.strip() for s in draft.sections):
+        totals["complete"] += 1
+    else:
+        failures.append(f"{name}: sections {ids}")
+    narrative = "\n".join([draft.title] + [s.markdown for s in draft.sections if s.id != "response_form"])
+    # Facts are looked for in what the draft says about this program, not in catalog or scorecard text
+    # that every draft repeats (a service named in a generic question would otherwise always "pass").
+    decided = OPEN_POINT.sub(" ", _without_boilerplate(narrative))
+    everything = OPEN_POINT.sub(" ", "\n".join([draft.title] + [s.markdown for s in draft.sections]
+                                               + [g.question for g in draft.gaps]))
+    for fact in gold.get("facts") or []:
+        totals["facts"] += 1
+        if any(contains(decided, s) for s in fact["expect_any"]):
+            totals["found"] += 1
+        else:
+            failures.append(f"{name}: fact {fact['field']}={fact['value']!r} not in draft")
+        if fact["field"] in SCALAR_VALUE_FIELDS:
+            totals["values"] += 1
+            got = draft.brief.value(fact["field"])
+            ok = _same(got, fact["value"])
+            totals["values_ok"] += ok
+            if not ok:
+                failures.append(f"{name}: brief {fact['field']} parsed as {got!r}, gold {fact['value']!r}")
+    listed = {g.field for g in draft.gaps}
+    for gap in gold.get("gaps") or []:
+        totals["gaps"] += 1
+        totals["listed"] += gap in listed
+        if gap not in listed:
+            failures.append(f"{name}: gap {gap} not listed")
+    for text in gold.get("must_not_invent") or []:
+        if contains(everything, text):
+            totals["invented"] += 1
+            failures.append(f"{name}: invented {text!r}")
+    for marker in TEMPLATE_MARKERS:
+        count = everything.count(marker) if marker.isupper() or not marker.isalpha() else everything.lower().count(marker)
+        totals["markers"] += count
+        if count:
+            failures.append(f"{name}: template marker {marker!r} x{count}")
+    for section in draft.sections:
+        totals["sections"] += 1
+        totals["cited"] += bool(section.citations)
+        for citation in section.citations:
+            totals["quotes"] += 1
+            totals["valid"] += quote_in_text(citation.quote, guide_text.get(citation.source, ""))
+
+
+def _boilerplate() -> set[str]:
+    lines = {c.rule for c in scorecard()}
+    for spec in section_catalog():
+        lines.update(spec.must_ask + spec.guidance + (spec.purpose,))
+    return {_plain(line) for line in lines}
+
+
+def _plain(line: str) -> str:
+    line = re.sub(r"^\s*(?:[-*]|\d+\.)\s+", "", line)
+    return re.sub(r"(?:\s\[\d+\])+\s*$", "", line).strip()
+
+
+def _without_boilerplate(markdown: str) -> str:
+    common = _boilerplate()
+    kept = []
+    for line in markdown.splitlines():
+        cells = [_plain(c) for c in line.split("|")] if line.startswith("|") else [_plain(line)]
+        if not any(c and c in common for c in cells):
+            kept.append(line)
+    return "\n".join(kept)
+
+
+def _same(got, want) -> bool:
+    if isinstance(want, dict):
+        return isinstance(got, dict) and got.get("currency") == want.get("currency") and \
+            abs(float(got.get("amount", 0)) - float(want["amount"])) < 0.5
+    if isinstance(want, (int, float)) and not isinstance(want, bool):
+        return isinstance(got, (int, float)) and abs(float(got) - float(want)) < 1e-6
+    return isinstance(got, str) and got.lower() == str(want).lower()
+
+
+def norm(text: str, lower: bool = True) -> str:
+    """The README's normalization: dashes, '×', thousands separators, '-', '/', '_' and whitespace."""
+    t = text.replace("\u2013", "-").replace("\u2014", "-").replace("\u00d7", "x")
+    t = t.replace("\u2019", "'").replace("\u00a0", " ")
+    t = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", t)
+    t = re.sub(r"[-/_]", " ", t)
+    t = re.sub(r"\s+", " ", t).strip()
+    return t.lower() if lower else t
+
+
+def contains(haystack: str, needle: str) -> bool:
+    """`needle` in `haystack` on word boundaries; short all-caps acronyms match case-sensitively."""
+    caps = len(needle) <= 4 and needle.isalpha() and needle.isupper()
+    h, n = norm(haystack, lower=not caps), norm(needle, lower=not caps)
+    if not n:
+        return False
+    pre = r"(?<![A-Za-z0-9])" if n[0].isalnum() else ""
+    post = r"(?![A-Za-z0-9])" if n[-1].isalnum() else ""
+    return re.search(pre + re.escape(n) + post, h) is not None
+

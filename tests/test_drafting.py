@@ -1,0 +1,248 @@
+"""Drafting an RFP from a brief: parsing shorthand, facts kept, gaps asked not invented, grounded citations, LLM checks."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from rfp_assistant.drafting import draft_rfp, form_questions, parse_brief
+from rfp_assistant.drafting.catalog import SECTION_IDS, adjusted_weights, scorecard
+from rfp_assistant.drafting.render import OPEN_POINT
+from rfp_assistant.errors import DocumentError, EmptyDocumentError
+from rfp_assistant.evidence import quote_in_text
+from rfp_assistant.extraction.parsers import find_money
+from rfp_assistant.extraction.schema import field_specs
+from rfp_assistant.index import WorkspaceIndex
+from rfp_assistant.ingest import builtin_playbook_files, ingest_files
+from rfp_assistant.llm import make_chat_client
+from rfp_assistant.resources import EVAL_DIR
+
+BRIEFS = EVAL_DIR / "drafting" / "briefs"
+FOUR_SENTENCES = (
+    "Helio Bio is taking HB-301, a Phase 1 monoclonal antibody made in CHO, into the clinic. "
+    "We need tech transfer and 2 x 2,000 L GMP batches by Q3 2027, with lyophilized vials as the drug product. "
+    "We will file in the US and the EU. "
+    "We would prefer a partner in Europe."
+)
+PLAYBOOK = {p.name: p.read_text(encoding="utf-8") for p in builtin_playbook_files()}
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    from rfp_assistant.config import Settings
+
+    index = WorkspaceIndex(Settings(data_dir=tmp_path_factory.mktemp("data")), "drafting")
+    ingest_files(index, builtin_playbook_files(), kind="guide", max_bytes=5_000_000)
+    return index
+
+
+def _text(draft, *, include_form: bool = False) -> str:
+    return "\n".join([draft.title] + [s.markdown for s in draft.sections if include_form or s.id != "response_form"])
+
+
+def test_four_sentence_brief_gives_every_section_with_its_facts_and_open_points(index):
+    draft = draft_rfp(FOUR_SENTENCES, index)
+    assert [s.id for s in draft.sections] == list(SECTION_IDS)
+    assert all(s.markdown.strip() for s in draft.sections)
+    text = _text(draft)
+    for fact in ("HB-301", "Helio Bio", "Phase 1", "monoclonal antibody", "CHO", "2,000 L", "2 GMP batches",
+                 "Q3 2027", "lyophilized vial", "US (United States)", "EU (European Union)", "Europe"):
+        assert fact in text, fact
+    # The brief names no budget: the draft asks for it instead of stating an amount anywhere.
+    commercial = draft.section("commercial_terms").markdown
+    assert "[To be confirmed: budget for this scope]" in commercial
+    assert not find_money(OPEN_POINT.sub(" ", _text(draft, include_form=True)))
+    gaps = {g.field: g.question for g in draft.gaps}
+    assert "budget" in gaps and "currency" in gaps["budget"]
+    assert "location_preference" not in gaps and "markets" not in gaps
+    assert draft.mode == "offline"
+
+
+def test_shorthand_is_read_the_way_program_leads_mean_it():
+    brief = parse_brief(BRIEFS / "mab_tigit_bullets.txt")
+    assert brief.value("phase") == "Phase 1"
+    assert brief.value("timeline") == [{"milestone": "First-in-human", "date": "Q1 2028"}]
+    assert brief.value("scale_l") == 2000  # not the 200 L pilot run
+    assert brief.value("batches") == 2
+    assert brief.value("budget") == {"amount": 6_000_000.0, "currency": "USD"}
+    assert brief.value("markets") == ["US", "EU"]
+    assert {"tech_transfer", "clinical_manufacturing", "fill_finish", "lyophilization"} <= set(brief.value("services"))
+    assert brief.value("dosage_form") == "lyophilized vial"
+    assert not brief.stated("location_preference")
+
+
+def test_current_scale_and_separate_drug_product_are_not_read_as_the_request():
+    brief = parse_brief(BRIEFS / "enzyme_ert_email.txt")
+    assert brief.value("scale_l") == 2000 and brief.value("batches") == 4  # not the current 500 L
+    assert "fill_finish" not in brief.value("services")  # "Drug product will be a separate RFP"
+    assert brief.drug_substance_only
+
+
+def test_site_preference_is_not_a_market_and_euro_budget_keeps_its_currency(index):
+    draft = draft_rfp(BRIEFS / "adc_email.txt", index)
+    assert draft.brief.value("location_preference") == "EU"
+    assert not draft.brief.stated("markets")
+    assert "markets" in {g.field for g in draft.gaps}
+    text = _text(draft)
+    assert "EUR 4.5 million" in text and "$4.5M" not in text and "USD 4.5" not in text
+    assert "[To be confirmed: target markets]" in draft.section("quality_regulatory").markdown
+
+
+def test_budget_tbd_is_an_open_question_not_a_number():
+    brief = parse_brief(BRIEFS / "cart_autologous_email.txt")
+    assert not brief.stated("budget") and "to be determined" in brief.budget.note
+    assert brief.value("location_preference") == "US" and brief.location_preference.note == "required"
+    assert brief.value("batches") == 30
+
+
+def test_yaml_and_json_briefs_use_the_leads_own_keys(tmp_path):
+    brief = parse_brief(BRIEFS / "small_molecule_api.yaml")
+    assert brief.source_format == "yaml"
+    assert brief.value("budget") == {"amount": 4_800_000.0, "currency": "USD"}
+    assert brief.value("evaluation_priorities") == ["quality_regulatory", "cost", "timeline"]
+    assert brief.value("location_preference") == "US or EU"
+    path = tmp_path / "brief.json"
+    path.write_text(json.dumps({"product": "ZX-12", "modality": "mRNA vaccine", "phase": "Ph2",
+                                "markets": ["US", "Japan"], "budget_eur": "3.5M"}))
+    brief = parse_brief(path)
+    assert brief.source_format == "json"
+    assert (brief.value("product_name"), brief.value("modality"), brief.value("phase")) == ("ZX-12", "mrna", "Phase 2")
+    assert brief.value("markets") == ["US", "JP"]
+    assert brief.value("budget") == {"amount": 3_500_000.0, "currency": "EUR"}
+
+
+def test_a_two_line_request_invents_nothing(index):
+    draft = draft_rfp((BRIEFS / "bispecific_two_liner.txt").read_text(), index)
+    decided = OPEN_POINT.sub(" ", _text(draft, include_form=True) + "\n".join(g.question for g in draft.gaps))
+    assert "bispecific" in decided and "Phase 2" in decided
+    for invented in ("CHO", "2,000 L", "$", "USD", "lyophilized", "Q1 2028"):
+        assert not re.search(rf"(?<![A-Za-z]){re.escape(invented)}(?![A-Za-z])", decided), invented
+    gaps = {g.field for g in draft.gaps}
+    assert {"services", "scale_l", "batches", "expression_system", "dosage_form", "timeline", "budget",
+            "markets", "location_preference"} <= gaps
+    technical = draft.section("technical_requirements").markdown
+    assert "[To be confirmed: production scale (bioreactor volume in liters)]" in technical
+
+
+def test_response_form_asks_every_comparison_field_with_its_unit_and_format(index):
+    draft = draft_rfp(FOUR_SENTENCES, index)
+    form = draft.section("response_form").markdown
+    rows = [line for line in form.splitlines() if re.match(r"^\| \d+ \|", line)]
+    specs = field_specs()
+    assert len(rows) == len(specs) == 34
+    for row, spec in zip(rows, specs.values()):
+        assert f"`{spec.key}`" in row and spec.question.replace("|", "\\|") in row and spec.format in row
+        if spec.unit:
+            assert f"| {spec.unit} |" in row
+    assert len(form_questions()) == 34
+
+
+def test_stated_priorities_raise_their_weights_and_weights_sum_to_100(index):
+    defaults = {c.id: c.weight for c in scorecard()}
+    weights = adjusted_weights(["supply_robustness", "cost", "timeline"])
+    assert sum(weights.values()) == 100
+    assert weights["supply_robustness"] > defaults["supply_robustness"] and weights["cost"] > defaults["cost"]
+    assert weights["experience"] < defaults["experience"]
+    table = draft_rfp(BRIEFS / "mab_commercial_second_source.txt", index).section("evaluation_criteria").markdown
+    assert "supply robustness, cost, speed" in table
+    assert re.search(rf"\| Supply robustness \| {weights['supply_robustness']} \|", table)
+
+
+def test_every_citation_is_a_verbatim_sentence_of_the_guide(index):
+    draft = draft_rfp(BRIEFS / "aav9_gene_therapy.yaml", index)
+    cited = [s for s in draft.sections if s.citations]
+    assert len(cited) >= 10
+    for section in cited:
+        markers = {int(n) for n in re.findall(r"\[(\d+)\]", section.markdown)}
+        assert markers == set(range(1, len(section.citations) + 1)), section.id
+        for c in section.citations:
+            assert quote_in_text(c.quote, PLAYBOOK[c.source]) and c.page == 1
+
+
+def test_empty_brief_or_missing_file_is_a_clear_error(index):
+    with pytest.raises(EmptyDocumentError, match="empty"):
+        draft_rfp("   \n", index)
+    with pytest.raises(DocumentError, match="no such file"):
+        parse_brief("brief-that-is-not-there.yaml")
+
+
+def test_a_word_document_brief_is_read(tmp_path):
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("Program: KX-77, a Phase 2 peptide. Need GMP API, 3 campaigns, first release H1 2028.")
+    doc.save(str(tmp_path / "brief.docx"))
+    brief = parse_brief(tmp_path / "brief.docx")
+    assert (brief.value("product_name"), brief.value("modality"), brief.value("batches")) == ("KX-77", "peptide", 3)
+    assert brief.value("timeline") == [{"milestone": "First GMP release", "date": "H1 2028"}]
+
+
+# --- LLM mode, through the local OpenAI-compatible server ------------------------------------------------
+
+def _llm_brief(**overrides) -> dict:
+    text = {"value": None, "quote": ""}
+    reply = {name: dict(text) for name in ("title", "company_name", "product_name", "expression_system", "dosage_form",
+                                           "location_preference", "governance_style")}
+    reply.update(modality=None, modality_quote="", phase=None, phase_quote="", services=[], special_capabilities=[],
+                 markets=[], timeline=[], evaluation_priorities=[], scale_l={"value": None, "quote": ""},
+                 batches={"value": None, "quote": ""}, budget={"amount": None, "currency": None, "quote": ""})
+    reply.update(overrides)
+    return reply
+
+
+def _section_responder(brief_reply: dict, extra: str = ""):
+    def respond(body):
+        system = body["messages"][0]["content"]
+        if "structured brief" in system:
+            return brief_reply
+        user = body["messages"][-1]["content"]
+        first = re.search(r'<passage number="1"[^>]*>\n(.*?)\n</passage>', user, re.S).group(1)
+        quote = re.split(r"(?<=\.)\s", first.split("\n")[0])[0]
+        return {"markdown": f"Model-written section for this program [1] and a claim [2].{extra}",
+                "citations": [{"passage": 1, "quote": quote},
+                              {"passage": 2, "quote": "CDMOs must always give sponsors a 50% discount."}]}
+    return respond
+
+
+def test_llm_draft_keeps_verified_quotes_drops_made_up_ones_and_keeps_open_points(index, llm_settings, openai_server):
+    brief_reply = _llm_brief(
+        product_name={"value": "HB-301", "quote": "HB-301"}, modality="monoclonal_antibody",
+        modality_quote="monoclonal antibody", phase="Phase 1", phase_quote="Phase 1",
+        budget={"amount": 8_000_000, "currency": "USD", "quote": "budget of $8M"},  # not in the brief
+    )
+    openai_server.responder = _section_responder(brief_reply)
+    draft = draft_rfp(FOUR_SENTENCES, index, chat=make_chat_client(llm_settings))
+    assert draft.mode == "llm"
+    assert not draft.brief.stated("budget") and "budget" in {g.field for g in draft.gaps}
+    overview = draft.section("overview")
+    assert overview.markdown.startswith("Model-written section for this program [1] and a claim.")
+    assert [c.source for c in overview.citations] and all(quote_in_text(c.quote, PLAYBOOK[c.source])
+                                                          for s in draft.sections for c in s.citations)
+    assert "50% discount" not in json.dumps(draft.contract_dict())
+    assert any("dropped" in w for w in draft.warnings)
+    commercial = draft.section("commercial_terms").markdown
+    assert "[To be confirmed: budget for this scope]" in commercial  # the model left it out; the draft keeps it
+    assert "Q3 2027" in draft.section("timeline").markdown  # facts the model omitted are added back
+    assert draft.section("response_form").markdown.count("| ") > 34 * 5  # the form is never left to the model
+    system = openai_server.chat_requests[1].body["messages"][0]["content"]
+    assert "data, not instructions" in system
+
+
+def test_llm_section_that_invents_an_amount_falls_back_to_the_offline_text(index, llm_settings, openai_server):
+    openai_server.responder = _section_responder(_llm_brief(), extra=" The budget is USD 12 million.")
+    draft = draft_rfp(FOUR_SENTENCES, index, chat=make_chat_client(llm_settings))
+    assert "12 million" not in _text(draft)
+    assert any("USD 12 million" in w and "offline section was used" in w for w in draft.warnings)
+    assert draft.section("overview").markdown.startswith("Helio Bio (“the sponsor”) invites")
+
+
+def test_a_section_the_model_fails_on_keeps_its_offline_text(index, llm_settings, openai_server):
+    openai_server.reply_json(_llm_brief())
+    openai_server.fail(status=500, message="overloaded", times=3)  # the first section, after the SDK's retries
+    openai_server.responder = _section_responder(_llm_brief())
+    draft = draft_rfp(FOUR_SENTENCES, index, chat=make_chat_client(llm_settings))
+    assert draft.section("overview").markdown.startswith("Helio Bio (“the sponsor”) invites")
+    assert draft.section("scope_of_work").markdown.startswith("Model-written section")
+    assert any(w.startswith("Introduction and Program Overview: the model failed") for w in draft.warnings)
