@@ -46,3 +46,7 @@ class LLMError(RfpAssistantError):
 
 class EvalThresholdError(RfpAssistantError):
     """An evaluation suite scored below its target."""
+
+
+class ExportError(RfpAssistantError):
+    """An export file could not be written (missing folder, permissions, disk full)."""

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -14,7 +11,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from .comparison import Cell, Comparison
-from .errors import ConfigurationError, RfpAssistantError
+from .errors import ConfigurationError, ExportError
+from .files import write_atomically
 from .extraction.schema import to_json_value
 
 GREEN, RED, AMBER = (PatternFill("solid", fgColor=c) for c in ("C6EFCE", "FFC7CE", "FFEB9C"))
@@ -22,10 +20,6 @@ GREY_ITALIC = Font(italic=True, color="808080")
 BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 FORMATS = (".xlsx", ".csv", ".md", ".json")
-
-
-class ExportError(RfpAssistantError):
-    """An export file could not be written; nothing was left behind."""
 
 
 def write_comparison(comparison: Comparison, path: Path) -> Path:
@@ -38,10 +32,10 @@ def write_comparison(comparison: Comparison, path: Path) -> Path:
         comparison_to_csv(comparison, path)
     elif suffix == ".md":
         text = comparison_to_markdown(comparison)
-        _atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+        _write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     elif suffix == ".json":
         text = json.dumps(comparison_to_json(comparison), indent=2, ensure_ascii=False) + "\n"
-        _atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+        _write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     else:
         raise ConfigurationError(
             f"Cannot export a comparison to {path.name!r}: use a file name ending in {', '.join(FORMATS)}.")
@@ -59,7 +53,7 @@ def comparison_to_xlsx(comparison: Comparison, path: Path) -> None:
     questions = book.create_sheet("Questions")
     _rows(questions, ["Vendor", "Field", "Question"],
           [[q.name, q.label, q.question] for q in comparison.questions], [24, 28, 100])
-    _atomic(Path(path), book.save)
+    _write(Path(path), book.save)
 
 
 def comparison_to_csv(comparison: Comparison, path: Path) -> None:
@@ -72,7 +66,7 @@ def comparison_to_csv(comparison: Comparison, path: Path) -> None:
         with tmp.open("w", encoding="utf-8-sig", newline="") as out:
             csv.writer(out).writerows([header] + body)
 
-    _atomic(Path(path), write)
+    _write(Path(path), write)
 
 
 def comparison_to_markdown(comparison: Comparison) -> str:
@@ -201,35 +195,6 @@ def _finish(sheet, widths: list[int]) -> None:
 
 # ------------------------------------------------------------------ helpers
 
-def _atomic(path: Path, write: Callable[[Path], object]) -> None:
-    """Write to a temp file in the same folder and rename it into place, so a failure leaves no partial file."""
-    try:
-        handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise ExportError(f"Cannot write {path}: {_reason(exc, path)}.") from None
-    os.close(handle)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise ExportError(f"Cannot write {path}: {_reason(exc, path)}.") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
-def _reason(exc: OSError, path: Path) -> str:
-    if isinstance(exc, FileNotFoundError):
-        return f"the folder {path.parent} does not exist"
-    if isinstance(exc, NotADirectoryError):
-        return f"{path.parent} is not a folder"
-    if isinstance(exc, IsADirectoryError) or path.is_dir():
-        return "that name is a folder"
-    if isinstance(exc, PermissionError):
-        return "permission denied"
-    return exc.strerror or str(exc)
-
-
 def _criterion(score, criterion_id: str):
     return next((c for c in score.criteria if c.id == criterion_id), None)
 
@@ -253,3 +218,7 @@ def _md_cell(cell: Cell) -> str:
     if cell.status == "not_stated":
         return f"_{text}_"
     return f"{text} **({cell.mark})**" if cell.mark else text
+
+
+def _write(path: Path, write) -> None:
+    write_atomically(path, write, ExportError)

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
-from .errors import ConfigurationError, RfpAssistantError
+from .errors import ConfigurationError, ExportError
+from .files import write_atomically
 from .readiness import ItemAssessment, ReadinessReport
 from .readiness_rules import load_checklist
 
@@ -16,7 +14,7 @@ FORMATS = (".md", ".docx", ".json")
 STATUS_LABEL = {"covered": "Covered", "partial": "Partial", "missing": "Missing"}
 
 
-class ReadinessExportError(RfpAssistantError):
+class ReadinessExportError(ExportError):
     """A readiness export could not be written; nothing was left behind."""
 
 
@@ -26,12 +24,12 @@ def write_readiness(report: ReadinessReport, path: Path) -> Path:
     suffix = path.suffix.lower()
     if suffix == ".md":
         text = readiness_to_markdown(report)
-        _atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+        _write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     elif suffix == ".json":
         text = json.dumps(readiness_to_json(report), indent=2, ensure_ascii=False) + "\n"
-        _atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+        _write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     elif suffix == ".docx":
-        _atomic(path, lambda tmp: readiness_to_docx(report, tmp))
+        _write(path, lambda tmp: readiness_to_docx(report, tmp))
     else:
         raise ConfigurationError(
             f"Cannot export a readiness report to {path.name!r}: use a file name ending in {', '.join(FORMATS)}.")
@@ -145,28 +143,5 @@ def _md(text: str) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def _atomic(path: Path, write: Callable[[Path], object]) -> None:
-    """Write to a temp file beside `path` and rename it into place, so a failure leaves no partial file."""
-    try:
-        handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise ReadinessExportError(f"Cannot write {path}: {_reason(exc, path)}.") from None
-    os.close(handle)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise ReadinessExportError(f"Cannot write {path}: {_reason(exc, path)}.") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
-def _reason(exc: OSError, path: Path) -> str:
-    if isinstance(exc, FileNotFoundError):
-        return f"the folder {path.parent} does not exist"
-    if isinstance(exc, IsADirectoryError) or path.is_dir():
-        return "that name is a folder"
-    if isinstance(exc, PermissionError):
-        return "permission denied"
-    return exc.strerror or str(exc)
+def _write(path: Path, write) -> None:
+    write_atomically(path, write, ReadinessExportError)
