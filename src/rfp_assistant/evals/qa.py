@@ -19,8 +19,9 @@ def run_qa_suite(settings: Settings, progress=None) -> SuiteResult:
     """Ask every question of eval/qa/*.yaml against the playbook (plus its company's documents) and score hits."""
     items = []
     for path in sorted((EVAL_DIR / "qa").glob("*.yaml")):
-        items.extend(yaml.safe_load(path.read_text()) or [])
+        items.extend({**item, "file": path.stem} for item in yaml.safe_load(path.read_text()) or [])
     hits = citations_ok = honest_none = 0
+    per_file: dict[str, list[bool]] = {}
     failures: list[str] = []
     with tempfile.TemporaryDirectory(prefix="rfp-eval-qa-") as scratch:
         local = settings.model_copy(update={"data_dir": Path(scratch), "chroma_host": None})
@@ -34,6 +35,7 @@ def run_qa_suite(settings: Settings, progress=None) -> SuiteResult:
             answer = answer_question(indexes[company], item["question"])
             ok = is_hit(answer, item)
             hits += ok
+            per_file.setdefault(item["file"], []).append(ok)
             if item.get("expect_none"):
                 honest_none += not answer.found
             else:
@@ -47,6 +49,7 @@ def run_qa_suite(settings: Settings, progress=None) -> SuiteResult:
     }
     if nones:
         metrics["says_not_found_when_true"] = honest_none / nones
+    metrics |= {f"hit_rate_{name}": sum(oks) / len(oks) for name, oks in per_file.items()}
     return SuiteResult(suite="qa", metrics=metrics, targets=[Target(metric="hit_rate", op=">=", value=0.85)],
                        cases=len(items), failures=failures)
 
