@@ -133,3 +133,34 @@ def test_llm_schema_violating_output_is_retried_once_then_reported(index, llm_se
     with pytest.raises(LLMError, match="did not match the expected structure"):
         answer_question(index, "Who is our project manager?", chat=make_chat_client(llm_settings))
     assert len(openai_server.chat_requests) == 2
+# Proposed additions to tests/test_answering.py (they use its ROSTER / index fixture and imports).
+
+GUIDE = b"""# Relationship KPIs
+Define five to seven KPIs for the CDMO relationship, such as on-time milestones and right-first-time batches.
+"""
+
+
+@pytest.fixture
+def with_guide(index):
+    index.add_document(load_bytes(GUIDE, "relationship-kpis.md", max_bytes=MB), "guide")
+    return index
+
+
+def test_question_about_us_is_answered_from_internal_documents_not_the_guide(with_guide):
+    answer = answer_question(with_guide, "Who on our side owns tech transfer?")
+    assert answer.found and "Okafor" in answer.answer
+    assert {c.source for c in answer.citations} == {"roster.md"}
+
+
+def test_silent_internal_documents_are_admitted_and_the_guide_is_offered(with_guide):
+    answer = answer_question(with_guide, "Which KPIs will we use to judge the CDMO relationship?")
+    assert not answer.found
+    assert answer.answer.startswith("Nothing in your documents says this")
+    assert "KPIs for the CDMO relationship" in answer.answer  # the readiness item that is missing
+    assert [c.source for c in answer.citations] == ["relationship-kpis.md"]
+
+
+def test_gap_question_cites_what_the_documents_leave_open(index):
+    answer = answer_question(index, "What costs have we not budgeted yet?")
+    assert answer.found and "change orders" in answer.answer.lower()
+    assert all(quote_in_text(c.quote, ROSTER.decode()) for c in answer.citations if c.source == "roster.md")

@@ -34,3 +34,14 @@ def expand_query(query: str) -> str:
         if any(_contains(stems, phrase_stems) for _, phrase_stems in group):
             extra.extend(phrase for phrase, phrase_stems in group if not set(phrase_stems) <= present)
     return " ".join(dict.fromkeys(extra))
+
+
+def synonym_groups(query: str) -> list[tuple[set[str], list[tuple[str, ...]]]]:
+    """For each thesaurus group `query` mentions: the stems of the phrases it mentions, and every phrase's stems."""
+    stems = tokenize(query)
+    found = []
+    for group in _groups():
+        mentioned = {t for _, p in group if _contains(stems, p) for t in p}
+        if mentioned:
+            found.append((mentioned, [p for _, p in group]))
+    return found
