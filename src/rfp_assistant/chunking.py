@@ -17,6 +17,8 @@ MAX_WORDS = 260
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
 _NUMBERED_HEADING = re.compile(r"^(?:section\s+)?\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+[A-Z][^.!?]{2,80}$", re.I)
+# A bare amount ("690", "1,250") after the number makes a numbered line a table row, not a heading; years do not.
+_AMOUNT = re.compile(r"(?<![\w.,/-])(?!(?:19|20)\d\d(?![\d,]))\d{1,3}(?:,\d{3})+(?![\w-])|(?<![\w.,/-])(?!(?:19|20)\d\d\b)\d{3,}(?![\w.,-])")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$|\S\s{0,2}\|\s{0,2}\S")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9(\"'])")
 
@@ -121,7 +123,8 @@ def _heading(line: str) -> str | None:
     words = line.split()
     if len(words) > 12 or line.endswith((".", ",", ";", ":")) or "|" in line:
         return None
-    if _NUMBERED_HEADING.match(line) and not re.search(r"\d[\d,.]*\s*(%|[a-zA-Z]{1,3}\b)", line[3:]):
+    if (_NUMBERED_HEADING.match(line) and not re.search(r"\d[\d,.]*\s*(%|[a-zA-Z]{1,3}\b)", line[3:])
+            and not _AMOUNT.search(line[3:])):
         return line
     letters = [c for c in line if c.isalpha()]
     if len(words) >= 2 and len(letters) >= 6 and all(c.isupper() for c in letters):

@@ -203,16 +203,21 @@ def pick_quotes(item: ChecklistItem, chunks: list[Chunk], negated: list[str]) ->
         if found and found not in chosen and len(chosen) < MAX_OPEN_QUOTES:
             chosen.append(found)
     covered: set[int] = set().union(*(facets_in(item, u) for _, u in chosen)) if chosen else set()
-    # Best-ranked passages first; within one, the unit adding the most facets not yet shown.
-    for chunk in chunks:
-        while len(chosen) < MAX_QUOTES:
-            gains = [(len(facets_in(item, u) - covered), -i, u) for i, (c, u) in enumerate(units)
-                     if c is chunk and (c, u) not in chosen]
-            gain, _, unit = max(gains, default=(0, 0, ""))
-            if gain == 0:
-                break
-            chosen.append((chunk, unit))
-            covered |= facets_in(item, unit)
+    # The unit adding the most facets not yet shown, wherever it is; ties go to the better-ranked passage.
+    # (Chunk-by-chunk greed let a roster row that mentions a budget owner outrank the budget table itself.)
+    # Next, a document named for the topic (the budget for a budget item) over one that merely mentions it.
+    rank = {id(chunk): position for position, chunk in enumerate(chunks)}
+    topic = set(tokenize(" ".join([item.title, *item.queries])))
+    topical = {id(c): bool(topic & set(tokenize(re.sub(r"[-_.]", " ", c.source)))) for c in chunks}
+    facets = [facets_in(item, u) for _, u in units]
+    while len(chosen) < MAX_QUOTES:
+        gains = [(len(facets[i] - covered), topical[id(c)], -rank[id(c)], -i)
+                 for i, (c, u) in enumerate(units) if (c, u) not in chosen]
+        gain, _, _, negative_i = max(gains, default=(0, 0, 0, 0))
+        if gain == 0:
+            break
+        chosen.append(units[-negative_i])
+        covered |= facets[-negative_i]
     return [Citation(source=c.source, page=c.page, quote=_trim(item, u, negated)) for c, u in chosen]
 
 
