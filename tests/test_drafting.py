@@ -73,6 +73,22 @@ def test_shorthand_is_read_the_way_program_leads_mean_it():
     assert not brief.stated("location_preference")
 
 
+@pytest.mark.parametrize("words, batches, liters", [
+    ("two 2,000 L GMP batches for Phase 1", 2, 2000), ("2 x 2kL GMP batches", 2, 2000),
+    ("three 500 L batches", 3, 500), ("We need 3 GMP lots at 200 L", 3, 200),
+])
+def test_batch_counts_next_to_a_volume_are_read_in_words_or_digits(words, batches, liters):
+    brief = parse_brief(words)
+    assert (brief.value("batches"), brief.value("scale_l")) == (batches, liters)
+
+
+def test_article_before_a_modality_follows_the_sound():
+    from rfp_assistant.drafting.render import a_an
+
+    assert [a_an(w) for w in ("IgG1 mAb", "mRNA vaccine", "ADC", "European site", "CAR-T", "oligonucleotide")] == \
+        ["an", "an", "an", "a", "a", "an"]
+
+
 def test_current_scale_and_separate_drug_product_are_not_read_as_the_request():
     brief = parse_brief(BRIEFS / "enzyme_ert_email.txt")
     assert brief.value("scale_l") == 2000 and brief.value("batches") == 4  # not the current 500 L

@@ -242,7 +242,7 @@ WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "ten": 10, "eleven": 11, "twelve": 12, "a single": 1, "single": 1}
 _NUM = r"(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 BATCH_COUNT = re.compile(
-    rf"(?<![\w.,])(?P<n>{_NUM})\s*(?:x\s*[\d.,]+\s*(?:kL|L|kg|g|mol)\s+)?"
+    rf"(?<![\w.,])(?P<n>{_NUM})\s*(?:(?:x\s*|(?<=[a-z]\s))[\d.,]+\s*(?:kL|L|kg|g|mol)\s+)?"
     r"(?P<noun>(?:(?:GMP|DS|DP|API|drug substance|conjugation|patient|clinical|commercial|PPQ|engineering|eng|demo"
     r"|tox|non-GMP)\s+){0,2}(?:batch(?:es)?|lots?|campaigns?|runs?))\b", _I)
 BATCH_EXCLUDE = re.compile(r"\b(?:eng|engineering|demo|tox|non-GMP|pilot)\b", _I)

@@ -156,7 +156,7 @@ def quoted(text: str) -> str:
 
 def a_an(text: str) -> str:
     """'an' before a vowel sound (an mRNA, an ADC), else 'a'."""
-    return "an" if re.match(r"[aeio]|u[^n]|[AEFHILMNORSX][A-Z0-9-]|mRNA|RNA", text) else "a"
+    return "an" if re.match(r"[aeio]|[AIO]|E(?!u)|u[^n]|[FHLMNRSX][A-Z0-9-]|mRNA|RNA", text) else "a"
 
 
 def plural_join(items: list[str]) -> str:
