@@ -8,7 +8,8 @@ import re
 from pathlib import Path
 
 from .drafting.models import RfpDraft
-from .errors import ConfigurationError, DocumentError
+from .errors import ConfigurationError
+from .files import write_atomically
 
 FORMATS = {".docx": "docx", ".md": "md", ".markdown": "md", ".json": "json"}
 _INLINE = re.compile(r"(\*\*[^*]+\*\*|`[^`]+`)")
@@ -41,13 +42,14 @@ def write_rfp(draft: RfpDraft, path: str | Path, fmt: str | None = None) -> Path
     if fmt not in ("docx", "md", "json"):
         raise ConfigurationError(f"Cannot write an RFP as '{path.suffix or fmt}'. Use .docx, .md or .json.")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if fmt == "docx":
-            write_rfp_docx(draft, path)
-        else:
-            path.write_text(rfp_markdown(draft) if fmt == "md" else rfp_json(draft) + "\n", encoding="utf-8")
-    except OSError as exc:
-        raise DocumentError(path.name, f"could not be written ({exc.strerror or exc})") from exc
+        path.parent.mkdir(parents=True, exist_ok=True)  # `-o drafts/rfp.docx` makes the folder, as before
+    except OSError:
+        pass  # write_atomically names the problem
+    if fmt == "docx":
+        write_atomically(path, lambda tmp: write_rfp_docx(draft, tmp))
+    else:
+        text = rfp_markdown(draft) if fmt == "md" else rfp_json(draft) + "\n"
+        write_atomically(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     return path
 
 
