@@ -91,3 +91,39 @@ def test_draft_json_contract_and_docx(tmp_path, cli_env):
     document = docx.Document(str(out))
     assert document.tables and any("Response form" in p.text or "response form" in p.text.lower()
                                    for p in document.paragraphs)
+
+
+RISK_REGISTER = """# CDMO risk register (draft)
+| # | Risk | Mitigation | Owner |
+| 1 | CDMO price increases after we sign | push for a fixed price on the first batches | CFO |
+| 2 | Currency: EUR/USD exposure if a European vendor is chosen | ask for USD pricing | CFO |
+"""
+
+
+def test_readiness_indexes_the_documents_and_prints_the_contract(tmp_path, cli_env):
+    (tmp_path / "risk-register.md").write_text(RISK_REGISTER)
+    (tmp_path / "roster.md").write_text(ROSTER)
+    (tmp_path / "scan.pdf").write_text("not a pdf at all")
+    docs = [str(tmp_path / n) for n in ("risk-register.md", "roster.md", "scan.pdf")]
+    report_path = tmp_path / "readiness.md"
+    result = run(["readiness", *docs, "--json", "-o", str(report_path)], cli_env, check_exit=1)
+    assert "✗ scan.pdf" in result.stderr  # the unreadable file is named; the rest is still assessed
+    data = json.loads(result.stdout)
+    assert {"score", "areas", "items", "mode"} <= data.keys() and data["mode"] == "offline"
+    assert len(data["items"]) == 38 and 0.0 < data["score"] < 0.5
+    items = {i["id"]: i for i in data["items"]}
+    assert items["risk.financial"]["status"] == "covered"
+    assert items["risk.operational"]["status"] == "missing" and items["risk.operational"]["recommendation"]
+    assert items["risk.financial"]["evidence"][0]["source"] == "risk-register.md"
+    assert "risk.financial" in report_path.read_text() or "Financial" in report_path.read_text()
+
+    listed = json.loads(run(["documents", "--json"], cli_env, check_exit=0).stdout)
+    assert {"risk-register.md", "roster.md"} <= {d["source"] for d in listed if d["kind"] == "internal"}
+    # Without documents, the internal documents already indexed are assessed again: same result.
+    again = json.loads(run(["readiness", "--json"], cli_env, check_exit=0).stdout)
+    assert {i["id"]: i["status"] for i in again["items"]} == {k: v["status"] for k, v in items.items()}
+
+
+def test_readiness_of_an_empty_workspace_says_what_to_do(cli_env):
+    result = run(["readiness", "--workspace", "empty"], cli_env, check_exit=2)
+    assert "has no internal documents yet" in result.stderr and "Traceback" not in result.stderr

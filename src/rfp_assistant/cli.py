@@ -214,6 +214,49 @@ def draft(
 
 
 @app.command()
+def readiness(
+    ctx: typer.Context,
+    docs: Optional[list[Path]] = typer.Argument(None, help="Internal planning documents to index and assess; default: those already indexed."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the report as .md, .docx or .json."),
+    workspace: Optional[str] = WorkspaceOpt,
+    as_json: bool = JsonOpt,
+):
+    """Assess your internal documents against the 38-item readiness checklist: status, evidence, recommendation."""
+    from .export_readiness import readiness_to_json, readiness_to_markdown, write_readiness
+    from .ingest import ingest_files, max_file_bytes, open_workspace
+    from .llm import make_chat_client
+    from .readiness import assess_readiness
+
+    settings = _settings(ctx)
+    chat = make_chat_client(settings)
+    index = open_workspace(settings, workspace, progress=_progress)
+    sources = None
+    failed = False
+    if docs:
+        reports = ingest_files(index, docs, kind="internal", max_bytes=max_file_bytes(settings), progress=_progress)
+        for r in reports:
+            if r.status == "error":
+                failed = True
+                typer.echo(f"✗ {r.source}: {r.error.split(': ', 1)[-1]}", err=True)
+        sources = [r.source for r in reports if r.status != "error"]
+        if not sources:
+            raise RfpAssistantError("None of the given documents could be read, so there is nothing to assess.")
+    elif not index.list_documents(kind="internal"):
+        raise RfpAssistantError(
+            f"Workspace '{index.workspace}' has no internal documents yet. Name them: "
+            "rfp-assistant readiness team-plan.docx budget.pdf ... (or ingest them first).")
+    report = assess_readiness(index, chat=chat, sources=sources)
+    if output is not None:
+        write_readiness(report, output)
+        typer.echo(f"Wrote {output} (readiness {report.score:.0%}, {len(report.gaps())} gap(s)).", err=as_json)
+    if as_json:
+        typer.echo(json.dumps(readiness_to_json(report), indent=2, ensure_ascii=False))
+    elif output is None:
+        typer.echo(readiness_to_markdown(report))
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
 def ui(
     ctx: typer.Context,
     host: Optional[str] = typer.Option(None, "--host", help="Interface to bind; default 127.0.0.1 (this machine only)."),
@@ -228,7 +271,7 @@ def ui(
 @app.command("eval")
 def run_eval(
     ctx: typer.Context,
-    suite: Optional[list[str]] = typer.Option(None, "--suite", "-s", help="retrieval (repeatable); default: all"),
+    suite: Optional[list[str]] = typer.Option(None, "--suite", "-s", help="retrieval, extraction, drafting, readiness or qa (repeatable); default: all"),
     enforce: bool = typer.Option(False, "--enforce", help="Exit 1 when a score misses its target (used by CI)."),
     as_json: bool = JsonOpt,
 ):

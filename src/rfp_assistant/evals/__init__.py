@@ -14,9 +14,12 @@ Progress = Callable[[float, str], None]
 def _suites() -> dict[str, Callable[[Settings, Progress | None], SuiteResult]]:
     from .drafting import run_drafting_suite
     from .extraction import run_extraction_suite
+    from .qa import run_qa_suite
+    from .readiness import run_readiness_suite
     from .retrieval import run_retrieval_suite
 
-    return {"retrieval": run_retrieval_suite, "extraction": run_extraction_suite, "drafting": run_drafting_suite}
+    return {"retrieval": run_retrieval_suite, "extraction": run_extraction_suite, "drafting": run_drafting_suite,
+            "readiness": run_readiness_suite, "qa": run_qa_suite}
 
 
 def suite_names() -> list[str]:
