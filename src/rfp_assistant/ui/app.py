@@ -10,7 +10,7 @@ import gradio as gr  # noqa: E402
 
 from ..config import Settings  # noqa: E402
 from ..errors import ConfigurationError  # noqa: E402
-from . import ask_tab, compare_tab, knowledge_tab  # noqa: E402
+from . import ask_tab, compare_tab, draft_tab, knowledge_tab, readiness_tab  # noqa: E402
 from .common import Session  # noqa: E402
 
 CSS = """
@@ -24,6 +24,11 @@ td.cmp-not_stated { color: #667085; font-style: italic; background: #f9fafb; }
 td.cmp-conflicting { background: #fef0c7; }
 .cmp-page { white-space: pre-wrap; max-height: 24em; overflow-y: auto; background: #f9fafb; padding: 8px; }
 .cmp-page mark { background: #fde272; }
+.tag-stated, .tag-missing, .st-covered, .st-partial, .st-missing { border-radius: 4px; padding: 1px 6px; font-size: .85em; }
+.tag-stated, .st-covered { background: #d1fadf; color: #05603a; }
+.tag-missing, .st-missing { background: #fee4e2; color: #912018; }
+.st-partial { background: #fef0c7; color: #93370d; }
+.rd-quote { color: #475467; font-size: .9em; margin: 2px 0 2px 1em; }
 """
 
 
@@ -42,8 +47,12 @@ def build_app(settings: Settings, session: Session | None = None) -> gr.Blocks:
         with gr.Tabs():
             with gr.Tab("Knowledge", id="knowledge"):
                 knowledge_tab.build(session, workspace, app)
+            with gr.Tab("Draft RFP", id="draft"):
+                draft_tab.build(session, workspace)
             with gr.Tab("Compare proposals", id="compare"):
                 compare_tab.build(session, workspace)
+            with gr.Tab("Readiness", id="readiness"):
+                readiness_tab.build(session, workspace, app)
             with gr.Tab("Ask", id="ask"):
                 ask_tab.build(session, workspace)
     return app

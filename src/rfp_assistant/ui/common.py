@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import gradio as gr
 
@@ -51,3 +52,12 @@ def progress_adapter(progress: gr.Progress):
         progress(fraction, desc=message)
 
     return report
+
+
+def upload_names(paths) -> list[str]:
+    """Each upload's own file name, never a path (uploads cannot name files outside the data folder)."""
+    names = []
+    for path in paths:
+        name = Path(str(path).replace("\\", "/")).name
+        names.append(name.lstrip(".") or "upload")
+    return names

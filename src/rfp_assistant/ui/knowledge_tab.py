@@ -8,7 +8,7 @@ from pathlib import Path
 import gradio as gr
 
 from ..ingest import ingest_files, max_file_bytes
-from .common import Session, progress_adapter, user_error
+from .common import Session, progress_adapter, upload_names, user_error
 
 COLUMNS = ["Document", "Kind", "Pages", "Passages", "Added", "Id"]
 
@@ -48,7 +48,7 @@ def build(session: Session, workspace: gr.Dropdown, app: gr.Blocks) -> None:
             index = session.index(ws, progress=progress_adapter(progress))
             paths = [Path(p) for p in paths]
             reports = ingest_files(index, paths, kind=kind_value, max_bytes=max_file_bytes(session.settings),
-                                   progress=progress_adapter(progress), names=[_safe_name(p) for p in paths])
+                                   progress=progress_adapter(progress), names=upload_names(paths))
             index.upgrade(progress_adapter(progress))
         except Exception as exc:
             raise user_error(exc) from exc
@@ -77,12 +77,6 @@ def build(session: Session, workspace: gr.Dropdown, app: gr.Blocks) -> None:
     workspace.change(refresh, [workspace], [table, to_delete])
     workspace.select(refresh, [workspace], [table, to_delete])
     app.load(refresh, [workspace], [table, to_delete])
-
-
-def _safe_name(path: Path) -> str:
-    """The upload's own file name, never a path (uploads cannot name files outside the data folder)."""
-    name = Path(str(path).replace("\\", "/")).name
-    return name.lstrip(".") or "upload"
 
 
 def _is_builtin(source: str) -> bool:
