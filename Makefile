@@ -37,10 +37,10 @@ ui: install
 
 test: install-dev chromium
 	CI=$${CI:-} $(BIN)/python -m pytest -n 2 --dist loadgroup -q
-	$(BIN)/rfp-assistant eval --enforce --suite retrieval --suite extraction --suite drafting
+	$(BIN)/rfp-assistant eval --enforce --report eval/reports/latest
 
 eval: install-dev
-	$(BIN)/rfp-assistant eval
+	$(BIN)/rfp-assistant eval --report eval/reports/latest
 
 bench: install-dev
 	$(BIN)/python bench/run_bench.py

@@ -273,12 +273,17 @@ def run_eval(
     ctx: typer.Context,
     suite: Optional[list[str]] = typer.Option(None, "--suite", "-s", help="retrieval, extraction, drafting, readiness or qa (repeatable); default: all"),
     enforce: bool = typer.Option(False, "--enforce", help="Exit 1 when a score misses its target (used by CI)."),
+    report: Optional[Path] = typer.Option(None, "--report", help="Also write REPORT.md and REPORT.json with every figure and target."),
     as_json: bool = JsonOpt,
 ):
     """Run the offline evaluation suites on the fixtures in eval/ and print scores against targets."""
     from .evals import run_suites
+    from .evals.report import write_eval_report
 
     results = run_suites(_settings(ctx), suite or None, progress=_progress)
+    if report is not None:
+        written = write_eval_report(results, report)
+        typer.echo(f"Wrote {written[0]} and {written[1]}", err=as_json)
     if as_json:
         typer.echo(json.dumps([r.model_dump() for r in results], indent=2))
     else:

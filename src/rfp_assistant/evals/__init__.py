@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from ..config import Settings
@@ -33,4 +34,9 @@ def run_suites(settings: Settings, names: list[str] | None = None, progress: Pro
     unknown = [n for n in names or [] if n not in suites]
     if unknown:
         raise ConfigurationError(f"Unknown eval suite(s): {', '.join(unknown)}. Choose from: {', '.join(suites)}.")
-    return [suites[name](settings, progress) for name in names or suites]
+    results = []
+    for name in names or suites:
+        started = time.perf_counter()
+        result = suites[name](settings, progress)
+        results.append(result.model_copy(update={"seconds": time.perf_counter() - started}))
+    return results

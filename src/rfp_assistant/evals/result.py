@@ -35,6 +35,8 @@ class SuiteResult(BaseModel):
     cases: int = 0
     failures: list[str] = Field(default_factory=list)
     """Short descriptions of cases that missed, to help improve the engine."""
+    seconds: float = 0.0
+    """Wall time the suite took."""
 
     @property
     def passed(self) -> bool:
