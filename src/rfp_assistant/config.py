@@ -69,6 +69,9 @@ class Settings(BaseSettings):
     max_file_mb: float = 50.0
     """Largest document accepted, in megabytes (RFP_MAX_FILE_MB)."""
 
+    max_pages: int = Field(default=2000, ge=1)
+    """Most pages accepted in one document; longer ones are refused with a reason (RFP_MAX_PAGES)."""
+
     @property
     def llm_enabled(self) -> bool:
         """True when a model endpoint is configured to be used."""

@@ -14,13 +14,16 @@ from .errors import (
     DocumentError,
     DocumentTooLargeError,
     EmptyDocumentError,
-    EncryptedDocumentError,
     UnsupportedDocumentError,
 )
+from .injection import addresses_ai
 
 SUPPORTED_SUFFIXES = {".pdf", ".docx", ".md", ".markdown", ".txt", ".text"}
 # An image-bearing page with less text than this is probably a scan with a caption or stamp.
 SCAN_SUSPECT_CHARS = 40
+# Default page limit (Settings.max_pages, RFP_MAX_PAGES, overrides it): a thousand-page file is a reference
+# work, several thousand one-word pages is an attack on the index.
+MAX_PAGES = 2000
 
 # pypdf reports recoverable oddities through logging; they are not the user's concern.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -57,7 +60,9 @@ class LoadedDocument:
         return ""
 
 
-def load_document(path: str | Path, *, max_bytes: int, source: str | None = None) -> LoadedDocument:
+def load_document(
+    path: str | Path, *, max_bytes: int, source: str | None = None, max_pages: int = MAX_PAGES
+) -> LoadedDocument:
     """Read a file from disk; raises a DocumentError subclass with a plain-language reason."""
     path = Path(path)
     name = source or path.name
@@ -67,10 +72,10 @@ def load_document(path: str | Path, *, max_bytes: int, source: str | None = None
         raise UnsupportedDocumentError(name, "this is a folder, not a file")
     size = path.stat().st_size
     _check_size(name, size, max_bytes)
-    return load_bytes(path.read_bytes(), name, max_bytes=max_bytes)
+    return load_bytes(path.read_bytes(), name, max_bytes=max_bytes, max_pages=max_pages)
 
 
-def load_bytes(data: bytes, source: str, *, max_bytes: int) -> LoadedDocument:
+def load_bytes(data: bytes, source: str, *, max_bytes: int, max_pages: int = MAX_PAGES) -> LoadedDocument:
     """Read a document from memory; `source` is its file name (the extension selects the reader)."""
     _check_size(source, len(data), max_bytes)
     if not data or not data.strip():
@@ -82,7 +87,10 @@ def load_bytes(data: bytes, source: str, *, max_bytes: int) -> LoadedDocument:
         )
     sha = hashlib.sha256(data).hexdigest()
     if suffix == ".pdf":
-        pages, warnings = _read_pdf(data, source)
+        from .pdf_pages import read_pdf
+
+        _sniff_mismatch(data, source, "pdf")
+        pages, warnings = read_pdf(data, source, max_pages)
         file_type = "pdf"
     elif suffix == ".docx":
         pages, warnings = _read_docx(data, source)
@@ -90,8 +98,14 @@ def load_bytes(data: bytes, source: str, *, max_bytes: int) -> LoadedDocument:
     else:
         pages, warnings = _read_text(data, source)
         file_type = "markdown" if suffix in {".md", ".markdown"} else "text"
+    if len(pages) > max_pages:
+        raise DocumentTooLargeError(source, _too_many_pages(len(pages), max_pages))
     if not any(p.text.strip() for p in pages):
         raise EmptyDocumentError(source, "the file contains no text")
+    flagged = [p.number for p in pages if addresses_ai(p.text)]
+    if flagged:
+        warnings.append(_pages_warning(flagged, "text addressed to an AI assistant (possible prompt injection); "
+                                                "it is kept as data and never followed as instructions"))
     return LoadedDocument(source=source, file_type=file_type, pages=pages, sha256=sha, warnings=warnings)
 
 
@@ -100,6 +114,11 @@ def _check_size(source: str, size: int, max_bytes: int) -> None:
         raise DocumentTooLargeError(
             source, f"the file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit (RFP_MAX_FILE_MB)"
         )
+
+
+def _too_many_pages(count: int, limit: int) -> str:
+    return (f"the document has {count:,} pages, over the {limit:,}-page limit (RFP_MAX_PAGES); "
+            "split it into smaller files or raise the limit")
 
 
 def _sniff_mismatch(data: bytes, source: str, expected: str) -> None:
@@ -131,66 +150,6 @@ def _describe(head: bytes) -> str:
     if b"\x00" in head:
         return "binary data"
     return "plain text"
-
-
-def _read_pdf(data: bytes, source: str) -> tuple[list[Page], list[str]]:
-    import pypdf
-    from pypdf.errors import FileNotDecryptedError, PyPdfError
-
-    _sniff_mismatch(data, source, "pdf")
-    try:
-        reader = pypdf.PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            # Many PDFs are "encrypted" with an empty user password only to restrict printing.
-            if not reader.decrypt(""):
-                raise EncryptedDocumentError(
-                    source, "the PDF is password-protected; remove the password and upload it again"
-                )
-        page_objects = list(reader.pages)
-    except EncryptedDocumentError:
-        raise
-    except FileNotDecryptedError as exc:
-        raise EncryptedDocumentError(
-            source, "the PDF is password-protected; remove the password and upload it again"
-        ) from exc
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError, OSError) as exc:
-        raise DocumentError(source, f"the PDF is damaged or truncated and cannot be read ({_short(exc)})") from exc
-    if not page_objects:
-        raise EmptyDocumentError(source, "the PDF has no pages")
-
-    pages: list[Page] = []
-    warnings: list[str] = []
-    blank: list[int] = []
-    scan_suspects: list[int] = []
-    for number, page in enumerate(page_objects, start=1):
-        try:
-            text = _clean(page.extract_text() or "")
-        except Exception as exc:  # pypdf raises many internal types on broken content streams
-            warnings.append(f"page {number} could not be read ({_short(exc)}); it was skipped")
-            text = ""
-        if not re.search(r"\w", text):
-            blank.append(number)
-            text = ""
-        elif len(text) < SCAN_SUSPECT_CHARS and _has_images(page):
-            scan_suspects.append(number)
-        pages.append(Page(number, text))
-    if len(blank) == len(pages):
-        raise EmptyDocumentError(
-            source,
-            "no page has a text layer; it looks like a scanned or image-only PDF — run OCR on it first",
-        )
-    if blank:
-        warnings.append(_pages_warning(blank, "no text layer ({is_are} a scan?), not indexed"))
-    if scan_suspects:
-        warnings.append(_pages_warning(scan_suspects, "mostly an image with little text ({is_are} a scan?)"))
-    return pages, warnings
-
-
-def _has_images(page) -> bool:
-    try:
-        return len(page.images) > 0
-    except Exception:  # image decoding problems must not stop text loading
-        return False
 
 
 def _pages_warning(numbers: list[int], what: str) -> str:

@@ -28,17 +28,21 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
 
 def ingest_files(
     index: WorkspaceIndex, paths: Iterable[str | Path], *, kind: Kind, max_bytes: int,
-    progress: Progress | None = None, names: list[str] | None = None,
+    progress: Progress | None = None, names: list[str] | None = None, max_pages: int | None = None,
 ) -> list[IngestReport]:
-    """Load and index each file; `names` overrides the displayed file names (uploads keep their original name)."""
+    """Load and index each file; `names` overrides the displayed file names (uploads keep their original name).
+
+    `max_pages` defaults to the index's settings (RFP_MAX_PAGES).
+    """
     files = expand_paths(paths)
+    max_pages = max_pages if max_pages is not None else index.settings.max_pages
     reports: list[IngestReport] = []
     for position, path in enumerate(files):
         name = names[position] if names and position < len(names) else path.name
         if progress:
             progress(position / max(len(files), 1), f"Reading {name} ({position + 1}/{len(files)})")
         try:
-            document = load_document(path, max_bytes=max_bytes, source=name)
+            document = load_document(path, max_bytes=max_bytes, source=name, max_pages=max_pages)
             result = index.add_document(document, kind)
         except RfpAssistantError as exc:
             reports.append(IngestReport(source=name, status="error", kind=kind, error=str(exc)))

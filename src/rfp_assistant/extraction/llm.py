@@ -12,12 +12,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..documents import LoadedDocument, Page
+from ..injection import ai_spans as _ai_spans
+from ..injection import blank_spans as _blank_spans
 from .llm_cache import cache_path, load_cached, store
 from .llm_pages import CHAR_BUDGET, fence_safe, prompt_variables, select_pages
 from .llm_schema import GROUPS, STATUSES, FieldGroup, answer_model, group_model, value_schema
 from .llm_verify import (
-    ACCEPTED_CONFIDENCE, Verdict, _ai_spans, _blank_spans, _overlaps, addressed_to_ai, check_answer, coerce_value,
-    supported_by, verified_evidence,
+    ACCEPTED_CONFIDENCE, Verdict, _overlaps, addressed_to_ai, check_answer, coerce_value, supported_by,
+    verified_evidence,
 )
 from .offline import extract_offline
 from .schema import FieldResult, ProposalExtraction, field_keys, field_specs

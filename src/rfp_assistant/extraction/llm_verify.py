@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from ..documents import LoadedDocument
 from ..evidence import normalize_whitespace, quote_in_text
+from ..injection import ai_spans as _ai_spans
 from .llm_schema import STATUSES
 from .schema import Evidence, FieldResult, FieldSpec, Money
 
@@ -92,16 +93,7 @@ def verified_evidence(items: Any, document: LoadedDocument,
     return out
 
 
-# Text that talks to a model or an evaluator rather than describing the vendor ("ignore previous instructions").
-_ADDRESSED_TO_AI = re.compile(
-    r"\b(?:ignore|disregard|forget|override)\b[^.\n]{0,40}\b(?:instructions?|prompts?|rules|guidelines)\b"
-    r"|\bsystem prompt\b|\b(?:you are|as) an? (?:ai|llm|language model|ai assistant)\b"
-    r"|\b(?:ai|llm|gpt|chatbot|language model|automated)[- ](?:evaluators?|reviewers?|assistants?|models?|graders?)\b"
-    r"|\b(?:score|rank|rate|grade)\s+(?:us|this (?:vendor|proposal|company|bid|cdmo))\b",
-    re.I,
-)
 _TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
-_MAX_BLOCK = 1200
 
 
 def _canonical(text: str) -> str:
@@ -116,31 +108,6 @@ def addressed_to_ai(document: LoadedDocument) -> dict[int, list[str]]:
         if passages:
             found[page.number] = passages
     return found
-
-
-def _ai_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph that addresses an AI reader (around the marker, in a wall of text)."""
-    spans = []
-    for paragraph in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text):
-        for marker in _ADDRESSED_TO_AI.finditer(paragraph.group(0)):
-            start, end = paragraph.span()
-            if end - start > _MAX_BLOCK:
-                half = _MAX_BLOCK // 2
-                start, end = max(start, start + marker.start() - half), min(end, start + marker.end() + half)
-            spans.append((start, end))
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
-    for start, end in sorted(spans, reverse=True):
-        text = text[:start] + "\n" + text[end:]
-    return text
 
 
 def _overlaps(quote: str, page_text: str, passages: list[str]) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..documents import LoadedDocument
+from ..injection import without_ai_text
 from . import parsers as p
 from .candidates import Candidate, Page, decide, near_cues, quote_between
 from .names import read_cdmo_name, read_sites
@@ -20,7 +21,8 @@ _VALIDITY = re.compile(r"(\d{1,3}|thirty|sixty|ninety)\s*(?:calendar\s+)?(days?|
 
 def extract_offline(document: LoadedDocument) -> ProposalExtraction:
     """Every schema field of one proposal, each stated with a quote and page, or not_stated."""
-    pages = [Page(page.number, page.text) for page in document.pages if page.text.strip()]
+    # Text addressed to an AI reader is data about the vendor's conduct, never evidence for a field.
+    pages = [Page(page.number, without_ai_text(page.text)) for page in document.pages if page.text.strip()]
     fields: dict[str, FieldResult] = {}
     for key, spec in field_specs().items():
         fields[key] = _read(key, spec, pages)

@@ -26,7 +26,8 @@ def extract_proposals(
         if progress:
             progress(position / max(len(files), 1), f"Reading {name} ({position + 1}/{len(files)})")
         try:
-            document = load_document(path, max_bytes=int(settings.max_file_mb * 1_000_000), source=name)
+            document = load_document(path, max_bytes=int(settings.max_file_mb * 1_000_000), source=name,
+                                     max_pages=settings.max_pages)
         except DocumentError as exc:
             results.append(ProposalExtraction(source=name, error=exc.reason, mode="llm" if chat else "offline"))
             continue
