@@ -109,3 +109,29 @@ def test_contextual_upgrade_covers_every_document_once_and_follows_deletes(setti
     index.delete_document("team.md")
     assert index.contextual.covered({r.doc_id for r in index.list_documents()}, {}) == {index.list_documents()[0].doc_id}
     assert all(h.chunk.source == "budget.md" for h in index.search("tech transfer owner", k=5, method="dense"))
+
+
+def test_playbook_vectors_are_reused_across_workspaces_but_company_documents_never_leave_theirs(tmp_path):
+    import sqlite3
+
+    from rfp_assistant.config import Settings
+    from rfp_assistant.ingest import builtin_playbook_files
+
+    settings = Settings(data_dir=tmp_path / "data", cache_dir=tmp_path / "cache")
+    playbook = builtin_playbook_files()[0]
+    first = WorkspaceIndex(settings, "prog-a")
+    first.add_document(_doc(playbook.read_bytes(), playbook.name), "guide")
+    first.add_document(_doc(TEAM, "team.md"), "internal")
+    first.upgrade()
+    with sqlite3.connect(tmp_path / "cache" / "contextual-vectors.sqlite3") as db:
+        cached = db.execute("SELECT COUNT(*) FROM vectors").fetchone()[0]
+    assert cached == first.list_documents(kind="guide")[0].chunks  # the playbook only, not team.md
+
+    second = WorkspaceIndex(settings, "prog-b")
+    second.add_document(_doc(playbook.read_bytes(), playbook.name), "guide")
+    calls = []
+    embed = second.contextual.embedder.embed_documents
+    second.contextual.embedder.embed_documents = lambda texts: calls.append(texts) or embed(texts)
+    assert second.upgrade() == cached and calls == []  # ready at once, from the cache
+    hits = second.search("how to weight the evaluation criteria", k=3, method="dense")
+    assert hits and hits[0].chunk.source == playbook.name

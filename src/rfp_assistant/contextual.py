@@ -20,8 +20,9 @@ EMBED_BATCH = 16
 class ContextualTier:
     """The contextual-vector collection of one workspace."""
 
-    def __init__(self, client, name: str, embedder):
+    def __init__(self, client, name: str, embedder, cache=None):
         self.embedder = embedder
+        self.cache = cache
         self._collection = client.get_or_create_collection(
             name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
         )
@@ -38,14 +39,25 @@ class ContextualTier:
             self._complete |= {d for d in unknown if counts.get(d, 0) >= expected_chunks.get(d, 1)}
         return doc_ids & self._complete
 
-    def add(self, doc_id: str, chunks: list[Chunk], progress: Progress | None = None, done: int = 0, total: int = 0):
-        """Embed and store one document's passages (one write, so a document is never half in)."""
-        vectors = []
-        for start in range(0, len(chunks), EMBED_BATCH):
-            vectors.extend(self.embedder.embed_documents([c.search_text for c in chunks[start : start + EMBED_BATCH]]))
+    def add(self, doc_id: str, chunks: list[Chunk], progress: Progress | None = None, done: int = 0, total: int = 0,
+            *, shareable: bool = False):
+        """Embed and store one document's passages (one write, so a document is never half in).
+
+        `shareable` marks public text (the built-in playbook) whose vectors may be reused from the machine cache.
+        """
+        texts = [c.search_text for c in chunks]
+        cached = self.cache.get(texts) if shareable and self.cache else {}
+        missing = [t for t in texts if t not in cached]
+        fresh: dict[str, list[float]] = {}
+        for start in range(0, len(missing), EMBED_BATCH):
+            batch = missing[start : start + EMBED_BATCH]
+            fresh.update(zip(batch, self.embedder.embed_documents(batch)))
             if progress and total:
                 progress(min(1.0, (done + start + EMBED_BATCH) / total),
                          f"Improving search: {min(done + start + EMBED_BATCH, total)}/{total} passages")
+        if shareable and self.cache and fresh:
+            self.cache.put(list(fresh), list(fresh.values()))
+        vectors = [cached.get(t) or fresh[t] for t in texts]
         self._collection.upsert(
             ids=[c.chunk_id for c in chunks], embeddings=vectors, metadatas=[{"doc_id": doc_id} for _ in chunks]
         )

@@ -13,6 +13,7 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 import numpy as np
@@ -98,11 +99,13 @@ class WorkspaceIndex:
         """The contextual second tier (RFP_EMBEDDINGS=local), or None."""
         if self._contextual is _UNSET:
             from .contextual import ContextualTier
+            from .vector_cache import VectorCache
             from .embeddings import make_contextual_embedder
 
             embedder = make_contextual_embedder(self.settings)
             self._contextual = (
-                ContextualTier(self._client, collection_name(self.workspace) + "-ctx", embedder) if embedder else None
+                ContextualTier(self._client, collection_name(self.workspace) + "-ctx", embedder,
+                               VectorCache(self.settings.cache_dir, type(embedder).__name__)) if embedder else None
             )
         return self._contextual
 
@@ -116,8 +119,10 @@ class WorkspaceIndex:
             covered = tier.covered({r.doc_id for r in records}, {r.doc_id: r.chunks for r in records})
             pending = [r for r in records if r.doc_id not in covered]
             total, done = sum(r.chunks for r in pending), 0
+            builtin = _builtin_playbook_hashes()
             for record in pending:
-                tier.add(record.doc_id, self.chunks_of(record.doc_id), progress, done, total)
+                tier.add(record.doc_id, self.chunks_of(record.doc_id), progress, done, total,
+                         shareable=record.sha256 in builtin)
                 done += record.chunks
         if progress and total:
             progress(1.0, f"Search improved for {total} passages")
@@ -360,3 +365,11 @@ def _chunk_metadata(chunk: Chunk, kind: str) -> dict:
 def _chunk(chunk_id: str, text: str, meta: dict) -> Chunk:
     return Chunk(chunk_id, meta["doc_id"], meta["source"], int(meta["page"]), meta.get("section", ""), text,
                  int(meta["ordinal"]))
+
+
+@lru_cache(maxsize=1)
+def _builtin_playbook_hashes() -> frozenset[str]:
+    """Content hashes of the shipped playbook: only these exact files are public enough for the machine cache."""
+    from .resources import KNOWLEDGE_DIR
+
+    return frozenset(hashlib.sha256(p.read_bytes()).hexdigest() for p in (KNOWLEDGE_DIR / "playbook").glob("*.md"))
