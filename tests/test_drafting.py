@@ -262,3 +262,13 @@ def test_a_section_the_model_fails_on_keeps_its_offline_text(index, llm_settings
     assert draft.section("overview").markdown.startswith("Helio Bio (“the sponsor”) invites")
     assert draft.section("scope_of_work").markdown.startswith("Model-written section")
     assert any(w.startswith("Introduction and Program Overview: the model failed") for w in draft.warnings)
+
+
+def test_after_two_sections_fail_in_a_row_the_rest_are_written_offline_without_waiting(index, llm_settings,
+                                                                                          openai_server):
+    openai_server.reply_json(_llm_brief())
+    openai_server.fail(status=503, message="down", times=50)
+    draft = draft_rfp(FOUR_SENTENCES, index, chat=make_chat_client(llm_settings))
+    assert len(draft.sections) == 13 and draft.mode == "offline"
+    assert any("remaining sections were written offline" in w for w in draft.warnings)
+    assert len(openai_server.chat_requests) == 1 + 2 * 3  # the brief, then two sections with their retries

@@ -16,12 +16,19 @@ from .models import ProjectBrief, RfpDraft, RfpSection
 from .sections import assemble, write_parts
 
 Progress = Callable[[float, str], None]
+MAX_FAILURES_IN_A_ROW = 2
 
 
 def draft_rfp(brief_text_or_path: str | Path, index: WorkspaceIndex, *, chat=None,
               progress: Progress | None = None) -> RfpDraft:
     """Draft a complete RFP from a brief (text, a file path, or YAML/JSON), offline or with the model."""
-    brief = parse_brief(brief_text_or_path, chat=chat)
+    try:
+        brief = parse_brief(brief_text_or_path, chat=chat)
+    except LLMError as exc:
+        # A team asking for a draft is better served by the offline draft, clearly labelled, than by nothing.
+        draft = draft_from_brief(parse_brief(brief_text_or_path), index, progress=progress)
+        note = f"The model could not read the brief ({exc}), so the whole draft was written offline."
+        return draft.model_copy(update={"warnings": [note, *draft.warnings]})
     return draft_from_brief(brief, index, chat=chat, progress=progress)
 
 
@@ -31,6 +38,7 @@ def draft_from_brief(brief: ProjectBrief, index: WorkspaceIndex, *, chat=None,
     sections: list[RfpSection] = []
     warnings: list[str] = []
     specs = section_catalog()
+    failures_in_a_row, used_model = 0, False
     for position, spec in enumerate(specs):
         if progress:
             progress(position / len(specs), f"Drafting {spec.title}")
@@ -43,14 +51,21 @@ def draft_from_brief(brief: ProjectBrief, index: WorkspaceIndex, *, chat=None,
 
             try:
                 section = write_with_model(chat, spec, brief, parts, hits, section, warnings)
+                failures_in_a_row, used_model = 0, True
             except LLMError as exc:
                 # One failed section should not cost the team the other twelve; the offline text stands in.
                 warnings.append(f"{spec.title}: the model failed ({exc}); the offline section was used instead.")
+                failures_in_a_row += 1
+                if failures_in_a_row == MAX_FAILURES_IN_A_ROW:
+                    # An endpoint that is down stays down: stop waiting on it for every remaining section.
+                    warnings.append("The model failed on two sections in a row; the remaining sections were "
+                                    "written offline.")
+                    chat = None
         sections.append(section)
     if progress:
         progress(1.0, "Draft ready")
     return RfpDraft(title=draft_title(brief), brief=brief, sections=sections, gaps=find_gaps(brief),
-                    mode="llm" if chat is not None else "offline", warnings=warnings)
+                    mode="llm" if used_model else "offline", warnings=warnings)
 
 
 def draft_title(brief: ProjectBrief) -> str:
