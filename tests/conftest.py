@@ -50,9 +50,27 @@ def llm_settings(tmp_path, openai_server):
     )
 
 
+@pytest.fixture(scope="session")
+def playbook_data_dir(tmp_path_factory) -> Path:
+    """A data folder whose default workspace already holds the built-in playbook (built once per worker)."""
+    from rfp_assistant.config import Settings
+    from rfp_assistant.ingest import open_workspace
+
+    folder = tmp_path_factory.mktemp("playbook-data")
+    open_workspace(Settings(data_dir=folder), "default")
+    return folder
+
+
 @pytest.fixture
-def cli_env(tmp_path):
-    """Environment for running the CLI as a subprocess against a fresh data folder."""
+def cli_env(tmp_path, playbook_data_dir):
+    """Environment for running the CLI as a subprocess against a fresh data folder.
+
+    The folder starts as a copy of one where the playbook is indexed, as it is after a user's first run;
+    indexing it again in every test would only measure the same one-time set-up many times.
+    """
+    import shutil
+
+    shutil.copytree(playbook_data_dir, tmp_path / "data")
     env = {k: v for k, v in os.environ.items()}
     env["RFP_DATA_DIR"] = str(tmp_path / "data")
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")

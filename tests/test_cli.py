@@ -53,7 +53,8 @@ def test_encrypted_corpus_pdf_is_refused_in_plain_words(cli_env):
     assert "Traceback" not in result.stderr
 
 
-def test_builtin_playbook_is_loaded_on_first_use(cli_env):
+def test_builtin_playbook_is_loaded_on_first_use(tmp_path, cli_env):
+    cli_env = dict(cli_env, RFP_DATA_DIR=str(tmp_path / "first-run"))  # truly empty, as on a new machine
     listed = run(["documents", "--json"], cli_env, check_exit=0)
     guides = [d for d in json.loads(listed.stdout) if d["kind"] == "guide"]
     assert len(guides) >= 10
