@@ -6,7 +6,7 @@ import gradio as gr
 
 from ..answering import answer_question
 from ..schemas import Answer
-from .common import Session, user_error
+from .common import Session, refuse, user_error
 
 EXAMPLES = [
     "What hidden costs should we budget for beyond the CDMO's quote?",
@@ -26,7 +26,7 @@ def build(session: Session, workspace: gr.Dropdown) -> None:
 
     def run(text: str, ws: str):
         if not text or not text.strip():
-            raise gr.Error("Type a question first.")
+            raise refuse("Type a question first.")
         try:
             result = answer_question(session.index(ws), text, chat=session.chat)
         except Exception as exc:

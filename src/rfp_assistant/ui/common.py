@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from ..ingest import open_workspace
 from ..llm import make_chat_client
 from ..store import list_workspaces
 from ..workspaces import validate_workspace_name
+
+log = logging.getLogger("rfp_assistant.ui")
 
 
 class Session:
@@ -39,10 +42,16 @@ class Session:
 
 
 def user_error(exc: Exception) -> gr.Error:
-    """A message box for the user; unexpected errors say so without a traceback."""
+    """A message box for the user; a known problem is logged as one line, an unexpected one with its traceback."""
     if isinstance(exc, RfpAssistantError):
-        return gr.Error(str(exc))
+        log.warning("%s: %s", type(exc).__name__, exc)  # messages are already plain and free of secrets
+        return gr.Error(str(exc), print_exception=False)
     return gr.Error(f"Something went wrong: {type(exc).__name__}: {exc}")
+
+
+def refuse(message: str) -> gr.Error:
+    """A message for input the user can fix (nothing to log)."""
+    return gr.Error(message, print_exception=False)
 
 
 def progress_adapter(progress: gr.Progress):

@@ -13,7 +13,7 @@ from ..comparison import Comparison, compare_proposals, load_scorecard, rescore
 from ..documents import load_document
 from ..export_comparison import write_comparison
 from ..extraction.service import extract_proposals
-from .common import Session, progress_adapter, user_error
+from .common import Session, progress_adapter, refuse, user_error
 
 CSS_CLASSES = {"best": "cmp-best", "worst": "cmp-worst"}
 
@@ -52,7 +52,7 @@ def build(session: Session, workspace: gr.Dropdown) -> None:
 
     def compare(paths, progress=gr.Progress()):
         if not paths:
-            raise gr.Error("Choose one or more proposal files first.")
+            raise refuse("Choose one or more proposal files first.")
         try:
             paths = [Path(p) for p in paths]
             names = [p.name for p in paths]

@@ -13,7 +13,7 @@ from ..drafting import RfpDraft, draft_rfp
 from ..drafting.models import BRIEF_FIELDS, EXTRA_FIELDS, ProjectBrief
 from ..drafting.render import OPEN_POINT, money
 from ..export_rfp import write_rfp
-from .common import Session, progress_adapter, user_error
+from .common import Session, progress_adapter, refuse, user_error
 
 EXAMPLE_BRIEF = (
     "We are Halvorsen Bio, a Series B company with HAL-207, an IgG1 mAb expressed in CHO. "
@@ -45,7 +45,7 @@ def build(session: Session, workspace: gr.Dropdown) -> None:
     def run(text: str, upload, ws: str, progress=gr.Progress()):
         source = upload if upload else (text or "").strip()
         if not source:
-            raise gr.Error("Type a brief or upload a brief file first.")
+            raise refuse("Type a brief or upload a brief file first.")
         try:
             result = draft_rfp(source, session.index(ws), chat=session.chat, progress=progress_adapter(progress))
             docx_path, md_path = _exports(result)

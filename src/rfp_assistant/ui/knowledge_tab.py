@@ -8,7 +8,7 @@ from pathlib import Path
 import gradio as gr
 
 from ..ingest import ingest_files, max_file_bytes
-from .common import Session, progress_adapter, upload_names, user_error
+from .common import Session, progress_adapter, refuse, upload_names, user_error
 
 COLUMNS = ["Document", "Kind", "Pages", "Passages", "Added", "Id"]
 
@@ -43,7 +43,7 @@ def build(session: Session, workspace: gr.Dropdown, app: gr.Blocks) -> None:
 
     def add_files(paths, kind_value, ws, progress=gr.Progress()):
         if not paths:
-            raise gr.Error("Choose one or more files first.")
+            raise refuse("Choose one or more files first.")
         try:
             index = session.index(ws, progress=progress_adapter(progress))
             paths = [Path(p) for p in paths]
@@ -64,7 +64,7 @@ def build(session: Session, workspace: gr.Dropdown, app: gr.Blocks) -> None:
 
     def delete_document(name, ws):
         if not name:
-            raise gr.Error("Choose a document to delete.")
+            raise refuse("Choose a document to delete.")
         try:
             removed = session.index(ws).delete_document(name)
         except Exception as exc:

@@ -13,7 +13,7 @@ from ..export_readiness import write_readiness
 from ..ingest import ingest_files, max_file_bytes
 from ..readiness import ReadinessReport, assess_readiness
 from .ask_tab import render_answer, render_citations
-from .common import Session, progress_adapter, upload_names, user_error
+from .common import Session, progress_adapter, refuse, upload_names, user_error
 
 STATUS_LABEL = {"covered": "Covered", "partial": "Partial", "missing": "Missing"}
 QUESTIONS = [
@@ -68,9 +68,9 @@ def build(session: Session, workspace: gr.Dropdown, app: gr.Blocks) -> None:
                 notes += [f"- ✗ **{r.source}** — {r.error.split(': ', 1)[-1]}" for r in reports if r.status == "error"]
                 sources = [r.source for r in reports if r.status != "error"] + (sources or [])
                 if not sources:
-                    raise gr.Error("None of the uploaded documents could be read:\n" + "\n".join(notes))
+                    raise refuse("None of the uploaded documents could be read:\n" + "\n".join(notes))
             elif not index.list_documents(kind="internal"):
-                raise gr.Error("There are no internal documents in this workspace yet: upload some above.")
+                raise refuse("There are no internal documents in this workspace yet: upload some above.")
             progress(0.5, desc="Assessing the checklist")
             report = assess_readiness(index, chat=session.chat, sources=sources)
             docx_path, md_path = _exports(report)
@@ -84,7 +84,7 @@ def build(session: Session, workspace: gr.Dropdown, app: gr.Blocks) -> None:
 
     def ask_question(text: str, ws: str):
         if not text or not text.strip():
-            raise gr.Error("Type a question first.")
+            raise refuse("Type a question first.")
         try:
             result = answer_question(session.index(ws), text, chat=session.chat)
         except Exception as exc:
