@@ -289,3 +289,15 @@ def test_sentence_transformers_choice_explains_what_is_missing(tmp_path):
 def test_minilm_choice_gives_the_full_model():
     emb = make_embedder(_settings(embeddings="minilm"))
     assert (emb.name, emb.dim) == ("minilm-l6-v2", 384)
+
+
+def test_contextual_vectors_of_repeated_texts_are_remembered_and_identical():
+    from rfp_assistant.embeddings import MiniLMEmbedder
+
+    embedder = MiniLMEmbedder()
+    texts = ["Who owns technology transfer on our side?", "Budget for change orders"]
+    first = embedder.embed_array(texts)
+    assert len(embedder._memo) == 2
+    again = embedder.embed_array([texts[1], "A new sentence about stability studies.", texts[0]])
+    assert np.allclose(again[0], first[1]) and np.allclose(again[2], first[0])
+    assert np.allclose(again[1], embedder._compute(["A new sentence about stability studies."])[0])

@@ -111,7 +111,7 @@ def test_contextual_upgrade_covers_every_document_once_and_follows_deletes(setti
     assert all(h.chunk.source == "budget.md" for h in index.search("tech transfer owner", k=5, method="dense"))
 
 
-def test_playbook_vectors_are_reused_across_workspaces_but_company_documents_never_leave_theirs(tmp_path):
+def test_playbook_vectors_are_reused_across_workspaces_but_company_documents_never_leave_theirs(tmp_path, monkeypatch):
     import sqlite3
 
     from rfp_assistant.config import Settings
@@ -131,7 +131,7 @@ def test_playbook_vectors_are_reused_across_workspaces_but_company_documents_nev
     second.add_document(_doc(playbook.read_bytes(), playbook.name), "guide")
     calls = []
     embed = second.contextual.embedder.embed_documents
-    second.contextual.embedder.embed_documents = lambda texts: calls.append(texts) or embed(texts)
+    monkeypatch.setattr(second.contextual.embedder, "embed_documents", lambda texts: calls.append(texts) or embed(texts))
     assert second.upgrade() == cached and calls == []  # ready at once, from the cache
     hits = second.search("how to weight the evaluation criteria", k=3, method="dense")
     assert hits and hits[0].chunk.source == playbook.name

@@ -6,7 +6,9 @@ import logging
 import os
 import tempfile
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -209,13 +211,38 @@ class MiniLMEmbedder(_TokenizerMixin):
     _max_tokens = minilm.MAX_SEQ_TOKENS
     _special = True
 
+    MEMO_SIZE = 8192
+
     def __init__(self, batch_size: int = 16):
         self.batch_size = batch_size
+        # The same texts come back again and again (checklist queries, a passage's sentences across questions),
+        # and each costs a full transformer pass on the CPU; remembering recent ones keeps answers fast.
+        self._memo: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._memo_lock = threading.Lock()
 
     def embed_array(self, texts: Sequence[str]) -> np.ndarray:
         """Unit-length float32 vectors, one row per text."""
+        texts = list(texts)
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        with self._memo_lock:
+            known = {i: self._memo[t] for i, t in enumerate(texts) if t in self._memo}
+            for t in {texts[i] for i in known}:
+                self._memo.move_to_end(t)
+        for i, vector in known.items():
+            out[i] = vector
+        todo = [i for i in range(len(texts)) if i not in known]
+        if todo:
+            out[todo] = self._compute([texts[i] for i in todo])
+            with self._memo_lock:
+                for i in todo:
+                    self._memo[texts[i]] = out[i].copy()
+                while len(self._memo) > self.MEMO_SIZE:
+                    self._memo.popitem(last=False)
+        return out
+
+    def _compute(self, texts: list[str]) -> np.ndarray:
         model = minilm.get_model()
-        encs = [e.ids for e in self._encode(list(texts))]
+        encs = [e.ids for e in self._encode(texts)]
         out = np.zeros((len(encs), self.dim), dtype=np.float32)
         order = np.argsort([len(e) for e in encs], kind="stable")  # similar lengths together: little padding
         for s in range(0, len(order), self.batch_size):
@@ -333,4 +360,10 @@ def make_embedder(settings: Settings, progress: Progress | None = None) -> Embed
 def make_contextual_embedder(settings: Settings) -> Embedder | None:
     """The second-tier contextual model for RFP_EMBEDDINGS=local (full MiniLM on CPU); None for other choices."""
     choice = (settings.embeddings or "local").strip().lower()
-    return MiniLMEmbedder() if choice == "local" else None
+    return shared_minilm_embedder() if choice == "local" else None
+
+
+@lru_cache(maxsize=1)
+def shared_minilm_embedder() -> MiniLMEmbedder:
+    """One contextual embedder per process, so every workspace shares its memory of recent texts."""
+    return MiniLMEmbedder()
