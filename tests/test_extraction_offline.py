@@ -75,3 +75,19 @@ def test_two_different_firm_values_are_conflicting_with_both_quotes():
     assert field.status == "conflicting" and field.value is None
     assert len(field.evidence) == 2
     assert {to_json_value(v)["amount"] for v in field.candidates} == {3_200_000.0, 3_600_000.0}
+
+
+def test_named_hybrid_pricing_wrapped_cadence_and_biweekly_are_read_as_written():
+    from rfp_assistant.extraction.offline import _read
+    from rfp_assistant.extraction.schema import field_specs
+    from rfp_assistant.extraction.terms import Page
+
+    specs = field_specs()
+    pricing = [Page(2, "Commercial terms\nWe quote a fixed price per GMP batch.\nPricing model: Hybrid – FTE-based "
+                       "process development, fixed price per GMP batch.")]
+    assert _read("pricing_model", specs["pricing_model"], pricing).value == "hybrid"
+    wrapped = [Page(5, "A dedicated project manager will be assigned at kick-off. Project reports and a joint review "
+                       "call take place\nevery two weeks. Critical raw materials are dual sourced.")]
+    assert _read("reporting_cadence", specs["reporting_cadence"], wrapped).value == "biweekly"
+    table = [Page(4, "Topic\nResponse\nProject meetings\nBi-weekly (video call)\nSteering committee\nQuarterly")]
+    assert _read("reporting_cadence", specs["reporting_cadence"], table).value == "biweekly"

@@ -12,7 +12,7 @@ from .names import read_cdmo_name, read_sites
 from .schema import FieldResult, Money, ProposalExtraction, field_specs
 from .terms import read_boolean, read_enum, read_list
 
-_REPORTING = re.compile(r"report|meeting|call|update|teleconference|status|review|touch[- ]?point|governance|steering", re.I)
+_REPORTING = re.compile(r"report|meeting|call|update|teleconference|\bTCs?\b|status|review|touch[- ]?point|governance|steering", re.I)
 _BIOREACTOR = re.compile(r"bioreactor|fermen|\bsubs?\b|upstream|cell culture|suite|train", re.I)
 _M_PLUS = re.compile(r"\bM\s?\+\s?(\d{1,2})\b")
 _WEEK_NUMBER = re.compile(r"\b[Ww](?:ee)?k\.?\s?(\d{1,3})\b(?!\s*(?:-|–|to)\s*\d)")

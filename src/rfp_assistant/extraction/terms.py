@@ -44,7 +44,10 @@ def _sentence(page: Page, start: int, end: int) -> tuple[int, int]:
         return line_left, page.line_end(page.line_of(end))
     left = max(page.text.rfind(". ", 0, start) + 2, page.text.rfind("\n\n", 0, start) + 2, start - 220, 0)
     line_left = page.line_starts[page.line_of(start)]
-    if page.text[line_left:start].strip() == "" or re.match(r"[-•▪*]|\d+[.)]|[A-Z]", page.text[line_left:line_left + 2]):
+    # A line starting in lower case continues the sentence above ("...a joint review call take place\nevery two
+    # weeks"); any other line start (a cell, a bullet, a capital) begins its own sentence.
+    continues = page.text[line_left:line_left + 1].islower()
+    if (page.text[line_left:start].strip() == "" and not continues) or re.match(r"[-•▪*]|\d+[.)]|[A-Z]", page.text[line_left:line_left + 2]):
         left = max(left, line_left)
     stop = _SENTENCE_STOP.search(page.text, end)
     right = min(stop.start() if stop else len(page.text), end + 220)
@@ -117,7 +120,10 @@ def read_enum(key: str, pages: list[Page], context: re.Pattern | None = None) ->
         a, b = found["single_use"], found["stainless_steel"]
         evidence = [Evidence(page=a.page, quote=a.quote)] + ([] if b.quote == a.quote else [Evidence(page=b.page, quote=b.quote)])
         return FieldResult(value="both", status="stated", evidence=evidence, confidence=0.8)
-    if key == "pricing_model" and "hybrid" not in found and len(found) >= 2 and "fixed_price" in found:
+    if key == "pricing_model" and "hybrid" in found:
+        # A proposal that calls its model hybrid means it, even when it first spells out the fixed-price part.
+        return decide([found["hybrid"]], allow_conflict=False)
+    if key == "pricing_model" and len(found) >= 2 and "fixed_price" in found:
         parts = list(found.values())[:2]
         return FieldResult(value="hybrid", status="stated", confidence=0.6,
                            evidence=[Evidence(page=c.page, quote=c.quote) for c in parts])
