@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,11 +28,18 @@ STOPWORDS = frozenset(
 _KEEP = frozenset({"no", "not", "nor"})
 
 
-@lru_cache(maxsize=1)
-def _stemmer():
-    import snowballstemmer
+_local = threading.local()
 
-    return snowballstemmer.stemmer("english")
+
+def _stemmer():
+    # One per thread: a Snowball stemmer keeps the word being stemmed in the object, so UI users sharing one
+    # got each other's stems ('agreement' -> 'never') or an IndexError, and wrong stems were cached and indexed.
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        import snowballstemmer
+
+        stemmer = _local.stemmer = snowballstemmer.stemmer("english")
+    return stemmer
 
 
 @lru_cache(maxsize=200_000)
