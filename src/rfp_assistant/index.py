@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from .documents import LoadedDocument
 from .errors import ConfigurationError, IndexError_
 from .lexical import LexicalIndex
 from .locking import workspace_lock
-from .store import chroma_client, collection_name
+from .store import collection_name, note_change, workspace_client
 from .thesaurus import expand_query
 
 Kind = Literal["guide", "internal", "proposal"]
@@ -86,13 +87,36 @@ class WorkspaceIndex:
         self._embedder_checked = False
         self._contextual = _UNSET
         self._progress = progress
-        client = self._client = chroma_client(settings)
+        self._client = None
+        self._swaps = 0  # how often this index moved to a fresh client; a write that saw one must say so
+        self._sync_lock = threading.Lock()
+        self._sync()
+
+    def _sync(self, reopen: bool = False) -> None:
+        """Use the current client, reopened when another process has changed this workspace (see store.py)."""
+        with self._sync_lock:
+            self._use(workspace_client(self.settings, self.workspace, reopen=reopen))
+
+    def _use(self, client) -> None:
+        if client is self._client:
+            return
         try:
             self._chunks = client.get_or_create_collection(
                 collection_name(self.workspace), embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
             )
         except Exception as exc:  # chromadb raises a wide range of transport and storage errors
             raise IndexError_(f"The index for workspace '{self.workspace}' could not be opened: {exc}") from exc
+        if self._client is not None and self._contextual not in (_UNSET, None):
+            from .contextual import ContextualTier
+
+            old = self._contextual
+            self._contextual = ContextualTier(client, collection_name(self.workspace) + "-ctx", old.embedder, old.cache)
+        self._client = client
+        self._swaps += 1
+
+    def _changed(self, swaps: int) -> None:
+        """Record a write begun when this index had moved `swaps` times (so which client wrote is known)."""
+        note_change(self.settings, self.workspace, self._client if swaps == self._swaps else None)
 
     @property
     def contextual(self):
@@ -111,18 +135,21 @@ class WorkspaceIndex:
 
     def upgrade(self, progress: Progress | None = None) -> int:
         """Give every document contextual vectors (the slower, better tier); returns passages embedded."""
-        tier = self.contextual
-        if tier is None:
+        if self.contextual is None:
             return 0
         with workspace_lock(self.folder):
             records = self.list_documents()
+            swaps, tier = self._swaps, self.contextual  # after list_documents, which may move to a fresh client
             covered = tier.covered({r.doc_id for r in records}, {r.doc_id: r.chunks for r in records})
             pending = [r for r in records if r.doc_id not in covered]
             total, done = sum(r.chunks for r in pending), 0
             builtin = _builtin_playbook_hashes()
             for record in pending:
-                tier.add(record.doc_id, self.chunks_of(record.doc_id), progress, done, total,
-                         shareable=record.sha256 in builtin)
+                chunks = self.chunks_of(record.doc_id)
+                try:
+                    tier.add(record.doc_id, chunks, progress, done, total, shareable=record.sha256 in builtin)
+                finally:
+                    self._changed(swaps)
                 done += record.chunks
         if progress and total:
             progress(1.0, f"Search improved for {total} passages")
@@ -157,6 +184,7 @@ class WorkspaceIndex:
 
     def list_documents(self, kind: str | None = None) -> list[DocumentRecord]:
         """Committed documents, oldest first, optionally of one kind."""
+        self._sync()
         got = self._chunks.get(where=IS_MANIFEST, include=["metadatas"])
         records = [_record(meta) for meta in got["metadatas"] or []]
         records.sort(key=lambda r: (r.added_at, r.source))
@@ -176,6 +204,7 @@ class WorkspaceIndex:
         doc_id = document.sha256[:40]
         with workspace_lock(self.folder):
             existing = self.list_documents()
+            swaps = self._swaps
             same = next((r for r in existing if r.doc_id == doc_id), None)
             if same is not None:
                 return IngestResult("unchanged", same)
@@ -185,27 +214,35 @@ class WorkspaceIndex:
                 doc_id, document.source, kind, document.sha256, document.page_count, len(chunks), time.time(),
                 list(document.warnings),
             )
-            if len(chunks) > WRITE_BATCH:
-                self._chunks.delete(where={"doc_id": doc_id})  # leftovers of an interrupted multi-call ingest
             try:
-                self._write_chunks(chunks, kind, record)
-            except Exception as exc:
-                self._chunks.delete(where={"doc_id": doc_id})
-                raise IndexError_(f"{document.source}: indexing failed and was rolled back ({exc})") from exc
-            for old in older:
-                self._remove(old.doc_id)
+                if len(chunks) > WRITE_BATCH:
+                    self._chunks.delete(where={"doc_id": doc_id})  # leftovers of an interrupted multi-call ingest
+                try:
+                    self._write_chunks(chunks, kind, record)
+                except Exception as exc:
+                    self._chunks.delete(where={"doc_id": doc_id})
+                    raise IndexError_(f"{document.source}: indexing failed and was rolled back ({exc})") from exc
+                for old in older:
+                    self._remove(old.doc_id)
+            finally:
+                self._changed(swaps)
         return IngestResult("updated" if older else "added", record)
 
     def delete_document(self, name_or_id: str) -> DocumentRecord | None:
         """Remove a document and its chunks; returns what was removed, or None if absent."""
         with workspace_lock(self.folder):
             record = self.find_document(name_or_id)
+            swaps = self._swaps
             if record is not None:
-                self._remove(record.doc_id)
+                try:
+                    self._remove(record.doc_id)
+                finally:
+                    self._changed(swaps)
             return record
 
     def chunks_of(self, doc_id: str) -> list[Chunk]:
         """All chunks of one document, in reading order."""
+        self._sync()
         got = self._chunks.get(where={"$and": [IS_CHUNK, {"doc_id": doc_id}]}, include=["documents", "metadatas"])
         chunks = [_chunk(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
         return sorted(chunks, key=lambda c: c.ordinal)
@@ -244,6 +281,17 @@ class WorkspaceIndex:
         method: Method = "hybrid",
     ) -> list[SearchHit]:
         """Best chunks for `query` among committed documents, optionally filtered by kind or file name."""
+        try:
+            return self._search(query, k, kinds, sources, method)
+        except Exception as exc:
+            if "Error finding id" not in str(exc):
+                raise
+            # Another process committed passages between this process's freshness check and its query.
+            self._sync(reopen=True)
+            return self._search(query, k, kinds, sources, method)
+
+    def _search(self, query: str, k: int, kinds: list[str] | None, sources: list[str] | None,
+                method: Method) -> list[SearchHit]:
         records = self.list_documents()
         allowed = {r.doc_id for r in records if (not kinds or r.kind in kinds) and (not sources or r.source in sources)}
         if not allowed or not query.strip():
