@@ -151,3 +151,30 @@ def test_contextual_coverage_is_read_in_pages(settings, monkeypatch):
     assert fresh.contextual.covered({r.doc_id for r in records}, {r.doc_id: r.chunks for r in records}) == \
         {r.doc_id for r in records}
     assert fresh.upgrade() == 0
+
+
+def test_a_keyword_index_save_cleans_up_what_a_killed_save_left(tmp_path):
+    import os
+    import time
+
+    from rfp_assistant.lexical import LexicalIndex
+
+    parent = tmp_path / "lexical"
+    (parent / ".tmp-killed").mkdir(parents=True)
+    (parent / ".tmp-running").mkdir()
+    hours_ago = time.time() - 2 * 3600
+    os.utime(parent / ".tmp-killed", (hours_ago, hours_ago))
+    LexicalIndex(["c1"], ["d1"], ["a passage about budgets"]).save(parent / "idx")
+    assert not (parent / ".tmp-killed").exists() and (parent / ".tmp-running").exists()
+    assert LexicalIndex.load(parent / "idx") is not None
+
+
+def test_an_upgrade_with_a_limit_does_whole_documents_up_to_it_and_leaves_the_rest(settings):
+    index = WorkspaceIndex(settings, "bounded")
+    index.add_document(_doc(BUDGET, "budget.md"), "internal")
+    index.add_document(_doc(TEAM, "team.md"), "internal")
+    sizes = {r.source: r.chunks for r in index.list_documents()}
+    first = index.upgrade(limit=max(sizes.values()))
+    assert first in sizes.values()  # one whole document, never a part of one
+    assert index.upgrade(limit=0) == 0
+    assert index.upgrade() == sum(sizes.values()) - first

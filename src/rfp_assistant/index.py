@@ -133,17 +133,28 @@ class WorkspaceIndex:
             )
         return self._contextual
 
-    def upgrade(self, progress: Progress | None = None) -> int:
-        """Give every document contextual vectors (the slower, better tier); returns passages embedded."""
+    def upgrade(self, progress: Progress | None = None, limit: int | None = None) -> int:
+        """Give documents contextual vectors (the slower, better tier); returns passages embedded.
+
+        With `limit`, whole documents are done until about `limit` passages are embedded (the built-in playbook,
+        read from the machine cache, always); the rest wait for a later call.
+        """
         if self.contextual is None:
             return 0
         with workspace_lock(self.folder):
             records = self.list_documents()
             swaps, tier = self._swaps, self.contextual  # after list_documents, which may move to a fresh client
             covered = tier.covered({r.doc_id for r in records}, {r.doc_id: r.chunks for r in records})
-            pending = [r for r in records if r.doc_id not in covered]
-            total, done = sum(r.chunks for r in pending), 0
             builtin = _builtin_playbook_hashes()
+            pending = sorted((r for r in records if r.doc_id not in covered), key=lambda r: r.sha256 not in builtin)
+            if limit is not None:
+                chosen, budget = [], limit
+                for record in pending:
+                    if record.sha256 in builtin or record.chunks <= budget:
+                        chosen.append(record)
+                        budget -= 0 if record.sha256 in builtin else record.chunks
+                pending = chosen
+            total, done = sum(r.chunks for r in pending), 0
             for record in pending:
                 chunks = self.chunks_of(record.doc_id)
                 try:

@@ -80,11 +80,16 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+UPGRADE_ON_OPEN = 400
+
+
 def open_workspace(settings, workspace: str | None = None, *, progress: Progress | None = None) -> WorkspaceIndex:
     """The workspace index with the built-in playbook loaded (indexed on first use)."""
     index = WorkspaceIndex(settings, workspace, progress=progress)
     ensure_builtin_knowledge(index, max_bytes=max_file_bytes(settings), progress=progress)
-    index.upgrade(progress)
+    # Opening must stay quick even when a big ingest left thousands of passages at the first tier (an hour of CPU
+    # at this model's pace): each open improves a bounded share, and every document is searchable meanwhile.
+    index.upgrade(progress, limit=UPGRADE_ON_OPEN)
     return index
 
 

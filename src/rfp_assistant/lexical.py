@@ -110,6 +110,7 @@ class LexicalIndex:
     def save(self, folder: Path) -> None:
         """Write the index atomically to `folder` (a temp folder renamed into place)."""
         folder.parent.mkdir(parents=True, exist_ok=True)
+        _remove_abandoned(folder.parent)
         tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=folder.parent))
         try:
             if self.ids:
@@ -135,3 +136,18 @@ class LexicalIndex:
         if not ids:
             return cls([], [])
         return cls(ids, doc_ids, _retriever=retriever)
+
+
+ABANDONED_AFTER_S = 3600
+
+
+def _remove_abandoned(parent: Path) -> None:
+    """Delete temp folders left by a save that was killed; a recent one may belong to a save still running."""
+    import time
+
+    for leftover in parent.glob(".tmp-*"):
+        try:
+            if time.time() - leftover.stat().st_mtime > ABANDONED_AFTER_S:
+                shutil.rmtree(leftover, ignore_errors=True)
+        except OSError:
+            pass
