@@ -178,3 +178,14 @@ def test_an_upgrade_with_a_limit_does_whole_documents_up_to_it_and_leaves_the_re
     assert first in sizes.values()  # one whole document, never a part of one
     assert index.upgrade(limit=0) == 0
     assert index.upgrade() == sum(sizes.values()) - first
+
+
+def test_keyword_search_over_many_pages_of_passages_finds_every_document(settings, monkeypatch):
+    import rfp_assistant.index as index_module
+
+    monkeypatch.setattr(index_module, "LEXICAL_PAGE", 2)  # the keyword index is built from several pages of rows
+    index = WorkspaceIndex(settings, "pages")
+    index.add_document(_doc(BUDGET, "budget.md"), "internal")
+    index.add_document(_doc(TEAM, "team.md"), "internal")
+    assert index.search("Priya Raman quality lead", k=1, method="lexical")[0].chunk.source == "team.md"
+    assert index.search("person-in-plant travel", k=1, method="lexical")[0].chunk.source == "budget.md"
