@@ -24,6 +24,14 @@ def build(session: Session, workspace: gr.Dropdown) -> None:
     answer = gr.Markdown(elem_id="answer")
     sources = gr.Markdown(elem_id="citations")
 
+    run = answer_handler(session)
+    ask.click(run, [question, workspace], [answer, sources])
+    question.submit(run, [question, workspace], [answer, sources])
+
+
+def answer_handler(session: Session):
+    """The event handler shared by every question box: (question, workspace) -> (answer, sources) Markdown."""
+
     def run(text: str, ws: str):
         if not text or not text.strip():
             raise refuse("Type a question first.")
@@ -33,8 +41,7 @@ def build(session: Session, workspace: gr.Dropdown) -> None:
             raise user_error(exc) from exc
         return render_answer(result), render_citations(result)
 
-    ask.click(run, [question, workspace], [answer, sources])
-    question.submit(run, [question, workspace], [answer, sources])
+    return run
 
 
 def render_answer(result: Answer) -> str:

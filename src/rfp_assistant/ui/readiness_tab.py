@@ -8,11 +8,10 @@ from pathlib import Path
 
 import gradio as gr
 
-from ..answering import answer_question
 from ..export_readiness import write_readiness
 from ..ingest import ingest_files, max_file_bytes
 from ..readiness import ReadinessReport, assess_readiness
-from .ask_tab import render_answer, render_citations
+from .ask_tab import answer_handler
 from .common import Session, progress_adapter, refuse, upload_names, user_error
 
 STATUS_LABEL = {"covered": "Covered", "partial": "Partial", "missing": "Missing"}
@@ -82,15 +81,7 @@ def build(session: Session, workspace: gr.Dropdown, app: gr.Blocks) -> None:
         return (render_summary(report, notes), docx_path, md_path, render_report(report),
                 gr.update(choices=names, value=list(chosen or [])), None)
 
-    def ask_question(text: str, ws: str):
-        if not text or not text.strip():
-            raise refuse("Type a question first.")
-        try:
-            result = answer_question(session.index(ws), text, chat=session.chat)
-        except Exception as exc:
-            raise user_error(exc) from exc
-        return render_answer(result), render_citations(result)
-
+    ask_question = answer_handler(session)
     assess.click(run, [files, picked, workspace], [summary, docx_file, md_file, report_html, picked, files])
     ask.click(ask_question, [question, workspace], [answer, sources])
     question.submit(ask_question, [question, workspace], [answer, sources])
