@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import json
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
@@ -27,6 +26,10 @@ from .errors import ConfigurationError, IndexError_
 from .lexical import LexicalIndex
 from .locking import workspace_lock
 from .store import collection_name, note_change, workspace_client
+from .records import (  # noqa: F401  DocumentRecord stays importable from here
+    IS_CHUNK, IS_MANIFEST, DocumentRecord, chunk_from_row, chunk_metadata, manifest_id, manifest_metadata,
+    record_from_metadata,
+)
 from .thesaurus import expand_query
 
 Kind = Literal["guide", "internal", "proposal"]
@@ -35,26 +38,10 @@ Progress = Callable[[float, str], None]
 RRF_K = 60
 CANDIDATES = 50
 WRITE_BATCH = 4000  # below Chroma's max batch size, so a typical document is one atomic call
-IS_CHUNK = {"record": "chunk"}
-IS_MANIFEST = {"record": "manifest"}
 
 _lexical_cache: dict[str, tuple[str, LexicalIndex]] = {}
 LEXICAL_PAGE = 10_000
 _UNSET = object()
-
-
-@dataclass
-class DocumentRecord:
-    """A committed document in a workspace."""
-
-    doc_id: str
-    source: str
-    kind: str
-    sha256: str
-    pages: int
-    chunks: int
-    added_at: float
-    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -199,7 +186,7 @@ class WorkspaceIndex:
         """Committed documents, oldest first, optionally of one kind."""
         self._sync()
         got = self._chunks.get(where=IS_MANIFEST, include=["metadatas"])
-        records = [_record(meta) for meta in got["metadatas"] or []]
+        records = [record_from_metadata(meta) for meta in got["metadatas"] or []]
         records.sort(key=lambda r: (r.added_at, r.source))
         return [r for r in records if kind is None or r.kind == kind]
 
@@ -257,11 +244,11 @@ class WorkspaceIndex:
         """All chunks of one document, in reading order."""
         self._sync()
         got = self._chunks.get(where={"$and": [IS_CHUNK, {"doc_id": doc_id}]}, include=["documents", "metadatas"])
-        chunks = [_chunk(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
+        chunks = [chunk_from_row(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
         return sorted(chunks, key=lambda c: c.ordinal)
 
     def _remove(self, doc_id: str) -> None:
-        self._chunks.delete(ids=[_manifest_id(doc_id)])  # uncommit first: search stops seeing it at once
+        self._chunks.delete(ids=[manifest_id(doc_id)])  # uncommit first: search stops seeing it at once
         self._chunks.delete(where={"doc_id": doc_id})
         if self.contextual is not None:
             self.contextual.remove(doc_id)
@@ -279,12 +266,12 @@ class WorkspaceIndex:
             ids = [c.chunk_id for c in part]
             embeddings = vectors[start : start + WRITE_BATCH]
             documents = [c.text for c in part]
-            metadatas = [_chunk_metadata(c, kind) for c in part]
+            metadatas = [chunk_metadata(c, kind) for c in part]
             if start + WRITE_BATCH >= len(chunks):
-                ids.append(_manifest_id(record.doc_id))
+                ids.append(manifest_id(record.doc_id))
                 embeddings.append([1.0] + [0.0] * (len(vectors[0]) - 1))
                 documents.append(record.source)
-                metadatas.append(_metadata(record))
+                metadatas.append(manifest_metadata(record))
             self._chunks.add(ids=ids, embeddings=embeddings, documents=documents, metadatas=metadatas)
 
     # --- search ----------------------------------------------------------------------------
@@ -335,7 +322,7 @@ class WorkspaceIndex:
         if not best:
             return []
         got = self._chunks.get(ids=[chunk_id for chunk_id, _ in best], include=["documents", "metadatas"])
-        by_id = {i: _chunk(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])}
+        by_id = {i: chunk_from_row(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])}
         hits = []
         for chunk_id, hit in best:
             if chunk_id in by_id:
@@ -399,36 +386,6 @@ def _remove_tree(path) -> None:
     import shutil
 
     shutil.rmtree(path, ignore_errors=True)
-
-
-def _manifest_id(doc_id: str) -> str:
-    return f"manifest-{doc_id}"
-
-
-def _metadata(record: DocumentRecord) -> dict:
-    return {
-        "record": "manifest", "doc_id": record.doc_id, "source": record.source, "kind": record.kind, "sha256": record.sha256, "pages": record.pages,
-        "chunks": record.chunks, "added_at": record.added_at, "warnings": json.dumps(record.warnings),
-    }
-
-
-def _record(meta: dict) -> DocumentRecord:
-    return DocumentRecord(
-        meta["doc_id"], meta["source"], meta["kind"], meta["sha256"], int(meta["pages"]), int(meta["chunks"]),
-        float(meta["added_at"]), json.loads(meta.get("warnings") or "[]"),
-    )
-
-
-def _chunk_metadata(chunk: Chunk, kind: str) -> dict:
-    return {
-        "record": "chunk", "doc_id": chunk.doc_id, "source": chunk.source, "page": chunk.page, "section": chunk.section,
-        "ordinal": chunk.ordinal, "kind": kind,
-    }
-
-
-def _chunk(chunk_id: str, text: str, meta: dict) -> Chunk:
-    return Chunk(chunk_id, meta["doc_id"], meta["source"], int(meta["page"]), meta.get("section", ""), text,
-                 int(meta["ordinal"]))
 
 
 @lru_cache(maxsize=1)
