@@ -17,9 +17,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from rfp_assistant.config import Settings  # noqa: E402
-from rfp_assistant.documents import load_document  # noqa: E402
-from rfp_assistant.extraction.offline import extract_offline  # noqa: E402
-from rfp_assistant.extraction.service import extract_proposals  # noqa: E402
+from rfp_assistant.core.documents.loader import load_document  # noqa: E402
+from rfp_assistant.jobs.extraction.offline import extract_offline  # noqa: E402
+from rfp_assistant.jobs.extraction.service import extract_proposals  # noqa: E402
 
 PROPOSALS = ROOT / "eval" / "extraction" / "proposals"
 
@@ -54,7 +54,7 @@ def main() -> None:
     read = time.perf_counter() - start
     line = f"compare of {len(ten)} proposals ({pages} pages): parse + extract {read:.2f} s"
     try:
-        from rfp_assistant.comparison import compare_proposals, load_scorecard
+        from rfp_assistant.jobs.comparison.table import compare_proposals, load_scorecard
 
         start = time.perf_counter()
         compare_proposals(extractions, load_scorecard())

@@ -19,12 +19,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from rfp_assistant.answering import answer_question  # noqa: E402
+from rfp_assistant.jobs.answering import answer_question  # noqa: E402
 from rfp_assistant.config import Settings  # noqa: E402
-from rfp_assistant.documents import load_bytes  # noqa: E402
-from rfp_assistant.embeddings import make_embedder  # noqa: E402
-from rfp_assistant.index import WorkspaceIndex  # noqa: E402
-from rfp_assistant.ingest import builtin_playbook_files, ingest_files  # noqa: E402
+from rfp_assistant.core.documents.loader import load_bytes  # noqa: E402
+from rfp_assistant.core.embeddings.embedder import make_embedder  # noqa: E402
+from rfp_assistant.core.retrieval.index import WorkspaceIndex  # noqa: E402
+from rfp_assistant.jobs.ingestion import builtin_playbook_files, ingest_files  # noqa: E402
 
 QUESTIONS = [
     "What hidden costs should we budget for?", "Who owns tech transfer on our side?",
@@ -72,7 +72,7 @@ def make_pdfs(count: int, pages: int) -> list[tuple[str, bytes]]:
 
 def corpus_pdfs() -> list[tuple[str, bytes]]:
     """The shared corpus of real PDFs from many producers (only those that have a text layer)."""
-    from rfp_assistant.documents import load_bytes
+    from rfp_assistant.core.documents.loader import load_bytes
     from rfp_assistant.errors import DocumentError
 
     folder = ROOT.parent / "shared" / "pdf-corpus"

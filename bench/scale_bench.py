@@ -162,8 +162,8 @@ def make_settings(data_dir: str, server: dict | None):
 
 def setup_workspace(settings, workspace: str, guide_upgrade: bool) -> tuple:
     """The product's `open_workspace` (playbook indexed, then its contextual upgrade), timed in two parts."""
-    from rfp_assistant.index import WorkspaceIndex
-    from rfp_assistant.ingest import ensure_builtin_knowledge
+    from rfp_assistant.core.retrieval.index import WorkspaceIndex
+    from rfp_assistant.jobs.ingestion import ensure_builtin_knowledge
 
     start = time.perf_counter()
     index = WorkspaceIndex(settings, workspace)
@@ -222,7 +222,7 @@ COST_ITEMS = ["stability studies", "reference standard", "analytical method tran
 
 
 def _playbook_sentences() -> list[str]:
-    from rfp_assistant.ingest import builtin_playbook_files
+    from rfp_assistant.jobs.ingestion import builtin_playbook_files
 
     sentences = []
     sources = list(builtin_playbook_files()) + sorted((ROOT / "eval" / "retrieval" / "docs").glob("*"))
@@ -421,9 +421,9 @@ def phase_generate(spec: dict) -> dict:
 def phase_ingest(spec: dict) -> dict:
     import pypdf
 
-    from rfp_assistant.documents import load_document
+    from rfp_assistant.core.documents.loader import load_document
     from rfp_assistant.errors import RfpAssistantError
-    from rfp_assistant.ingest import ingest_files
+    from rfp_assistant.jobs.ingestion import ingest_files
 
     files = sorted(Path(spec["corpus"]).iterdir())
     # Baseline 1: bare text of the same files (pypdf page text; UTF-8 decode of .md/.txt).
@@ -500,7 +500,7 @@ def phase_ingest(spec: dict) -> dict:
 
 
 def phase_build(spec: dict) -> dict:
-    from rfp_assistant.documents import load_bytes
+    from rfp_assistant.core.documents.loader import load_bytes
 
     settings = make_settings(spec["data"], spec.get("server"))
     index, setup = setup_workspace(settings, spec["workspace"], spec["guide_upgrade"])
@@ -531,7 +531,9 @@ def phase_build(spec: dict) -> dict:
 
 def instrument() -> dict:
     """Time a few internal steps of an ask from the outside (wrappers set in this process only)."""
-    from rfp_assistant import answering, index as index_module, lexical
+    from rfp_assistant.jobs import answering
+    from rfp_assistant.core.retrieval import index as index_module
+    from rfp_assistant.core.retrieval import lexical
 
     totals: dict = {}
 
@@ -555,7 +557,7 @@ def instrument() -> dict:
 
 
 def phase_ask(spec: dict) -> dict:
-    from rfp_assistant.answering import answer_question
+    from rfp_assistant.jobs.answering import answer_question
 
     totals = instrument()
     settings = make_settings(spec["data"], spec.get("server"))
@@ -630,7 +632,7 @@ def phase_extract(spec: dict) -> dict:
     import pypdf
 
     from rfp_assistant.config import Settings
-    from rfp_assistant.extraction.service import extract_proposals
+    from rfp_assistant.jobs.extraction.service import extract_proposals
 
     source = sorted(PROPOSALS.glob("*.pdf"))
     folder = Path(spec["folder"])
@@ -670,7 +672,7 @@ def phase_extract(spec: dict) -> dict:
 
 def phase_minilm(spec: dict) -> dict:
     """Contextual MiniLM throughput on fresh passages, under whatever BLAS threading the environment sets."""
-    from rfp_assistant.embeddings import MiniLMEmbedder
+    from rfp_assistant.core.embeddings.embedder import MiniLMEmbedder
 
     gen = Generator(seed=5)
     rng = random.Random(5)

@@ -36,7 +36,7 @@ def require_chromium() -> str:
 @contextmanager
 def running_ui(settings):
     """Serve the app in this process on a free loopback port; yields its URL."""
-    from rfp_assistant.ui.app import launch
+    from rfp_assistant.interfaces.ui.app import launch
 
     app, url = launch(settings, host="127.0.0.1", port=free_port(), block=False)
     try:

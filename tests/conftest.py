@@ -54,7 +54,7 @@ def llm_settings(tmp_path, openai_server):
 def playbook_data_dir(tmp_path_factory) -> Path:
     """A data folder whose default workspace already holds the built-in playbook (built once per worker)."""
     from rfp_assistant.config import Settings
-    from rfp_assistant.ingest import open_workspace
+    from rfp_assistant.jobs.ingestion import open_workspace
 
     folder = tmp_path_factory.mktemp("playbook-data")
     open_workspace(Settings(data_dir=folder), "default")

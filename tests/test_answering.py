@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from rfp_assistant.answering import answer_question
-from rfp_assistant.documents import load_bytes
+from rfp_assistant.jobs.answering import answer_question
+from rfp_assistant.core.documents.loader import load_bytes
 from rfp_assistant.errors import ConfigurationError, LLMError
-from rfp_assistant.evidence import quote_in_text
-from rfp_assistant.index import WorkspaceIndex
-from rfp_assistant.llm import make_chat_client
+from rfp_assistant.core.text.sentences import quote_in_text
+from rfp_assistant.core.retrieval.index import WorkspaceIndex
+from rfp_assistant.core.llm import make_chat_client
 
 MB = 1_000_000
 ROSTER = b"""# Outsourcing team roster (draft v0.3)

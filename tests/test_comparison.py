@@ -6,10 +6,17 @@ from datetime import date
 
 import pytest
 
-from rfp_assistant.comparison import compare_proposals, display_value, rescore
+from rfp_assistant.jobs.comparison.table import compare_proposals, display_value, rescore
 from rfp_assistant.errors import ConfigurationError
-from rfp_assistant.extraction.schema import Evidence, FieldResult, Money, ProposalExtraction, field_keys, field_specs
-from rfp_assistant.scoring import load_scorecard
+from rfp_assistant.schemas.proposal import (
+    Evidence,
+    FieldResult,
+    Money,
+    ProposalExtraction,
+    field_keys,
+    field_specs,
+)
+from rfp_assistant.jobs.comparison.scoring import load_scorecard
 
 
 def stated(value, page=1, quote=None) -> FieldResult:

@@ -82,7 +82,7 @@ def test_parallel_threads_each_get_their_own_stems():
 
     import snowballstemmer
 
-    from rfp_assistant.lexical import tokenize
+    from rfp_assistant.core.retrieval.lexical import tokenize
 
     rng = random.Random(7)
     suffixes = ("ing", "ed", "ations", "ness", "fully", "ies", "ement", "izer", "ously")
@@ -104,7 +104,7 @@ def test_four_ui_users_upload_and_ask_at_once_without_losing_a_document(tmp_path
     from gradio_client import Client, handle_file
 
     from rfp_assistant.config import Settings
-    from rfp_assistant.index import WorkspaceIndex
+    from rfp_assistant.core.retrieval.index import WorkspaceIndex
 
     shutil.copytree(playbook_data_dir, tmp_path / "data")
     settings = Settings(data_dir=tmp_path / "data")
@@ -155,9 +155,9 @@ def test_four_ui_users_upload_and_ask_at_once_without_losing_a_document(tmp_path
 
 def test_parallel_cli_ingests_and_asks_keep_every_document_once(tmp_path, cli_env):
     """Four ingest and two ask processes started at once on one workspace all succeed; every file is indexed once."""
-    from rfp_assistant.answering import answer_question
+    from rfp_assistant.jobs.answering import answer_question
     from rfp_assistant.config import Settings
-    from rfp_assistant.index import WorkspaceIndex
+    from rfp_assistant.core.retrieval.index import WorkspaceIndex
 
     # Static vectors only: every process would otherwise load the contextual model (~5 s of CPU each); the
     # contention under test (lock, manifests, passage collection) is the same in both modes.
@@ -192,8 +192,8 @@ def test_parallel_cli_ingests_and_asks_keep_every_document_once(tmp_path, cli_en
 def test_a_long_running_process_keeps_up_with_a_cli_ingest_and_its_writes_keep_theirs(tmp_path, cli_env):
     """A process that searched before a CLI ingest finds the new passages, and its own later ingest keeps them."""
     from rfp_assistant.config import Settings
-    from rfp_assistant.documents import load_document
-    from rfp_assistant.index import WorkspaceIndex
+    from rfp_assistant.core.documents.loader import load_document
+    from rfp_assistant.core.retrieval.index import WorkspaceIndex
 
     # Over 1,000 passages each, so both processes persist their vector index to disk (Chroma's sync threshold).
     env = dict(cli_env, RFP_EMBEDDINGS="static")
@@ -215,8 +215,8 @@ def test_a_long_running_process_keeps_up_with_a_cli_ingest_and_its_writes_keep_t
 def test_an_ingest_killed_at_any_moment_leaves_a_consistent_reingestable_index(tmp_path):
     """SIGKILL at several points of a first-use ingest: what is listed is whole, and the same ingest then completes."""
     from rfp_assistant.config import Settings
-    from rfp_assistant.index import WorkspaceIndex
-    from rfp_assistant.ingest import builtin_playbook_files
+    from rfp_assistant.core.retrieval.index import WorkspaceIndex
+    from rfp_assistant.jobs.ingestion import builtin_playbook_files
 
     files = [big_note(tmp_path, "ledger.md", 1050)]  # one write large enough to make Chroma persist its vectors
     files += [note(tmp_path, f"line{i}.md", f"The sterile filling lead for line L{i} is Kai Moreno-{i}.", sections=1)

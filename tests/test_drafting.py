@@ -7,16 +7,16 @@ import re
 
 import pytest
 
-from rfp_assistant.drafting import draft_rfp, form_questions, parse_brief
-from rfp_assistant.drafting.catalog import SECTION_IDS, adjusted_weights, scorecard
-from rfp_assistant.drafting.render import OPEN_POINT
+from rfp_assistant.jobs.drafting import draft_rfp, form_questions, parse_brief
+from rfp_assistant.jobs.drafting.catalog import SECTION_IDS, adjusted_weights, scorecard
+from rfp_assistant.jobs.drafting.render import OPEN_POINT
 from rfp_assistant.errors import DocumentError, EmptyDocumentError
-from rfp_assistant.evidence import quote_in_text
-from rfp_assistant.extraction.parsers import find_money
-from rfp_assistant.extraction.schema import field_specs
-from rfp_assistant.index import WorkspaceIndex
-from rfp_assistant.ingest import builtin_playbook_files, ingest_files
-from rfp_assistant.llm import make_chat_client
+from rfp_assistant.core.text.sentences import quote_in_text
+from rfp_assistant.core.values.parsers import find_money
+from rfp_assistant.schemas.proposal import field_specs
+from rfp_assistant.core.retrieval.index import WorkspaceIndex
+from rfp_assistant.jobs.ingestion import builtin_playbook_files, ingest_files
+from rfp_assistant.core.llm import make_chat_client
 from rfp_assistant.resources import EVAL_DIR
 
 BRIEFS = EVAL_DIR / "drafting" / "briefs"
@@ -83,7 +83,7 @@ def test_batch_counts_next_to_a_volume_are_read_in_words_or_digits(words, batche
 
 
 def test_article_before_a_modality_follows_the_sound():
-    from rfp_assistant.drafting.render import a_an
+    from rfp_assistant.jobs.drafting.render import a_an
 
     assert [a_an(w) for w in ("IgG1 mAb", "mRNA vaccine", "ADC", "European site", "CAR-T", "oligonucleotide")] == \
         ["an", "an", "an", "a", "a", "an"]

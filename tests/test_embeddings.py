@@ -10,9 +10,10 @@ import time
 import numpy as np
 import pytest
 
-from rfp_assistant import embeddings, minilm
+from rfp_assistant.core.embeddings import embedder as embeddings
+from rfp_assistant.core.embeddings import minilm
 from rfp_assistant.config import Settings
-from rfp_assistant.embeddings import (
+from rfp_assistant.core.embeddings.embedder import (
     Embedder,
     MiniLMEmbedder,
     OpenAIEmbedder,
@@ -180,7 +181,7 @@ def test_a_new_process_loads_the_cached_table_without_recomputing(static):
     code = textwrap.dedent(f"""
         import time
         t = time.perf_counter()
-        from rfp_assistant.embeddings import StaticMiniLMEmbedder
+        from rfp_assistant.core.embeddings.embedder import StaticMiniLMEmbedder
         e = StaticMiniLMEmbedder({str(CACHE_DIR)!r}, progress=lambda f, m: print("PROGRESS", m))
         e.embed_query("quality audits")
         print("SECONDS", time.perf_counter() - t)
@@ -200,7 +201,7 @@ def test_damaged_cache_file_is_rebuilt(tmp_path, monkeypatch):
 
 _RACE = """
 import sys, time, numpy as np
-from rfp_assistant import embeddings, minilm
+from rfp_assistant.core.embeddings import embedder as embeddings, minilm
 def fake_build(progress):
     with open(sys.argv[2], "a") as f:
         f.write("built\\n")
@@ -238,7 +239,7 @@ def test_distillation_reports_progress_with_a_time_estimate():
 
 @pytest.mark.slow
 def test_real_concurrent_first_builds_share_one_table(tmp_path):
-    code = "import sys; from rfp_assistant.embeddings import static_table; print(float(static_table(sys.argv[1])[2000:2100].sum()))"
+    code = "import sys; from rfp_assistant.core.embeddings.embedder import static_table; print(float(static_table(sys.argv[1])[2000:2100].sum()))"
     start = time.perf_counter()
     procs = [subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], stdout=subprocess.PIPE, text=True) for _ in range(2)]
     outs = [p.communicate(timeout=240)[0] for p in procs]
@@ -292,7 +293,7 @@ def test_minilm_choice_gives_the_full_model():
 
 
 def test_contextual_vectors_of_repeated_texts_are_remembered_and_identical():
-    from rfp_assistant.embeddings import MiniLMEmbedder
+    from rfp_assistant.core.embeddings.embedder import MiniLMEmbedder
 
     embedder = MiniLMEmbedder()
     texts = ["Who owns technology transfer on our side?", "Budget for change orders"]

@@ -9,15 +9,11 @@ import openpyxl
 import pytest
 from test_comparison import acme, three_vendors
 
-from rfp_assistant.comparison import compare_proposals
+from rfp_assistant.jobs.comparison.table import compare_proposals
 from rfp_assistant.errors import ConfigurationError, RfpAssistantError
-from rfp_assistant.export_comparison import (
-    comparison_to_json,
-    comparison_to_markdown,
-    write_comparison,
-)
-from rfp_assistant.extraction.schema import ProposalExtraction, field_keys
-from rfp_assistant.scoring import load_scorecard
+from rfp_assistant.jobs.comparison.export import comparison_to_json, comparison_to_markdown, write_comparison
+from rfp_assistant.schemas.proposal import ProposalExtraction, field_keys
+from rfp_assistant.jobs.comparison.scoring import load_scorecard
 
 
 @pytest.fixture

@@ -7,10 +7,10 @@ import json
 import pytest
 
 from rfp_assistant.errors import ConfigurationError, RfpAssistantError
-from rfp_assistant.export_readiness import readiness_to_markdown, write_readiness
-from rfp_assistant.readiness import ItemAssessment, build_report
-from rfp_assistant.readiness_rules import load_checklist
-from rfp_assistant.schemas import Citation
+from rfp_assistant.jobs.readiness.export import readiness_to_markdown, write_readiness
+from rfp_assistant.jobs.readiness.assess import ItemAssessment, build_report
+from rfp_assistant.jobs.readiness.rules import load_checklist
+from rfp_assistant.schemas.common import Citation
 
 QUOTE = "R1 CDMO price increase at contract renewal (more than 8% per year)"
 

@@ -7,13 +7,13 @@ import json
 import pytest
 from docx import Document
 
-from rfp_assistant.drafting import draft_rfp
-from rfp_assistant.drafting.catalog import SECTION_IDS, section_catalog
+from rfp_assistant.jobs.drafting import draft_rfp
+from rfp_assistant.jobs.drafting.catalog import SECTION_IDS, section_catalog
 from rfp_assistant.errors import ConfigurationError
-from rfp_assistant.export_rfp import rfp_json, rfp_markdown, write_rfp
-from rfp_assistant.extraction.schema import field_specs
-from rfp_assistant.index import WorkspaceIndex
-from rfp_assistant.ingest import builtin_playbook_files, ingest_files
+from rfp_assistant.jobs.drafting.export import rfp_json, rfp_markdown, write_rfp
+from rfp_assistant.schemas.proposal import field_specs
+from rfp_assistant.core.retrieval.index import WorkspaceIndex
+from rfp_assistant.jobs.ingestion import builtin_playbook_files, ingest_files
 from rfp_assistant.resources import EVAL_DIR
 
 

@@ -7,9 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from rfp_assistant.documents import load_document
-from rfp_assistant.evidence import quote_in_text
-from rfp_assistant.extraction.schema import field_keys
+from rfp_assistant.core.documents.loader import load_document
+from rfp_assistant.core.text.sentences import quote_in_text
+from rfp_assistant.schemas.proposal import field_keys
 
 FIXTURES = Path(__file__).resolve().parents[1] / "eval" / "extraction" / "proposals"
 

@@ -8,13 +8,13 @@ import re
 
 import pytest
 
-from rfp_assistant.documents import load_bytes
+from rfp_assistant.core.documents.loader import load_bytes
 from rfp_assistant.errors import LLMError
-from rfp_assistant.evidence import quote_in_text
-from rfp_assistant.extraction.llm import CHAR_BUDGET, GROUPS, PROMPT, extract_with_llm, group_model
-from rfp_assistant.extraction.offline import extract_offline
-from rfp_assistant.extraction.schema import Money, field_keys
-from rfp_assistant.llm import make_chat_client
+from rfp_assistant.core.text.sentences import quote_in_text
+from rfp_assistant.jobs.extraction.llm import CHAR_BUDGET, GROUPS, PROMPT, extract_with_llm, group_model
+from rfp_assistant.jobs.extraction.offline import extract_offline
+from rfp_assistant.schemas.proposal import Money, field_keys
+from rfp_assistant.core.llm import make_chat_client
 from support.openai_server import Reply
 
 PAGES = [

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from rfp_assistant.documents import load_bytes
-from rfp_assistant.evidence import quote_in_text
-from rfp_assistant.extraction.offline import extract_offline
-from rfp_assistant.extraction.schema import Money, to_json_value
+from rfp_assistant.core.documents.loader import load_bytes
+from rfp_assistant.core.text.sentences import quote_in_text
+from rfp_assistant.jobs.extraction.offline import extract_offline
+from rfp_assistant.schemas.proposal import Money, to_json_value
 
 PAGE_1 = """ACME BIOLOGICS GMBH
 Proposal for CT-900 drug substance supply, dated 12 March 2026. Ref. RFP-2026-0147.
@@ -78,9 +78,9 @@ def test_two_different_firm_values_are_conflicting_with_both_quotes():
 
 
 def test_named_hybrid_pricing_wrapped_cadence_and_biweekly_are_read_as_written():
-    from rfp_assistant.extraction.offline import _read
-    from rfp_assistant.extraction.schema import field_specs
-    from rfp_assistant.extraction.terms import Page
+    from rfp_assistant.jobs.extraction.offline import _read
+    from rfp_assistant.schemas.proposal import field_specs
+    from rfp_assistant.jobs.extraction.terms import Page
 
     specs = field_specs()
     pricing = [Page(2, "Commercial terms\nWe quote a fixed price per GMP batch.\nPricing model: Hybrid – FTE-based "

@@ -15,12 +15,12 @@ import pytest
 
 from conftest import ROOT, require_shared
 from rfp_assistant.config import Settings
-from rfp_assistant.documents import load_bytes, load_document
-from rfp_assistant.extraction.schema import Money
-from rfp_assistant.extraction.service import extract_proposals
-from rfp_assistant.index import WorkspaceIndex
-from rfp_assistant.ingest import ingest_files
-from rfp_assistant.pdf_pages import MAX_PAGE_CHARS
+from rfp_assistant.core.documents.loader import load_bytes, load_document
+from rfp_assistant.schemas.proposal import Money
+from rfp_assistant.jobs.extraction.service import extract_proposals
+from rfp_assistant.core.retrieval.index import WorkspaceIndex
+from rfp_assistant.jobs.ingestion import ingest_files
+from rfp_assistant.core.documents.pdf import MAX_PAGE_CHARS
 from support import hostile_pdfs as pdfs
 
 MB = 1_000_000
@@ -140,7 +140,7 @@ def test_thousands_of_tiny_pages_are_refused_over_the_page_limit(settings, tmp_p
     def no_page_may_be_read(*_args):
         raise AssertionError("an over-limit PDF is refused before its pages are read")
 
-    monkeypatch.setattr("rfp_assistant.pdf_pages.read_page", no_page_may_be_read)
+    monkeypatch.setattr("rfp_assistant.core.documents.pdf.read_page", no_page_may_be_read)
     reports, _ = ingest(settings, tmp_path, {"confetti.pdf": pdfs.many_pages_pdf(5000),
                                              "confetti.txt": "\f".join(["word"] * 2500).encode()})
     assert reports["confetti.pdf"].status == "error"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from pydantic import SecretStr
 
-from rfp_assistant.documents import load_bytes
+from rfp_assistant.core.documents.loader import load_bytes
 from rfp_assistant.errors import IndexError_
-from rfp_assistant.index import WorkspaceIndex
+from rfp_assistant.core.retrieval.index import WorkspaceIndex
 
 MB = 1_000_000
 BUDGET = b"""# Budget 2027
@@ -115,7 +115,7 @@ def test_playbook_vectors_are_reused_across_workspaces_but_company_documents_nev
     import sqlite3
 
     from rfp_assistant.config import Settings
-    from rfp_assistant.ingest import builtin_playbook_files
+    from rfp_assistant.jobs.ingestion import builtin_playbook_files
 
     settings = Settings(data_dir=tmp_path / "data", cache_dir=tmp_path / "cache")
     playbook = builtin_playbook_files()[0]
@@ -138,7 +138,7 @@ def test_playbook_vectors_are_reused_across_workspaces_but_company_documents_nev
 
 
 def test_contextual_coverage_is_read_in_pages(settings, monkeypatch):
-    import rfp_assistant.contextual as contextual
+    import rfp_assistant.core.embeddings.contextual as contextual
 
     monkeypatch.setattr(contextual, "PAGE_ROWS", 3)  # as if a workspace held more rows than one SQLite call allows
     monkeypatch.setattr(contextual, "PAGE_IDS", 1)
@@ -157,7 +157,7 @@ def test_a_keyword_index_save_cleans_up_what_a_killed_save_left(tmp_path):
     import os
     import time
 
-    from rfp_assistant.lexical import LexicalIndex
+    from rfp_assistant.core.retrieval.lexical import LexicalIndex
 
     parent = tmp_path / "lexical"
     (parent / ".tmp-killed").mkdir(parents=True)
@@ -181,7 +181,7 @@ def test_an_upgrade_with_a_limit_does_whole_documents_up_to_it_and_leaves_the_re
 
 
 def test_keyword_search_over_many_pages_of_passages_finds_every_document(settings, monkeypatch):
-    import rfp_assistant.index as index_module
+    import rfp_assistant.core.retrieval.index as index_module
 
     monkeypatch.setattr(index_module, "LEXICAL_PAGE", 2)  # the keyword index is built from several pages of rows
     index = WorkspaceIndex(settings, "pages")

@@ -128,8 +128,8 @@ def test_telemetry_is_off_in_the_clients_the_app_configures(jail):
     check = (
         "import json, gradio.analytics\n"
         "from rfp_assistant.config import load_settings\n"
-        "from rfp_assistant.store import chroma_client\n"
-        "from rfp_assistant.ui.app import build_app\n"
+        "from rfp_assistant.core.retrieval.store import chroma_client\n"
+        "from rfp_assistant.interfaces.ui.app import build_app\n"
         "settings = load_settings()\n"
         "print(json.dumps({'chroma': chroma_client(settings).get_settings().anonymized_telemetry,\n"
         "                  'blocks': build_app(settings).analytics_enabled,\n"

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from rfp_assistant.extraction.parsers import (
+from rfp_assistant.core.values.parsers import (
     WEEKS_PER_MONTH,
     Match,
     Money,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rfp_assistant.errors import ConfigurationError
-from rfp_assistant.prompts import prompt_names, render_messages
+from rfp_assistant.core.llm.prompts import prompt_names, render_messages
 
 SAMPLES = {
     "assess_area.v1": {"area": "risk", "items": [{"id": "risk.financial", "title": "Financial risks", "question": "Q?",

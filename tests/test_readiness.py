@@ -6,13 +6,13 @@ import json
 
 import pytest
 
-from rfp_assistant.documents import load_bytes
+from rfp_assistant.core.documents.loader import load_bytes
 from rfp_assistant.errors import DocumentError
-from rfp_assistant.evidence import quote_in_text
-from rfp_assistant.index import WorkspaceIndex
-from rfp_assistant.llm import make_chat_client
-from rfp_assistant.readiness import assess_readiness, gap_context, question_gaps
-from rfp_assistant.readiness_rules import load_checklist
+from rfp_assistant.core.text.sentences import quote_in_text
+from rfp_assistant.core.retrieval.index import WorkspaceIndex
+from rfp_assistant.core.llm import make_chat_client
+from rfp_assistant.jobs.readiness.assess import assess_readiness, gap_context, question_gaps
+from rfp_assistant.jobs.readiness.rules import load_checklist
 
 MB = 1_000_000
 

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from browser import browser_page, running_ui
-from rfp_assistant.ui.common import upload_names
+from rfp_assistant.interfaces.ui.common import upload_names
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 ROSTER = "# Outsourcing team\nDr. Lena Okafor (VP CMC) owns technology transfer on our side.\n"

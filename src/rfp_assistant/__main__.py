@@ -1,5 +1,5 @@
 """`python -m rfp_assistant` runs the command line."""
 
-from .cli import main
+from rfp_assistant.interfaces.cli import main
 
 main()

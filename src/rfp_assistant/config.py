@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from .errors import ConfigurationError
+from rfp_assistant.errors import ConfigurationError
 
 
 def _default_data_dir() -> Path:
@@ -89,7 +89,7 @@ class Settings(BaseSettings):
 
     def workspace_dir(self, workspace: str | None = None) -> Path:
         """Folder holding one workspace's index and uploads."""
-        from .workspaces import validate_workspace_name
+        from rfp_assistant.core.storage.workspaces import validate_workspace_name
 
         name = validate_workspace_name(workspace or self.workspace)
         return self.data_dir / "workspaces" / name

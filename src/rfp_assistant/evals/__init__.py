@@ -5,19 +5,19 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from ..config import Settings
-from ..errors import ConfigurationError
-from .result import SuiteResult
+from rfp_assistant.config import Settings
+from rfp_assistant.errors import ConfigurationError
+from rfp_assistant.evals.result import SuiteResult
 
 Progress = Callable[[float, str], None]
 
 
 def _suites() -> dict[str, Callable[[Settings, Progress | None], SuiteResult]]:
-    from .drafting import run_drafting_suite
-    from .extraction import run_extraction_suite
-    from .qa import run_qa_suite
-    from .readiness import run_readiness_suite
-    from .retrieval import run_retrieval_suite
+    from rfp_assistant.evals.drafting import run_drafting_suite
+    from rfp_assistant.evals.extraction import run_extraction_suite
+    from rfp_assistant.evals.qa import run_qa_suite
+    from rfp_assistant.evals.readiness import run_readiness_suite
+    from rfp_assistant.evals.retrieval import run_retrieval_suite
 
     return {"retrieval": run_retrieval_suite, "extraction": run_extraction_suite, "drafting": run_drafting_suite,
             "readiness": run_readiness_suite, "qa": run_qa_suite}

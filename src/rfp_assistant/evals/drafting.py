@@ -8,15 +8,15 @@ from pathlib import Path
 
 import yaml
 
-from ..config import Settings
-from ..drafting import draft_rfp
-from ..drafting.catalog import SECTION_IDS, scorecard, section_catalog
-from ..drafting.render import OPEN_POINT
-from ..evidence import quote_in_text
-from ..index import WorkspaceIndex
-from ..ingest import builtin_playbook_files, ingest_files, max_file_bytes
-from ..resources import EVAL_DIR
-from .result import SuiteResult, Target
+from rfp_assistant.config import Settings
+from rfp_assistant.jobs.drafting import draft_rfp
+from rfp_assistant.jobs.drafting.catalog import SECTION_IDS, scorecard, section_catalog
+from rfp_assistant.jobs.drafting.render import OPEN_POINT
+from rfp_assistant.core.text.sentences import quote_in_text
+from rfp_assistant.core.retrieval.index import WorkspaceIndex
+from rfp_assistant.jobs.ingestion import builtin_playbook_files, ingest_files, max_file_bytes
+from rfp_assistant.resources import EVAL_DIR
+from rfp_assistant.evals.result import SuiteResult, Target
 
 TEMPLATE_MARKERS = ("{{", "}}", "{%", "TODO", "<placeholder>", "[insert", "lorem ipsum")
 SCALAR_VALUE_FIELDS = ("modality", "phase", "expression_system", "scale_l", "batches", "dosage_form", "budget",

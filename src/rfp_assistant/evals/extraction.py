@@ -6,12 +6,12 @@ import datetime as dt
 import json
 import re
 
-from ..documents import load_document
-from ..evidence import quote_in_text
-from ..extraction.offline import extract_offline
-from ..extraction.schema import field_specs, to_json_value
-from ..resources import EVAL_DIR
-from .result import SuiteResult, Target
+from rfp_assistant.core.documents.loader import load_document
+from rfp_assistant.core.text.sentences import quote_in_text
+from rfp_assistant.jobs.extraction.offline import extract_offline
+from rfp_assistant.schemas.proposal import field_specs, to_json_value
+from rfp_assistant.resources import EVAL_DIR
+from rfp_assistant.evals.result import SuiteResult, Target
 
 LOOSE = {"cdmo_name", "sites", "assumptions", "payment_terms", "cancellation_terms"}
 

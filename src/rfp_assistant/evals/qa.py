@@ -7,12 +7,12 @@ from pathlib import Path
 
 import yaml
 
-from ..answering import answer_question
-from ..config import Settings
-from ..index import WorkspaceIndex
-from ..resources import EVAL_DIR
-from .readiness import company_workspace
-from .result import SuiteResult, Target
+from rfp_assistant.jobs.answering import answer_question
+from rfp_assistant.config import Settings
+from rfp_assistant.core.retrieval.index import WorkspaceIndex
+from rfp_assistant.resources import EVAL_DIR
+from rfp_assistant.evals.readiness import company_workspace
+from rfp_assistant.evals.result import SuiteResult, Target
 
 
 def run_qa_suite(settings: Settings, progress=None) -> SuiteResult:

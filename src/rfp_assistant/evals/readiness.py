@@ -7,14 +7,14 @@ from pathlib import Path
 
 import yaml
 
-from ..config import Settings
-from ..documents import SUPPORTED_SUFFIXES, load_document
-from ..evidence import quote_in_text
-from ..index import WorkspaceIndex
-from ..ingest import builtin_playbook_files, ingest_files, max_file_bytes
-from ..readiness import assess_readiness
-from ..resources import EVAL_DIR
-from .result import SuiteResult, Target
+from rfp_assistant.config import Settings
+from rfp_assistant.core.documents.loader import SUPPORTED_SUFFIXES, load_document
+from rfp_assistant.core.text.sentences import quote_in_text
+from rfp_assistant.core.retrieval.index import WorkspaceIndex
+from rfp_assistant.jobs.ingestion import builtin_playbook_files, ingest_files, max_file_bytes
+from rfp_assistant.jobs.readiness.assess import assess_readiness
+from rfp_assistant.resources import EVAL_DIR
+from rfp_assistant.evals.result import SuiteResult, Target
 
 COMPANIES = EVAL_DIR / "readiness" / "companies"
 

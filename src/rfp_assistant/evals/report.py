@@ -6,9 +6,9 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from .. import __version__
-from ..files import write_atomically
-from .result import SuiteResult
+from rfp_assistant import __version__
+from rfp_assistant.core.storage.files import write_atomically
+from rfp_assistant.evals.result import SuiteResult
 
 
 def report_dict(results: list[SuiteResult]) -> dict:

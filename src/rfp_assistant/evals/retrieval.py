@@ -7,12 +7,12 @@ from pathlib import Path
 
 import yaml
 
-from ..config import Settings
-from ..evidence import normalize_whitespace
-from ..ingest import builtin_playbook_files, ingest_files, max_file_bytes
-from ..index import WorkspaceIndex
-from ..resources import EVAL_DIR
-from .result import SuiteResult, Target
+from rfp_assistant.config import Settings
+from rfp_assistant.core.text.sentences import normalize_whitespace
+from rfp_assistant.jobs.ingestion import builtin_playbook_files, ingest_files, max_file_bytes
+from rfp_assistant.core.retrieval.index import WorkspaceIndex
+from rfp_assistant.resources import EVAL_DIR
+from rfp_assistant.evals.result import SuiteResult, Target
 
 METHODS = ("hybrid", "lexical", "dense")
 

@@ -1,0 +1,60 @@
+"""How a workspace's documents and passages are stored in Chroma: one manifest record per document, one per chunk."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from rfp_assistant.core.documents.chunking import Chunk
+
+IS_CHUNK = {"record": "chunk"}
+IS_MANIFEST = {"record": "manifest"}
+
+
+@dataclass
+class DocumentRecord:
+    """A committed document in a workspace."""
+
+    doc_id: str
+    source: str
+    kind: str
+    sha256: str
+    pages: int
+    chunks: int
+    added_at: float
+    warnings: list[str] = field(default_factory=list)
+
+
+def manifest_id(doc_id: str) -> str:
+    """The Chroma id of a document's manifest record."""
+    return f"manifest-{doc_id}"
+
+
+def manifest_metadata(record: DocumentRecord) -> dict:
+    """A document record as manifest metadata."""
+    return {
+        "record": "manifest", "doc_id": record.doc_id, "source": record.source, "kind": record.kind, "sha256": record.sha256, "pages": record.pages,
+        "chunks": record.chunks, "added_at": record.added_at, "warnings": json.dumps(record.warnings),
+    }
+
+
+def record_from_metadata(meta: dict) -> DocumentRecord:
+    """A document record read back from manifest metadata."""
+    return DocumentRecord(
+        meta["doc_id"], meta["source"], meta["kind"], meta["sha256"], int(meta["pages"]), int(meta["chunks"]),
+        float(meta["added_at"]), json.loads(meta.get("warnings") or "[]"),
+    )
+
+
+def chunk_metadata(chunk: Chunk, kind: str) -> dict:
+    """A chunk's metadata as stored beside its text."""
+    return {
+        "record": "chunk", "doc_id": chunk.doc_id, "source": chunk.source, "page": chunk.page, "section": chunk.section,
+        "ordinal": chunk.ordinal, "kind": kind,
+    }
+
+
+def chunk_from_row(chunk_id: str, text: str, meta: dict) -> Chunk:
+    """A chunk read back from its stored id, text and metadata."""
+    return Chunk(chunk_id, meta["doc_id"], meta["source"], int(meta["page"]), meta.get("section", ""), text,
+                 int(meta["ordinal"]))

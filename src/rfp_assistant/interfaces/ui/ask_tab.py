@@ -1,0 +1,60 @@
+"""Ask tab: a question box answered from the guide and internal documents, with citations."""
+
+from __future__ import annotations
+
+import gradio as gr
+
+from rfp_assistant.jobs.answering import answer_question
+from rfp_assistant.schemas.common import Answer
+from rfp_assistant.interfaces.ui.common import Session, refuse, user_error
+
+EXAMPLES = [
+    "What hidden costs should we budget for beyond the CDMO's quote?",
+    "Who should be on our internal outsourcing team?",
+    "What belongs in a technology transfer package?",
+    "How should we score and weight CDMO proposals?",
+]
+
+
+def build(session: Session, workspace: gr.Dropdown) -> None:
+    """Lay out the tab and wire its events."""
+    question = gr.Textbox(label="Question", placeholder=EXAMPLES[0], lines=2, elem_id="question")
+    ask = gr.Button("Ask", variant="primary", elem_id="ask-button")
+    gr.Examples(EXAMPLES, inputs=[question])
+    answer = gr.Markdown(elem_id="answer")
+    sources = gr.Markdown(elem_id="citations")
+
+    run = answer_handler(session)
+    ask.click(run, [question, workspace], [answer, sources])
+    question.submit(run, [question, workspace], [answer, sources])
+
+
+def answer_handler(session: Session):
+    """The event handler shared by every question box: (question, workspace) -> (answer, sources) Markdown."""
+
+    def run(text: str, ws: str):
+        if not text or not text.strip():
+            raise refuse("Type a question first.")
+        try:
+            result = answer_question(session.index(ws), text, chat=session.chat)
+        except Exception as exc:
+            raise user_error(exc) from exc
+        return render_answer(result), render_citations(result)
+
+    return run
+
+
+def render_answer(result: Answer) -> str:
+    """The answer as Markdown, with a note when nothing was found."""
+    mode = "offline, extractive" if result.mode == "offline" else "language model, verified quotes"
+    return f"{result.answer}\n\n<small>Answered {mode}.</small>"
+
+
+def render_citations(result: Answer) -> str:
+    """Numbered sources with page and quote."""
+    if not result.citations:
+        return ""
+    lines = ["**Sources**", ""]
+    for i, c in enumerate(result.citations, start=1):
+        lines.append(f"{i}. **{c.source}**, page {c.page} — “{c.quote}”")
+    return "\n".join(lines)

@@ -1,0 +1,130 @@
+"""Draft RFP tab: a brief in, the parsed brief with stated/missing tags, the sections with sources, downloads."""
+
+from __future__ import annotations
+
+import html
+import re
+import tempfile
+from pathlib import Path
+
+import gradio as gr
+
+from rfp_assistant.jobs.drafting import RfpDraft, draft_rfp
+from rfp_assistant.schemas.brief import BRIEF_FIELDS, EXTRA_FIELDS, ProjectBrief
+from rfp_assistant.jobs.drafting.render import OPEN_POINT, money
+from rfp_assistant.jobs.drafting.export import write_rfp
+from rfp_assistant.interfaces.ui.common import Session, progress_adapter, refuse, user_error
+
+EXAMPLE_BRIEF = (
+    "We are Halvorsen Bio, a Series B company with HAL-207, an IgG1 mAb expressed in CHO. "
+    "We need a CDMO for process transfer and two 2,000 L GMP batches for Phase 1, lyophilized vials, "
+    "FIH Q1'28 with US/EU filings. Budget ~$6M; we prefer an EU site and weekly calls with a dedicated PM."
+)
+BRIEF_FILE_TYPES = [".txt", ".md", ".yaml", ".yml", ".json", ".docx", ".pdf"]
+_LABELS = {"scale_l": "Scale (L)", "dedicated_project_manager": "Dedicated project manager"}
+
+
+def build(session: Session, workspace: gr.Dropdown) -> None:
+    """Lay out the tab and wire its events."""
+    gr.Markdown("Write a few sentences about the program, or upload a brief (text, Markdown, YAML, JSON, Word, PDF). "
+                "Facts the brief does not give become marked open points, never guesses.")
+    brief = gr.Textbox(label="Project brief", lines=5, placeholder=EXAMPLE_BRIEF, elem_id="brief")
+    brief_file = gr.File(label="…or a brief file", file_types=BRIEF_FILE_TYPES, elem_id="brief-file")
+    with gr.Row():
+        go = gr.Button("Draft RFP", variant="primary", elem_id="draft-button")
+        example = gr.Button("Use the example brief", size="sm")
+    status = gr.Markdown(elem_id="draft-status")
+    with gr.Row():
+        docx_file = gr.File(label="Word (.docx)", elem_id="download-docx", interactive=False)
+        md_file = gr.File(label="Markdown (.md)", elem_id="download-md", interactive=False)
+    with gr.Accordion("Parsed brief — what the brief states and what it leaves open", open=True):
+        parsed = gr.HTML(elem_id="parsed-brief")
+    questions = gr.Markdown(elem_id="open-questions")
+    draft = gr.Markdown(elem_id="draft")
+
+    def run(text: str, upload, ws: str, progress=gr.Progress()):
+        source = upload if upload else (text or "").strip()
+        if not source:
+            raise refuse("Type a brief or upload a brief file first.")
+        try:
+            result = draft_rfp(source, session.index(ws), chat=session.chat, progress=progress_adapter(progress))
+            docx_path, md_path = _exports(result)
+        except Exception as exc:
+            raise user_error(exc) from exc
+        return (render_status(result), docx_path, md_path, render_brief(result.brief), render_gaps(result),
+                render_sections(result))
+
+    example.click(lambda: EXAMPLE_BRIEF, None, brief)
+    go.click(run, [brief, brief_file, workspace], [status, docx_file, md_file, parsed, questions, draft])
+
+
+def _exports(result: RfpDraft) -> tuple[str, str]:
+    folder = Path(tempfile.mkdtemp(prefix="rfp-draft-"))
+    stem = re.sub(r"[^A-Za-z0-9]+", "-", result.title).strip("-")[:60] or "rfp"
+    return str(write_rfp(result, folder / f"{stem}.docx")), str(write_rfp(result, folder / f"{stem}.md"))
+
+
+def render_status(result: RfpDraft) -> str:
+    """One line on what was drafted, and any warnings."""
+    mode = "offline" if result.mode == "offline" else "with the language model"
+    cited = sum(1 for s in result.sections if s.citations)
+    lines = [f"**{html.escape(result.title)}** — {len(result.sections)} sections drafted {mode}, "
+             f"{cited} with sources, {len(result.gaps)} open question(s)."]
+    lines += [f"- ⚠ {w}" for w in result.warnings]
+    return "\n".join(lines)
+
+
+def render_brief(brief: ProjectBrief) -> str:
+    """The brief's fields as a table: value and the brief's own words, tagged stated or missing."""
+    rows = []
+    for name in BRIEF_FIELDS + EXTRA_FIELDS:
+        field = brief.field(name)
+        label = _LABELS.get(name, name.replace("_", " ").capitalize())
+        if field.status == "stated":
+            value, words = _value_text(field.value), "; ".join(field.text)
+            tag = '<span class="tag-stated">stated</span>'
+        else:
+            value, words = "—", field.note
+            tag = '<span class="tag-missing">missing</span>'
+        rows.append(f'<tr data-field="{name}"><th>{html.escape(label)}</th><td>{tag}</td>'
+                    f"<td>{html.escape(value)}</td><td><small>{html.escape(words)}</small></td></tr>")
+    return ('<table class="cmp-table brief-table"><thead><tr><th>Field</th><th></th><th>Value</th>'
+            f"<th>In the brief's words</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+def _value_text(value) -> str:
+    if isinstance(value, list):
+        return ", ".join(_value_text(v) for v in value)
+    if isinstance(value, dict):
+        if {"amount", "currency"} <= value.keys():
+            return money(value)
+        if {"milestone", "date"} <= value.keys():
+            return f"{value['milestone']}: {value['date']}"
+        return ", ".join(f"{k}: {v}" for k, v in value.items())
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:,g}"
+    return str(value).replace("_", " ")
+
+
+def render_gaps(result: RfpDraft) -> str:
+    """The open questions the team must settle before the RFP goes out."""
+    if not result.gaps:
+        return "### Open questions\nNone: the brief gives everything the RFP needs."
+    lines = ["### Open questions to settle before issue"]
+    lines += [f"- **{g.field.replace('_', ' ')}** — {g.question}" for g in result.gaps]
+    return "\n".join(lines)
+
+
+def render_sections(result: RfpDraft) -> str:
+    """Every section with its open points highlighted and its numbered sources beneath."""
+    out = []
+    for number, section in enumerate(result.sections, start=1):
+        body = OPEN_POINT.sub(lambda m: f"**{m.group(0)}**", section.markdown.strip())
+        out += [f"## {number}. {section.title}", "", body, ""]
+        if section.citations:
+            out.append("<details><summary>Sources</summary>\n")
+            out += [f"{i}. *{c.source}*, p. {c.page} — “{c.quote}”" for i, c in enumerate(section.citations, 1)]
+            out += ["", "</details>", ""]
+    return "\n".join(out)

@@ -1,0 +1,126 @@
+"""Readiness tab: assess internal documents against the checklist, area by area, and ask follow-up questions."""
+
+from __future__ import annotations
+
+import html
+import tempfile
+from pathlib import Path
+
+import gradio as gr
+
+from rfp_assistant.jobs.readiness.export import write_readiness
+from rfp_assistant.jobs.ingestion import ingest_files, max_file_bytes
+from rfp_assistant.jobs.readiness.assess import ReadinessReport, assess_readiness
+from rfp_assistant.interfaces.ui.ask_tab import answer_handler
+from rfp_assistant.interfaces.ui.common import Session, progress_adapter, refuse, upload_names, user_error
+
+STATUS_LABEL = {"covered": "Covered", "partial": "Partial", "missing": "Missing"}
+QUESTIONS = [
+    "What haven't we budgeted for?",
+    "Who on our side owns tech transfer?",
+    "Which risks have we not assessed yet?",
+]
+
+
+def build(session: Session, workspace: gr.Dropdown, app: gr.Blocks) -> None:
+    """Lay out the tab and wire its events."""
+    gr.Markdown("Upload your planning documents (strategy memos, budgets, rosters, risk registers, meeting minutes) "
+                "or pick ones already in the workspace. Each of the 38 checklist items is judged covered, partial "
+                "or missing from what the documents actually commit to, with the quotes that show it.")
+    with gr.Row():
+        files = gr.File(label="Internal documents", file_count="multiple",
+                        file_types=[".pdf", ".docx", ".md", ".txt"], elem_id="readiness-files")
+        with gr.Column():
+            picked = gr.CheckboxGroup(label="Documents already indexed (none ticked = all)", choices=[],
+                                      elem_id="readiness-docs")
+            with gr.Row():
+                refresh = gr.Button("Refresh list", size="sm")
+                assess = gr.Button("Assess readiness", variant="primary", elem_id="assess-button")
+    summary = gr.Markdown(elem_id="readiness-summary")
+    with gr.Row():
+        docx_file = gr.File(label="Report (.docx)", elem_id="download-readiness-docx", interactive=False)
+        md_file = gr.File(label="Report (.md)", elem_id="download-readiness-md", interactive=False)
+    report_html = gr.HTML(elem_id="readiness-report")
+    gr.Markdown("### Ask about your readiness")
+    question = gr.Textbox(label="Question", placeholder=QUESTIONS[0], lines=1, elem_id="readiness-question")
+    ask = gr.Button("Ask", elem_id="readiness-ask")
+    gr.Examples(QUESTIONS, inputs=[question])
+    answer = gr.Markdown(elem_id="readiness-answer")
+    sources = gr.Markdown(elem_id="readiness-citations")
+
+    def internal_documents(ws: str):
+        try:
+            names = [r.source for r in session.index(ws).list_documents(kind="internal")]
+        except Exception as exc:
+            raise user_error(exc) from exc
+        return gr.update(choices=names, value=[])
+
+    def run(paths, chosen, ws, progress=gr.Progress()):
+        notes: list[str] = []
+        try:
+            index = session.index(ws)
+            sources = list(chosen or []) or None
+            if paths:
+                reports = ingest_files(index, [Path(p) for p in paths], kind="internal",
+                                       max_bytes=max_file_bytes(session.settings), progress=progress_adapter(progress),
+                                       names=upload_names(paths))
+                notes += [f"- ✗ **{r.source}** — {r.error.split(': ', 1)[-1]}" for r in reports if r.status == "error"]
+                sources = [r.source for r in reports if r.status != "error"] + (sources or [])
+                if not sources:
+                    raise refuse("None of the uploaded documents could be read:\n" + "\n".join(notes))
+            elif not index.list_documents(kind="internal"):
+                raise refuse("There are no internal documents in this workspace yet: upload some above.")
+            progress(0.5, desc="Assessing the checklist")
+            report = assess_readiness(index, chat=session.chat, sources=sources)
+            docx_path, md_path = _exports(report)
+            names = [r.source for r in index.list_documents(kind="internal")]
+        except gr.Error:
+            raise
+        except Exception as exc:
+            raise user_error(exc) from exc
+        return (render_summary(report, notes), docx_path, md_path, render_report(report),
+                gr.update(choices=names, value=list(chosen or [])), None)
+
+    ask_question = answer_handler(session)
+    assess.click(run, [files, picked, workspace], [summary, docx_file, md_file, report_html, picked, files])
+    ask.click(ask_question, [question, workspace], [answer, sources])
+    question.submit(ask_question, [question, workspace], [answer, sources])
+    workspace.change(internal_documents, [workspace], [picked])
+    workspace.select(internal_documents, [workspace], [picked])
+    refresh.click(internal_documents, [workspace], [picked])
+    app.load(internal_documents, [workspace], [picked])
+
+
+def _exports(report: ReadinessReport) -> tuple[str, str]:
+    folder = Path(tempfile.mkdtemp(prefix="rfp-readiness-"))
+    return (str(write_readiness(report, folder / "readiness-report.docx")),
+            str(write_readiness(report, folder / "readiness-report.md")))
+
+
+def render_summary(report: ReadinessReport, notes: list[str]) -> str:
+    """Overall score, counts, documents assessed, and any file that could not be read."""
+    counts = {s: sum(1 for i in report.items if i.status == s) for s in STATUS_LABEL}
+    mode = "offline" if report.mode == "offline" else "with the language model, quotes verified"
+    lines = [f"**Overall readiness: {report.score:.0%}** — {counts['covered']} covered, {counts['partial']} partial, "
+             f"{counts['missing']} missing ({mode}).",
+             f"Documents assessed: {', '.join(report.documents) or 'none'}."]
+    return "\n\n".join(lines + (["\n".join(notes)] if notes else []))
+
+
+def render_report(report: ReadinessReport) -> str:
+    """The assessment by area: each item's status, evidence quotes and the recommendation when it is open."""
+    parts = []
+    for area in report.areas:
+        rows = []
+        for item in (i for i in report.items if i.area == area.id):
+            quotes = "".join(f'<div class="rd-quote">“{html.escape(e.quote)}” — <i>{html.escape(e.source)}</i>, '
+                             f"p. {e.page}</div>" for e in item.evidence)
+            advice = (f"<div><b>Next step:</b> {html.escape(item.recommendation)}</div>"
+                      if item.status != "covered" and item.recommendation else "")
+            rows.append(f'<tr data-item="{item.id}"><td>{html.escape(item.title or item.id)}</td>'
+                        f'<td><span class="st-{item.status}">{STATUS_LABEL[item.status]}</span></td>'
+                        f"<td>{quotes or '<i>No evidence in the documents.</i>'}{advice}</td></tr>")
+        parts.append(f'<h3 data-area="{area.id}">{html.escape(area.title or area.id)} — {area.score:.0%}</h3>'
+                     '<table class="cmp-table"><thead><tr><th>Item</th><th>Status</th><th>Evidence and next step</th>'
+                     f"</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+    return "".join(parts)

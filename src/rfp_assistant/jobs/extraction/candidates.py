@@ -1,0 +1,174 @@
+"""Candidate values found near cue phrases, scored so that distractors lose, and turned into field results."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from rfp_assistant.core.values.parsers import Match, normalize_space
+from rfp_assistant.schemas.proposal import Evidence, FieldResult, FieldSpec
+
+WINDOW_LINES = 3  # a value may sit on the cue's line or the next two (wrapped prose, table cells)
+MAX_QUOTE = 260
+MIN_SCORE = 0.35
+MIN_STATED = 0.4  # below this a value is too doubtful to report: "not stated" is better than a guess
+CONFLICT_RATIO = 0.9  # a different value scoring this close to the best one is a real conflict
+
+
+@dataclass
+class Page:
+    """One page of a proposal: its number and text as loaded (line breaks kept for table structure)."""
+
+    number: int
+    text: str
+    line_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self):
+        self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", self.text)]
+
+    def line_of(self, position: int) -> int:
+        """Index of the line holding `position`."""
+        low, high = 0, len(self.line_starts) - 1
+        while low < high:
+            mid = (low + high + 1) // 2
+            if self.line_starts[mid] <= position:
+                low = mid
+            else:
+                high = mid - 1
+        return low
+
+    def line_end(self, line: int) -> int:
+        """Offset just past line `line` (without its newline)."""
+        return self.line_starts[line + 1] - 1 if line + 1 < len(self.line_starts) else len(self.text)
+
+
+@dataclass
+class Candidate:
+    """A value for a field with the page, the quote that shows it, and how convincing it is."""
+
+    value: object
+    page: int
+    quote: str
+    score: float
+    sentence_key: tuple[int, int] = (0, 0)
+
+
+def quote_between(page: Page, start: int, end: int) -> str:
+    """The text from `start` to `end`, widened to the start of its sentence and trimmed to a sane length."""
+    line = page.line_of(start)
+    left = page.line_starts[line]
+    sentence_start = max(page.text.rfind(". ", left, start), page.text.rfind("; ", left, start))
+    if sentence_start >= 0:
+        left = sentence_start + 2
+    if end - left > MAX_QUOTE:
+        left = max(start - 40, left)
+        left = page.text.find(" ", left, start) + 1 or start
+    right = end
+    # Finish the word or closing bracket the value ends in ("12 weeks)" reads better than "12 weeks").
+    while right < len(page.text) and right - end < 3 and page.text[right] in ")%":
+        right += 1
+    return normalize_space(page.text[left:right]).strip(" ,;:(")
+
+
+def near_cues(
+    spec: FieldSpec, pages: list[Page], finder: Callable[[str], list[Match]], *,
+    judge: Callable[[Match, str, str], float] | None = None, cues: Iterable[re.Pattern] | None = None,
+) -> list[Candidate]:
+    """Values found by `finder` within a few lines after a cue of `spec`, scored by distance and context."""
+    found: dict[tuple[int, int, int], Candidate] = {}
+    for page in pages:
+        for cue_pattern in cues or spec.cues:
+            for cue in cue_pattern.finditer(page.text):
+                if _DENIED_CUE.search(page.text, max(0, cue.start() - 20), cue.start()):
+                    continue  # "no process development": nothing that follows belongs to the field
+                line = page.line_of(cue.start())
+                # From the line before: "…, and three\ncommercial ADCs" wraps a count away from its noun.
+                left = page.line_starts[max(line - 1, 0)]
+                right = page.line_end(min(line + WINDOW_LINES - 1, len(page.line_starts) - 1))
+                segment = page.text[left:right]
+                for match in finder(segment):
+                    start, end = left + match.start, left + match.end
+                    if end <= cue.start() and page.line_of(end) != line:
+                        continue
+                    # A value usually follows its label; one before it ("2.9 million in total") is weaker evidence.
+                    if start >= cue.end():
+                        distance = start - cue.end()
+                    elif end > cue.start():
+                        distance = 0  # the value sits inside the cue phrase ("completed 23 peptide programmes")
+                    else:
+                        distance = 2 * (cue.start() - end) + 60
+                    context = _clause(page.text, min(start, cue.start()), end)
+                    score = 1.0 - min(max(distance, 0), 220) / 260
+                    if _distracted(spec, page.text, start, end, min(start, cue.start())):
+                        score -= 0.6
+                    if judge is not None:
+                        score += judge(match, context, page.text[cue.start():cue.end()])
+                    key = (page.number, start, end)
+                    if score > MIN_SCORE and (key not in found or found[key].score < score):
+                        quote = quote_between(page, min(start, cue.start()), end)
+                        found[key] = Candidate(match.value, page.number, quote, score, (page.number, start))
+    return sorted(found.values(), key=lambda c: -c.score)
+
+
+_NEW_ROW = re.compile(r"\n(?=[A-Z]|WP\d|\d+\s*[.)]\s)")
+_DENIED_CUE = re.compile(r"\b(?:no|without|excludes?|excluding|not)\s+(?:\w+\s+)?$", re.I)
+_EXCLUDING = re.compile(r"(?:exclud\w*|without|not including|excl\.?|other than|net of)\W+(?:\w+\W+){0,2}$", re.I)
+
+
+def _distracted(spec: FieldSpec, text: str, start: int, end: int, row_start: int) -> bool:
+    """A distractor word right around the value (same sentence or table row) means it is not this field's value."""
+    # Line breaks are mostly soft wraps in PDF text, so the window ignores them; sentence ends bound it,
+    # and so does a line that starts a new table row ("6,738,000\nOption A: …" is another row).
+    left = max(text.rfind(". ", 0, start) + 2, start - 120, 0)
+    for row in _NEW_ROW.finditer(text, left, row_start + 1):
+        left = row.end()  # earlier table rows belong to other items
+    stop = text.find(". ", end)
+    right = min(stop if stop >= 0 else len(text), end + 40)
+    row = _NEW_ROW.search(text, end, right)
+    if row:
+        right = row.start()
+    window = text[left:right]
+    for pattern in spec.distractors:
+        for hit in pattern.finditer(window):
+            if not _EXCLUDING.search(window[: hit.start()]):
+                return True
+    return False
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The text around a value up to sentence or cell boundaries (where distractor words count)."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, max(start - 1, 0)), start - 120)
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    right = min(right_candidates + [end + 60])
+    return text[max(left, 0) : right]
+
+
+def _apart(a: Candidate, b: Candidate) -> bool:
+    return a.page != b.page or abs(a.sentence_key[1] - b.sentence_key[1]) > 300
+
+
+def decide(candidates: list[Candidate], *, allow_conflict: bool = True, same: Callable | None = None) -> FieldResult:
+    """Pick the best value; a close second with a different value makes the field 'conflicting'."""
+    candidates = [c for c in candidates if c.score >= MIN_STATED]
+    if not candidates:
+        return FieldResult()
+    equal = same or (lambda a, b: a == b)
+    best = candidates[0]
+    agreeing = [c for c in candidates if equal(c.value, best.value)]
+    rivals = [c for c in candidates if not equal(c.value, best.value) and c.score >= CONFLICT_RATIO * best.score]
+    # A real conflict is two firm statements in different places (a summary page against a detail page),
+    # not a second number in the same sentence ("30 weeks; the engineering run 8 weeks earlier").
+    rivals = [c for c in rivals if c.score >= 0.8 and _apart(c, best)]
+    if allow_conflict and rivals and best.score >= 0.8:
+        rival = rivals[0]
+        return FieldResult(
+            value=None, status="conflicting", confidence=round(min(best.score, 1.0), 2),
+            evidence=[Evidence(page=best.page, quote=best.quote), Evidence(page=rival.page, quote=rival.quote)],
+            candidates=[best.value, rival.value],
+        )
+    evidence = [Evidence(page=best.page, quote=best.quote)]
+    for other in agreeing[1:3]:
+        if other.quote != best.quote:
+            evidence.append(Evidence(page=other.page, quote=other.quote))
+    return FieldResult(value=best.value, status="stated", evidence=evidence, confidence=round(min(best.score, 1.0), 2))

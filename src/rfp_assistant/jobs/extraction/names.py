@@ -1,0 +1,133 @@
+"""The responding company's name and its manufacturing sites ("City, Country")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import yaml
+
+from rfp_assistant.resources import KNOWLEDGE_DIR
+from rfp_assistant.jobs.extraction.candidates import Candidate, Page, decide, quote_between
+from rfp_assistant.schemas.proposal import Evidence, FieldResult
+
+_SUFFIX = r"(?:Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|GmbH|AG|S\.A\.|SA|SE|B\.V\.|BV|N\.V\.|plc|PLC|Corp\.?|Corporation|K\.K\.|Co\.,? Ltd\.?|S\.p\.A\.|Pty Ltd)"
+_COMPANY = re.compile(rf"\b((?:[A-Z][\w&'’.-]*|&)(?:[ \t]+(?:[A-Z][\w&'’.-]*|&|de|of|and)){{0,5}})[ \t,]+{_SUFFIX}(?![\w])")
+_BRAND = re.compile(r"^[ \t]*((?:[A-Z][A-Za-z&'’-]+[ \t]+){0,3}(?:Bio\w*|Pharma\w*|Therapeutics|CDMO|Labs?|Manufacturing|"
+                    r"Sciences|Biologics|Biotech\w*)(?:[ \t]+[A-Z][A-Za-z&'’-]+){0,2})[ \t]*$", re.M)
+_NOT_US = re.compile(r"prepared for|submitted to|\bto:|attention|attn|client:|sponsor:|customer:|dear\b", re.I)
+_BY_US = re.compile(r"submitted by|prepared by|from:|on behalf of|sincerely|respectfully|regards", re.I)
+
+US_STATES = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
+    "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho",
+    "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
+    "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota",
+    "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
+    "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina",
+    "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
+    "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas",
+    "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington", "WV": "West Virginia",
+    "WI": "Wisconsin", "WY": "Wyoming",
+}
+COUNTRIES = {
+    "United States": ["united states", "usa", "u.s.a.", "u.s.", "us", "united states of america"],
+    "United Kingdom": ["united kingdom", "uk", "u.k.", "england", "scotland", "wales", "great britain"],
+    "Germany": ["germany", "deutschland"], "Switzerland": ["switzerland", "schweiz", "suisse"],
+    "France": ["france"], "Italy": ["italy"], "Spain": ["spain"], "Netherlands": ["netherlands", "the netherlands"],
+    "Belgium": ["belgium"], "Ireland": ["ireland"], "Denmark": ["denmark"], "Sweden": ["sweden"], "Austria": ["austria"],
+    "Norway": ["norway"], "Finland": ["finland"], "Poland": ["poland"], "Czech Republic": ["czech republic", "czechia"],
+    "Hungary": ["hungary"], "Portugal": ["portugal"], "Canada": ["canada"], "Mexico": ["mexico"], "Brazil": ["brazil"],
+    "Japan": ["japan"], "South Korea": ["south korea", "korea", "republic of korea"], "China": ["china", "prc"],
+    "Singapore": ["singapore"], "India": ["india"], "Australia": ["australia"], "Israel": ["israel"],
+    "Taiwan": ["taiwan"],
+}
+_COUNTRY_OF = {alias: name for name, aliases in COUNTRIES.items() for alias in aliases}
+_STATE_NAMES = {name.lower() for name in US_STATES.values()} | {abbr.lower() for abbr in US_STATES}
+_WORDS = r"[A-Z][A-Za-z.]*(?:\s(?:[A-Z][A-Za-z.]*|of))*"
+_POSTCODE = r"(?:\s+(?:[A-Z]{1,2}-?)?\d[\dA-Z]{2,5}(?:\s\d[A-Z]{2})?)?"
+_PLACE = re.compile(rf"\b([A-Z][a-zà-ÿ'’.-]+(?:[ -][A-Z][a-zà-ÿ'’.-]+){{0,2}}){_POSTCODE},\s*({_WORDS})(?:,\s*({_WORDS}))?")
+
+
+@lru_cache(maxsize=1)
+def _known_cities() -> tuple[dict[str, str], re.Pattern]:
+    data = yaml.safe_load((KNOWLEDGE_DIR / "manufacturing_cities.yaml").read_text())
+    country_of = {city.lower(): country for country, cities in data.items() for city in cities}
+    names = sorted({city for cities in data.values() for city in cities}, key=len, reverse=True)
+    return country_of, re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
+def read_cdmo_name(pages: list[Page]) -> FieldResult:
+    """The company that signs the proposal: a legal-form name in the letterhead or signature, not the sponsor's."""
+    found: list[Candidate] = []
+    for page in pages[:3] + pages[-1:]:
+        head_limit = page.line_starts[min(6, len(page.line_starts) - 1)]
+        for pattern, base in ((_COMPANY, 0.7), (_BRAND, 0.5)):
+            for m in pattern.finditer(page.text):
+                line = page.text[page.line_starts[page.line_of(m.start())]:m.start()]
+                around = page.text[max(0, m.start() - 60):m.start()]
+                if _NOT_US.search(line) or _NOT_US.search(around[-30:]):
+                    continue
+                score = base + (0.2 if m.start() < head_limit and page.number == 1 else 0.0)
+                score += 0.2 if _BY_US.search(around) else 0.0
+                name = m.group(0).strip()
+                found.append(Candidate(_tidy_name(name), page.number, quote_between(page, m.start(), m.end()), score))
+    found.sort(key=lambda c: -c.score)
+    return decide(found[:1], allow_conflict=False)
+
+
+def _tidy_name(name: str) -> str:
+    name = " ".join(name.split())
+    if name.isupper():
+        words = [w if re.fullmatch(_SUFFIX, w) or len(w) <= 3 and w.isalpha() and w in {"AG", "SA", "SE", "BV", "LLC", "PLC"}
+                 else w.capitalize() for w in name.split()]
+        name = " ".join(words)
+    return name
+
+
+def read_sites(spec, pages: list[Page]) -> FieldResult:
+    """Places named in site sentences, normalized to 'City, Country'; headquarters and offices are skipped."""
+    sites: dict[str, Candidate] = {}
+    for page in pages:
+        for cue in spec.cues:
+            for m in cue.finditer(page.text):
+                left = page.line_starts[page.line_of(m.start())]
+                right = min(len(page.text), m.end() + 160)
+                stop = page.text.find(". ", m.end(), right)
+                segment_end = stop if stop >= 0 else right
+                places = [(pl.start(), pl.end(), _normalize_place(pl)) for pl in _PLACE.finditer(page.text, left, segment_end)]
+                country_of, known = _known_cities()
+                for city in known.finditer(page.text, left, segment_end):
+                    if not any(s <= city.start() < e for s, e, _ in places):
+                        places.append((city.start(), city.end(), f"{city.group(1)}, {country_of[city.group(1).lower()]}"))
+                for start, end, site in sorted(places):
+                    stop = page.text.find(". ", end)
+                    context = page.text[max(left, start - 60):min(end + 20, stop if stop >= 0 else end + 20)]
+                    if not site or any(d.search(context) for d in spec.distractors) or _NOT_US.search(context):
+                        continue
+                    if site not in sites:
+                        sites[site] = Candidate(site, page.number, quote_between(page, min(m.start(), start), end), 0.7)
+    if not sites:
+        return FieldResult()
+    values = list(sites)
+    evidence = []
+    for c in sites.values():
+        if all(e.quote != c.quote for e in evidence):
+            evidence.append(Evidence(page=c.page, quote=c.quote))
+    return FieldResult(value=values, status="stated", evidence=evidence, confidence=0.6)
+
+
+def _normalize_place(place: re.Match) -> str | None:
+    city = place.group(1).strip()
+    for part in (place.group(3), place.group(2)):
+        words = (part or "").strip(" .").split()
+        # "North Carolina Our site…" → try the longest leading run of words that names a place.
+        for n in range(min(len(words), 4), 0, -1):
+            name = " ".join(words[:n]).strip(" .")
+            if name.lower() in _COUNTRY_OF:
+                return f"{city}, {_COUNTRY_OF[name.lower()]}"
+            if name.lower() in _STATE_NAMES or (n == 1 and name in US_STATES):
+                return f"{city}, United States"
+    if city.lower() in _COUNTRY_OF and city.lower() == "singapore":
+        return "Singapore, Singapore"
+    return None

@@ -1,0 +1,236 @@
+"""Fields read from term lists (knowledge/extraction_terms.yaml): capabilities, enums and lists."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import yaml
+
+from rfp_assistant.resources import KNOWLEDGE_DIR
+from rfp_assistant.jobs.extraction.candidates import Candidate, Page, decide, quote_between
+from rfp_assistant.core.values.parsers import is_negated
+from rfp_assistant.schemas.proposal import Evidence, FieldResult
+
+
+@lru_cache(maxsize=1)
+def _terms() -> dict:
+    data = yaml.safe_load((KNOWLEDGE_DIR / "extraction_terms.yaml").read_text())
+
+    def compile_all(patterns):
+        return [re.compile(p, re.I) for p in patterns or []]
+
+    data["_negations"] = compile_all(data["negations"])
+    data["_out_of_scope"] = compile_all(data["out_of_scope"])
+    data["_context"] = {k: compile_all(v) for k, v in data["context"].items()}
+    for section in ("booleans",):
+        for spec in data[section].values():
+            spec["_terms"] = compile_all(spec.get("terms"))
+            spec["_negative"] = compile_all(spec.get("negative_terms"))
+    for section in ("enums", "lists"):
+        for key, options in data[section].items():
+            data[section][key] = {name: compile_all(patterns) for name, patterns in options.items()}
+    return data
+
+
+_BULLET = re.compile(r"\s*(?:[-•▪*\x7f]|\(?[a-z0-9]{1,2}[.)])\s")
+
+
+def _sentence(page: Page, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the sentence (or table cell line) around [start, end); a bullet item is its own sentence."""
+    line = page.line_of(start)
+    line_left = page.line_starts[line]
+    if _BULLET.match(page.text, line_left):
+        return line_left, page.line_end(page.line_of(end))
+    left = max(page.text.rfind(". ", 0, start) + 2, page.text.rfind("\n\n", 0, start) + 2, start - 220, 0)
+    line_left = page.line_starts[page.line_of(start)]
+    # A line starting in lower case continues the sentence above ("...a joint review call take place\nevery two
+    # weeks"); any other line start (a cell, a bullet, a capital) begins its own sentence.
+    continues = page.text[line_left:line_left + 1].islower()
+    if (page.text[line_left:start].strip() == "" and not continues) or re.match(r"[-•▪*]|\d+[.)]|[A-Z]", page.text[line_left:line_left + 2]):
+        left = max(left, line_left)
+    stop = _SENTENCE_STOP.search(page.text, end)
+    right = min(stop.start() if stop else len(page.text), end + 220)
+    return left, right
+
+
+_SENTENCE_STOP = re.compile(r"\.(?=\s|$)|\n\n|\n(?=Q\d|\d+\.\s|[-•\x7f])")
+
+
+def _negated(page: Page, start: int, end: int) -> bool:
+    left, right = _sentence(page, start, end)
+    sentence = page.text[left:right]
+    if is_negated(sentence, start - left, end - left):
+        return True
+    before = page.text[max(left, start - 70):start]
+    return any(n.search(before) for n in _terms()["_negations"]) and not re.search(r"\b(?:and|also|but)\b", before[-25:])
+
+
+def read_boolean(key: str, pages: list[Page]) -> FieldResult:
+    """True when the proposal says it offers the capability, False only when it says it does not."""
+    spec = _terms()["booleans"][key]
+    positives, negatives = [], []
+    for page in pages:
+        for pattern in spec["_negative"]:
+            for m in pattern.finditer(page.text):
+                negatives.append(Candidate(False, page.number, quote_between(page, m.start(), m.end()), 0.9))
+        for pattern in spec["_terms"]:
+            for m in pattern.finditer(page.text):
+                if any(n.search(page.text, max(0, m.start() - 40), m.end() + 40) for n in spec["_negative"]):
+                    continue
+                quote = _sentence_quote(page, m.start(), m.end())
+                if _negated(page, m.start(), m.end()):
+                    negatives.append(Candidate(False, page.number, quote, 0.8))
+                else:
+                    positives.append(Candidate(True, page.number, quote, 0.8))
+    if positives:
+        # A capability stated anywhere wins over a negation elsewhere ("not in scope" is not "not offered").
+        return decide(positives, allow_conflict=False)
+    return decide(negatives, allow_conflict=False)
+
+
+def _sentence_quote(page: Page, start: int, end: int) -> str:
+    left, right = _sentence(page, start, end)
+    right = min(right + 1, len(page.text)) if page.text[right:right + 1] == "." else right
+    quote = page.text[left:right]
+    if len(quote) > 260:
+        return quote_between(page, start, min(end + 80, len(page.text)))
+    return " ".join(quote.split()).strip(" ,;:")
+
+
+def read_enum(key: str, pages: list[Page], context: re.Pattern | None = None) -> FieldResult:
+    """The option named first in a relevant sentence; 'both'/'hybrid' when a proposal names two that combine."""
+    options = _terms()["enums"][key]
+    found: dict[str, Candidate] = {}
+    for page in pages:
+        for name, patterns in options.items():
+            for pattern in patterns:
+                for m in pattern.finditer(page.text):
+                    left, right = _sentence(page, m.start(), m.end())
+                    if context is not None and not context.search(page.text[left:right]):
+                        continue
+                    if _negated(page, m.start(), m.end()):
+                        continue
+                    score = 0.9 - 0.05 * min(len(found), 4)
+                    if name not in found or found[name].page > page.number:
+                        found[name] = Candidate(name, page.number, _sentence_quote(page, m.start(), m.end()), score)
+    if not found:
+        return FieldResult()
+    if key == "bioreactor_type" and {"single_use", "stainless_steel"} <= found.keys():
+        a, b = found["single_use"], found["stainless_steel"]
+        evidence = [Evidence(page=a.page, quote=a.quote)] + ([] if b.quote == a.quote else [Evidence(page=b.page, quote=b.quote)])
+        return FieldResult(value="both", status="stated", evidence=evidence, confidence=0.8)
+    if key == "pricing_model" and "hybrid" in found:
+        # A proposal that calls its model hybrid means it, even when it first spells out the fixed-price part.
+        return decide([found["hybrid"]], allow_conflict=False)
+    if key == "pricing_model" and len(found) >= 2 and "fixed_price" in found:
+        parts = list(found.values())[:2]
+        return FieldResult(value="hybrid", status="stated", confidence=0.6,
+                           evidence=[Evidence(page=c.page, quote=c.quote) for c in parts])
+    ordered = sorted(found.values(), key=lambda c: (c.page, -c.score))
+    return decide(ordered[:1], allow_conflict=False)
+
+
+_SCOPE_START = re.compile(
+    r"(?m:^\s*(?:\d+\.\s*)?(?:proposed\s+)?scope\b)|"
+    r"\b(?:scope of (?:work|services|the proposal)|proposed scope|in[- ]scope|scope\s*:|work packages?|"
+    r"(?:our|this) proposal (?:covers|includes|comprises)|the proposed (?:services|activities|work)|"
+    r"we (?:propose|will perform|will provide|will undertake)|scope comprises|services (?:proposed|included|quoted))", re.I)
+_SCOPE_END = re.compile(r"exclu|optional|not included|out of scope|not part of|\n\s*(?:pric|cost|commercial|timeline|schedule|"
+                        r"facilit|quality (?:system|record|history|and compliance)|regulatory (?:history|compliance)|company (?:overview|profile)|about us)", re.I)
+SCOPE_SPAN = 1400
+
+
+def _scope_blocks(page: Page) -> list[tuple[int, int]]:
+    """Stretches of a page that describe the proposed scope (from a scope cue to the next section or exclusion)."""
+    blocks = []
+    for m in _SCOPE_START.finditer(page.text):
+        end_match = _SCOPE_END.search(page.text, m.end() + 40, m.end() + SCOPE_SPAN)
+        blocks.append((m.start(), end_match.start() if end_match else min(len(page.text), m.end() + SCOPE_SPAN)))
+    return blocks
+
+
+_APPROVAL = re.compile(r"\bapprov\w*", re.I)
+_NO_APPROVAL = re.compile(r"\b(?:none|no|not(?: yet)?|never)\b[^.;:|\x7f\n]{0,60}$", re.I)
+
+
+def read_approvals(pages: list[Page]) -> FieldResult:
+    """Agencies named in sentences about approved products; an explicit "none approved yet" is an empty list."""
+    options = _terms()["lists"]["regulatory_approvals"]
+    chosen: dict[str, Candidate] = {}
+    denials: list[Candidate] = []
+    for page in pages:
+        for m in _APPROVAL.finditer(page.text):
+            if re.search(r"pre-?$", page.text[max(0, m.start() - 4):m.start()], re.I):
+                continue  # a pre-approval inspection is not an approval
+            left, right = _sentence(page, m.start(), m.end())
+            quote = _sentence_quote(page, m.start(), m.end())
+            if _NO_APPROVAL.search(page.text[left:m.start()]):
+                denials.append(Candidate([], page.number, quote, 0.8))
+                continue
+            for name, patterns in options.items():
+                if name not in chosen and any(p.search(page.text, left, right) for p in patterns):
+                    chosen[name] = Candidate(name, page.number, quote, 0.8)
+    if chosen:
+        values = [name for name in options if name in chosen]
+        evidence = []
+        for candidate in chosen.values():
+            if all(e.quote != candidate.quote for e in evidence):
+                evidence.append(Evidence(page=candidate.page, quote=candidate.quote))
+        return FieldResult(value=values, status="stated", evidence=evidence, confidence=0.75)
+    if denials:
+        return FieldResult(value=[], status="stated", evidence=[Evidence(page=denials[0].page, quote=denials[0].quote)],
+                           confidence=0.6)
+    return FieldResult()
+
+
+def read_list(key: str, pages: list[Page]) -> FieldResult:
+    """Every option the proposal names in a qualifying context, each with one quote."""
+    if key == "regulatory_approvals":
+        return read_approvals(pages)
+    options = _terms()["lists"][key]
+    ctx = _terms()["_context"]
+    chosen: dict[str, Candidate] = {}
+    scoped = key == "services_included" and any(_scope_blocks(page) for page in pages)
+    for page in pages:
+        blocks = _scope_blocks(page) if scoped else None
+        for name, patterns in options.items():
+            if name in chosen:
+                continue
+            for pattern in patterns:
+                m = _first_qualifying(key, page, pattern, ctx, blocks)
+                if m is not None:
+                    chosen[name] = Candidate(name, page.number, _sentence_quote(page, m.start(), m.end()), 0.8)
+                    break
+    if not chosen:
+        return FieldResult()
+    values = [name for name in options if name in chosen]
+    evidence, seen = [], set()
+    for name in values:
+        c = chosen[name]
+        if (c.page, c.quote) not in seen:
+            seen.add((c.page, c.quote))
+            evidence.append(Evidence(page=c.page, quote=c.quote))
+    return FieldResult(value=values, status="stated", evidence=evidence, confidence=0.75)
+
+
+def _first_qualifying(key: str, page: Page, pattern: re.Pattern, ctx: dict, blocks=None) -> re.Match | None:
+    for m in pattern.finditer(page.text):
+        if blocks is not None and not any(start <= m.start() < end for start, end in blocks):
+            continue
+        left, right = _sentence(page, m.start(), m.end())
+        sentence = page.text[left:right]
+        if _negated(page, m.start(), m.end()):
+            continue
+        if key == "services_included":
+            if any(p.search(sentence) for p in ctx["services_excluded"]):
+                continue
+        elif key == "regulatory_approvals":
+            if not any(p.search(sentence) for p in ctx["approvals_positive"]):
+                continue
+            if any(p.search(sentence) for p in ctx["approvals_negative"]) and not re.search(r"approved by", sentence, re.I):
+                continue
+        elif key == "modalities" and any(p.search(sentence) for p in ctx["modality_negative"]):
+            continue
+        return m
+    return None

@@ -1,0 +1,98 @@
+"""Ingest files into a workspace: load, chunk, index — one report per file, a bad file never stops the batch."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from rfp_assistant.core.documents.loader import SUPPORTED_SUFFIXES, load_document
+from rfp_assistant.errors import RfpAssistantError
+from rfp_assistant.core.retrieval.index import Kind, WorkspaceIndex
+from rfp_assistant.resources import KNOWLEDGE_DIR
+from rfp_assistant.schemas.common import IngestReport
+
+Progress = Callable[[float, str], None]
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named directly, plus supported files found inside named folders (sorted)."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES))
+        else:
+            found.append(path)
+    return found
+
+
+def ingest_files(
+    index: WorkspaceIndex, paths: Iterable[str | Path], *, kind: Kind, max_bytes: int,
+    progress: Progress | None = None, names: list[str] | None = None, max_pages: int | None = None,
+) -> list[IngestReport]:
+    """Load and index each file; `names` overrides the displayed file names (uploads keep their original name).
+
+    `max_pages` defaults to the index's settings (RFP_MAX_PAGES).
+    """
+    files = expand_paths(paths)
+    max_pages = max_pages if max_pages is not None else index.settings.max_pages
+    reports: list[IngestReport] = []
+    for position, path in enumerate(files):
+        name = names[position] if names and position < len(names) else path.name
+        if progress:
+            progress(position / max(len(files), 1), f"Reading {name} ({position + 1}/{len(files)})")
+        try:
+            document = load_document(path, max_bytes=max_bytes, source=name, max_pages=max_pages)
+            result = index.add_document(document, kind)
+        except RfpAssistantError as exc:
+            reports.append(IngestReport(source=name, status="error", kind=kind, error=str(exc)))
+            continue
+        record = result.record
+        reports.append(
+            IngestReport(
+                source=name, status=result.status, kind=record.kind, doc_id=record.doc_id, pages=record.pages,
+                chunks=record.chunks, warnings=record.warnings,
+            )
+        )
+    if progress:
+        progress(1.0, f"Done: {len(files)} file(s)")
+    return reports
+
+
+def builtin_playbook_files() -> list[Path]:
+    """The built-in playbook shipped in knowledge/playbook/."""
+    return sorted((KNOWLEDGE_DIR / "playbook").glob("*.md"))
+
+
+def ensure_builtin_knowledge(index: WorkspaceIndex, *, max_bytes: int, progress: Progress | None = None) -> list[IngestReport]:
+    """Index the built-in playbook as kind=guide; unchanged files cost only a hash check."""
+    files = builtin_playbook_files()
+    indexed = {(r.source, r.sha256) for r in index.list_documents(kind="guide")}
+    pending = [f for f in files if (f.name, _sha256(f)) not in indexed]
+    if not pending:
+        return []
+    return ingest_files(index, pending, kind="guide", max_bytes=max_bytes, progress=progress)
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+UPGRADE_ON_OPEN = 400
+
+
+def open_workspace(settings, workspace: str | None = None, *, progress: Progress | None = None) -> WorkspaceIndex:
+    """The workspace index with the built-in playbook loaded (indexed on first use)."""
+    index = WorkspaceIndex(settings, workspace, progress=progress)
+    ensure_builtin_knowledge(index, max_bytes=max_file_bytes(settings), progress=progress)
+    # Opening must stay quick even when a big ingest left thousands of passages at the first tier (an hour of CPU
+    # at this model's pace): each open improves a bounded share, and every document is searchable meanwhile.
+    index.upgrade(progress, limit=UPGRADE_ON_OPEN)
+    return index
+
+
+def max_file_bytes(settings) -> int:
+    """The configured upload/ingest size limit in bytes."""
+    return int(settings.max_file_mb * 1_000_000)

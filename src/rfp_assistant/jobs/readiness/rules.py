@@ -1,0 +1,306 @@
+"""The readiness checklist (knowledge/checklist.yaml) and the offline evidence rule that applies it.
+
+For each item the rule retrieves passages with the item's queries, reads the best cue-bearing ones
+together with the rest of their section (a roster or register split across chunks is one table),
+counts distinct facets, lets negations ("TBD", "not decided") cap the status at partial, and quotes
+the verbatim units that carry the cues.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from rfp_assistant.core.documents.chunking import Chunk
+from rfp_assistant.errors import ConfigurationError
+from rfp_assistant.core.text.sentences import normalize_whitespace, split_sentences
+from rfp_assistant.core.retrieval.index import WorkspaceIndex
+from rfp_assistant.core.retrieval.lexical import tokenize
+from rfp_assistant.resources import KNOWLEDGE_DIR
+from rfp_assistant.schemas.common import Citation
+
+Status = Literal["covered", "partial", "missing"]
+STATUS_SCORE: dict[str, float] = {"covered": 1.0, "partial": 0.5, "missing": 0.0}
+MAX_QUOTES = 4
+HITS_PER_QUERY = 10
+EVIDENCE_CHUNKS = 5
+FACET_WEIGHT = 0.5
+RETRIEVED_FOR_MODEL = 3
+MAX_OPEN_QUOTES = 2
+MAX_QUOTE_CHARS = 300
+
+_ITEM = re.compile(r"^([-*•▪]|\d{1,2}[.)])\s")
+# Table rows and spreadsheet-like lines: "| a | b |", "1 Tech transfer fee 450", "fees ........ USD 350k".
+_ROW = re.compile(r"^(\||\d{1,2} [A-Z])|\.{4,}|\s\.\s")
+
+# covered_when of these items names functions that must be present, not just enough of them
+# ("in particular includes QA and regulatory"); the values are facet positions in the checklist.
+REQUIRED_FOR_COVERED: dict[str, tuple[int, ...]] = {"team.cross_functional": (0, 1)}
+
+
+class ChecklistItem(BaseModel):
+    """One readiness question with its evidence rule."""
+
+    model_config = ConfigDict(use_attribute_docstrings=True)
+
+    id: str
+    """Stable id, e.g. risk.financial (a contract)."""
+    area: str
+    """Id of the area the item belongs to."""
+    title: str
+    """Short human title."""
+    question: str
+    """The question the item answers."""
+    covered_when: str
+    """What the documents must show for `covered`."""
+    partial_when: str
+    """What counts as `partial`."""
+    queries: list[str]
+    """Retrieval queries that find candidate passages."""
+    facets: list[list[str]]
+    """Each facet is a list of interchangeable lowercase cue phrases."""
+    covered_min: int
+    """Distinct facets needed for `covered`."""
+    partial_min: int
+    """Distinct facets needed for `partial`."""
+    negations: list[str] = Field(default_factory=list)
+    """Phrases that show the topic is open or not done; they cap the item at `partial`."""
+    recommendation: str
+    """What to do when the item is not covered."""
+
+
+class ChecklistArea(BaseModel):
+    """A group of checklist items."""
+
+    model_config = ConfigDict(use_attribute_docstrings=True)
+
+    id: str
+    """Stable id, e.g. budget (a contract)."""
+    title: str
+    """Human title."""
+
+
+class Checklist(BaseModel):
+    """The whole readiness checklist."""
+
+    model_config = ConfigDict(use_attribute_docstrings=True)
+
+    version: int
+    """Checklist version (1)."""
+    areas: list[ChecklistArea]
+    """Areas in display order."""
+    items: list[ChecklistItem]
+    """Items in display order."""
+
+    def items_of(self, area: str) -> list[ChecklistItem]:
+        """The items of one area, in order."""
+        return [item for item in self.items if item.area == area]
+
+
+@dataclass
+class EvidencePool:
+    """What the offline rule read for one item: evidence chunks (whole sections), facets found, negations."""
+
+    chunks: list[Chunk] = field(default_factory=list)
+    retrieved: list[Chunk] = field(default_factory=list)
+    """The best retrieved chunks with or without cues: the model may read what the cue rule cannot."""
+    found: set[int] = field(default_factory=set)
+    negated: list[str] = field(default_factory=list)
+
+
+def gather_evidence(
+    index: WorkspaceIndex, item: ChecklistItem, documents: list[str], sections: dict[str, list[Chunk]]
+) -> EvidencePool:
+    """Retrieve with the item's queries, keep the best chunks that carry a cue, and read their whole sections."""
+    score: dict[str, float] = defaultdict(float)
+    seen: dict[str, Chunk] = {}
+    for query in item.queries:
+        for rank, hit in enumerate(index.search(query, k=HITS_PER_QUERY, kinds=["internal"], sources=documents)):
+            score[hit.chunk.chunk_id] += 1.0 / (rank + 3)
+            seen[hit.chunk.chunk_id] = hit.chunk
+    ranked = sorted(
+        ((score[cid] + FACET_WEIGHT * len(found), chunk) for cid, chunk in seen.items()
+         if (found := facets_in(item, chunk.text))),
+        key=lambda pair: -pair[0],
+    )
+    best_retrieved = sorted(score, key=lambda cid: -score[cid])[:RETRIEVED_FOR_MODEL]
+    pool = EvidencePool(retrieved=[seen[cid] for cid in best_retrieved])
+    # A table or list split across chunks is judged whole: a roster's functions, a register's risk types.
+    for _, chunk in ranked[:EVIDENCE_CHUNKS]:
+        for sibling in _section_of(index, chunk, sections):
+            if sibling not in pool.chunks:
+                pool.chunks.append(sibling)
+    text = "\n".join(c.text for c in pool.chunks)
+    pool.found, pool.negated = facets_in(item, text), negations_in(item, text)
+    return pool
+
+
+def _section_of(index: WorkspaceIndex, chunk: Chunk, cache: dict[str, list[Chunk]]) -> list[Chunk]:
+    if chunk.doc_id not in cache:
+        cache[chunk.doc_id] = index.chunks_of(chunk.doc_id)
+    siblings = [c for c in cache[chunk.doc_id] if c.section == chunk.section and c.page == chunk.page]
+    return [chunk] + [c for c in siblings if c.chunk_id != chunk.chunk_id]
+
+
+@lru_cache(maxsize=1)
+def load_checklist() -> Checklist:
+    """The shipped checklist v1."""
+    path = KNOWLEDGE_DIR / "checklist.yaml"
+    try:
+        return Checklist.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError) as exc:
+        raise ConfigurationError(f"The readiness checklist {path} could not be read: {exc}") from exc
+
+
+@lru_cache(maxsize=4096)
+def cue_pattern(phrase: str) -> re.Pattern[str]:
+    """Whole-word match of a cue; a boundary is required only where the phrase starts/ends with a letter or digit."""
+    left = r"(?<![a-z0-9])" if phrase[:1].isalnum() else ""
+    right = r"(?![a-z0-9])" if phrase[-1:].isalnum() else ""
+    return re.compile(left + re.escape(phrase) + right)
+
+
+def cue_text(text: str) -> str:
+    """Text as the cue rule reads it: lowercase, whitespace normalised, typographic dashes and quotes plain."""
+    table = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+    return normalize_whitespace(text).lower().translate(table)
+
+
+def facets_in(item: ChecklistItem, text: str) -> set[int]:
+    """Positions of the item's facets that have a cue in `text`."""
+    low = cue_text(text)
+    return {i for i, cues in enumerate(item.facets) if any(cue_pattern(c).search(low) for c in cues)}
+
+
+def negations_in(item: ChecklistItem, text: str) -> list[str]:
+    """The item's negation phrases that occur in `text`."""
+    low = cue_text(text)
+    return [phrase for phrase in item.negations if cue_pattern(phrase).search(low)]
+
+
+def rule_status(item: ChecklistItem, found: set[int], negated: bool) -> Status:
+    """Apply covered_min / partial_min, the required facets, and the negation cap."""
+    if len(found) >= item.covered_min and set(REQUIRED_FOR_COVERED.get(item.id, ())) <= found and not negated:
+        return "covered"
+    if len(found) >= item.partial_min:
+        return "partial"
+    return "missing"
+
+
+def pick_quotes(item: ChecklistItem, chunks: list[Chunk], negated: list[str]) -> list[Citation]:
+    """Verbatim units that carry the item's cues: the open points first, then the fewest covering all facets."""
+    units = [(chunk, text) for chunk in chunks for text, _, _ in passage_units(chunk.text)]
+    chosen: list[tuple[Chunk, str]] = []
+    for phrase in negated:
+        found = next(((c, u) for c, u in units if cue_pattern(phrase).search(cue_text(u))), None)
+        if found and found not in chosen and len(chosen) < MAX_OPEN_QUOTES:
+            chosen.append(found)
+    covered: set[int] = set().union(*(facets_in(item, u) for _, u in chosen)) if chosen else set()
+    # The unit adding the most facets not yet shown, wherever it is; ties go to the better-ranked passage.
+    # (Chunk-by-chunk greed let a roster row that mentions a budget owner outrank the budget table itself.)
+    # Next, a document named for the topic (the budget for a budget item) over one that merely mentions it.
+    rank = {id(chunk): position for position, chunk in enumerate(chunks)}
+    topic = set(tokenize(" ".join([item.title, *item.queries])))
+    topical = {id(c): bool(topic & set(tokenize(re.sub(r"[-_.]", " ", c.source)))) for c in chunks}
+    facets = [facets_in(item, u) for _, u in units]
+    while len(chosen) < MAX_QUOTES:
+        gains = [(len(facets[i] - covered), topical[id(c)], -rank[id(c)], -i)
+                 for i, (c, u) in enumerate(units) if (c, u) not in chosen]
+        gain, _, _, negative_i = max(gains, default=(0, 0, 0, 0))
+        if gain == 0:
+            break
+        chosen.append(units[-negative_i])
+        covered |= facets[-negative_i]
+    return [Citation(source=c.source, page=c.page, quote=_trim(item, u, negated)) for c, u in chosen]
+
+
+def passage_units(text: str) -> list[tuple[str, str, int]]:
+    """Sentences, list items and table or spreadsheet rows of a passage, each verbatim on one line.
+
+    Each unit comes with the line introducing it (for rows and list items: "NorthPeak Cell Services"
+    above "- LVV made in-house") and the number of its block, so neighbours in one paragraph are known.
+    """
+    units: list[tuple[str, str, int]] = []
+    lead = ""
+    for number, (block, is_row) in enumerate(_blocks(text)):
+        pieces = [normalize_whitespace(block)] if is_row else split_sentences(block)
+        units.extend((piece, lead if is_row else "", number) for piece in pieces)
+        if not is_row and pieces:
+            lead = pieces[-1]
+    return units
+
+
+def _blocks(text: str) -> list[tuple[str, bool]]:
+    """Paragraphs and rows (list items, table rows, spreadsheet-like lines), each joined onto one line."""
+    blocks: list[tuple[list[str], str]] = []
+    for line in (raw.strip() for raw in text.split("\n")):
+        kind = "item" if _ITEM.match(line) else "row" if _ROW.search(line) else "para"
+        if not line:
+            blocks.append(([], "para"))
+        elif kind == "para" and blocks and blocks[-1][0] and (
+            blocks[-1][1] == "para" or (blocks[-1][1] == "item" and line[:1].islower())
+        ):
+            blocks[-1][0].append(line)  # a wrapped line continues its paragraph or list item
+        else:
+            blocks.append(([line], kind))
+    return [(" ".join(lines), kind != "para") for lines, kind in blocks if lines]
+
+
+def _trim(item: ChecklistItem, sentence: str, negated: list[str]) -> str:
+    """A long sentence (a whole table row, a run-on note) is cut to a verbatim window around its first cue."""
+    if len(sentence) <= MAX_QUOTE_CHARS:
+        return sentence
+    low = cue_text(sentence)
+    if len(low) != len(sentence):
+        return sentence
+    starts = [m.start() for p in [*negated, *(c for f in item.facets for c in f)] if (m := cue_pattern(p).search(low))]
+    start = max(0, min(starts, default=0) - MAX_QUOTE_CHARS // 3)
+    start = sentence.rfind(" ", 0, start) + 1 if start else 0
+    end = sentence.rfind(" ", start, start + MAX_QUOTE_CHARS)
+    return sentence[start : end if end > start else start + MAX_QUOTE_CHARS].strip()
+
+
+# Words that say how a question is put, not what it is about ("how do we want to...", "what have we not...").
+_GENERIC = frozenset(tokenize("want need plan planning make use get put go deal look think know not no"))
+# Where a question's word appears in an item says how surely the question is about it.
+_FIELD_WEIGHTS = (1.0, 0.6, 0.4)
+
+
+@lru_cache(maxsize=1)
+def _item_terms() -> tuple[dict[str, tuple[frozenset[str], ...]], dict[str, float]]:
+    """Per item the stems of its title and question, its queries, and its cues; and each stem's idf over the items."""
+    checklist = load_checklist()
+    terms = {
+        item.id: (
+            frozenset(tokenize(f"{item.title} {item.question}")),
+            frozenset(tokenize(" ".join(item.queries))),
+            frozenset(tokenize(" ".join([*item.negations, *(c for f in item.facets for c in f)]))),
+        )
+        for item in checklist.items
+    }
+    counts: dict[str, int] = {}
+    for fields in terms.values():
+        for stem in frozenset().union(*fields):
+            counts[stem] = counts.get(stem, 0) + 1
+    n = len(terms)
+    return terms, {stem: math.log(1 + n / (1 + c)) for stem, c in counts.items()} | {"": math.log(1 + n)}
+
+
+def item_relevance(question: str) -> list[tuple[ChecklistItem, float]]:
+    """Checklist items ranked by how much of the question's (idf-weighted) wording they share, best first."""
+    terms, idf = _item_terms()
+    asked = set(tokenize(re.sub(r"n't\b", " not", question.replace("\u2019", "'")))) - _GENERIC
+    weight = sum(idf.get(t, idf[""]) for t in asked) or 1.0
+    ranked = []
+    for item in load_checklist().items:
+        fields = terms[item.id]
+        shared = sum(idf.get(t, 0.0) * next((w for w, f in zip(_FIELD_WEIGHTS, fields) if t in f), 0.0) for t in asked)
+        ranked.append((item, shared / weight))
+    return sorted(ranked, key=lambda pair: -pair[1])
