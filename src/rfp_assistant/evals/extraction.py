@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import re
 
-from rfp_assistant.core.documents.loader import load_document
+from rfp_assistant.core.documents import load_document
 from rfp_assistant.core.text.sentences import quote_in_text
 from rfp_assistant.jobs.extraction.offline import extract_offline
 from rfp_assistant.schemas.proposal import field_specs, to_json_value

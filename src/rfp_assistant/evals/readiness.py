@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from rfp_assistant.config import Settings
-from rfp_assistant.core.documents.loader import SUPPORTED_SUFFIXES, load_document
+from rfp_assistant.core.documents import SUPPORTED_SUFFIXES, load_document
 from rfp_assistant.core.text.sentences import quote_in_text
 from rfp_assistant.core.retrieval.index import WorkspaceIndex
 from rfp_assistant.jobs.ingestion import builtin_playbook_files, ingest_files, max_file_bytes

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from rfp_assistant.core.documents.loader import SUPPORTED_SUFFIXES, load_document
+from rfp_assistant.core.documents import SUPPORTED_SUFFIXES, load_document
 from rfp_assistant.errors import RfpAssistantError
 from rfp_assistant.core.retrieval.index import Kind, WorkspaceIndex
 from rfp_assistant.resources import KNOWLEDGE_DIR

@@ -10,7 +10,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from rfp_assistant.core.documents.loader import LoadedDocument
+from rfp_assistant.core.documents import LoadedDocument
 
 TARGET_WORDS = 170
 MAX_WORDS = 260

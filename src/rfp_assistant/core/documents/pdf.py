@@ -13,13 +13,13 @@ import io
 import re
 from dataclasses import dataclass, field
 
-from rfp_assistant.core.documents.loader import (
+from rfp_assistant.core.documents.pages import (
     SCAN_SUSPECT_CHARS,
     Page,
-    _clean,
-    _pages_warning,
-    _short,
-    _too_many_pages,
+    clean_text,
+    pages_warning,
+    short_reason,
+    too_many_pages,
 )
 from rfp_assistant.errors import (
     DocumentError,
@@ -60,11 +60,11 @@ def read_pdf(data: bytes, source: str, max_pages: int) -> tuple[list[Page], list
             source, "the PDF is password-protected; remove the password and upload it again"
         ) from exc
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError, OSError) as exc:
-        raise DocumentError(source, f"the PDF is damaged or truncated and cannot be read ({_short(exc)})") from exc
+        raise DocumentError(source, f"the PDF is damaged or truncated and cannot be read ({short_reason(exc)})") from exc
     if not page_objects:
         raise EmptyDocumentError(source, "the PDF has no pages")
     if len(page_objects) > max_pages:
-        raise DocumentTooLargeError(source, _too_many_pages(len(page_objects), max_pages))
+        raise DocumentTooLargeError(source, too_many_pages(len(page_objects), max_pages))
 
     pages: list[Page] = []
     warnings: list[str] = []
@@ -73,9 +73,9 @@ def read_pdf(data: bytes, source: str, max_pages: int) -> tuple[list[Page], list
     notes = PdfNotes()
     for number, page in enumerate(page_objects, start=1):
         try:
-            text = _clean(notes.read(number, page, reader))
+            text = clean_text(notes.read(number, page, reader))
         except Exception as exc:  # pypdf raises many internal types on broken content streams
-            warnings.append(f"page {number} could not be read ({_short(exc)}); it was skipped")
+            warnings.append(f"page {number} could not be read ({short_reason(exc)}); it was skipped")
             pages.append(Page(number, ""))
             continue
         if not re.search(r"\w", text):
@@ -93,9 +93,9 @@ def read_pdf(data: bytes, source: str, max_pages: int) -> tuple[list[Page], list
             "no page has a text layer; it looks like a scanned or image-only PDF — run OCR on it first",
         )
     if blank:
-        warnings.append(_pages_warning(blank, "no text layer ({is_are} a scan?), not indexed"))
+        warnings.append(pages_warning(blank, "no text layer ({is_are} a scan?), not indexed"))
     if scan_suspects:
-        warnings.append(_pages_warning(scan_suspects, "mostly an image with little text ({is_are} a scan?)"))
+        warnings.append(pages_warning(scan_suspects, "mostly an image with little text ({is_are} a scan?)"))
     warnings.extend(notes.warnings())
     return pages, warnings
 

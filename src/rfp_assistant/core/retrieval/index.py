@@ -21,7 +21,7 @@ import numpy as np
 
 from rfp_assistant.core.documents.chunking import Chunk, chunk_document, search_text
 from rfp_assistant.config import Settings
-from rfp_assistant.core.documents.loader import LoadedDocument
+from rfp_assistant.core.documents import LoadedDocument
 from rfp_assistant.errors import ConfigurationError, IndexError_
 from rfp_assistant.core.retrieval.lexical import LexicalIndex
 from rfp_assistant.core.storage.locking import workspace_lock

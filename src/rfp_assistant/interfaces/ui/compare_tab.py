@@ -10,7 +10,7 @@ from pathlib import Path
 import gradio as gr
 
 from rfp_assistant.jobs.comparison.table import Comparison, compare_proposals, load_scorecard, rescore
-from rfp_assistant.core.documents.loader import load_document
+from rfp_assistant.core.documents import load_document
 from rfp_assistant.jobs.comparison.export import write_comparison
 from rfp_assistant.jobs.extraction.service import extract_proposals
 from rfp_assistant.interfaces.ui.common import Session, progress_adapter, refuse, user_error

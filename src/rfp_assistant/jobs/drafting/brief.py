@@ -21,7 +21,7 @@ def read_brief(brief_text_or_path: str | Path) -> tuple[str, str]:
     path = _as_path(brief_text_or_path)
     if path is not None:
         if path.suffix.lower() in (".pdf", ".docx"):
-            from rfp_assistant.core.documents.loader import load_document
+            from rfp_assistant.core.documents import load_document
 
             document = load_document(path, max_bytes=MAX_BRIEF_BYTES)
             text, fmt = "\n".join(page.text for page in document.pages), "text"

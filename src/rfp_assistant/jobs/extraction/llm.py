@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from rfp_assistant.core.documents.loader import LoadedDocument, Page
+from rfp_assistant.core.documents import LoadedDocument, Page
 from rfp_assistant.core.documents.injection import ai_spans as _ai_spans
 from rfp_assistant.core.documents.injection import blank_spans as _blank_spans
 from rfp_assistant.jobs.extraction.llm_cache import cache_path, load_cached, store

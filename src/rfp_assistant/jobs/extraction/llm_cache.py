@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from rfp_assistant.core.documents.loader import LoadedDocument
+from rfp_assistant.core.documents import LoadedDocument
 from rfp_assistant.schemas.proposal import (
     Evidence,
     FieldResult,

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import yaml
 
-from rfp_assistant.core.documents.loader import LoadedDocument
+from rfp_assistant.core.documents import LoadedDocument
 from rfp_assistant.resources import KNOWLEDGE_DIR
 from rfp_assistant.jobs.extraction.llm_schema import FieldGroup, _group
 from rfp_assistant.schemas.proposal import field_specs

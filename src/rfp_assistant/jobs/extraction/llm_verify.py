@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from rfp_assistant.core.documents.loader import LoadedDocument
+from rfp_assistant.core.documents import LoadedDocument
 from rfp_assistant.core.text.sentences import normalize_whitespace, quote_in_text
 from rfp_assistant.core.documents.injection import ai_spans as _ai_spans
 from rfp_assistant.jobs.extraction.llm_schema import STATUSES

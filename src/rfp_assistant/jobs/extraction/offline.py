@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from rfp_assistant.core.documents.loader import LoadedDocument
+from rfp_assistant.core.documents import LoadedDocument
 from rfp_assistant.core.documents.injection import without_ai_text
 from rfp_assistant.core.values import parsers as p
 from rfp_assistant.jobs.extraction.candidates import Candidate, Page, decide, near_cues, quote_between

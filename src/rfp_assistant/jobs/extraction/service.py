@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from rfp_assistant.config import Settings
-from rfp_assistant.core.documents.loader import load_document
+from rfp_assistant.core.documents import load_document
 from rfp_assistant.errors import DocumentError
 from rfp_assistant.jobs.extraction.offline import extract_offline
 from rfp_assistant.schemas.proposal import ProposalExtraction
