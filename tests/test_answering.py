@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rfp_assistant.jobs.answering import answer_question
-from rfp_assistant.core.documents.loader import load_bytes
+from rfp_assistant.core.documents import load_bytes
 from rfp_assistant.errors import ConfigurationError, LLMError
 from rfp_assistant.core.text.sentences import quote_in_text
 from rfp_assistant.core.retrieval.index import WorkspaceIndex

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rfp_assistant.core.documents.chunking import MAX_WORDS, chunk_document
-from rfp_assistant.core.documents.loader import LoadedDocument, Page, load_bytes
+from rfp_assistant.core.documents import LoadedDocument, Page, load_bytes
 
 
 def test_chunks_keep_source_page_and_heading():

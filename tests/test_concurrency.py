@@ -192,7 +192,7 @@ def test_parallel_cli_ingests_and_asks_keep_every_document_once(tmp_path, cli_en
 def test_a_long_running_process_keeps_up_with_a_cli_ingest_and_its_writes_keep_theirs(tmp_path, cli_env):
     """A process that searched before a CLI ingest finds the new passages, and its own later ingest keeps them."""
     from rfp_assistant.config import Settings
-    from rfp_assistant.core.documents.loader import load_document
+    from rfp_assistant.core.documents import load_document
     from rfp_assistant.core.retrieval.index import WorkspaceIndex
 
     # Over 1,000 passages each, so both processes persist their vector index to disk (Chroma's sync threshold).

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from conftest import require_shared
-from rfp_assistant.core.documents.loader import load_bytes, load_document
+from rfp_assistant.core.documents import load_bytes, load_document
 from rfp_assistant.errors import (
     DocumentError,
     DocumentTooLargeError,

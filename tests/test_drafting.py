@@ -12,7 +12,7 @@ from rfp_assistant.jobs.drafting.catalog import SECTION_IDS, adjusted_weights, s
 from rfp_assistant.jobs.drafting.render import OPEN_POINT
 from rfp_assistant.errors import DocumentError, EmptyDocumentError
 from rfp_assistant.core.text.sentences import quote_in_text
-from rfp_assistant.core.values.parsers import find_money
+from rfp_assistant.core.values import find_money
 from rfp_assistant.schemas.proposal import field_specs
 from rfp_assistant.core.retrieval.index import WorkspaceIndex
 from rfp_assistant.jobs.ingestion import builtin_playbook_files, ingest_files

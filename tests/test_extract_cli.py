@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from rfp_assistant.core.documents.loader import load_document
+from rfp_assistant.core.documents import load_document
 from rfp_assistant.core.text.sentences import quote_in_text
 from rfp_assistant.schemas.proposal import field_keys
 

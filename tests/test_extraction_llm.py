@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from rfp_assistant.core.documents.loader import load_bytes
+from rfp_assistant.core.documents import load_bytes
 from rfp_assistant.errors import LLMError
 from rfp_assistant.core.text.sentences import quote_in_text
 from rfp_assistant.jobs.extraction.llm import CHAR_BUDGET, GROUPS, PROMPT, extract_with_llm, group_model

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rfp_assistant.core.documents.loader import load_bytes
+from rfp_assistant.core.documents import load_bytes
 from rfp_assistant.core.text.sentences import quote_in_text
 from rfp_assistant.jobs.extraction.offline import extract_offline
 from rfp_assistant.schemas.proposal import Money, to_json_value

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import ROOT, require_shared
 from rfp_assistant.config import Settings
-from rfp_assistant.core.documents.loader import load_bytes, load_document
+from rfp_assistant.core.documents import load_bytes, load_document
 from rfp_assistant.schemas.proposal import Money
 from rfp_assistant.jobs.extraction.service import extract_proposals
 from rfp_assistant.core.retrieval.index import WorkspaceIndex

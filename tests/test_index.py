@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import SecretStr
 
-from rfp_assistant.core.documents.loader import load_bytes
+from rfp_assistant.core.documents import load_bytes
 from rfp_assistant.errors import IndexError_
 from rfp_assistant.core.retrieval.index import WorkspaceIndex
 

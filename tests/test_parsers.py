@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from rfp_assistant.core.values.parsers import (
+from rfp_assistant.core.values import (
     WEEKS_PER_MONTH,
     Match,
     Money,
@@ -18,9 +18,9 @@ from rfp_assistant.core.values.parsers import (
     find_percentages,
     find_volumes,
     find_years_ago_window,
-    is_negated,
     normalize_space,
 )
+from rfp_assistant.core.text.negation import is_negated
 
 THIN, NBSP = "\u2009", "\u00a0"
 

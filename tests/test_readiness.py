@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from rfp_assistant.core.documents.loader import load_bytes
+from rfp_assistant.core.documents import load_bytes
 from rfp_assistant.errors import DocumentError
 from rfp_assistant.core.text.sentences import quote_in_text
 from rfp_assistant.core.retrieval.index import WorkspaceIndex

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -9,6 +10,8 @@ from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from rfp_assistant.errors import ConfigurationError
+
+_WORKSPACE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$")
 
 
 def _default_data_dir() -> Path:
@@ -89,10 +92,18 @@ class Settings(BaseSettings):
 
     def workspace_dir(self, workspace: str | None = None) -> Path:
         """Folder holding one workspace's index and uploads."""
-        from rfp_assistant.core.storage.workspaces import validate_workspace_name
-
         name = validate_workspace_name(workspace or self.workspace)
         return self.data_dir / "workspaces" / name
+
+
+def validate_workspace_name(name: str) -> str:
+    """Return the name if it is safe to use as a folder and collection name (one workspace per program)."""
+    if not _WORKSPACE_NAME.match(name or ""):
+        raise ConfigurationError(
+            f"Workspace name {name!r} is not allowed: use 1-63 letters, digits, '-' or '_', "
+            "starting with a letter or digit."
+        )
+    return name
 
 
 def load_settings(**overrides) -> Settings:

@@ -16,16 +16,19 @@ def normalize_whitespace(text: str) -> str:
     return _WS.sub(" ", text or "").strip()
 
 
-def _canonical(text: str) -> str:
-    # Typographic quotes and dashes vary between PDF producers and model outputs.
-    table = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
-    return normalize_whitespace(text).translate(table)
+# Typographic quotes and dashes vary between PDF producers and model outputs.
+_TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+
+
+def canonical_text(text: str) -> str:
+    """Whitespace-normalized text with typographic quotes and dashes made plain, for comparing quotes."""
+    return normalize_whitespace(text).translate(_TYPOGRAPHIC)
 
 
 def quote_in_text(quote: str, text: str) -> bool:
     """True when `quote` is a verbatim (whitespace-normalized) substring of `text` and not trivially short."""
-    q = _canonical(quote)
-    return len(q) >= 3 and q in _canonical(text)
+    q = canonical_text(quote)
+    return len(q) >= 3 and q in canonical_text(text)
 
 
 def split_sentences(text: str) -> list[str]:

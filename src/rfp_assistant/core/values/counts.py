@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from rfp_assistant.core.values.numbers import INTEGER_OR_WORD, WORD_INITIALS, WORD_NUMBER, to_number
-from rfp_assistant.core.values.parsers import _GAP, _RANGE, _YEAR, Match, _qualifiers, _range_flags
+from rfp_assistant.core.values.common import GAP, RANGE, YEAR, Match, qualifiers, range_flags
 
 _MODIFIER = (
     r"(?:(?:(?i:Form|FDA)[-\s]+)?483\b"
@@ -20,8 +20,8 @@ def _count_regex(noun_pattern: str) -> re.Pattern:
     # Case-insensitive only where needed: a global IGNORECASE made the scan twice as slow.
     return re.compile(
         rf"(?=[\dnNzZ{WORD_INITIALS}])\b(?<![\w.,'’/-])(?P<n>(?i:no|zero)\b|(?!483\b){INTEGER_OR_WORD})"
-        rf"(?:{_RANGE}(?P<b>{INTEGER_OR_WORD}))?(?:\s*\(\s*(?:\d+|{INTEGER_OR_WORD})\s*\))?"
-        rf"(?:{_GAP}{_MODIFIER}){{0,4}}?{_GAP}(?i:{noun_pattern})(?!\w)"
+        rf"(?:{RANGE}(?P<b>{INTEGER_OR_WORD}))?(?:\s*\(\s*(?:\d+|{INTEGER_OR_WORD})\s*\))?"
+        rf"(?:{GAP}{_MODIFIER}){{0,4}}?{GAP}(?i:{noun_pattern})(?!\w)"
     )
 
 
@@ -32,14 +32,14 @@ def find_counts(text: str, noun_pattern: str) -> list[Match]:
         word = m["n"].lower()
         if word in ("no", "zero"):
             value, flags = 0, {"none"}
-        elif _YEAR.fullmatch(word):  # "since 2004 products" — a year, not a count
+        elif YEAR.fullmatch(word):  # "since 2004 products" — a year, not a count
             continue
         else:
             value, flags = int(to_number(word)), set()
         if m["b"] and value:
             low, value = value, max(value, int(to_number(m["b"])))
-            flags |= _range_flags(low, value)
-        out.append(Match(value, m.start(), m.end(), m.group(), frozenset(flags | _qualifiers(text, m.start()))))
+            flags |= range_flags(low, value)
+        out.append(Match(value, m.start(), m.end(), m.group(), frozenset(flags | qualifiers(text, m.start()))))
     return out
 
 

@@ -8,13 +8,12 @@ from pathlib import Path
 
 import gradio as gr
 
-from rfp_assistant.config import Settings
+from rfp_assistant.config import Settings, validate_workspace_name
 from rfp_assistant.errors import RfpAssistantError
 from rfp_assistant.core.retrieval.index import WorkspaceIndex
 from rfp_assistant.jobs.ingestion import open_workspace
 from rfp_assistant.core.llm import make_chat_client
 from rfp_assistant.core.retrieval.store import list_workspaces
-from rfp_assistant.core.storage.workspaces import validate_workspace_name
 
 log = logging.getLogger("rfp_assistant.interfaces.ui")
 

@@ -6,7 +6,7 @@ import re
 from typing import Literal
 
 from rfp_assistant.core.text.sentences import normalize_whitespace, quote_in_text
-from rfp_assistant.core.values.parsers import find_dates
+from rfp_assistant.core.values import find_dates
 from rfp_assistant.schemas.common import Model
 from rfp_assistant.jobs.drafting import brief_terms as T
 from rfp_assistant.jobs.drafting.brief_values import format_date

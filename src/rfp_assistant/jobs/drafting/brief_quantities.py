@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from rfp_assistant.core.values.parsers import find_volumes
+from rfp_assistant.core.values import find_volumes
 from rfp_assistant.jobs.drafting import brief_terms as T
 from rfp_assistant.jobs.drafting.brief_units import KEY_LINE, Unit, listed, stated, value_part
 from rfp_assistant.jobs.drafting.brief_values import clauses

@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from rfp_assistant.core.text.sentences import normalize_whitespace
-from rfp_assistant.core.values.parsers import find_dates, find_money
+from rfp_assistant.core.values import find_dates, find_money
 from rfp_assistant.jobs.drafting import brief_terms as T
 from rfp_assistant.jobs.drafting.catalog import scorecard
 from rfp_assistant.jobs.drafting.brief_units import listed

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 
 from rfp_assistant.core.text.sentences import normalize_whitespace, quote_in_text
-from rfp_assistant.core.values.parsers import find_dates, find_money, find_volumes
+from rfp_assistant.core.values import find_dates, find_money, find_volumes
 from rfp_assistant.core.retrieval.index import SearchHit
 from rfp_assistant.schemas.common import Citation, Model
 from rfp_assistant.jobs.drafting.catalog import SectionSpec
 from rfp_assistant.schemas.brief import ProjectBrief, RfpSection
 from rfp_assistant.jobs.drafting.render import OPEN_POINT
-from rfp_assistant.jobs.drafting.sections import Parts
+from rfp_assistant.jobs.drafting.section_parts import Parts
 
 MAX_PASSAGES = 8
 

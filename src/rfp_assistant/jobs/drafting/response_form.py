@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from rfp_assistant.schemas.proposal import field_specs
 from rfp_assistant.jobs.drafting import render as R
 from rfp_assistant.schemas.brief import ProjectBrief
-from rfp_assistant.jobs.drafting.sections import Parts, table
+from rfp_assistant.jobs.drafting.section_parts import Parts, table
 
 
 @dataclass(frozen=True)

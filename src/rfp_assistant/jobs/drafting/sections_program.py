@@ -5,7 +5,7 @@ from __future__ import annotations
 from rfp_assistant.jobs.drafting import render as R
 from rfp_assistant.jobs.drafting.gaps import CULTURED, is_open
 from rfp_assistant.schemas.brief import ProjectBrief
-from rfp_assistant.jobs.drafting.sections import Parts, add_fact, fact, program_name, table
+from rfp_assistant.jobs.drafting.section_parts import Parts, add_fact, fact, program_name, table
 
 PHASE_EXPECTATIONS = {
     "Preclinical": "At this stage the sponsor expects speed and flexibility: material for toxicology studies, a process "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rfp_assistant.jobs.drafting import render as R
 from rfp_assistant.jobs.drafting.catalog import adjusted_weights, scorecard
 from rfp_assistant.schemas.brief import ProjectBrief
-from rfp_assistant.jobs.drafting.sections import Parts, add_fact, fact, program_name, sponsor, table
+from rfp_assistant.jobs.drafting.section_parts import Parts, add_fact, fact, program_name, sponsor, table
 
 DELIVERABLES = {
     "cell_line_development": "Cell line development: clone selection report and research and master cell bank documentation.",

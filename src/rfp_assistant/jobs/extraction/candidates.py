@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from rfp_assistant.core.values.parsers import Match, normalize_space
+from rfp_assistant.core.values import Match, normalize_space
 from rfp_assistant.schemas.proposal import Evidence, FieldResult, FieldSpec
 
 WINDOW_LINES = 3  # a value may sit on the cue's line or the next two (wrapped prose, table cells)

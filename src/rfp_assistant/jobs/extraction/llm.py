@@ -27,7 +27,7 @@ from rfp_assistant.jobs.extraction.llm_schema import (
 from rfp_assistant.jobs.extraction.llm_verify import (
     ACCEPTED_CONFIDENCE,
     Verdict,
-    _overlaps,
+    quotes_overlap,
     addressed_to_ai,
     check_answer,
     coerce_value,
@@ -116,7 +116,7 @@ def _fallback(offline_reading: _Lazy, key: str, document: LoadedDocument,
               blocked: dict[int, list[str]]) -> FieldResult:
     """The offline reading of `key` (a copy), unless it rests on text addressed to an AI reader."""
     result = (offline_reading().fields.get(key) or FieldResult()).model_copy(deep=True)
-    if any(_overlaps(e.quote, document.page_text(e.page), blocked.get(e.page, [])) for e in result.evidence):
+    if any(quotes_overlap(e.quote, document.page_text(e.page), blocked.get(e.page, [])) for e in result.evidence):
         return FieldResult()
     return result
 

@@ -9,7 +9,7 @@ import yaml
 
 from rfp_assistant.core.documents import LoadedDocument
 from rfp_assistant.resources import KNOWLEDGE_DIR
-from rfp_assistant.jobs.extraction.llm_schema import FieldGroup, _group
+from rfp_assistant.jobs.extraction.llm_schema import FieldGroup, field_group
 from rfp_assistant.schemas.proposal import field_specs
 
 CHAR_BUDGET = 24_000  # proposal characters sent per call; shorter proposals are sent whole
@@ -101,7 +101,7 @@ def _group_cues(name: str) -> tuple[re.Pattern, ...]:
     specs = field_specs()
     patterns: list[re.Pattern] = []
     raw: list[str] = []
-    for key in _group(name).keys:
+    for key in field_group(name).keys:
         spec = specs[key]
         patterns += spec.cues
         boolean = (terms.get("booleans") or {}).get(key) or {}

@@ -129,7 +129,7 @@ def answer_model(key: str) -> type[BaseModel]:
 @lru_cache(maxsize=None)
 def group_model(name: str) -> type[BaseModel]:
     """Response model for one field group (its class name is the schema name the endpoint receives)."""
-    group = _group(name)
+    group = field_group(name)
     specs = field_specs()
     # A missing field is read as "no answer" (default None); the default_factory keeps it out of the schema.
     fields = {
@@ -141,7 +141,8 @@ def group_model(name: str) -> type[BaseModel]:
                         __doc__=f"Fields of a CDMO proposal: {group.title}.", **fields)
 
 
-def _group(name: str) -> FieldGroup:
+def field_group(name: str) -> FieldGroup:
+    """The field group called `name`."""
     for group in GROUPS:
         if group.name == name:
             return group

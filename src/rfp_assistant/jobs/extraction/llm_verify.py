@@ -11,8 +11,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from rfp_assistant.core.documents import LoadedDocument
-from rfp_assistant.core.text.sentences import normalize_whitespace, quote_in_text
-from rfp_assistant.core.documents.injection import ai_spans as _ai_spans
+from rfp_assistant.core.text.sentences import canonical_text, normalize_whitespace, quote_in_text
+from rfp_assistant.core.documents.injection import ai_spans
 from rfp_assistant.jobs.extraction.llm_schema import STATUSES
 from rfp_assistant.schemas.proposal import Evidence, FieldResult, FieldSpec, Money
 
@@ -86,34 +86,28 @@ def verified_evidence(items: Any, document: LoadedDocument,
         quote = normalize_whitespace(str(item.get("quote") or ""))
         if (page, quote) in seen or not quote_in_text(quote, document.page_text(page)):
             continue
-        if blocked and _overlaps(quote, document.page_text(page), blocked.get(page, [])):
+        if blocked and quotes_overlap(quote, document.page_text(page), blocked.get(page, [])):
             continue
         seen.add((page, quote))
         out.append(Evidence(page=page, quote=quote))
     return out
 
 
-_TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
-
-
-def _canonical(text: str) -> str:
-    return normalize_whitespace(text).translate(_TYPOGRAPHIC)
-
-
 def addressed_to_ai(document: LoadedDocument) -> dict[int, list[str]]:
     """Per page, the paragraphs (canonical text) that address an AI reader; they are never evidence."""
     found: dict[int, list[str]] = {}
     for page in document.pages:
-        passages = list(dict.fromkeys(_canonical(page.text[a:b]) for a, b in _ai_spans(page.text)))
+        passages = list(dict.fromkeys(canonical_text(page.text[a:b]) for a, b in ai_spans(page.text)))
         if passages:
             found[page.number] = passages
     return found
 
 
-def _overlaps(quote: str, page_text: str, passages: list[str]) -> bool:
-    canon = _canonical(page_text)
-    start = canon.find(_canonical(quote))
-    end = start + len(_canonical(quote))
+def quotes_overlap(quote: str, page_text: str, passages: list[str]) -> bool:
+    """True when the quote lies within (or overlaps) one of the passages the model was shown."""
+    canon = canonical_text(page_text)
+    start = canon.find(canonical_text(quote))
+    end = start + len(canonical_text(quote))
     for passage in passages:
         p_start = canon.find(passage)
         if p_start >= 0 and start < p_start + len(passage) and p_start < end:

@@ -6,7 +6,7 @@ import re
 
 from rfp_assistant.core.documents import LoadedDocument
 from rfp_assistant.core.documents.injection import without_ai_text
-from rfp_assistant.core.values import parsers as p
+import rfp_assistant.core.values as p
 from rfp_assistant.jobs.extraction.candidates import Candidate, Page, decide, near_cues, quote_between
 from rfp_assistant.jobs.extraction.names import read_cdmo_name, read_sites
 from rfp_assistant.schemas.proposal import FieldResult, Money, ProposalExtraction, field_specs

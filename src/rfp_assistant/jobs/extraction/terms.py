@@ -9,7 +9,7 @@ import yaml
 
 from rfp_assistant.resources import KNOWLEDGE_DIR
 from rfp_assistant.jobs.extraction.candidates import Candidate, Page, decide, quote_between
-from rfp_assistant.core.values.parsers import is_negated
+from rfp_assistant.core.text.negation import is_negated
 from rfp_assistant.schemas.proposal import Evidence, FieldResult
 
 

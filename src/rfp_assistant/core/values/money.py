@@ -1,0 +1,74 @@
+"""Money: every amount with a currency in a text (symbols, ISO codes, words, scales such as 'k' and 'Mio.')."""
+
+from __future__ import annotations
+
+import re
+
+from rfp_assistant.core.values.common import Match, Money, RANGE, WHITESPACE, YEAR, escaped_alternation, qualifiers, range_flags
+from rfp_assistant.core.values.numbers import CURRENCY_PREFIXES, CURRENCY_WORDS, NUMBER_SPACED, SCALES, parse_number
+
+_CODE_END = r"(?![A-Za-z])"
+_CURRENCY_PREFIX = rf"(?:{escaped_alternation(CURRENCY_PREFIXES)}){_CODE_END}"
+_CURRENCY_WORDS = escaped_alternation(CURRENCY_WORDS).replace("\\ ", r"\s+")
+_CURRENCY_SUFFIX = (
+    rf"(?:(?:{escaped_alternation(k for k in CURRENCY_PREFIXES if '$' not in k)}){_CODE_END}|(?i:{_CURRENCY_WORDS})\b)"
+)
+_SCALE = (
+    r"(?:(?i:(?:mio|mill|mrd|tsd)\.?|thousand|millions?|billions?|mln|bn|mn|mm|[kmb])(?![A-Za-z²³])"
+    r"|[kT](?=(?:EUR|USD|CHF|GBP|€)))"  # "950 kEUR", "950 TEUR"
+)
+_MONEY = re.compile(
+    rf"(?=[-−$€£¥₹₩\dA-Zk])(?:(?<![\w.,])(?P<neg>[-−]))?"
+    rf"(?<![A-Za-z0-9$])(?P<kp>[kT](?=(?:EUR|USD|CHF|GBP)))?(?P<cur>{_CURRENCY_PREFIX})\s{{0,3}}"
+    rf"(?P<a>{NUMBER_SPACED})(?:\s*(?P<sa>{_SCALE}))?"
+    rf"(?:{RANGE}(?:{_CURRENCY_PREFIX})?\s*(?P<b>{NUMBER_SPACED})(?:\s*(?P<sb>{_SCALE}))?)?"
+    rf"|(?<![\w.,'’-])(?P<a2>{NUMBER_SPACED})(?:{RANGE}(?P<b2>{NUMBER_SPACED}))?"
+    rf"(?:\s*(?P<s2>{_SCALE}))?[^\S\n]{{0,2}}(?P<cur2>{_CURRENCY_SUFFIX})(?![^\S\n]{{0,3}}[\d$€£¥])"
+)
+_PER_BATCH = re.compile(r"(?i)\s*(?:(?:per|/|a)\s*(?:GMP\s+)?(?:batch|lot|run)\b|(?P<each>each\b))")
+
+
+def _scale(token: str | None) -> float:
+    return SCALES[token.lower().rstrip(".")] if token else 1.0
+
+
+def _currency(token: str) -> str:
+    return CURRENCY_PREFIXES.get(token) or CURRENCY_WORDS[WHITESPACE.sub(" ", token.lower())]
+
+
+def find_money(text: str) -> list[Match]:
+    """All amounts with a currency (symbol, ISO code or word); a bare number is never money."""
+    out = []
+    for m in _MONEY.finditer(text):
+        start, end = m.span()
+        if m["cur"]:
+            a, b, sa, sb = m["a"], m["b"], m["sa"], m["sb"]
+            if b and sa and not sb:  # "$2M - 3 batches": the 3 is not money
+                b, end = None, m.end("sa")
+            scale_a = _scale(sa or sb) * (1e3 if m["kp"] else 1.0)
+            scale_b = _scale(sb) * (1e3 if m["kp"] else 1.0)
+            currency = CURRENCY_PREFIXES[m["cur"]]
+        else:
+            a, b = m["a2"], m["b2"]
+            if not b and not m["s2"] and YEAR.fullmatch(a):  # "in 2026 US dollars" is a year
+                continue
+            scale_a = scale_b = _scale(m["s2"])
+            currency = _currency(m["cur2"])
+        low = parse_number(a, dot_thousands=scale_a == 1.0) * scale_a
+        amount, flags = low, qualifiers(text, start)
+        if b:
+            high = parse_number(b, dot_thousands=scale_b == 1.0) * scale_b
+            if high < low:
+                b, end = None, (m.end("sa") if m["sa"] else m.end("a"))
+            else:
+                amount, flags = high, flags | range_flags(round(low, 2), high)
+        if m["neg"]:
+            amount, flags = -amount, flags | {"negative"}
+        after = _PER_BATCH.match(text, end)
+        if after:
+            flags.add("each" if after["each"] else "per_batch")
+        out.append(Match(Money(round(amount, 2), currency), start, end, text[start:end], frozenset(flags)))
+    return out
+
+
+# ---------------------------------------------------------------- durations
