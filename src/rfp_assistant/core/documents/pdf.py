@@ -37,28 +37,30 @@ MAX_PAGE_CHARS = 200_000
 MAX_PAGE_CONTENT_BYTES = 2_000_000
 # Keeps memory and indexing time bounded whatever the pages hold: about 2,000 dense pages of text.
 MAX_DOCUMENT_CHARS = 10_000_000
+PASSWORD_PROTECTED = "the PDF is password-protected; remove the password and upload it again"
+# pypdf decrypts RC4 itself but needs the `cryptography` package for AES; the package depends on pypdf[crypto].
+NO_AES_SUPPORT = ("the PDF is AES-encrypted and this installation cannot decrypt it (the `cryptography` package is "
+                  "missing); install it with: pip install 'pypdf[crypto]'")
 
 
 def read_pdf(data: bytes, source: str, max_pages: int) -> tuple[list[Page], list[str]]:
     """Pages and warnings of a PDF; refuses encrypted, damaged, empty and over-long ones in plain words."""
     import pypdf
-    from pypdf.errors import FileNotDecryptedError, PyPdfError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             # Many PDFs are "encrypted" with an empty user password only to restrict printing.
             if not reader.decrypt(""):
-                raise EncryptedDocumentError(
-                    source, "the PDF is password-protected; remove the password and upload it again"
-                )
+                raise EncryptedDocumentError(source, PASSWORD_PROTECTED)
         page_objects = list(reader.pages)
     except EncryptedDocumentError:
         raise
     except FileNotDecryptedError as exc:
-        raise EncryptedDocumentError(
-            source, "the PDF is password-protected; remove the password and upload it again"
-        ) from exc
+        raise EncryptedDocumentError(source, PASSWORD_PROTECTED) from exc
+    except DependencyError as exc:
+        raise EncryptedDocumentError(source, NO_AES_SUPPORT) from exc
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError, OSError) as exc:
         raise DocumentError(source, f"the PDF is damaged or truncated and cannot be read ({short_reason(exc)})") from exc
     if not page_objects:
@@ -74,6 +76,8 @@ def read_pdf(data: bytes, source: str, max_pages: int) -> tuple[list[Page], list
     for number, page in enumerate(page_objects, start=1):
         try:
             text = clean_text(notes.read(number, page, reader))
+        except DependencyError as exc:  # an AES-encrypted PDF decrypts its streams only as pages are read
+            raise EncryptedDocumentError(source, NO_AES_SUPPORT) from exc
         except Exception as exc:  # pypdf raises many internal types on broken content streams
             warnings.append(f"page {number} could not be read ({short_reason(exc)}); it was skipped")
             pages.append(Page(number, ""))
