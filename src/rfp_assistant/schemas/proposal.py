@@ -9,8 +9,9 @@ from functools import lru_cache
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from rfp_assistant.schemas.common import Model
 from rfp_assistant.resources import KNOWLEDGE_DIR
 
 FieldType = Literal["string", "list_string", "date", "int", "number", "bool", "enum", "list_enum", "money"]
@@ -52,12 +53,6 @@ def field_specs() -> dict[str, FieldSpec]:
 def field_keys() -> list[str]:
     """The schema keys in contract order."""
     return list(field_specs())
-
-
-class Model(BaseModel):
-    """Base model: field docstrings become JSON-schema descriptions (seen by the LLM too)."""
-
-    model_config = ConfigDict(use_attribute_docstrings=True)
 
 
 class Money(Model):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import tempfile
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -13,15 +12,13 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 import numpy as np
+from filelock import FileLock, Timeout
 
 from rfp_assistant.core.embeddings import minilm
 from rfp_assistant.config import Settings
+from rfp_assistant.core.storage.files import replace_atomically
 from rfp_assistant.errors import ConfigurationError
 
-try:
-    import fcntl
-except ImportError:  # Windows: fall back to write-then-rename, where the last identical writer wins.
-    fcntl = None
 
 log = logging.getLogger(__name__)
 
@@ -67,18 +64,14 @@ def _load_table(path: Path, rows: int) -> np.ndarray | None:
     return table
 
 
-def _write_atomically(path: Path, table: np.ndarray) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
+def _save_table(path: Path, table: np.ndarray) -> None:
+    def write(tmp: Path) -> None:
+        with open(tmp, "wb") as f:
             np.save(f, table)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp makes it owner-only; a shared RFP_CACHE_DIR should stay readable
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+
+    replace_atomically(path, write, mode=0o644)  # a shared RFP_CACHE_DIR should stay readable
 
 
 def _table_path(cache_dir: Path) -> Path:
@@ -99,18 +92,17 @@ def _load_or_build(path: Path, progress: Progress | None) -> np.ndarray:
         return table
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        lock = open(path.with_suffix(".lock"), "a+b")
+        lock = FileLock(path.with_suffix(".lock"))
+        lock.acquire(timeout=0)
+    except Timeout:
+        if progress:
+            progress(0.0, "Waiting for another process to finish preparing the local embedding table…")
+        lock.acquire()  # the winner is building; reuse its file once it is done
     except OSError as exc:
         log.warning("Cannot write to %s (%s); the embedding table stays in memory only.", path.parent, exc)
         return _build_table(progress)
     with lock:
-        if fcntl is not None:
-            try:
-                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                if progress:
-                    progress(0.0, "Waiting for another process to finish preparing the local embedding table…")
-                fcntl.flock(lock, fcntl.LOCK_EX)  # the winner is building; reuse its file once it is done
+        lock.release()  # balance the acquire above; the `with` holds it until the table is ready
         table = _load_table(path, rows) if path.is_file() else None
         if table is not None:
             if progress:
@@ -118,7 +110,7 @@ def _load_or_build(path: Path, progress: Progress | None) -> np.ndarray:
             return table
         table = _build_table(progress)
         try:
-            _write_atomically(path, table)
+            _save_table(path, table)
         except OSError as exc:
             log.warning("Cannot save the embedding table to %s (%s); it stays in memory only.", path, exc)
     return table

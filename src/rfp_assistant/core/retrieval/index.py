@@ -18,12 +18,14 @@ from functools import lru_cache
 from typing import Literal
 
 import numpy as np
+from chromadb.errors import InternalError
 
 from rfp_assistant.core.documents.chunking import Chunk, chunk_document, search_text
 from rfp_assistant.config import Settings
 from rfp_assistant.core.documents import LoadedDocument
 from rfp_assistant.errors import ConfigurationError, IndexError_
 from rfp_assistant.core.retrieval.lexical import LexicalIndex
+from rfp_assistant.core.storage.document_files import forget
 from rfp_assistant.core.storage.locking import workspace_lock
 from rfp_assistant.core.retrieval.store import collection_name, note_change, workspace_client
 from rfp_assistant.core.retrieval.records import (
@@ -258,6 +260,7 @@ class WorkspaceIndex:
         self._chunks.delete(where={"doc_id": doc_id})
         if self.contextual is not None:
             self.contextual.remove(doc_id)
+        forget(self.folder, sha256=doc_id)  # what was derived from it (cached extractions) goes with it
 
     def _write_chunks(self, chunks: list[Chunk], kind: str, record: DocumentRecord) -> None:
         """Embed and store chunks; the manifest rides with the last batch, committing the document."""
@@ -289,10 +292,9 @@ class WorkspaceIndex:
         """Best chunks for `query` among committed documents, optionally filtered by kind or file name."""
         try:
             return self._search(query, k, kinds, sources, method)
-        except Exception as exc:
-            if "Error finding id" not in str(exc):
-                raise
-            # Another process committed passages between this process's freshness check and its query.
+        except InternalError:
+            # Another process committed passages between this process's freshness check and its query
+            # (embedded Chroma then fails to find their ids); reopen and ask once more.
             self._sync(reopen=True)
             return self._search(query, k, kinds, sources, method)
 

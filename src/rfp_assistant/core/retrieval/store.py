@@ -8,8 +8,10 @@ import uuid
 from pathlib import Path
 
 from rfp_assistant.config import Settings
+from rfp_assistant.core.storage.files import replace_atomically
 from rfp_assistant.errors import IndexError_
 
+_generations: dict[str, int] = {}
 _clients: dict[str, object] = {}
 _seen: dict[str, dict[str, str | None]] = {}  # per embedded client: the change stamp of each workspace it has read
 _lock = threading.Lock()
@@ -44,8 +46,8 @@ def workspace_client(settings: Settings, workspace: str, *, reopen: bool = False
     with _lock:
         seen = _seen[key]
         if reopen or seen.get(workspace, stamp) != stamp:
-            _detach(_clients[key])
-            _clients[key] = _open(settings)
+            _generations[key] = _generations.get(key, 0) + 1
+            _clients[key] = _open(settings, _generations[key])
             seen = _seen[key] = {}
         seen.setdefault(workspace, stamp)
         return _clients[key]
@@ -58,9 +60,7 @@ def note_change(settings: Settings, workspace: str, client) -> None:
     stamp = uuid.uuid4().hex
     path = _stamp_path(settings, workspace)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{path.name}.{stamp}")
-    tmp.write_text(stamp)
-    os.replace(tmp, path)
+    replace_atomically(path, lambda tmp: tmp.write_text(stamp))
     key = _key(settings)
     with _lock:
         if _clients.get(key) is client:
@@ -85,7 +85,7 @@ def _read_stamp(settings: Settings, workspace: str) -> str | None:
         return None
 
 
-def _open(settings: Settings):
+def _open(settings: Settings, generation: int = 0):
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
@@ -97,21 +97,14 @@ def _open(settings: Settings):
         else:
             path = settings.data_dir / "chroma"
             path.mkdir(parents=True, exist_ok=True)
-            client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+            # chromadb shares one in-memory system per path string; a new spelling of the same folder
+            # ("chroma/./", "chroma/././") opens a fresh system that reads the other processes' writes,
+            # while callers still holding the previous client keep a working one.
+            client = chromadb.PersistentClient(path=str(path) + "/." * generation, settings=chroma_settings)
     except Exception as exc:  # connection refused, bad host, unreadable folder
         where = _key(settings) if settings.chroma_host else f"the data folder {settings.data_dir}"
         raise IndexError_(f"Could not open the index at {where}: {exc}") from exc
     return client
-
-
-def _detach(client) -> None:
-    """Make chromadb open a new system for this folder next time, leaving `client` working for callers still on it."""
-    from chromadb.api.shared_system_client import SharedSystemClient
-
-    identifier = getattr(client, "_identifier", None)
-    with SharedSystemClient._refcount_lock:
-        SharedSystemClient._identifier_to_system.pop(identifier, None)
-        SharedSystemClient._identifier_to_refcount.pop(identifier, None)
 
 
 def collection_name(workspace: str) -> str:
@@ -134,3 +127,24 @@ def list_workspaces(settings: Settings) -> list[str]:
         if name.startswith("rfp-") and name.endswith("-chunks"):
             names.add(name[len("rfp-") : -len("-chunks")])
     return sorted(names)
+
+
+def delete_workspace(settings: Settings, workspace: str) -> bool:
+    """Remove a workspace entirely: its passages and vectors in Chroma and its folder (keyword index, cached
+    extractions). Returns False when there was no such workspace."""
+    import shutil
+
+    from rfp_assistant.core.storage.locking import workspace_lock
+
+    folder = settings.workspace_dir(workspace)
+    client = chroma_client(settings)
+    own = {collection_name(workspace), collection_name(workspace) + "-ctx"}  # passages, contextual vectors
+    found = [name for name in (getattr(c, "name", c) for c in client.list_collections()) if name in own]
+    if not found and not folder.exists():
+        return False
+    with workspace_lock(folder):
+        for name in found:
+            client.delete_collection(name)
+    # Other processes notice the change stamp has gone with the folder and reopen.
+    shutil.rmtree(folder, ignore_errors=True)
+    return True

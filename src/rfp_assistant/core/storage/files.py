@@ -10,21 +10,26 @@ from pathlib import Path
 from rfp_assistant.errors import ExportError
 
 
-def write_atomically(path: Path, write: Callable[[Path], object], error: type[ExportError] = ExportError) -> None:
-    """Call `write(temp_path)`, then rename the result to `path`; raise `error` in plain words on failure."""
-    try:
-        handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise error(f"Cannot write {path}: {_reason(exc, path)}.") from None
+def replace_atomically(path: Path, write: Callable[[Path], object], *, mode: int | None = None) -> None:
+    """Call `write(temp_path)` and rename the result over `path`; raises OSError, leaving no temp file behind."""
+    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(handle)
     try:
         write(Path(tmp))
+        if mode is not None:
+            os.chmod(tmp, mode)  # mkstemp makes files owner-only
         os.replace(tmp, path)
-    except OSError as exc:
-        raise error(f"Cannot write {path}: {_reason(exc, path)}.") from None
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def write_atomically(path: Path, write: Callable[[Path], object], error: type[ExportError] = ExportError) -> None:
+    """Like `replace_atomically`, but a failure raises `error` with the reason in plain words."""
+    try:
+        replace_atomically(path, write)
+    except OSError as exc:
+        raise error(f"Cannot write {path}: {_reason(exc, path)}.") from None
 
 
 def _reason(exc: OSError, path: Path) -> str:

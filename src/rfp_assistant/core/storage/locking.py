@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import fcntl
 import threading
 from contextlib import contextmanager
 from pathlib import Path
+
+from filelock import FileLock
 
 _thread_locks: dict[str, threading.Lock] = {}
 _guard = threading.Lock()
@@ -18,10 +19,6 @@ def workspace_lock(folder: Path):
     key = str(folder.resolve())
     with _guard:
         thread_lock = _thread_locks.setdefault(key, threading.Lock())
-    with thread_lock:
-        with open(folder / ".write.lock", "a+") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+    # filelock is reentrant within a process, so threads are kept apart by a plain lock first.
+    with thread_lock, FileLock(folder / ".write.lock"):
+        yield

@@ -9,19 +9,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import Field, ValidationError, model_validator
 
+from rfp_assistant.schemas.common import Model
 from rfp_assistant.errors import ConfigurationError
 from rfp_assistant.schemas.proposal import FieldResult, Money, field_specs
 from rfp_assistant.resources import KNOWLEDGE_DIR
 
 DEFAULT_SCORECARD = KNOWLEDGE_DIR / "scorecard.yaml"
-
-
-class Model(BaseModel):
-    """Base model: field docstrings become schema descriptions."""
-
-    model_config = ConfigDict(use_attribute_docstrings=True)
 
 
 class Rule(Model):

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from rfp_assistant.core.documents.chunking import Chunk
 from rfp_assistant.errors import ConfigurationError
@@ -24,7 +24,7 @@ from rfp_assistant.core.text.sentences import normalize_whitespace, split_senten
 from rfp_assistant.core.retrieval.index import WorkspaceIndex
 from rfp_assistant.core.retrieval.lexical import tokenize
 from rfp_assistant.resources import KNOWLEDGE_DIR
-from rfp_assistant.schemas.common import Citation
+from rfp_assistant.schemas.common import Citation, Model
 
 Status = Literal["covered", "partial", "missing"]
 STATUS_SCORE: dict[str, float] = {"covered": 1.0, "partial": 0.5, "missing": 0.0}
@@ -45,10 +45,8 @@ _ROW = re.compile(r"^(\||\d{1,2} [A-Z])|\.{4,}|\s\.\s")
 REQUIRED_FOR_COVERED: dict[str, tuple[int, ...]] = {"team.cross_functional": (0, 1)}
 
 
-class ChecklistItem(BaseModel):
+class ChecklistItem(Model):
     """One readiness question with its evidence rule."""
-
-    model_config = ConfigDict(use_attribute_docstrings=True)
 
     id: str
     """Stable id, e.g. risk.financial (a contract)."""
@@ -76,10 +74,8 @@ class ChecklistItem(BaseModel):
     """What to do when the item is not covered."""
 
 
-class ChecklistArea(BaseModel):
+class ChecklistArea(Model):
     """A group of checklist items."""
-
-    model_config = ConfigDict(use_attribute_docstrings=True)
 
     id: str
     """Stable id, e.g. budget (a contract)."""
@@ -87,10 +83,8 @@ class ChecklistArea(BaseModel):
     """Human title."""
 
 
-class Checklist(BaseModel):
+class Checklist(Model):
     """The whole readiness checklist."""
-
-    model_config = ConfigDict(use_attribute_docstrings=True)
 
     version: int
     """Checklist version (1)."""
