@@ -16,8 +16,7 @@ import numpy as np
 from rfp_assistant.core.text.sentences import normalize_whitespace, quote_in_text
 from rfp_assistant.core.retrieval.index import SearchHit, WorkspaceIndex
 from rfp_assistant.core.retrieval.lexical import tokenize
-from rfp_assistant.jobs.readiness.assess import GAP_QUESTION, question_gaps
-from rfp_assistant.jobs.readiness.rules import passage_units
+from rfp_assistant.jobs.readiness import GAP_QUESTION, passage_units, question_gaps
 from rfp_assistant.schemas.common import Answer, Citation, Model
 from rfp_assistant.core.retrieval.thesaurus import synonym_groups
 
