@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from rfp_assistant.core.values import find_volumes
+from rfp_assistant.core.values import find_volumes, to_number
+from rfp_assistant.core.values.numbers import WORD_NUMBER
 from rfp_assistant.jobs.drafting import brief_terms as T
 from rfp_assistant.jobs.drafting.brief_units import KEY_LINE, Unit, listed, stated, value_part
 from rfp_assistant.jobs.drafting.brief_values import clauses
@@ -32,7 +33,7 @@ def read_scale(units: list[Unit]) -> BriefField:
 def read_batches(units: list[Unit]) -> BriefField:
     """Number of GMP batches, lots or campaigns (engineering and pilot runs excluded)."""
     for unit in units:
-        if unit.key == "batches" and (m := re.search(r"\d+|" + "|".join(T.WORD_NUMBERS), value_part(unit), re.I)):
+        if unit.key == "batches" and (m := re.search(rf"\d+|(?i:a\s+)?single|{WORD_NUMBER}", value_part(unit))):
             return stated(_to_int(m.group(0)), value_part(unit))
     for unit in units:
         for m in T.BATCH_COUNT.finditer(unit.text):
@@ -50,7 +51,7 @@ def read_batches(units: list[Unit]) -> BriefField:
 
 def _to_int(token: str) -> int:
     token = token.lower().strip()
-    return int(token) if token.isdigit() else T.WORD_NUMBERS[token]
+    return 1 if token.endswith("single") else int(to_number(token))
 
 
 def read_batch_size(units: list[Unit]) -> BriefField:

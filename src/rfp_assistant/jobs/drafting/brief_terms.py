@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from rfp_assistant.core.values.numbers import WORD_NUMBER
+
 _I = re.I
 
 # Keys leads use in YAML/JSON briefs (and in "Key: value" lines), normalized to snake_case.
@@ -238,9 +240,7 @@ SCALE_GOOD = re.compile(r"\bGMP\b|\bbatch|\bscale\b|\bbioreactor|\bcampaign|\bst
 SCALE_BAD = re.compile(r"\bpilot\b|\bour current\b|\bcurrent (?:process|scale|CDMO|site|supplier)\b|\bcurrently (?:runs?|made"
                        r"|produced|manufactured|at)\b|\bexisting\b|\btox\b|\bso far\b|\btoday\b|\bprevious\w*|\bhistoric", _I)
 
-WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10, "eleven": 11, "twelve": 12, "a single": 1, "single": 1}
-_NUM = r"(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_NUM = rf"(?:\d{{1,4}}|{WORD_NUMBER})"
 BATCH_COUNT = re.compile(
     rf"(?<![\w.,])(?P<n>{_NUM})\s*(?:(?:x\s*|(?<=[a-z]\s))[\d.,]+\s*(?:kL|L|kg|g|mol)\s+)?"
     r"(?P<noun>(?:(?:GMP|DS|DP|API|drug substance|conjugation|patient|clinical|commercial|PPQ|engineering|eng|demo"

@@ -118,12 +118,11 @@ def find_budget(units) -> BriefField:
             context = unit.key == "budget" or bool(T.BUDGET_CONTEXT.search(unit.text))
             candidates.append((not context, unit, m))
         if unit.key == "budget" and not find_money(unit.text):
-            m = re.search(r"(\d[\d.,]*)\s*(k|m|mn|million|bn|b)?\b", _after_colon(unit.text), re.I)
-            currency = re.search(r"(usd|eur|gbp|chf|jpy)", unit.text.split(":")[0], re.I)
-            if m and currency:
-                scale = {"k": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "b": 1e9}.get((m.group(2) or "").lower(), 1)
-                amount = float(m.group(1).replace(",", "")) * scale
-                return _budget(amount, currency.group(1).upper(), _after_colon(unit.text), approx=False)
+            # "Budget (USD): 6M": the currency is in the label; read the amount with the shared money parser.
+            currency = re.search(r"\b(usd|eur|gbp|chf|jpy)\b", unit.text.split(":")[0], re.I)
+            found = find_money(f"{currency.group(1).upper()} {_after_colon(unit.text)}") if currency else []
+            if found:
+                return _budget(found[0].value.amount, found[0].value.currency, _after_colon(unit.text), approx=False)
     if not candidates:
         return BriefField()
     _, unit, m = sorted(candidates, key=lambda c: c[0])[0]
