@@ -4,6 +4,9 @@ Consistency rule: a document exists only once its manifest record is stored, and
 written in the same call as the document's last batch of chunks (for ordinary documents, the only
 call). Chunks of a half-finished ingest have no manifest, are invisible to search, and are removed
 when the same document is ingested again, so a crash never leaves a half-indexed document behind.
+
+At ~400 lines it is one class on purpose: ingest, commit, search and the freshness checks share the
+workspace lock and the consistency rule above, which are easiest to audit in one place.
 """
 
 from __future__ import annotations
