@@ -31,8 +31,22 @@ def test_report_lists_every_target_and_marks_a_miss(tmp_path):
     data = json.loads(as_json.read_text())
     assert data["passed"] is False
     qa = next(s for s in data["suites"] if s["suite"] == "qa")
-    assert qa["targets"] == [{"metric": "hit_rate", "op": ">=", "value": 0.85, "actual": 0.8, "met": False}]
+    assert qa["targets"] == [{"metric": "hit_rate", "op": ">=", "value": 0.85, "enforced": True, "actual": 0.8,
+                              "met": False}]
     assert next(s for s in data["suites"] if s["suite"] == "retrieval")["seconds"] == 12.3
+
+
+def test_a_goal_not_reached_yet_shows_as_not_yet_and_does_not_fail_the_report(tmp_path):
+    goal = SuiteResult(suite="extraction", metrics={"value_accuracy.held_out": 0.7, "value_accuracy.generated": 0.95},
+                       targets=[Target(metric="value_accuracy.held_out", op=">=", value=0.9, enforced=False),
+                                Target(metric="value_accuracy.generated", op=">=", value=0.9)])
+    assert goal.passed and "not yet" in goal.render() and "MISSED" not in goal.render()
+    markdown, as_json = write_eval_report([goal], tmp_path / "r")
+    assert "| extraction | value_accuracy.held_out | 0.700 | >= 0.9 | not yet |" in markdown.read_text()
+    assert json.loads(as_json.read_text())["passed"] is True
+    # The same goal once enforced fails the suite.
+    enforced = goal.model_copy(update={"targets": [Target(metric="value_accuracy.held_out", op=">=", value=0.9)]})
+    assert not enforced.passed and "MISSED" in enforced.render()
 
 
 def test_every_job_has_a_suite_and_unknown_suites_are_refused(cli_env):

@@ -41,8 +41,9 @@ def report_markdown(results: list[SuiteResult]) -> str:
     for suite in data["suites"]:
         for target in suite["targets"]:
             actual = "—" if target["actual"] is None else f"{target['actual']:.3f}"
+            met = "yes" if target["met"] else "**NO**" if target.get("enforced", True) else "not yet"
             lines.append(f"| {suite['suite']} | {target['metric']} | {actual} | {target['op']} {target['value']:g} | "
-                         f"{'yes' if target['met'] else '**NO**'} |")
+                         f"{met} |")
     for suite in data["suites"]:
         lines += ["", f"## {suite['suite']} — {'pass' if suite['passed'] else 'FAIL'} "
                       f"({suite['cases']} cases, {suite['seconds']:.0f} s)", "",
