@@ -11,11 +11,13 @@ import typer
 
 from rfp_assistant.config import Settings, load_settings
 from rfp_assistant.errors import RfpAssistantError
+from rfp_assistant.interfaces.cli_users import users_app
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
     help="Prepare CDMO outsourcing: draft RFPs, compare proposals, find readiness gaps. Offline by default.",
 )
+app.add_typer(users_app, name="user")
 WorkspaceOpt = typer.Option(None, "--workspace", "-w", help="Workspace (one per program); default from RFP_WORKSPACE or 'default'.")
 JsonOpt = typer.Option(False, "--json", help="Print machine-readable JSON.")
 

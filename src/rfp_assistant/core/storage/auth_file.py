@@ -50,8 +50,8 @@ def validate_user_name(name: str) -> str:
     if not name or name != name.strip():
         raise ConfigurationError("A user name cannot be empty or start or end with spaces.")
     if ":" in name or name.startswith("#") or any(c.isspace() or not c.isprintable() for c in name):
-        raise ConfigurationError(f"User name {name!r} is not allowed: use letters, digits, '.', '-', '_' or '@' "
-                                 "(no spaces, no ':' and not starting with '#').")
+        raise ConfigurationError(f"User name {name!r} is not allowed: a name has no spaces or ':' and does not "
+                                 "start with '#'.")
     return name
 
 
