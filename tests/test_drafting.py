@@ -272,3 +272,15 @@ def test_after_two_sections_fail_in_a_row_the_rest_are_written_offline_without_w
     assert len(draft.sections) == 13 and draft.mode == "offline"
     assert any("remaining sections were written offline" in w for w in draft.warnings)
     assert len(openai_server.chat_requests) == 1 + 2 * 3  # the brief, then two sections with their retries
+
+
+# --- the blind-brief scorer (evals/drafting_blind.py) ---------------------------------------------------
+
+def test_blind_scorer_matches_key_terms_the_way_the_gold_authors_wrote_them():
+    from rfp_assistant.evals.drafting_blind import mentions
+
+    assert mentions("run at 2000 L scale", "2,000 L") and mentions("two 2,000-L trains", "2000 L")
+    assert mentions("Dual sourcing of resin", "dual sourc") and mentions("cryopreserved in bags", "bag")
+    assert mentions("an ISO 8 – Grade A isolator", "grade a") and mentions("fill/finish", "fill-finish")
+    assert not mentions("priced in EUR", "EU") and not mentions("Phase 2a", "Phase 2", prefix=False)
+    assert not mentions("20,000 L", "2,000 L") and not mentions("1800 kg", "180")

@@ -1,0 +1,152 @@
+"""Scoring a draft against a blind brief's gold: facts in their section, gaps asked, nothing invented.
+
+The blind gold (eval/drafting/blind/*.gold.yaml) names, per fact, the RFP section it belongs in and its
+key terms as groups of alternatives; per gap, the words an open question about it would use; and the
+specifics a faithful draft never states.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from rfp_assistant.jobs.drafting.catalog import SECTION_IDS
+from rfp_assistant.jobs.drafting.render import OPEN_POINT
+from rfp_assistant.schemas.brief import RfpDraft
+
+_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+                         "\u00d7": "x", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2019": "'"})
+_THOUSANDS = re.compile(r"(?<=\d)[,\u202f\u2009](?=\d{3}(?!\d))")
+_SEPARATORS = re.compile(r"[-/_]")
+_WORD_TAIL = re.compile(r"[a-z0-9]*")
+
+
+@dataclass
+class BlindTally:
+    """Counts for one set of blind briefs."""
+
+    drafts: int = 0
+    complete: int = 0
+    facts: int = 0
+    carried: int = 0
+    gaps: int = 0
+    asked: int = 0
+    invented: int = 0
+    sections: int = 0
+    cited: int = 0
+    questions: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def metrics(self) -> dict[str, float]:
+        """The set's figures, named as the drafting suite reports them."""
+        return {
+            "facts_carried": self.carried / max(self.facts, 1),
+            "gaps_asked": self.asked / max(self.gaps, 1),
+            "invented_facts": float(self.invented),
+            "section_coverage": self.complete / max(self.drafts, 1),
+            "sections_cited": self.cited / max(self.sections, 1),
+            "open_questions_per_brief": self.questions / max(self.drafts, 1),
+        }
+
+
+def blind_sets(root: Path) -> dict[str, list[Path]]:
+    """The blind briefs of each split ('dev', 'held_out'), by split.yaml."""
+    split_file = root / "split.yaml"
+    if not split_file.is_file():
+        return {}
+    split = yaml.safe_load(split_file.read_text(encoding="utf-8")) or {}
+    briefs = {p.stem: p for p in root.iterdir() if p.suffix in (".txt", ".md") and p.is_file()}
+    return {name: [briefs[stem] for stem in split.get(name) or []] for name in ("dev", "held_out")}
+
+
+def load_gold(brief: Path) -> dict:
+    """The gold file beside a blind brief."""
+    return yaml.safe_load((brief.parent / f"{brief.stem}.gold.yaml").read_text(encoding="utf-8"))
+
+
+def score_blind(name: str, draft: RfpDraft, gold: dict, tally: BlindTally, *, list_misses: bool) -> None:
+    """Add one draft's counts to `tally`; misses are recorded only when `list_misses` (never for held-out)."""
+    miss = tally.misses.append if list_misses else (lambda _text: None)
+    tally.drafts += 1
+    ids = [s.id for s in draft.sections]
+    if ids == list(SECTION_IDS) and all(s.markdown.strip() for s in draft.sections):
+        tally.complete += 1
+    else:
+        miss(f"{name}: sections {ids}")
+    said = {s.id: OPEN_POINT.sub(" ", s.markdown) for s in draft.sections}
+    for fact in gold.get("facts") or []:
+        tally.facts += 1
+        where = said.get(fact["section"], "") + "\n" + said.get("overview", "")
+        absent = [group for group in fact["key_terms"] if not any(mentions(where, term) for term in group)]
+        tally.carried += not absent
+        if absent:
+            miss(f"{name}: fact {fact['fact']!r} not in {fact['section']} (missing {absent[0][0]!r})")
+    questions = open_questions(draft)
+    tally.questions += len(questions)
+    asked_text = "\n".join(questions)
+    for gap in gold.get("gaps") or []:
+        tally.gaps += 1
+        ok = any(mentions(asked_text, term) for term in gap["expect_any"])
+        tally.asked += ok
+        if not ok:
+            miss(f"{name}: no open question on {gap['topic']!r}")
+    stated = stated_text(draft)
+    for text in gold.get("must_not_invent") or []:
+        if mentions(stated, text, prefix=False):
+            tally.invented += 1
+            miss(f"{name}: invented {text!r}")
+    for section in draft.sections:
+        tally.sections += 1
+        tally.cited += bool(section.citations)
+        if not section.citations:
+            miss(f"{name}: section {section.id} has no citation")
+
+
+def open_questions(draft: RfpDraft) -> list[str]:
+    """The draft's gap questions and the open points marked in its sections."""
+    points = [p for s in draft.sections for p in OPEN_POINT.findall(s.markdown)]
+    return [g.question for g in draft.gaps] + list(dict.fromkeys(points))
+
+
+def stated_text(draft: RfpDraft) -> str:
+    """What the draft presents as decided: title and sections without open points or the form's schema table.
+
+    The response form lists every allowed value of the comparison schema (every agency, every service) for any
+    program; naming an option there is not a statement about this program.
+    """
+    parts = [draft.title]
+    for section in draft.sections:
+        text = section.markdown
+        if section.id == "response_form":
+            text = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("|"))
+        parts.append(OPEN_POINT.sub(" ", text))
+    return "\n".join(parts)
+
+
+def normalize(text: str) -> str:
+    """Lower case; dashes, '×', thousands separators ('2,000' = '2000'), '-', '/', '_' and spacing made plain."""
+    t = _THOUSANDS.sub("", text.translate(_DASHES))
+    return re.sub(r"\s+", " ", _SEPARATORS.sub(" ", t)).lower()
+
+
+def mentions(haystack: str, term: str, *, prefix: bool = True) -> bool:
+    """`term` in `haystack`, case-insensitive, starting on a word boundary.
+
+    A term ends on a word boundary too, except for a plural 's'/'es' and, when `prefix`, a stem of four or
+    more letters written to match its longer forms ('dual sourc', 'label').
+    """
+    h, n = normalize(haystack), normalize(term)
+    if not n.strip():
+        return False
+    last_word = re.search(r"[a-z]+$", n)
+    stem = prefix and last_word is not None and len(last_word.group(0)) >= 4
+    for m in re.finditer(re.escape(n), h):
+        if n[0].isalnum() and m.start() > 0 and h[m.start() - 1].isalnum():
+            continue
+        tail = _WORD_TAIL.match(h, m.end()).group(0) if n[-1].isalnum() else ""
+        if not tail or tail in ("s", "es") and not n[-1].isdigit() or stem and not tail[:1].isdigit():
+            return True
+    return False
