@@ -67,7 +67,10 @@ class Settings(BaseSettings):
     """Chroma server port (RFP_CHROMA_PORT)."""
 
     auth_file: Path | None = None
-    """File of `user:password` lines; when set, the web UI requires login (RFP_AUTH_FILE)."""
+    """File of `user:hash` lines written by `rfp-assistant user add`; when set, the web UI requires login (RFP_AUTH_FILE)."""
+
+    login_lockout_s: float = Field(default=300.0, gt=0)
+    """Seconds a user name or address is locked out after too many failed logins, and the window they are counted in (RFP_LOGIN_LOCKOUT_S)."""
 
     max_file_mb: float = 50.0
     """Largest document accepted, in megabytes (RFP_MAX_FILE_MB)."""

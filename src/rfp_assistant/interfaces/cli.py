@@ -263,11 +263,12 @@ def ui(
     ctx: typer.Context,
     host: Optional[str] = typer.Option(None, "--host", help="Interface to bind; default 127.0.0.1 (this machine only)."),
     port: Optional[int] = typer.Option(None, "--port", help="Port; default 7860."),
+    allow_open: bool = typer.Option(False, "--allow-open", help="Serve beyond this machine with no login (RFP_AUTH_FILE unset)."),
 ):
-    """Start the web UI (Gradio) on 127.0.0.1:7860."""
+    """Start the web UI (Gradio) on 127.0.0.1:7860; another --host needs RFP_AUTH_FILE (or --allow-open)."""
     from rfp_assistant.interfaces.ui.app import launch
 
-    launch(_settings(ctx), host=host or "127.0.0.1", port=port or 7860)
+    launch(_settings(ctx), host=host or "127.0.0.1", port=port or 7860, allow_open=allow_open)
 
 
 @app.command("eval")

@@ -16,6 +16,7 @@ from rfp_assistant.interfaces.ui import draft_tab
 from rfp_assistant.interfaces.ui import knowledge_tab
 from rfp_assistant.interfaces.ui import readiness_tab
 from rfp_assistant.interfaces.ui.common import Session  # noqa: E402
+from rfp_assistant.interfaces.ui.login import check_open_bind, login_gate, login_middleware  # noqa: E402
 
 CSS = """
 .cite-list li { margin-bottom: .35em; }
@@ -84,22 +85,11 @@ def _console_progress(fraction: float, message: str) -> None:
         print(f"  {message}", flush=True)
 
 
-def read_auth_file(settings: Settings) -> list[tuple[str, str]] | None:
-    """Users from RFP_AUTH_FILE (`user:password` per line), or None when login is not required."""
-    if settings.auth_file is None:
-        return None
-    try:
-        lines = settings.auth_file.read_text().splitlines()
-    except OSError as exc:
-        raise ConfigurationError(f"RFP_AUTH_FILE {settings.auth_file} cannot be read: {exc.strerror}") from exc
-    users = [tuple(line.split(":", 1)) for line in lines if ":" in line and not line.lstrip().startswith("#")]
-    if not users:
-        raise ConfigurationError(f"RFP_AUTH_FILE {settings.auth_file} has no 'user:password' lines.")
-    return [(u.strip(), p.strip()) for u, p in users]
-
-
-def launch(settings: Settings, host: str = "127.0.0.1", port: int = 7860, *, block: bool = True):
-    """Serve the UI; returns (app, local_url) when block is False (tests)."""
+def launch(settings: Settings, host: str = "127.0.0.1", port: int = 7860, *, block: bool = True,
+           allow_open: bool = False):
+    """Serve the UI; returns (app, local_url) when block is False (tests). No login beyond loopback needs allow_open."""
+    check_open_bind(host, port, settings, allow_open)
+    gate = login_gate(settings)
     if not _port_free(host, port):
         raise ConfigurationError(
             f"Port {port} on {host} is already in use (another rfp-assistant?). Stop it, or start with --port N."
@@ -111,7 +101,9 @@ def launch(settings: Settings, host: str = "127.0.0.1", port: int = 7860, *, blo
     app.queue(default_concurrency_limit=4)
     theme = gr.themes.Soft(font=["ui-sans-serif", "system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"])
     _, url, _ = app.launch(
-        server_name=host, server_port=port, auth=read_auth_file(settings), share=False, inbrowser=False,
+        server_name=host, server_port=port, auth=gate.check if gate else None,
+        auth_message=gate.message() if gate else None, app_kwargs={"middleware": login_middleware()},
+        share=False, inbrowser=False,
         prevent_thread_lock=not block, show_error=True, quiet=not block, theme=theme, css=CSS,
         max_file_size=f"{int(settings.max_file_mb)}mb", footer_links=[], ssr_mode=False, pwa=False, mcp_server=False,
         enable_monitoring=False,

@@ -1,0 +1,1 @@
+"""Access control that does not depend on any interface: the login throttle."""
