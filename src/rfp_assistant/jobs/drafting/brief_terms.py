@@ -73,7 +73,7 @@ MODALITY_HEADS = re.compile(
     r"|biosimilar|agonist|antagonist|degrader)$", _I)
 MODIFIER_STOP = re.compile(
     r"^(?:a|an|the|our|their|is|are|for|of|in|into|and|with|to|as|by|on|at|new|current|commercial|clinical"
-    r"|program|programme|need|needs|rfp|cdmo|scope|spin|up|re|fw|subject|modality|compound|product|phase|ph\d?"
+    r"|program|programme|need|needs|rfp|cdmo|scope|re|fw|subject|modality|compound|product|phase|ph\d?"
     r"|ph[i]+|\d+)$", _I)
 
 PHASE_PATTERN = re.compile(r"(?<![A-Za-z])(?:[Pp]hase|Ph|PH)\.?[\s-]*(III|II|I|1|2|3)(?![A-Za-z0-9])")
@@ -122,7 +122,7 @@ SERVICE_LABELS = {
     "fill_finish": "Fill/finish", "lyophilization": "Lyophilization", "qc_release": "QC release testing",
     "stability": "Stability studies", "regulatory_support": "Regulatory support",
 }
-# A service named in a clause like these is outside the scope ("DP stays with our fill partner").
+# A service named in a clause like these is outside the scope: it stays with the sponsor or another supplier.
 SERVICE_NEGATION = re.compile(
     r"\bseparate (?:RFP|contract|tender)\b|\bstays? with\b|\bremains? with\b|\bnot (?:in|part of) (?:the )?scope\b"
     r"|\bout of scope\b|\bexclud\w*|\bnot (?:needed|required)\b|\bsupplied by us\b|\bcomes? from\b|\belsewhere\b"
@@ -223,7 +223,7 @@ MILESTONE_RULES = [
 GOVERNANCE_RULES = [
     ("milestone-driven", re.compile(r"\bmilestone[- ]driven\b", _I)),
     ("adaptive", re.compile(r"\badaptive\b", _I)),
-    ("structured", re.compile(r"\b(?:highly |tightly )?structured\b|\btightly governed\b", _I)),
+    ("structured", re.compile(r"\b(?:highly |tightly )?structured\b|\b(?:tightly|closely|formally) (?:governed|managed)\b", _I)),
     ("collaborative", re.compile(r"\bcollaborative\b|\bhands-on partnership\b", _I)),
 ]
 CADENCE = re.compile(r"\b(weekly|bi-?weekly|fortnightly|monthly)\s+(?:reporting|reports?|calls?|meetings?|updates?"
@@ -252,7 +252,7 @@ EXTRA_RUNS = re.compile(r"(?:plus|\+|and|incl\.?|including)\s+(one|two|three|an?
 SCOPE_NOTE_RULES = [
     re.compile(r"\b(?:supplied|provided) by (?:us|the sponsor)\b|\bcomes? from our\b|\bwe (?:will )?(?:supply|provide)\b", _I),
     re.compile(r"\bstays? with\b|\bseparate RFP\b|\b(?:API|DS|drug substance) only\b|\bonly does\b", _I),
-    re.compile(r"\btech(?:nology)? transfer (?:of the process )?from\b", _I),
+    re.compile(r"\btech(?:nology)? transfer (?:of (?:the |our |its )?\w+ )?from\b", _I),
     re.compile(r"\bPPQ\b(?![^.;]*\b(?:Q[1-4]|H[12]|20\d\d)\b)", 0),
     re.compile(r"\b(?:tablets?|capsules?)\s+DP\b", _I),
 ]
