@@ -24,6 +24,8 @@ _DATE = re.compile(
     rf"|(?<!\w)(?P<ymon>{_MONTH})(?:\s+(?:of\s+)?|-|\s*['’])(?P<yy>\d{{4}}|(?<=['’])\d{{2}})(?!\d)"
     rf"|(?<!\w)Q(?P<q>[1-4])\s*(?:[-/'’]\s*|\s+(?:of\s+)?)?(?P<qfy>FY\s*)?(?P<qy>{_SEP_YY})(?!\w)"
     rf"|(?<!\w)(?P<q2>[1-4])Q\s*['’]?(?P<q2y>\d{{4}}|\d{{2}})(?!\w)"
+    rf"|(?<![\w.-])(?P<yqy>(?:19|20)\d\d)[^\S\n]*[-/]?[^\S\n]*Q(?P<yq>[1-4])(?!\w)"  # "2026 Q4"
+    rf"|(?<![\w.,/-])(?P<ymy>(?:19|20)\d\d)(?P<ymsep>[./-])(?P<ymm>0[1-9]|1[0-2])(?![\w]|[./-]\d|,\d)"  # "2025.06"
     rf"|(?<!\w)H(?P<h>[12])\s*(?:[-/'’]\s*|\s+(?:of\s+)?)?(?P<hfy>FY\s*)?(?P<hy>{_SEP_YY})(?!\w))"
 )
 _BARE_YEAR = re.compile(
@@ -61,6 +63,10 @@ def _date_value(m: re.Match) -> tuple[date, set[str]]:
         return date(int(g["my"]), MONTHS[g["mmon"].rstrip(".")], int(g["md"])), set()
     if g["yy"]:
         return date(_year(g["yy"]), MONTHS[g["ymon"].rstrip(".")], 1), {"month"}
+    if g["ymy"]:
+        return date(int(g["ymy"]), int(g["ymm"]), 1), {"month"}
+    if g["yqy"]:
+        return date(int(g["yqy"]), 3 * int(g["yq"]) - 2, 1), {"quarter"}
     if g["q"] or g["q2"]:
         quarter, year = (g["q"], g["qy"]) if g["q"] else (g["q2"], g["q2y"])
         return date(_year(year), 3 * int(quarter) - 2, 1), {"quarter"} | ({"fiscal"} if g["qfy"] else set())

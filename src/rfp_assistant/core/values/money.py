@@ -14,7 +14,7 @@ _CURRENCY_SUFFIX = (
     rf"(?:(?:{escaped_alternation(k for k in CURRENCY_PREFIXES if '$' not in k)}){_CODE_END}|(?i:{_CURRENCY_WORDS})\b)"
 )
 _SCALE = (
-    r"(?:(?i:(?:mio|mill|mrd|tsd)\.?|thousand|millions?|billions?|mln|bn|mn|mm|[kmb])(?![A-Za-z²³])"
+    r"(?:(?i:(?:mio|mill|mrd|tsd)\.?|thousand|millions?|billions?|crores?|lakhs?|mln|bn|mn|mm|cr|[kmb])(?![A-Za-z²³])"
     r"|[kT](?=(?:EUR|USD|CHF|GBP|€)))"  # "950 kEUR", "950 TEUR"
 )
 _MONEY = re.compile(

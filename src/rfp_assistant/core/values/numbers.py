@@ -33,7 +33,8 @@ WORD_NUMBER = (
 )
 
 _GROUPED = (
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 4,850,000.00
+    r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # 7,64,00,000 (Indian lakh/crore grouping)
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 4,850,000.00
     r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?"  # 3.200.000,00
     r"|\d{1,3}(?:['’]\d{3})+(?:\.\d+)?"  # 1'250'000 (Swiss)
 )
@@ -123,7 +124,7 @@ CURRENCY_WORDS = {
 SCALES = {
     "thousand": 1e3, "k": 1e3, "tsd": 1e3, "t": 1e3, "million": 1e6, "millions": 1e6, "mio": 1e6,
     "mill": 1e6, "mln": 1e6, "mn": 1e6, "mm": 1e6, "m": 1e6, "billion": 1e9, "billions": 1e9,
-    "bn": 1e9, "b": 1e9, "mrd": 1e9,
+    "bn": 1e9, "b": 1e9, "mrd": 1e9, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "cr": 1e7,
 }
 
 # English and German month names; title and upper case only, since "may" is also a verb.

@@ -14,9 +14,13 @@ from rfp_assistant.core.documents import LoadedDocument
 from rfp_assistant.core.text.sentences import canonical_text, normalize_whitespace, quote_in_text
 from rfp_assistant.core.documents.injection import ai_spans
 from rfp_assistant.jobs.extraction.llm_schema import STATUSES
+from rfp_assistant.jobs.extraction.value_check import derived
 from rfp_assistant.schemas.proposal import Evidence, FieldResult, FieldSpec, Money
 
 ACCEPTED_CONFIDENCE = 0.9
+# Part of the extraction cache's key: bump it whenever these checks accept or reject differently, so cached
+# readings made under the old rules are redone.
+VERIFIER_VERSION = 2
 
 
 # -- verification ----------------------------------------------------------------------------------------------
@@ -56,17 +60,14 @@ def check_answer(spec: FieldSpec, answer: BaseModel | dict | None, document: Loa
         value = coerce_value(spec, raw.get("value"))
     except (TypeError, ValueError) as exc:
         return Verdict(None, rejected=True, reason=str(exc))
-    dropped = 0
-    if spec.type in ("string", "list_string"):
-        quoted = " ".join(e.quote for e in evidence)
-        items = value if isinstance(value, list) else [value]
-        kept = [item for item in items if supported_by(item, quoted)]
-        dropped = len(items) - len(kept) if kept else 0
-        if not kept:
-            return Verdict(None, rejected=True, reason="the value is not in its quotes")
-        value = kept if isinstance(value, list) else kept[0]
-    return Verdict(FieldResult(value=value, status="stated", evidence=evidence[:3], confidence=ACCEPTED_CONFIDENCE),
-                   dropped_items=dropped)
+    # A genuine quote is not enough: the value must follow from it (the number, date, price, yes/no or option
+    # the quote gives), or the field falls back.
+    checked = derived(spec, value, [e.quote for e in evidence],
+                      [document.page_text(n) for n in sorted({e.page for e in evidence})])
+    if checked.value is None:
+        return Verdict(None, rejected=True, reason=checked.reason)
+    return Verdict(FieldResult(value=checked.value, status="stated", evidence=evidence[:3],
+                               confidence=ACCEPTED_CONFIDENCE), dropped_items=len(checked.dropped))
 
 
 def verified_evidence(items: Any, document: LoadedDocument,
@@ -171,11 +172,9 @@ def coerce_value(spec: FieldSpec, value: Any) -> Any:
     if kind == "enum":
         return _enum(spec, value)
     if kind == "list_enum":
+        # An empty list is a statement ("none of our products is approved yet"); its quote must say so.
         items = value if isinstance(value, list) else [value]
-        chosen = list(dict.fromkeys(_enum(spec, item) for item in items))
-        if not chosen:
-            raise ValueError("empty list")
-        return chosen
+        return list(dict.fromkeys(_enum(spec, item) for item in items))
     if kind == "money":
         return _money(value)
     raise ValueError(f"unknown field type {kind}")

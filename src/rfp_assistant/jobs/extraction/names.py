@@ -42,7 +42,30 @@ COUNTRIES = {
     "Singapore": ["singapore"], "India": ["india"], "Australia": ["australia"], "Israel": ["israel"],
     "Taiwan": ["taiwan"],
 }
+# Names of EU member states in their own languages, and the usual short forms, for comparing place names.
+_LOCAL_NAMES = {
+    "United States": ["united states of america", "u.s.a.", "usa", "u.s.", "america"],
+    "United Kingdom": ["united kingdom", "u.k.", "uk", "great britain", "britain"],
+    "Germany": ["deutschland"], "France": ["république française"], "Italy": ["italia"], "Spain": ["españa", "espana"],
+    "Netherlands": ["nederland", "holland", "the netherlands"], "Belgium": ["belgië", "belgie", "belgique", "belgien"],
+    "Austria": ["österreich", "osterreich"], "Denmark": ["danmark"], "Sweden": ["sverige"], "Finland": ["suomi"],
+    "Poland": ["polska"], "Czech Republic": ["czechia", "česko", "cesko", "česká republika"], "Hungary": ["magyarország"],
+    "Portugal": [], "Ireland": ["éire", "eire", "republic of ireland"], "Greece": ["hellas", "ελλάδα"],
+    "Croatia": ["hrvatska"], "Slovenia": ["slovenija"], "Slovakia": ["slovensko"], "Romania": ["românia"],
+    "Bulgaria": ["българия"], "Lithuania": ["lietuva"], "Latvia": ["latvija"], "Estonia": ["eesti"],
+    "Luxembourg": ["lëtzebuerg", "luxemburg"], "Malta": [], "Cyprus": ["κύπρος"],
+    "Switzerland": ["schweiz", "suisse", "svizzera", "confoederatio helvetica"],
+}
 _COUNTRY_OF = {alias: name for name, aliases in COUNTRIES.items() for alias in aliases}
+
+
+def country_words() -> dict[str, list[str]]:
+    """Every country this module knows, with the other ways proposals write it (lower case)."""
+    merged = {name: list(aliases) for name, aliases in COUNTRIES.items()}
+    for name, aliases in _LOCAL_NAMES.items():
+        merged.setdefault(name, [name.casefold()])
+        merged[name] = list(dict.fromkeys(merged[name] + aliases))
+    return merged
 _STATE_NAMES = {name.lower() for name in US_STATES.values()} | {abbr.lower() for abbr in US_STATES}
 _WORDS = r"[A-Z][A-Za-z.]*(?:\s(?:[A-Z][A-Za-z.]*|of))*"
 _POSTCODE = r"(?:\s+(?:[A-Z]{1,2}-?)?\d[\dA-Z]{2,5}(?:\s\d[A-Z]{2})?)?"

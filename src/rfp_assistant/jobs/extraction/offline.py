@@ -9,6 +9,7 @@ from rfp_assistant.core.documents.injection import without_ai_text
 import rfp_assistant.core.values as p
 from rfp_assistant.jobs.extraction.candidates import Candidate, Page, decide, near_cues, quote_between
 from rfp_assistant.jobs.extraction.names import read_cdmo_name, read_sites
+from rfp_assistant.jobs.extraction.value_check import derived
 from rfp_assistant.schemas.proposal import FieldResult, Money, ProposalExtraction, field_specs
 from rfp_assistant.jobs.extraction.terms import read_boolean, read_enum, read_list
 
@@ -25,9 +26,20 @@ def extract_offline(document: LoadedDocument) -> ProposalExtraction:
     pages = [Page(page.number, without_ai_text(page.text)) for page in document.pages if page.text.strip()]
     fields: dict[str, FieldResult] = {}
     for key, spec in field_specs().items():
-        fields[key] = _read(key, spec, pages)
+        fields[key] = _checked(spec, _read(key, spec, pages), document)
     return ProposalExtraction(source=document.source, pages=document.page_count, fields=fields,
                               warnings=list(document.warnings))
+
+
+def _checked(spec, result: FieldResult, document: LoadedDocument) -> FieldResult:
+    """The result if its quotes give its value (a list keeps the members they name); otherwise not stated."""
+    if result.status != "stated":
+        return result
+    checked = derived(spec, result.value, [e.quote for e in result.evidence],
+                      [document.page_text(n) for n in sorted({e.page for e in result.evidence})])
+    if checked.value is None:
+        return FieldResult()
+    return result if not checked.dropped else result.model_copy(update={"value": checked.value})
 
 
 def _read(key: str, spec, pages: list[Page]) -> FieldResult:

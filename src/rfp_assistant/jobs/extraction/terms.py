@@ -27,10 +27,27 @@ def _terms() -> dict:
         for spec in data[section].values():
             spec["_terms"] = compile_all(spec.get("terms"))
             spec["_negative"] = compile_all(spec.get("negative_terms"))
+            spec["_topic"] = compile_all(spec.get("topic"))
     for section in ("enums", "lists"):
         for key, options in data[section].items():
             data[section][key] = {name: compile_all(patterns) for name, patterns in options.items()}
     return data
+
+
+def boolean_terms(key: str) -> dict[str, list[re.Pattern]]:
+    """A yes/no field's patterns: "terms" (saying it), "negative" (denying it), "topic" (naming the subject)."""
+    spec = _terms()["booleans"][key]
+    return {"terms": spec["_terms"], "negative": spec["_negative"], "topic": spec["_topic"] or spec["_terms"]}
+
+
+def enum_terms(key: str) -> dict[str, list[re.Pattern]]:
+    """Patterns naming each option of an enum field."""
+    return _terms()["enums"][key]
+
+
+def list_terms(key: str) -> dict[str, list[re.Pattern]]:
+    """Patterns naming each option of a list field."""
+    return _terms()["lists"][key]
 
 
 _BULLET = re.compile(r"\s*(?:[-•▪*\x7f]|\(?[a-z0-9]{1,2}[.)])\s")

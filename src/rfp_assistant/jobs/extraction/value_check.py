@@ -1,0 +1,354 @@
+"""Is a value derivable from its own quotes? Quotes are parsed with the typed value parsers and compared.
+
+Used on every stated value, whichever engine produced it: a number, amount, date, duration, count, yes/no,
+option or list item that its quotes do not give is not kept (a genuine quote with a wrong value is still wrong).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import rfp_assistant.core.values as p
+from rfp_assistant.core.text.negation import is_negated
+from rfp_assistant.jobs.extraction.money_roles import SUM_STATEMENT, line_item_sum, sum_statements
+from rfp_assistant.jobs.extraction.names import country_words
+from rfp_assistant.jobs.extraction.terms import boolean_terms, enum_terms, list_terms
+from rfp_assistant.schemas.proposal import FieldSpec, Money
+
+_NEGATION = re.compile(r"(?i)\b(?:not|no|never|none|nil|zero|without|cannot|neither|nor)\b|n[’']t\b|\bonly\b")
+_WEEK_NUMBER = re.compile(r"(?i)\b(?:weeks?|wks?\.?|w)\s?(\d{1,3})(?:\s*(?:-|–|to)\s*(\d{1,3}))?\b")
+_MONTH_OFFSET = re.compile(r"\bM\s?\+\s?(\d{1,2})\b")
+_INTEGER = re.compile(rf"{p.common.YEAR.pattern}(?!\d)|(?P<n>{p.numbers.INTEGER_OR_WORD})", re.I)
+_CURRENCY_MENTION = re.compile(rf"(?<![A-Za-z])(?:{p.common.escaped_alternation(p.numbers.CURRENCY_PREFIXES)})(?![A-Za-z])"
+                               rf"|(?i:\b(?:{p.common.escaped_alternation(p.numbers.CURRENCY_WORDS)})\b)")
+_BARE_AMOUNT = re.compile(r"(?<![\w.,'’$€£])(?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[,'’.\u00a0\u202f]\d{3})+)(?:[.,]\d{2})?"
+                          r"(?![\w%]|\s*(?:L\b|kg\b|g\b|mL\b|m³))|(?<![\w.,])\d{4,}(?:\.\d{2})?(?![\w%.,])")
+
+
+@dataclass
+class Checked:
+    """A value after its check: what is kept (None when nothing is), list members dropped, and why."""
+
+    value: Any
+    dropped: list = field(default_factory=list)
+    reason: str = ""
+
+
+def derived(spec: FieldSpec, value, quotes: list[str], pages: list[str] = ()) -> Checked:
+    """The part of `value` its quotes give: a list keeps its supported members, anything else is kept or not."""
+    if spec.type in ("list_enum", "list_string") and value:
+        kept, dropped = supported_items(spec, list(value), quotes)
+        if kept:
+            return Checked(kept, dropped)
+        return Checked(None, dropped, f"no item of {_shown(value)} is named in its quote{'s' if len(quotes) > 1 else ''}")
+    reason = check_value(spec, value, quotes, pages)
+    return Checked(None if reason else value, reason=reason or "")
+
+
+def check_value(spec: FieldSpec, value, quotes: list[str], pages: list[str] = ()) -> str | None:
+    """None when `value` follows from `quotes`; otherwise the reason it does not, in plain words.
+
+    `pages` are the texts of the cited pages: only a currency may come from there ("Price (USD)" over a table whose
+    rows are quoted), and only when the quotes name none and the pages name one.
+    """
+    text = " | ".join(p.normalize_space(q) for q in quotes)
+    kind = spec.type
+    if kind == "money":
+        ok = _money_ok(value, text, quotes, pages)
+    elif kind == "date":
+        ok = any(value in _readings(m) for m in p.find_dates(text))
+    elif kind == "bool":
+        ok = _bool_ok(spec.key, value, text)
+    elif kind == "enum":
+        ok = _enum_ok(spec.key, value, text)
+    elif kind in ("int", "number"):
+        ok = any(_close(n, float(value)) for n in _numbers(spec, text))
+    elif kind == "list_enum" and value == []:
+        ok = bool(_NEGATION.search(text))
+    elif kind == "list_enum":
+        ok = bool(supported_items(spec, value, quotes)[0])
+    else:
+        items = value if isinstance(value, list) else [value]
+        ok = bool(supported_items(spec, items, quotes)[0])
+    return None if ok else f"{_shown(value)} does not follow from the quote{'s' if len(quotes) > 1 else ''}"
+
+
+def supported_items(spec: FieldSpec, items: list, quotes: list[str]) -> tuple[list, list]:
+    """(kept, dropped): the members of a list value that the quotes name, and those they do not."""
+    text = " | ".join(p.normalize_space(q) for q in quotes)
+    kept, dropped = [], []
+    for item in items:
+        if spec.type == "list_enum":
+            ok = _option_named(spec.key, "lists", str(item), text)
+        elif spec.key == "sites":
+            ok = _site_named(str(item), text)
+        else:
+            ok = text_supported(str(item), text)
+        (kept if ok else dropped).append(item)
+    return kept, dropped
+
+
+# -- numbers -----------------------------------------------------------------------------------------------
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= max(0.1, 0.01 * abs(b))
+
+
+def _numbers(spec: FieldSpec, text: str) -> list[float]:
+    """Every value of the field's kind the text gives, normalized to the field's unit.
+
+    A quote with no value of that kind (a table row "First GMP batch 34" under a "Week" column) offers its bare
+    numbers instead; a quote that has one ("10-12 weeks") offers only those (12, never the 10).
+    """
+    typed = _typed_numbers(spec, text)
+    if typed or spec.type == "int":
+        return typed
+    return [p.parse_number(m.group(0)) for m in _BARE_NUMBER.finditer(text)]
+
+
+_BARE_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w%])")
+
+
+def _typed_numbers(spec: FieldSpec, text: str) -> list[float]:
+    unit = spec.unit
+    if unit == "weeks":
+        found = [m.value for m in p.find_durations(text)]
+        for m in _WEEK_NUMBER.finditer(text):
+            found.append(float(m.group(2) or m.group(1)))
+        found += [round(int(m.group(1)) * p.WEEKS_PER_MONTH, 1) for m in _MONTH_OFFSET.finditer(text)]
+        return found
+    if unit == "L":
+        return [m.value for m in p.find_volumes(text)]
+    if unit == "%":
+        found = [m.value for m in p.find_percentages(text)]
+        return found + ([0.0] if re.search(r"(?i)\bat cost\b|\bno\b|\bwithout\b|\bnil\b|\bzero\b", text) else [])
+    if unit == "days":
+        return [_days(m) for m in p.find_durations(text)]
+    found = [p.to_number(m["n"]) for m in _INTEGER.finditer(text) if m["n"]]
+    if _NEGATION.search(text):
+        found.append(0.0)
+    if any(re.search(rf"(?i)\b(?:a|an|one|single)\s+(?:[\w-]+\s+){{0,3}}?(?:{cue.pattern})", text) for cue in spec.cues):
+        found.append(1.0)
+    return found
+
+
+def _days(match: p.Match) -> float:
+    words = match.text.lower()
+    weeks = float(match.value)
+    if "day" in words:
+        return round(weeks * 7)
+    if re.search(r"mo|mth", words):
+        return round(weeks / p.WEEKS_PER_MONTH) * 30
+    if re.search(r"y", words):
+        return round(weeks / p.WEEKS_PER_YEAR) * 365
+    return round(weeks * 7)
+
+
+def _readings(match: p.Match) -> set[dt.date]:
+    """A date as parsed, and for 03/04/2026 also the other order (day/month or month/day)."""
+    found = {match.value}
+    if "ambiguous" in match.flags:
+        try:
+            found.add(match.value.replace(month=match.value.day, day=match.value.month))
+        except ValueError:
+            pass
+    return found
+
+
+# -- money -------------------------------------------------------------------------------------------------
+
+def _money_ok(value: Money, text: str, quotes: list[str], pages: list[str]) -> bool:
+    named = _currencies(text) or (_currencies(" ".join(pages)) if pages else set())
+    if named and value.currency not in named:
+        return False
+    figures = [m.value.amount for m in p.find_money(text) if "negative" not in m.flags and m.value.currency == value.currency]
+    if named:
+        # A currency named once ("Price (USD)") covers the bare figures of its table.
+        figures += [p.parse_number(m.group(0), dot_thousands=True) for m in _BARE_AMOUNT.finditer(text)]
+    if any(_near(f, value.amount) for f in figures):
+        return True
+    # A total given as the sum of its line items: one figure per quote, or every figure quoted.
+    per_quote = []
+    for quote in quotes:
+        found = [m.value.amount for m in p.find_money(p.normalize_space(quote)) if m.value.currency == value.currency]
+        found = found or ([p.parse_number(m.group(0), dot_thousands=True) for m in _BARE_AMOUNT.finditer(quote)]
+                          if named else [])
+        if found:
+            per_quote.append(found[-1])  # a row's own total ends it ("3 x 2,350,000 = 7,050,000")
+    if (len(per_quote) > 1 and _near(sum(per_quote), value.amount)) or (len(figures) > 1 and _near(sum(figures), value.amount)):
+        return True
+    # "The total is the sum of the line items in Table A-1", quoted with the table's first and last rows: the
+    # rows of that table on the cited page add up to the value.
+    if SUM_STATEMENT.search(text):
+        for page in pages:
+            for statement in sum_statements(page):
+                total = line_item_sum(page, statement.start())
+                if total and total.currency in (None, value.currency) and _near(total.amount, value.amount):
+                    return True
+    return False
+
+
+def _currencies(text: str) -> set[str]:
+    codes = p.numbers.CURRENCY_PREFIXES
+    words = p.numbers.CURRENCY_WORDS
+    return {codes.get(m.group(0)) or words.get(" ".join(m.group(0).lower().split()), "") for m in _CURRENCY_MENTION.finditer(text)} - {""}
+
+
+def _near(a: float, b: float) -> bool:
+    return abs(a - b) <= max(1.0, 0.005 * abs(b))
+
+
+# -- yes/no and options ------------------------------------------------------------------------------------
+
+_NOT_YET = re.compile(r"(?i)\bplanned\b|\bgo-?live\b|\bunder construction\b|\bwill be (?:introduced|implemented|"
+                      r"installed|added)\b|\bexpected (?:in|by)\b|\bfrom 20\d\d\b|\bby 20\d\d\b")
+
+
+def _bool_ok(key: str, value: bool, text: str) -> bool:
+    terms = boolean_terms(key)
+    negatives = [m.span() for t in terms["negative"] for m in t.finditer(text)]
+    said, denied = False, bool(negatives)
+    for pattern in terms["topic"]:
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in negatives):
+                continue
+            left, right = _quote_bounds(text, m.start(), m.end())
+            if _NOT_YET.search(text, left, right):
+                continue  # "MES go-live planned for 2027" says nothing about today
+            if _negated_in(text, m.start(), m.end()):
+                denied = True
+            else:
+                said = True
+    return said if value else denied
+
+
+def _negated_in(text: str, start: int, end: int) -> bool:
+    left, right = _quote_bounds(text, start, end)
+    return is_negated(text[left:right], start - left, end - left)
+
+
+def _quote_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The one quote (of those joined by " | ") holding [start, end)."""
+    left = text.rfind(" | ", 0, start)
+    right = text.find(" | ", end)
+    return (left + 3 if left >= 0 else 0), (len(text) if right < 0 else right)
+
+
+_BOTH = re.compile(r"(?i)\bboth\b|\bhybrid\b|\bcombination\b|\bmix(?:ed)?\b")
+
+
+def _enum_ok(key: str, value: str, text: str) -> bool:
+    named = [option for option in enum_terms(key) if _option_named(key, "enums", option, text)]
+    if key == "bioreactor_type" and value == "both":
+        return {"single_use", "stainless_steel"} <= set(named) or (bool(named) and bool(_BOTH.search(text)))
+    if key == "bioreactor_type" and {"single_use", "stainless_steel"} <= set(named):
+        return False
+    if key == "pricing_model" and value == "hybrid":
+        return "hybrid" in named or len(named) >= 2
+    if key == "pricing_model" and "hybrid" in named:
+        return False
+    return value in named
+
+
+def _option_named(key: str, section: str, option: str, text: str) -> bool:
+    patterns = (enum_terms if section == "enums" else list_terms)(key).get(option)
+    if patterns is None:
+        return False
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            if _negated_in(text, m.start(), m.end()):
+                continue
+            # "None of our products has yet been approved by the FDA": the whole clause is denied.
+            if key == "regulatory_approvals" and _NEGATION.search(text, _quote_bounds(text, m.start(), m.end())[0], m.start()):
+                continue
+            return True
+    return False
+
+
+# -- text --------------------------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W_]+")
+TEXT_SHARE = 0.34  # gold-style paraphrases keep a third of their words; another vendor's terms rarely do
+_STOP = frozenset("the and for with from are will our your this that its per all any into has have been was were "
+                  "than then not also which their them they may can".split())
+
+
+_NUMBER_WORD = re.compile(p.numbers.WORD_NUMBER)
+
+
+def _words(text: str) -> list[str]:
+    folded = _aliased(_NUMBER_WORD.sub(lambda m: f"{p.to_number(m.group(0)):g}", text).casefold())
+    # Six letters stand for the word ("remaining" ~ "remainder", "invoiced" ~ "invoice"): paraphrases inflect.
+    return [w[:6] if w.isalpha() else w for w in _WORD.findall(folded) if (len(w) >= 3 or w.isdigit()) and w not in _STOP]
+
+
+def text_share(value: str, quoted: str) -> float:
+    """Share of the value's words (numbers in digits, countries by one name) found in the quoted text."""
+    words = _words(value)
+    available = set(_words(quoted))
+    return sum(w in available for w in words) / len(words) if words else 1.0
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> tuple[re.Pattern, dict[str, str]]:
+    # "us" is a pronoun far more often than a country; "U.S." and "USA" are kept.
+    canonical = {alias: name.casefold() for name, aliases in country_words().items()
+                 for alias in [name.casefold(), *aliases] if alias != "us"}
+    alternation = "|".join(re.escape(a) for a in sorted(canonical, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), canonical
+
+
+def _aliased(folded: str) -> str:
+    pattern, canonical = _aliases()
+    return pattern.sub(lambda m: canonical[m.group(0)], folded)
+
+
+_AMOUNT_OF = re.compile(r"(?:(\d+(?:\.\d+)?)\s*(%|percent|per cent|days?|weeks?|months?|years?)\b|\b(net)\s*(\d+))", re.I)
+
+
+def text_supported(value: str, quoted: str, share: float = TEXT_SHARE) -> bool:
+    """At least `share` of the value's words are in the quotes, and no figure it gives contradicts them.
+
+    A paraphrase may carry figures from nearby sentences, but "net 60 days" against a quote saying only
+    "net 30 days" is a different term.
+    """
+    if text_share(value, quoted) < share:
+        return False
+    said, given = _figures(quoted), _figures(value)
+    for unit in {u for _, u in given}:
+        quoted_numbers = {n for n, u in said if u == unit}
+        if quoted_numbers and quoted_numbers.isdisjoint(n for n, u in given if u == unit):
+            return False
+    return True
+
+
+def _figures(text: str) -> set[tuple[str, str]]:
+    digits = _NUMBER_WORD.sub(lambda m: f"{p.to_number(m.group(0)):g}", text)
+    units = {"percent": "%", "per cent": "%"}
+    found = set()
+    for number, unit, net, net_days in _AMOUNT_OF.findall(digits):
+        # "net 30" and "30 days" are the same payment term.
+        number, unit = (net_days, "d") if net else (number, units.get(unit.lower(), unit.lower().rstrip("s")[:1]))
+        found.add((f"{float(number):g}", unit))
+    return found
+
+
+def _site_named(site: str, text: str) -> bool:
+    city, _, country = site.partition(",")
+    folded = _aliased(text.casefold())
+    if not _words(city) or not all(w in set(_words(text)) for w in _words(city)):
+        return False
+    named = {name.casefold() for name in country_words() if re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", folded)}
+    return not country.strip() or not named or _aliased(country.strip().casefold()) in named
+
+
+def _shown(value) -> str:
+    if isinstance(value, Money):
+        return f"{value.currency} {value.amount:,.2f}"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return repr(value)
