@@ -95,7 +95,8 @@ def test_truncated_pdf_is_reported_as_damaged():
         ("memo.docx", b"%PDF-1.4\n%...", UnsupportedDocumentError, "name says Word"),
         ("memo.txt", b"PK\x03\x04\x14\x00rest-of-zip", UnsupportedDocumentError, "ZIP archive"),
         ("scan.pdf", b"\x89PNG\r\n\x1a\n....", UnsupportedDocumentError, "image"),
-        ("budget.xlsx", b"PK\x03\x04", UnsupportedDocumentError, "not supported"),
+        ("budget.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", UnsupportedDocumentError, "save it as .xlsx"),
+        ("photo.png", b"\x89PNG\r\n\x1a\n....", UnsupportedDocumentError, "not supported"),
         ("old.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", UnsupportedDocumentError, ".doc/.xls"),
     ],
 )

@@ -78,6 +78,9 @@ class Settings(BaseSettings):
     max_pages: int = Field(default=2000, ge=1)
     """Most pages accepted in one document; longer ones are refused with a reason (RFP_MAX_PAGES)."""
 
+    max_sheet_rows: int = Field(default=20_000, ge=1)
+    """Most rows read from one spreadsheet sheet or CSV file; the rest are left out with a warning (RFP_MAX_SHEET_ROWS)."""
+
     @property
     def llm_enabled(self) -> bool:
         """True when a model endpoint is configured to be used."""

@@ -44,7 +44,7 @@ def _load(ctx: typer.Context, data_dir: Optional[Path] = typer.Option(None, "--d
 @app.command()
 def ingest(
     ctx: typer.Context,
-    paths: list[Path] = typer.Argument(..., help="Files or folders (PDF, DOCX, Markdown, text)."),
+    paths: list[Path] = typer.Argument(..., help="Files or folders (PDF, DOCX, XLSX, CSV, PPTX, EML, HTML, Markdown, text)."),
     kind: str = typer.Option("internal", "--kind", help="guide or internal"),
     workspace: Optional[str] = WorkspaceOpt,
     as_json: bool = JsonOpt,
@@ -69,7 +69,7 @@ def ingest(
             for warning in r.warnings:
                 typer.echo(f"  ! {warning}")
     if not reports:
-        raise RfpAssistantError("No supported files found (PDF, DOCX, Markdown or text).")
+        raise RfpAssistantError("No supported files found (PDF, DOCX, XLSX, CSV, PPTX, EML, HTML, Markdown or text).")
     raise typer.Exit(1 if any(r.status == "error" for r in reports) else 0)
 
 
@@ -96,7 +96,7 @@ def ask(
     if answer.citations:
         typer.echo("\nSources:")
         for i, c in enumerate(answer.citations, start=1):
-            typer.echo(f"  [{i}] {c.source}, p. {c.page}: \"{c.quote}\"")
+            typer.echo(f"  [{i}] {c.source}, {c.where}: \"{c.quote}\"")
 
 
 @app.command()

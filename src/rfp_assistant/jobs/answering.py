@@ -143,7 +143,7 @@ def _answer_extractively(question: str, hits: list[SearchHit], index: WorkspaceI
         min_coverage, min_similarity = min_coverage + 0.15, min_similarity + 0.1
     if best.coverage < min_coverage and closest.similarity < min_similarity:
         top = candidates[:2]
-        cited = [Citation(source=c.hit.chunk.source, page=c.hit.chunk.page, quote=c.text) for c in top]
+        cited = [_cite(c.hit.chunk, c.text) for c in top]
         lines = [NOT_FOUND + " The closest passages are:"] + [f"- {c.quote} [{i}]" for i, c in enumerate(cited, 1)]
         return Answer(answer="\n".join(lines), citations=cited, found=False)
     chosen = _select(candidates)
@@ -248,7 +248,7 @@ def _compose(chosen: list[_Candidate]) -> Answer:
         chunk = candidate.hit.chunk
         key = (chunk.chunk_id, candidate.position)
         if key not in marker_of:
-            citations.append(Citation(source=chunk.source, page=chunk.page, quote=candidate.text))
+            citations.append(_cite(chunk, candidate.text))
             marker_of[key] = len(citations)
         text = re.sub(r"^([-*•▪]|\d{1,2}[.)])\s+", "", candidate.text).strip("| ").replace(" | ", ", ")
         parts.append(f"{_sentence_case(text)} [{marker_of[key]}]")
@@ -271,7 +271,7 @@ def _answer_with_model(chat, question: str, hits: list[SearchHit], index: Worksp
         chunk = hits[cited.passage - 1].chunk
         if not quote_in_text(cited.quote, chunk.text):
             continue  # a quote that is not in the passage is not evidence
-        citations.append(Citation(source=chunk.source, page=chunk.page, quote=normalize_whitespace(cited.quote)))
+        citations.append(_cite(chunk, normalize_whitespace(cited.quote)))
         renumber[cited.passage] = len(citations)
     if not reply.found or not citations:
         if own and not reply.found:
@@ -281,6 +281,11 @@ def _answer_with_model(chat, question: str, hits: list[SearchHit], index: Worksp
         return result
     text = re.sub(r"\[(\d+)\]", lambda m: f"[{renumber[int(m.group(1))]}]" if int(m.group(1)) in renumber else "", reply.answer)
     return Answer(answer=normalize_whitespace(text), citations=citations, found=True, mode="llm")
+
+
+def _cite(chunk, quote: str) -> Citation:
+    """A citation of `quote` in `chunk`, saying which row or slide it is on when the page number does not."""
+    return Citation(source=chunk.source, page=chunk.page, quote=quote, location=chunk.locate(quote))
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from rfp_assistant.core.documents import SUPPORTED_SUFFIXES, load_document
+from rfp_assistant.core.documents import RECOGNISED_SUFFIXES, LoadedDocument, load_document
 from rfp_assistant.errors import RfpAssistantError
 from rfp_assistant.core.retrieval.index import Kind, WorkspaceIndex
 from rfp_assistant.resources import KNOWLEDGE_DIR
@@ -15,12 +15,12 @@ Progress = Callable[[float, str], None]
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named directly, plus supported files found inside named folders (sorted)."""
+    """Files named directly, plus the documents found inside named folders (sorted; old formats too, to be refused)."""
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES))
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in RECOGNISED_SUFFIXES))
         else:
             found.append(path)
     return found
@@ -42,20 +42,40 @@ def ingest_files(
         if progress:
             progress(position / max(len(files), 1), f"Reading {name} ({position + 1}/{len(files)})")
         try:
-            document = load_document(path, max_bytes=max_bytes, source=name, max_pages=max_pages)
-            result = index.add_document(document, kind)
+            document = load_document(path, max_bytes=max_bytes, source=name, max_pages=max_pages,
+                                     max_rows=index.settings.max_sheet_rows)
         except RfpAssistantError as exc:
             reports.append(IngestReport(source=name, status="error", kind=kind, error=str(exc)))
             continue
-        record = result.record
-        reports.append(
-            IngestReport(
-                source=name, status=result.status, kind=record.kind, doc_id=record.doc_id, pages=record.pages,
-                chunks=record.chunks, warnings=record.warnings,
-            )
-        )
+        reports.extend(_add(index, document, kind))
     if progress:
         progress(1.0, f"Done: {len(files)} file(s)")
+    return reports
+
+
+def _add(index: WorkspaceIndex, document: LoadedDocument, kind: Kind) -> list[IngestReport]:
+    """Index a document and each of its attachments (an e-mail's) as documents of their own, one report each.
+
+    A new version of an e-mail replaces its attachments too: one it no longer carries is removed.
+    """
+    reports = []
+    for item in [document, *document.attachments]:
+        try:
+            result = index.add_document(item, kind)
+        except RfpAssistantError as exc:
+            reports.append(IngestReport(source=item.source, status="error", kind=kind, error=str(exc)))
+            continue
+        record = result.record
+        reports.append(IngestReport(
+            source=item.source, status=result.status, kind=record.kind, doc_id=record.doc_id, pages=record.pages,
+            chunks=record.chunks, warnings=record.warnings,
+        ))
+    reports += [IngestReport(source=e.source, status="error", kind=kind, error=str(e)) for e in document.attachment_errors]
+    if reports[0].status == "updated":
+        carried = {a.source for a in document.attachments}
+        for record in index.list_documents(kind=kind):
+            if record.source.startswith(document.source + " / ") and record.source not in carried:
+                index.delete_document(record.doc_id)
     return reports
 
 

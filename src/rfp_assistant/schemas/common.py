@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
 Mode = Literal["offline", "llm"]
 
@@ -24,6 +24,21 @@ class Citation(Model):
     """1-based page number."""
     quote: str
     """Verbatim text from that page."""
+    location: str | None = None
+    """Where on the page, when the page number alone does not say: "sheet Budget, row 3", "slide 2"."""
+
+    @model_serializer(mode="wrap")
+    def _without_empty_location(self, handler):
+        # The contract grows only by adding: a citation without a known location keeps its original shape.
+        data = handler(self)
+        if isinstance(data, dict) and data.get("location") is None:
+            data.pop("location", None)
+        return data
+
+    @property
+    def where(self) -> str:
+        """Where the quote is, for people: "sheet Budget, row 3" or "p. 4"."""
+        return self.location or f"p. {self.page}"
 
 
 class Answer(Model):

@@ -1,7 +1,9 @@
 """Split loaded documents into retrieval chunks that keep source, page and section heading.
 
 Units are paragraphs, list items and table rows; a unit is never split unless it is a long
-paragraph, which is cut at sentence ends. A chunk never straddles a page or a heading.
+paragraph, which is cut at sentence ends. A chunk never straddles a page or a heading. A row read
+from a spreadsheet, CSV, slide or web table is always one unit, and the chunk remembers where each
+such row sits ("sheet Budget, row 3") so a quote of it can say so.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from rfp_assistant.core.documents import LoadedDocument
+from rfp_assistant.core.documents import LoadedDocument, Page
 
 TARGET_WORDS = 170
 MAX_WORDS = 260
@@ -34,6 +36,21 @@ class Chunk:
     section: str
     text: str
     ordinal: int
+    location: str = ""
+    """Where the page is, when its number alone does not say ("slide 2", "sheet Budget")."""
+    line_locations: tuple[str, ...] = ()
+    """For each line of `text`, where that row sits ("sheet Budget, row 3"), or ""; empty when no line has one."""
+
+    def locate(self, quote: str) -> str | None:
+        """Where `quote` sits: the row that holds it, else the page's name; None when the page number says it all."""
+        if self.line_locations:
+            wanted = _flat(quote)
+            lines = [(_flat(line), where) for line, where in zip(self.text.split("\n"), self.line_locations)]
+            found = next((where for line, where in lines if where and wanted and wanted in line), None)
+            found = found or next((where for line, where in lines if where and line and line in wanted), None)
+            if found:
+                return found
+        return self.location or None
 
     @property
     def search_text(self) -> str:
@@ -59,32 +76,38 @@ def chunk_document(document: LoadedDocument, doc_id: str) -> list[Chunk]:
         if not page.text.strip():
             continue
         buffer: list[str] = []
-        for kind, unit in _units(page.text):
+        for kind, unit in _units(page.text, page.locations):
             if kind == "heading":
-                _flush(chunks, buffer, document, doc_id, page.number, section)
+                _flush(chunks, buffer, document, doc_id, page, section)
                 buffer = []
                 section = unit
                 continue
             for piece in _split_long(unit) if kind == "para" else [unit]:
                 if buffer and _words(buffer) + len(piece.split()) > TARGET_WORDS:
-                    _flush(chunks, buffer, document, doc_id, page.number, section)
+                    _flush(chunks, buffer, document, doc_id, page, section)
                     buffer = []
                 buffer.append(piece)
-        _flush(chunks, buffer, document, doc_id, page.number, section)
+        _flush(chunks, buffer, document, doc_id, page, section)
     return chunks
 
 
-def _flush(chunks: list[Chunk], buffer: list[str], document: LoadedDocument, doc_id: str, page: int, section: str):
+def _flush(chunks: list[Chunk], buffer: list[str], document: LoadedDocument, doc_id: str, page: Page, section: str):
     text = "\n".join(buffer).strip()
     if not text:
         return
     ordinal = len(chunks)
     digest = hashlib.sha1(f"{doc_id}:{ordinal}:{text}".encode()).hexdigest()[:16]
-    chunks.append(Chunk(f"{doc_id[:16]}-{ordinal:05d}-{digest}", doc_id, document.source, page, section, text, ordinal))
+    rows = tuple(page.locations.get(line.strip(), "") for line in text.split("\n")) if page.locations else ()
+    chunks.append(Chunk(f"{doc_id[:16]}-{ordinal:05d}-{digest}", doc_id, document.source, page.number, section, text,
+                        ordinal, page.label, rows if any(rows) else ()))
 
 
-def _units(text: str):
-    """Yield (kind, text) units: 'heading', 'row' (table row or list item) or 'para'."""
+def _flat(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def _units(text: str, rows: dict[str, str] | None = None):
+    """Yield (kind, text) units: 'heading', 'row' (table row or list item) or 'para'; lines in `rows` are rows."""
     paragraph: list[str] = []
 
     def end_paragraph():
@@ -99,6 +122,11 @@ def _units(text: str):
         if not line:
             if (p := end_paragraph()) is not None:
                 yield "para", p
+            continue
+        if rows and line in rows:
+            if (p := end_paragraph()) is not None:
+                yield "para", p
+            yield "row", line
             continue
         heading = _heading(line)
         if heading:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rfp_assistant.errors import DocumentError
+
 # An image-bearing page with less text than this is probably a scan with a caption or stamp.
 SCAN_SUSPECT_CHARS = 40
 # Default page limit (Settings.max_pages, RFP_MAX_PAGES, overrides it): a thousand-page file is a reference
@@ -14,10 +16,16 @@ MAX_PAGES = 2000
 
 @dataclass
 class Page:
-    """The text of one page; `number` is 1-based."""
+    """The text of one page; `number` is 1-based.
+
+    `label` names the page where a number alone does not ("sheet Budget", "slide 2"); `locations` maps a line of
+    `text` that is a table row to where it sits ("sheet Budget, row 3"), so a row is one unit and can be cited.
+    """
 
     number: int
     text: str
+    label: str = ""
+    locations: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -29,6 +37,10 @@ class LoadedDocument:
     pages: list[Page]
     sha256: str
     warnings: list[str] = field(default_factory=list)
+    attachments: list[LoadedDocument] = field(default_factory=list)
+    """Documents carried inside this one (an e-mail's attachments), each indexed as a document of its own."""
+    attachment_errors: list[DocumentError] = field(default_factory=list)
+    """Attachments of a supported type that could not be read, each with its plain-words reason."""
 
     @property
     def page_count(self) -> int:
@@ -40,6 +52,39 @@ class LoadedDocument:
         if 1 <= number <= len(self.pages):
             return self.pages[number - 1].text
         return ""
+
+
+class PageBuilder:
+    """Collects the lines of one page, remembering where each table row sits."""
+
+    def __init__(self, number: int, label: str = ""):
+        self.number, self.label = number, label
+        self.lines: list[str] = []
+        self.locations: dict[str, str] = {}
+
+    def heading(self, text: str, level: int = 1) -> None:
+        """A heading line (Markdown), which the chunker reads as the section of what follows."""
+        text = " ".join(text.split())
+        if text:
+            self.lines.append("#" * level + " " + text)
+
+    def line(self, text: str, location: str = "") -> None:
+        """A line of text; with `location` it is a row: one unit, cited with where it sits."""
+        text = " ".join(text.split())
+        if not text:
+            return
+        self.lines.append(text)
+        if location:
+            self.locations.setdefault(text, location)
+
+    def blank(self) -> None:
+        """A paragraph break."""
+        if self.lines and self.lines[-1]:
+            self.lines.append("")
+
+    def build(self) -> Page:
+        """The finished page."""
+        return Page(self.number, "\n".join(self.lines).strip(), self.label, self.locations)
 
 
 def too_many_pages(count: int, limit: int) -> str:

@@ -47,14 +47,19 @@ def record_from_metadata(meta: dict) -> DocumentRecord:
 
 
 def chunk_metadata(chunk: Chunk, kind: str) -> dict:
-    """A chunk's metadata as stored beside its text."""
-    return {
+    """A chunk's metadata as stored beside its text (where its rows sit only when it has any)."""
+    meta = {
         "record": "chunk", "doc_id": chunk.doc_id, "source": chunk.source, "page": chunk.page, "section": chunk.section,
         "ordinal": chunk.ordinal, "kind": kind,
     }
+    if chunk.location:
+        meta["location"] = chunk.location
+    if chunk.line_locations:
+        meta["line_locations"] = json.dumps(list(chunk.line_locations))
+    return meta
 
 
 def chunk_from_row(chunk_id: str, text: str, meta: dict) -> Chunk:
     """A chunk read back from its stored id, text and metadata."""
     return Chunk(chunk_id, meta["doc_id"], meta["source"], int(meta["page"]), meta.get("section", ""), text,
-                 int(meta["ordinal"]))
+                 int(meta["ordinal"]), meta.get("location", ""), tuple(json.loads(meta.get("line_locations") or "[]")))

@@ -56,5 +56,5 @@ def render_citations(result: Answer) -> str:
         return ""
     lines = ["**Sources**", ""]
     for i, c in enumerate(result.citations, start=1):
-        lines.append(f"{i}. **{c.source}**, page {c.page} — “{c.quote}”")
+        lines.append(f"{i}. **{c.source}**, {c.location or f'page {c.page}'} — “{c.quote}”")
     return "\n".join(lines)

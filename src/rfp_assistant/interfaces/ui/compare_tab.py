@@ -10,7 +10,7 @@ from pathlib import Path
 import gradio as gr
 
 from rfp_assistant.jobs.comparison.table import Comparison, compare_proposals, load_scorecard, rescore
-from rfp_assistant.core.documents import load_document
+from rfp_assistant.core.documents import RECOGNISED_SUFFIXES, load_document
 from rfp_assistant.jobs.comparison.export import write_comparison
 from rfp_assistant.jobs.extraction.service import extract_proposals
 from rfp_assistant.interfaces.ui.common import Session, progress_adapter, refuse, user_error
@@ -27,7 +27,7 @@ def build(session: Session, workspace: gr.Dropdown) -> None:
         "vendor below to see the page with the quote highlighted."
     )
     with gr.Row():
-        files = gr.File(label="Proposals", file_count="multiple", file_types=[".pdf", ".docx", ".txt", ".md"],
+        files = gr.File(label="Proposals", file_count="multiple", file_types=RECOGNISED_SUFFIXES,
                         elem_id="compare-files")
         run = gr.Button("Compare", variant="primary", elem_id="compare-button", scale=0)
     state = gr.State(None)

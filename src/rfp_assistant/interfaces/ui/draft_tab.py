@@ -20,13 +20,15 @@ EXAMPLE_BRIEF = (
     "We need a CDMO for process transfer and two 2,000 L GMP batches for Phase 1, lyophilized vials, "
     "FIH Q1'28 with US/EU filings. Budget ~$6M; we prefer an EU site and weekly calls with a dedicated PM."
 )
-BRIEF_FILE_TYPES = [".txt", ".md", ".yaml", ".yml", ".json", ".docx", ".pdf"]
+BRIEF_FILE_TYPES = [".txt", ".md", ".yaml", ".yml", ".json", ".docx", ".pdf", ".pptx", ".eml", ".html", ".htm", ".xlsx",
+                    ".csv"]
 _LABELS = {"scale_l": "Scale (L)", "dedicated_project_manager": "Dedicated project manager"}
 
 
 def build(session: Session, workspace: gr.Dropdown) -> None:
     """Lay out the tab and wire its events."""
-    gr.Markdown("Write a few sentences about the program, or upload a brief (text, Markdown, YAML, JSON, Word, PDF). "
+    gr.Markdown("Write a few sentences about the program, or upload a brief (text, Markdown, YAML, JSON, Word, PDF, "
+                "PowerPoint, e-mail, HTML, Excel or CSV). "
                 "Facts the brief does not give become marked open points, never guesses.")
     brief = gr.Textbox(label="Project brief", lines=5, placeholder=EXAMPLE_BRIEF, elem_id="brief")
     brief_file = gr.File(label="…or a brief file", file_types=BRIEF_FILE_TYPES, elem_id="brief-file")
@@ -125,6 +127,6 @@ def render_sections(result: RfpDraft) -> str:
         out += [f"## {number}. {section.title}", "", body, ""]
         if section.citations:
             out.append("<details><summary>Sources</summary>\n")
-            out += [f"{i}. *{c.source}*, p. {c.page} — “{c.quote}”" for i, c in enumerate(section.citations, 1)]
+            out += [f"{i}. *{c.source}*, {c.where} — “{c.quote}”" for i, c in enumerate(section.citations, 1)]
             out += ["", "</details>", ""]
     return "\n".join(out)

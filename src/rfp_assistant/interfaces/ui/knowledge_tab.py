@@ -7,6 +7,7 @@ from pathlib import Path
 
 import gradio as gr
 
+from rfp_assistant.core.documents import RECOGNISED_SUFFIXES
 from rfp_assistant.jobs.ingestion import ingest_files, max_file_bytes
 from rfp_assistant.interfaces.ui.common import Session, progress_adapter, refuse, upload_names, user_error
 
@@ -17,10 +18,12 @@ def build(session: Session, workspace: gr.Dropdown, app: gr.Blocks) -> None:
     """Lay out the tab and wire its events."""
     gr.Markdown(
         "Add your **internal documents** (strategy memos, budgets, rosters, risk registers, tech-transfer packages) "
-        "or another **guide**. PDF, Word (.docx), Markdown and text. The built-in playbook is always loaded."
+        "or another **guide**: PDF, Word, Excel, CSV, PowerPoint, e-mails (.eml), saved web or wiki pages (.html), "
+        "Markdown and text. An e-mail's attachments become documents of their own. The built-in playbook is always "
+        "loaded."
     )
     with gr.Row():
-        files = gr.File(label="Documents", file_count="multiple", file_types=[".pdf", ".docx", ".md", ".txt"],
+        files = gr.File(label="Documents", file_count="multiple", file_types=RECOGNISED_SUFFIXES,
                         elem_id="upload-files")
         with gr.Column():
             kind = gr.Radio(["internal", "guide"], value="internal", label="Kind")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import gradio as gr
 
+from rfp_assistant.core.documents import RECOGNISED_SUFFIXES
 from rfp_assistant.jobs.readiness.export import write_readiness
 from rfp_assistant.jobs.ingestion import ingest_files, max_file_bytes
 from rfp_assistant.jobs.readiness.assess import ReadinessReport, assess_readiness
@@ -29,7 +30,7 @@ def build(session: Session, workspace: gr.Dropdown, app: gr.Blocks) -> None:
                 "or missing from what the documents actually commit to, with the quotes that show it.")
     with gr.Row():
         files = gr.File(label="Internal documents", file_count="multiple",
-                        file_types=[".pdf", ".docx", ".md", ".txt"], elem_id="readiness-files")
+                        file_types=RECOGNISED_SUFFIXES, elem_id="readiness-files")
         with gr.Column():
             picked = gr.CheckboxGroup(label="Documents already indexed (none ticked = all)", choices=[],
                                       elem_id="readiness-docs")
@@ -114,7 +115,7 @@ def render_report(report: ReadinessReport) -> str:
         rows = []
         for item in (i for i in report.items if i.area == area.id):
             quotes = "".join(f'<div class="rd-quote">“{html.escape(e.quote)}” — <i>{html.escape(e.source)}</i>, '
-                             f"p. {e.page}</div>" for e in item.evidence)
+                             f"{html.escape(e.where)}</div>" for e in item.evidence)
             advice = (f"<div><b>Next step:</b> {html.escape(item.recommendation)}</div>"
                       if item.status != "covered" and item.recommendation else "")
             rows.append(f'<tr data-item="{item.id}"><td>{html.escape(item.title or item.id)}</td>'

@@ -14,13 +14,15 @@ from rfp_assistant.schemas.brief import ProjectBrief
 
 MAX_BRIEF_BYTES = 2_000_000
 _STRUCTURED = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+# Brief files read through the document loader (the rest are read as text, YAML or JSON).
+READ_AS_DOCUMENT = (".pdf", ".docx", ".pptx", ".eml", ".html", ".htm", ".xlsx", ".csv")
 
 
 def read_brief(brief_text_or_path: str | Path) -> tuple[str, str]:
     """The brief's text and format ('text', 'yaml' or 'json'); a path is read, anything else is the brief itself."""
     path = _as_path(brief_text_or_path)
     if path is not None:
-        if path.suffix.lower() in (".pdf", ".docx"):
+        if path.suffix.lower() in READ_AS_DOCUMENT:
             from rfp_assistant.core.documents import load_document
 
             document = load_document(path, max_bytes=MAX_BRIEF_BYTES)

@@ -69,7 +69,8 @@ def cite(index: WorkspaceIndex, hits: list[SearchHit], statements: list[str]) ->
     citations: list[Citation] = []
     for i in sorted(chosen):
         c = candidates[chosen[i]]
-        citations.append(Citation(source=c.hit.chunk.source, page=c.hit.chunk.page, quote=c.quote))
+        citations.append(Citation(source=c.hit.chunk.source, page=c.hit.chunk.page, quote=c.quote,
+                                  location=c.hit.chunk.locate(c.quote)))
         markers[i] = [len(citations)]
     return markers, citations
 

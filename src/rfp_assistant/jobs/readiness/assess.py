@@ -212,7 +212,8 @@ def _assess_area_with_model(chat, area, items: list[ChecklistItem], pools: dict[
         if item is None or item.id in results:
             continue
         evidence = [
-            Citation(source=chunk.source, page=chunk.page, quote=normalize_whitespace(q.quote))
+            Citation(source=chunk.source, page=chunk.page, quote=(quote := normalize_whitespace(q.quote)),
+                     location=chunk.locate(quote))
             for q in judged.evidence
             if 1 <= q.passage <= len(passages) and quote_in_text(q.quote, (chunk := passages[q.passage - 1]).text)
         ]

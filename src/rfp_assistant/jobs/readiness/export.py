@@ -102,7 +102,7 @@ def _item_markdown(item: ItemAssessment) -> list[str]:
     if item.reason:
         lines += ["", _md(item.reason)]
     for evidence in item.evidence:
-        lines += ["", f"> “{_md(evidence.quote)}” — {_md(evidence.source)}, p. {evidence.page}"]
+        lines += ["", f"> “{_md(evidence.quote)}” — {_md(evidence.source)}, {_md(evidence.where)}"]
     if item.recommendation:
         lines += ["", f"**Recommendation:** {_md(item.recommendation)}"]
     return lines + [""]
@@ -115,7 +115,7 @@ def _item_docx(document, item: ItemAssessment) -> None:
     for evidence in item.evidence:
         paragraph = document.add_paragraph(style="Intense Quote")
         paragraph.add_run(f"“{evidence.quote}”")
-        paragraph.add_run(f" — {evidence.source}, p. {evidence.page}").italic = True
+        paragraph.add_run(f" — {evidence.source}, {evidence.where}").italic = True
     if item.recommendation:
         paragraph = document.add_paragraph()
         paragraph.add_run("Recommendation: ").bold = True

@@ -37,8 +37,9 @@ MAX_OPEN_QUOTES = 2
 MAX_QUOTE_CHARS = 300
 
 _ITEM = re.compile(r"^([-*•▪]|\d{1,2}[.)])\s")
-# Table rows and spreadsheet-like lines: "| a | b |", "1 Tech transfer fee 450", "fees ........ USD 350k".
-_ROW = re.compile(r"^(\||\d{1,2} [A-Z])|\.{4,}|\s\.\s")
+# Table rows and spreadsheet-like lines: "| a | b |", "1 Tech transfer fee 450", "fees ........ USD 350k",
+# "Item: Audits | Amount: 60,000" (a spreadsheet, CSV or slide row).
+_ROW = re.compile(r"^(\||\d{1,2} [A-Z])|\.{4,}|\s\.\s|\S \| \S")
 
 # covered_when of these items names functions that must be present, not just enough of them
 # ("in particular includes QA and regulatory"); the values are facet positions in the checklist.
@@ -212,7 +213,8 @@ def pick_quotes(item: ChecklistItem, chunks: list[Chunk], negated: list[str]) ->
             break
         chosen.append(units[-negative_i])
         covered |= facets[-negative_i]
-    return [Citation(source=c.source, page=c.page, quote=_trim(item, u, negated)) for c, u in chosen]
+    quotes = [(c, _trim(item, u, negated)) for c, u in chosen]
+    return [Citation(source=c.source, page=c.page, quote=q, location=c.locate(q)) for c, q in quotes]
 
 
 def passage_units(text: str) -> list[tuple[str, str, int]]:
