@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -23,9 +24,16 @@ class Page:
     number: int
     text: str
     line_starts: list[int] = field(default_factory=list)
+    foreign: list[tuple[int, int]] = field(default_factory=list)
+    """Spans in the sponsor's words (quoted RFP questions and requirements): never the vendor's values."""
 
     def __post_init__(self):
         self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", self.text)]
+
+    def is_foreign(self, position: int) -> bool:
+        """Whether `position` lies in the sponsor's words."""
+        index = bisect.bisect_right(self.foreign, (position, float("inf"))) - 1
+        return index >= 0 and self.foreign[index][0] <= position < self.foreign[index][1]
 
     def line_of(self, position: int) -> int:
         """Index of the line holding `position`."""
@@ -89,6 +97,8 @@ def near_cues(
                 segment = page.text[left:right]
                 for match in finder(segment):
                     start, end = left + match.start, left + match.end
+                    if page.is_foreign(start):
+                        continue
                     if end <= cue.start() and page.line_of(end) != line:
                         continue
                     # A value usually follows its label; one before it ("2.9 million in total") is weaker evidence.

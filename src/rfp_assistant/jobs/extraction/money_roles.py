@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 
 import rfp_assistant.core.values as p
+from rfp_assistant.jobs.extraction.candidates import Candidate, decide, near_cues
+from rfp_assistant.schemas.proposal import Money
 
 # "The total program price is the sum of the line items in Table A-1", "Total project price = sum of line items".
 SUM_STATEMENT = re.compile(
@@ -85,3 +87,46 @@ def is_option(context: str) -> bool:
 def is_pass_through(context: str) -> bool:
     """True when a figure is a pass-through or at-cost estimate, not a price."""
     return bool(_PASS_THROUGH.search(context))
+
+
+# -- reading prices ------------------------------------------------------------------------------------
+
+def read_money(spec, pages):
+    def judge(match, context, cue):
+        flags = match.flags
+        bonus = 0.0
+        if spec.key == "gmp_batch_price":
+            bonus += 0.2 if "per_batch" in flags or "each" in flags else 0.0
+        if spec.key == "total_price" and ("per_batch" in flags or "each" in flags):
+            bonus -= 0.6
+        return bonus
+
+    found: list[Candidate] = []
+    for page in pages:
+        default = _table_currency(page.text)
+
+        def finder(text, default=default):
+            matches = p.find_money(text)
+            if default:
+                # "Price (USD)" column headers leave the cells as bare numbers.
+                taken = [(m.start, m.end) for m in matches]
+                matches += [p.Match(p.Money(p.to_number(m.group(0)), default), m.start(), m.end(), m.group(0))
+                            for m in _BARE_AMOUNT.finditer(text)
+                            if not any(s <= m.start() < e for s, e in taken)]
+            return matches
+
+        found += near_cues(spec, [page], finder, judge=judge)
+    found.sort(key=lambda c: -c.score)
+    for candidate in found:
+        candidate.value = Money(amount=round(candidate.value.amount, 2), currency=candidate.value.currency)
+    return decide(found, same=lambda a, b: a.currency == b.currency and abs(a.amount - b.amount) < 0.5)
+
+
+_CURRENCY_HEADER = re.compile(r"\((USD|EUR|CHF|GBP|CAD|JPY|AUD)\)|\b(?:prices?|amounts?|figures?) (?:are )?in (USD|EUR|CHF|GBP|CAD|JPY|AUD)\b")
+_BARE_AMOUNT = re.compile(r"(?<![\w.,'’$€£])\d{1,3}(?:[,'’ ]\d{3})+(?:\.\d{2})?(?![\w%])"
+                          r"(?!\s*(?:L\b|l\b|kg|g\b|mL|liters?|litres?|%|weeks?|months?|days?|m³|m3))")
+
+
+def _table_currency(text: str) -> str | None:
+    found = {m.group(1) or m.group(2) for m in _CURRENCY_HEADER.finditer(text)}
+    return found.pop() if len(found) == 1 else None

@@ -8,15 +8,10 @@ from functools import lru_cache
 import yaml
 
 from rfp_assistant.resources import KNOWLEDGE_DIR
-from rfp_assistant.jobs.extraction.candidates import Candidate, Page, decide, quote_between
+from rfp_assistant.jobs.extraction.candidates import Candidate, Page, quote_between
 from rfp_assistant.schemas.proposal import Evidence, FieldResult
 
-_SUFFIX = r"(?:Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|GmbH|AG|S\.A\.|SA|SE|B\.V\.|BV|N\.V\.|plc|PLC|Corp\.?|Corporation|K\.K\.|Co\.,? Ltd\.?|S\.p\.A\.|Pty Ltd)"
-_COMPANY = re.compile(rf"\b((?:[A-Z][\w&'’.-]*|&)(?:[ \t]+(?:[A-Z][\w&'’.-]*|&|de|of|and)){{0,5}})[ \t,]+{_SUFFIX}(?![\w])")
-_BRAND = re.compile(r"^[ \t]*((?:[A-Z][A-Za-z&'’-]+[ \t]+){0,3}(?:Bio\w*|Pharma\w*|Therapeutics|CDMO|Labs?|Manufacturing|"
-                    r"Sciences|Biologics|Biotech\w*)(?:[ \t]+[A-Z][A-Za-z&'’-]+){0,2})[ \t]*$", re.M)
 _NOT_US = re.compile(r"prepared for|submitted to|\bto:|attention|attn|client:|sponsor:|customer:|dear\b", re.I)
-_BY_US = re.compile(r"submitted by|prepared by|from:|on behalf of|sincerely|respectfully|regards", re.I)
 
 US_STATES = {
     "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
@@ -80,40 +75,14 @@ def _known_cities() -> tuple[dict[str, str], re.Pattern]:
     return country_of, re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
-def read_cdmo_name(pages: list[Page]) -> FieldResult:
-    """The company that signs the proposal: a legal-form name in the letterhead or signature, not the sponsor's."""
-    found: list[Candidate] = []
-    for page in pages[:3] + pages[-1:]:
-        head_limit = page.line_starts[min(6, len(page.line_starts) - 1)]
-        for pattern, base in ((_COMPANY, 0.7), (_BRAND, 0.5)):
-            for m in pattern.finditer(page.text):
-                line = page.text[page.line_starts[page.line_of(m.start())]:m.start()]
-                around = page.text[max(0, m.start() - 60):m.start()]
-                if _NOT_US.search(line) or _NOT_US.search(around[-30:]):
-                    continue
-                score = base + (0.2 if m.start() < head_limit and page.number == 1 else 0.0)
-                score += 0.2 if _BY_US.search(around) else 0.0
-                name = m.group(0).strip()
-                found.append(Candidate(_tidy_name(name), page.number, quote_between(page, m.start(), m.end()), score))
-    found.sort(key=lambda c: -c.score)
-    return decide(found[:1], allow_conflict=False)
-
-
-def _tidy_name(name: str) -> str:
-    name = " ".join(name.split())
-    if name.isupper():
-        words = [w if re.fullmatch(_SUFFIX, w) or len(w) <= 3 and w.isalpha() and w in {"AG", "SA", "SE", "BV", "LLC", "PLC"}
-                 else w.capitalize() for w in name.split()]
-        name = " ".join(words)
-    return name
-
-
 def read_sites(spec, pages: list[Page]) -> FieldResult:
     """Places named in site sentences, normalized to 'City, Country'; headquarters and offices are skipped."""
     sites: dict[str, Candidate] = {}
     for page in pages:
         for cue in spec.cues:
             for m in cue.finditer(page.text):
+                if page.is_foreign(m.start()):
+                    continue
                 left = page.line_starts[page.line_of(m.start())]
                 right = min(len(page.text), m.end() + 160)
                 stop = page.text.find(". ", m.end(), right)

@@ -90,9 +90,13 @@ def read_boolean(key: str, pages: list[Page]) -> FieldResult:
     for page in pages:
         for pattern in spec["_negative"]:
             for m in pattern.finditer(page.text):
+                if page.is_foreign(m.start()):
+                    continue
                 negatives.append(Candidate(False, page.number, quote_between(page, m.start(), m.end()), 0.9))
         for pattern in spec["_terms"]:
             for m in pattern.finditer(page.text):
+                if page.is_foreign(m.start()):
+                    continue
                 if any(n.search(page.text, max(0, m.start() - 40), m.end() + 40) for n in spec["_negative"]):
                     continue
                 quote = _sentence_quote(page, m.start(), m.end())
@@ -123,6 +127,8 @@ def read_enum(key: str, pages: list[Page], context: re.Pattern | None = None) ->
         for name, patterns in options.items():
             for pattern in patterns:
                 for m in pattern.finditer(page.text):
+                    if page.is_foreign(m.start()):
+                        continue
                     left, right = _sentence(page, m.start(), m.end())
                     if context is not None and not context.search(page.text[left:right]):
                         continue
@@ -178,6 +184,8 @@ def read_approvals(pages: list[Page]) -> FieldResult:
     denials: list[Candidate] = []
     for page in pages:
         for m in _APPROVAL.finditer(page.text):
+            if page.is_foreign(m.start()):
+                continue
             if re.search(r"pre-?$", page.text[max(0, m.start() - 4):m.start()], re.I):
                 continue  # a pre-approval inspection is not an approval
             left, right = _sentence(page, m.start(), m.end())
@@ -233,6 +241,8 @@ def read_list(key: str, pages: list[Page]) -> FieldResult:
 
 def _first_qualifying(key: str, page: Page, pattern: re.Pattern, ctx: dict, blocks=None) -> re.Match | None:
     for m in pattern.finditer(page.text):
+        if page.is_foreign(m.start()):
+            continue
         if blocks is not None and not any(start <= m.start() < end for start, end in blocks):
             continue
         left, right = _sentence(page, m.start(), m.end())

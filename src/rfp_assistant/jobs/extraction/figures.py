@@ -1,0 +1,117 @@
+"""Numbers read near their cues: durations in weeks, the largest vessel, percentages, validity and counts."""
+
+from __future__ import annotations
+
+import re
+
+import rfp_assistant.core.values as p
+from rfp_assistant.jobs.extraction.candidates import Candidate, decide, near_cues, quote_between
+from rfp_assistant.schemas.proposal import FieldResult
+
+_M_PLUS = re.compile(r"\bM\s?\+\s?(\d{1,2})\b")
+_WEEK_NUMBER = re.compile(r"\b[Ww](?:ee)?k\.?\s?(\d{1,3})\b(?!\s*(?:-|–|to)\s*\d)")
+_VALIDITY = re.compile(r"(\d{1,3}|thirty|sixty|ninety)\s*(?:calendar\s+)?(days?|weeks?|months?)", re.I)
+
+
+def read_weeks(spec, pages):
+    def finder(text):
+        matches = p.find_durations(text)
+        if spec.key == "weeks_to_first_gmp_batch":
+            # "starts in week 36", "Week 44 after PO": a week number on the plan is the elapsed time.
+            for m in _WEEK_NUMBER.finditer(text):
+                matches.append(p.Match(float(m.group(1)), m.start(), m.end(), m.group(0)))
+            for m in _M_PLUS.finditer(text):
+                weeks = round(int(m.group(1)) * p.WEEKS_PER_MONTH, 1)
+                matches.append(p.Match(weeks, m.start(), m.end(), m.group(0)))
+        return matches
+
+    def judge(match, context, cue):
+        return -0.3 if "lower=" not in "".join(match.flags) and "up_to" in match.flags else 0.0
+
+    return decide(near_cues(spec, pages, finder, judge=judge), same=lambda a, b: abs(a - b) < 0.05)
+
+
+_VESSEL_CONTEXT = re.compile(r"bioreactor|fermen|\bSUBs?\b|single[- ]use|stainless|production|cell culture|\bscale\b", re.I)
+
+
+def read_volume(spec, pages):
+    def judge(match, context, cue):
+        return 0.0 if _VESSEL_CONTEXT.search(context) else -0.5
+
+    found = [c for c in near_cues(spec, pages, p.find_volumes, judge=judge) if c.score >= 0.5]
+    if not found:
+        return FieldResult()
+    # The largest vessel at the site is the maximum of the plausible volumes named, not the closest one.
+    best = max(found, key=lambda c: (c.value, c.score))
+    return decide([best] + [c for c in found if c is not best and c.value == best.value], allow_conflict=False)
+
+
+def read_percent(spec, pages):
+    found = near_cues(spec, pages, p.find_percentages)
+    for page in pages:
+        for m in re.finditer(r"\bno (?:mark-?up|handling (?:fee|charge))", page.text, re.I):
+            found.append(Candidate(0.0, page.number, quote_between(page, m.start(), m.end()), 0.95))
+    found.sort(key=lambda c: -c.score)
+    return decide(found, same=lambda a, b: abs(a - b) < 1e-6)
+
+
+def read_validity(spec, pages):
+    def finder(text):
+        out = []
+        for m in _VALIDITY.finditer(text):
+            number = {"thirty": 30, "sixty": 60, "ninety": 90}.get(m.group(1).lower()) or int(m.group(1))
+            unit = m.group(2).lower()
+            days = number * (7 if unit.startswith("week") else 30 if unit.startswith("month") else 1)
+            out.append(p.Match(days, m.start(), m.end(), m.group(0)))
+        return out
+
+    return decide(near_cues(spec, pages, finder))
+
+
+_COUNT_NOUNS = {
+    "fda_483_observations": r"(?:(?:form\s+)?(?:fda\s+)?483\s+)?(?:inspectional\s+)?observations?|(?:form\s+)?(?:fda\s+)?483s?",
+    "warning_letters_5y": r"(?:fda\s+)?warning\s+letters?",
+    "commercial_products_count": r"(?:commercial(?:ly)?(?:\s+approved)?|marketed|approved)\s+(?:[\w-]+\s+)?(?:products?|molecules?|drugs?|biologics?|therapies|adcs?|apis?|vaccines?|antibodies)",
+    "similar_programs_count": r"(?:[\w-]+\s+){0,3}(?:programs?|programmes?|projects?|molecules?)",
+}
+_NEVER = {
+    "warning_letters_5y": re.compile(r"(?:never (?:received|been issued|had) (?:an?y? )?(?:fda )?warning letters?"
+                                     r"|no (?:fda )?warning letters?|not received (?:any|an?) (?:fda )?warning letters?"
+                                     r"|warning letters?[^.\n]{0,40}?(?::|\byears\b)\s*(?:none|0|nil)\b)", re.I),
+    "fda_483_observations": re.compile(r"no (?:form )?(?:fda )?483|without (?:a )?(?:form )?483|zero (?:form )?483|"
+                                       r"\b0\s*x\s*483|483[^.]{0,30}\bnot issued|no (?:inspectional )?observations", re.I),
+}
+
+
+_ONE_LETTER = re.compile(r"\b(?:a|one) (?:fda )?warning letter (?:was |had been )?(?:issued|received)", re.I)
+
+
+def read_count(spec, pages):
+    noun = _COUNT_NOUNS[spec.key]
+
+    label_first = re.compile(rf"(?i:{noun})(?:\s+completed)?\s*[:\-–]?\s*(\d{{1,3}})\b(?!\s*(?:%|[-–]|weeks?|months?|years?|L\b))")
+
+    def finder(text):
+        matches = [m for m in p.find_counts(text, noun) if m.value < 500]
+        # Tables and slides put the label first: "Commercial products: 8", "Completed antibody programs 19".
+        matches += [p.Match(int(m.group(1)), m.start(), m.end(), m.group(0)) for m in label_first.finditer(text)]
+        return matches
+
+    cues = spec.cues or (re.compile(noun, re.I),)
+    found = near_cues(spec, pages, finder, cues=cues)
+    if spec.key == "warning_letters_5y":
+        for page in pages:
+            for m in _ONE_LETTER.finditer(page.text):
+                if page.is_foreign(m.start()):
+                    continue
+                found.append(Candidate(1, page.number, quote_between(page, m.start(), m.end()), 0.95))
+    if spec.key in _NEVER:
+        for page in pages:
+            for m in _NEVER[spec.key].finditer(page.text):
+                if page.is_foreign(m.start()):
+                    continue
+                found.append(Candidate(0, page.number, quote_between(page, m.start(), m.end()), 0.9))
+    if spec.key == "similar_programs_count":
+        found = [c for c in found if c.value > 1]
+    found.sort(key=lambda c: -c.score)
+    return decide(found, allow_conflict=False)

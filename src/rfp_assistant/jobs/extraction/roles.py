@@ -1,0 +1,182 @@
+"""Document roles: whose words are these? The vendor writes the proposal; the sponsor is addressed and quoted.
+
+A proposal answers an RFP, so it repeats the sponsor's requirements ("The Sponsor requires the first batch within
+26 weeks"), questions ("Which modalities do you manufacture?") and requests ("State your price per batch"). Those
+words are the sponsor's, never the vendor's answer; this module finds them, and tells the vendor's own name (the
+author: letterhead, page headers and footers, signature, "we") from the addressee's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+_SUFFIX = (r"(?:Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|GmbH|AG|S\.A\.|SA|SE|B\.V\.|BV|N\.V\.|NV|plc|PLC|Corp\.?|"
+           r"Corporation|K\.K\.|Co\.,? Ltd\.?|S\.p\.A\.|Pty\.? Ltd\.?|Pte\.? Ltd\.?|Pvt\.? Ltd\.?|KG|SAS|S\.r\.l\.|AB|A/S|Oy)")
+COMPANY = re.compile(rf"\b((?:[A-Z][\w&'’.-]*|&)(?:[ \t]+(?:[A-Z][\w&'’.-]*|&|de|of|and)){{0,5}})[ \t,]+{_SUFFIX}(?![\w])")
+# Words that put a company name in the addressee's role: on its line ("To:", "Prepared for:") or right before it.
+_TO_LINE = re.compile(r"(?i)^\s*(?:to|attn\.?|attention|prepared\s+for|submitted\s+to|presented\s+to|client|sponsor|"
+                      r"customer|dear|accepted\s+for|for\s+the\s+attention\s+of)\b")
+_TO_NEAR = re.compile(
+    r"(?i)(?:\b(?:proposal|offer|quotation|response|rfp|prepared|presented|submitted|summary|deck)\s+(?:\S+\s+){0,3}?"
+    r"(?:for|to|from|of)|\b(?:support|serve|assist|inviting\s+us|dear)|\bfor(?=\s+(?:[A-Z][\w&'’.-]*\s+){1,4}only\b)"
+    r"|\brfp\b[^.\n]{0,40}\()\s*[:\-]?\s*(?:the\s+)?$"
+)
+_BY_CUE = re.compile(r"(?i)(?:submitted\s+by|prepared\s+by|from\s*:|on\s+behalf\s+of|sincerely|respectfully|regards|"
+                     r"yours\s+(?:truly|faithfully|sincerely)|gruessen|grüßen|\bfor\s+(?=\S+(?:\s+\S+){0,4}\s*:))[\s,]*"
+                     r"(?:\n[^\n]*){0,3}?\n?\s*$")
+# A letterhead without a legal form: "Acme Biologics", "NORTHWIND BIOPHARMA" alone on a line.
+_BRAND = re.compile(r"^[ \t]*((?:[A-Z][A-Za-z&'’-]+[ \t]+){0,3}(?:Bio\w*|Pharma\w*|Therapeutics|CDMO|Labs?|Manufacturing|"
+                    r"Sciences|Biologics|Biotech\w*|BIO\w*|PHARMA\w*)(?:[ \t]+[A-Z][A-Za-z&'’-]+){0,2})[ \t]*$", re.M)
+_PLEASED = re.compile(r"^[\s,(\"“]*(?:\(\s*[\"“][^\"”]+[\"”]\s*\)\s*)?(?:is|are)\s+(?:pleased|delighted|happy|glad)\b"
+                      r"|^\s*(?:proposes|offers|will\s+perform|has\s+(?:completed|specialised|specialized)|thanks)\b", re.I)
+
+
+@dataclass
+class Author:
+    """The vendor's name as the document writes it, where it was found, and the addressees' names."""
+
+    name: str | None
+    page: int = 0
+    start: int = 0
+    end: int = 0
+    addressees: tuple[str, ...] = ()
+
+    def words(self) -> set[str]:
+        """The vendor's own words (not legal forms), lower case: what "Kestrelwerk requires" is checked against."""
+        if not self.name:
+            return set()
+        return {w.casefold() for w in re.findall(r"[A-Za-z][A-Za-z'’-]{2,}", self.name)
+                if not re.fullmatch(_SUFFIX, w)}
+
+
+def find_author(pages) -> Author:
+    """The vendor: the company in running headers/footers, letterhead and signature, and never the addressee."""
+    running = _running_lines(pages)
+    found: dict[str, list] = {}
+    addressed: set[str] = set()
+    for page in pages:
+        names = list(COMPANY.finditer(page.text)) or [m for m in _BRAND.finditer(page.text) if page is pages[0]]
+        for m in names:
+            line_start = page.text.rfind("\n", 0, m.start()) + 1
+            line_end = page.text.find("\n", m.end())
+            line = page.text[line_start:line_end if line_end >= 0 else len(page.text)]
+            key = _key(m.group(0))
+            if _TO_LINE.match(line) or _TO_NEAR.search(page.text[max(line_start, m.start() - 60):m.start()]):
+                addressed.add(key)
+                continue
+            score = 1.0
+            score += 1.0 if _shape(line) in running else 0.0  # a running header or footer is the author's
+            score += 1.0 if _BY_CUE.search(page.text[max(0, m.start() - 120):m.start()]) else 0.0  # signature
+            score += 0.5 if _PLEASED.search(page.text, m.end(), m.end() + 60) else 0.0
+            score += 0.5 if page is pages[0] and page.text.count("\n", 0, m.start()) < 3 else 0.0  # letterhead
+            found.setdefault(key, []).append((score, page.number, m))
+    ranked = []
+    for key, hits in found.items():
+        total = sum(score for score, _, _ in hits) + 0.3 * len({number for _, number, _ in hits})
+        if key in addressed:
+            total -= 2.5  # named as the addressee somewhere: only its own signature or footer can outweigh that
+        ranked.append((total, key, hits))
+    if not ranked:
+        return Author(None, addressees=tuple(sorted(addressed)))
+    ranked.sort(key=lambda r: (-r[0], r[2][0][1], r[2][0][2].start()))
+    _, key, hits = ranked[0]
+    # Quote the best-placed mention, written in mixed case where the document has one.
+    _, number, m = max(hits, key=lambda h: (not h[2].group(0).isupper(), h[0], -h[1]))
+    return Author(m.group(0).strip(), number, m.start(), m.end(), tuple(sorted(addressed - {key})))
+
+
+def _shape(line: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.split()).casefold())
+
+
+def _running_lines(pages) -> set[str]:
+    """Header and footer lines that repeat on several pages (page numbers aside)."""
+    if len(pages) < 2:
+        return set()
+    seen: Counter = Counter()
+    for page in pages:
+        lines = [line for line in page.text.split("\n") if line.strip()]
+        seen.update({_shape(line) for line in lines[:2] + lines[-2:]})
+    return {shape for shape, count in seen.items() if count >= 2}
+
+
+def _key(name: str) -> str:
+    words = [w for w in re.findall(r"[\w&'’]+", name.casefold())]
+    legal = {"inc", "llc", "ltd", "limited", "gmbh", "ag", "sa", "se", "bv", "nv", "plc", "corp", "corporation", "kk",
+             "co", "spa", "pty", "pte", "pvt", "kg", "sas", "srl", "ab", "oy", "l", "c", "s", "a", "p", "b", "v", "n"}
+    return " ".join(w for w in words if w not in legal)
+
+
+# -- the sponsor's words ------------------------------------------------------------------------------------
+
+_BOUNDARY = re.compile(r"(?<=[.?!])[\"”')\]]*\s+(?=[A-Z0-9\"“(])|\n\s*\n|\n(?=\s*(?:[A-Z]\.?\d+(?:\.\d+)*\b|\d+(?:\.\d+)+\b|[a-z]\)|"
+                       r"\(?[ivx]+\)|[-•▪*\x7f]))")
+_NUMBERING = r"(?:[A-Z]\.?\d+(?:\.\d+)*\.?|\d+(?:\.\d+)*\.?|[a-z]\)|\(?[ivx]+\))?\s*"
+_REQUEST = re.compile(rf"^\s*{_NUMBERING}(?:please\s+)?(?:state|provide|describe|list|confirm|indicate|specify|give|"
+                      r"explain|detail|outline|submit|identify|quote|summari[sz]e|propose)\b", re.I)
+_SPONSOR_SUBJECT = re.compile(
+    rf"^\s*{_NUMBERING}(?:[^,.\n]{{0,40}},\s*)?(?:the\s+)?(?P<subject>(?:[A-Z][\w&'’-]*\s+){{0,3}}[\w&'’-]+?)(?:['’]s)?\s+"
+    r"(?:\w+\s+){0,2}?(?P<verb>requires?|required|requests?|requested|expects?|expected|prefers?|preferred|seeks?|"
+    r"sought|intends?|wants?|asks?|asked|needs?|shall|must|should)\b"
+)
+# The sponsor speaking ("The Sponsor requires", "Hollowcrest prefers") or the RFP's rules for bidders
+# ("Proposals must remain valid for 120 days"); a vendor's own "the Client shall pay" is neither.
+_SPONSOR = re.compile(r"(?i)^(?:sponsor|client|customer|rfp|request)$")
+_BIDDERS = re.compile(r"(?i)^(?:responders?|respondents?|proposals?|offers?|bids?|bidders?|suppliers?|vendors?|cdmos?|"
+                      r"applicants?|responses?)$")
+_MODAL = {"shall", "must", "should"}
+_QUOTED = re.compile(r"[\"“]([^\"“”]{60,1500})[\"”]")
+_QUOTE_INTRO = re.compile(r"(?i)\brfp\b|request for proposal|quoted|verbatim|wording|as stated|restate|requirement")
+
+
+def foreign_spans(text: str, author: Author | None = None) -> list[tuple[int, int]]:
+    """Spans of `text` in the sponsor's words: RFP questions, requests, requirements and quoted RFP passages."""
+    own = author.words() if author else set()
+    addressed = {w for name in (author.addressees if author else ()) for w in name.split() if len(w) > 2}
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for boundary in [*_BOUNDARY.finditer(text), None]:
+        end = boundary.start() if boundary else len(text)
+        sentence = text[start:end]
+        if sentence.strip() and _is_sponsors(sentence, own, addressed, text[end:end + 40]):
+            spans.append((start, end))
+        start = boundary.end() if boundary else end
+    for m in _QUOTED.finditer(text):
+        if _QUOTE_INTRO.search(text, max(0, m.start() - 250), m.start()):
+            spans.append(m.span())
+    return _merged(spans)
+
+
+_QUESTION_WORD = re.compile(r"(?i)\b(?:what|which|how|do|does|did|are|is|has|have|will|can|could|would|should|when|"
+                            r"where|who|whether)\b")
+_ANSWER = re.compile(r"(?i)\s*[-–:]?\s*(?:yes|no|none|n/?a|not\b|confirmed|correct)\b")
+
+
+def _is_sponsors(sentence: str, own: set[str], addressed: set[str], after: str = "") -> bool:
+    if sentence.rstrip().endswith("?") and len(sentence.split()) >= 5:
+        # "Lyophilization available? No." is a label and its answer, not the sponsor's words.
+        numbered = re.match(rf"\s*(?:[A-Z]\.?\d+(?:\.\d+)*|\d+(?:\.\d+)+)\b", sentence)
+        return bool(numbered or _QUESTION_WORD.search(sentence)) and not _ANSWER.match(after)
+    if _REQUEST.match(sentence):
+        return True
+    m = _SPONSOR_SUBJECT.match(sentence)
+    if not m:
+        return False
+    words = [w.casefold().strip("'’") for w in m.group("subject").split()]
+    if own & set(words) or words[-1] in ("we", "i", "our"):
+        return False
+    if m.group("verb") in _MODAL:
+        return bool(_BIDDERS.match(words[-1]))
+    return bool(_SPONSOR.match(words[-1])) or bool(addressed & set(words))
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out

@@ -1,0 +1,39 @@
+"""Whose words: the vendor is the author, the sponsor is addressed and quoted, and quoted RFP text is no answer."""
+
+from __future__ import annotations
+
+from rfp_assistant.core.documents import load_bytes
+from rfp_assistant.jobs.extraction.offline import extract_offline
+
+FOOTER = "Acme Biologics GmbH | Confidential | Page {n} of 3"
+
+
+def _read(*pages: str):
+    text = "\f".join(page + "\n" + FOOTER.format(n=i) for i, page in enumerate(pages, 1))
+    return extract_offline(load_bytes(text.encode(), "acme.txt", max_bytes=10**6)).fields
+
+
+def test_the_vendor_is_the_author_even_when_the_sponsor_is_named_more_prominently():
+    fields = _read(
+        "PROPOSAL FOR HELIX THERAPEUTICS, INC.\nPrepared for: Helix Therapeutics, Inc., 12 Harbor Road, Boston\n"
+        "To: Dr. Jane Roe, Helix Therapeutics, Inc.\nDear Dr. Roe,\n"
+        "Thank you for the opportunity to support Helix Therapeutics, Inc. with its antibody program.\n"
+        "Sincerely,\nJohn Doe\nAcme Biologics GmbH",
+        "Helix Therapeutics, Inc. asked for two GMP batches. Helix Therapeutics, Inc. will supply the cell bank.",
+        "Summary for Helix Therapeutics, Inc.",
+    )
+    assert fields["cdmo_name"].value == "Acme Biologics GmbH"
+
+
+def test_the_sponsors_quoted_requirements_are_not_the_vendors_answers():
+    fields = _read(
+        "Section C - questionnaire (questions quoted from the RFP)\n"
+        "C.7 The Sponsor requires technology transfer within 10 weeks. State your proposed duration of technology "
+        "transfer.\nTechnology transfer: 14 weeks, including method transfer.\n"
+        "C.15 Proposals must remain valid for at least 120 days. Our offer is valid for 60 days from its date.",
+        "C.12 How many antibody programs has your organisation completed?\nWe have completed 17 antibody programs.",
+        "Pricing follows.",
+    )
+    assert fields["tech_transfer_weeks"].value == 14.0 and fields["tech_transfer_weeks"].status == "stated"
+    assert fields["proposal_validity_days"].value == 60
+    assert fields["similar_programs_count"].value == 17
