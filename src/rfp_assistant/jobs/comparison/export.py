@@ -169,7 +169,9 @@ def _evidence_rows(comparison: Comparison) -> list[list]:
             if cell.status == "not_stated" or vendor.error:
                 continue
             values = cell.candidates if len(cell.candidates) == len(cell.evidence) else [cell.text] * len(cell.evidence)
-            out += [[vendor.name, row.label, value, cell.status, e.page, e.quote] for value, e in zip(values, cell.evidence)]
+            # A bid-grid answer is found by its cell ("cell F12"); a proposal's by its page number.
+            out += [[vendor.name, row.label, value, cell.status, f"cell {e.cell}" if e.cell else e.page, e.quote]
+                    for value, e in zip(values, cell.evidence)]
             if not cell.evidence:
                 out.append([vendor.name, row.label, cell.text, cell.status, None, ""])
     return out

@@ -216,7 +216,9 @@ def display_value(spec: FieldSpec, value: Any, scorecard: Scorecard | None = Non
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, (list, tuple)):
-        return ", ".join(display_value(spec, v) for v in value) if value else "none"
+        # "Basel, Switzerland; Visp, Switzerland": sites and assumptions hold commas of their own.
+        separator = "; " if spec.type == "list_string" else ", "
+        return separator.join(display_value(spec, v) for v in value) if value else "none"
     if isinstance(value, (int, float)):
         unit = SINGULAR.get(spec.unit, spec.unit) if value == 1 else spec.unit
         return format_number(value) + ("%" if unit == "%" else f" {unit}" if unit else "")
@@ -241,11 +243,11 @@ def _mark(spec: FieldSpec, column: list, cells: list[Cell], scorecard: Scorecard
 
 def _question(spec: FieldSpec, cell: Cell) -> str:
     if cell.status == "conflicting":
-        pages = [e.page for e in cell.evidence]
-        if cell.candidates and len(cell.candidates) == len(pages):
-            items = [f"{v} on page {p}" for v, p in zip(cell.candidates, pages)]
+        places = [f"in cell {e.cell}" if e.cell else f"on page {e.page}" for e in cell.evidence]
+        if cell.candidates and len(cell.candidates) == len(places):
+            items = [f"{v} {p}" for v, p in zip(cell.candidates, places)]
         else:
-            items = cell.candidates or [f"on page {p}" for p in pages]
+            items = cell.candidates or places
         count = {2: "two", 3: "three"}.get(len(items), "different")
         listed = f" ({_and(items)})" if items else ""
         return f"Your proposal gives {count} different values for {_lower_first(spec.label)}{listed}; which is correct?"

@@ -1,4 +1,5 @@
-"""Read a batch of proposal files: one result per file, in order; a bad file gets its error, the rest go on."""
+"""Read a batch of proposal files (PDFs, documents, filled bid grids): one result per file, in order; a bad file
+gets its error, the rest go on."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 from rfp_assistant.config import Settings
 from rfp_assistant.core.documents import load_document
 from rfp_assistant.errors import DocumentError
+from rfp_assistant.jobs.extraction.bid_grid import read_bid_grid
 from rfp_assistant.jobs.extraction.offline import extract_offline
 from rfp_assistant.schemas.proposal import ProposalExtraction
 
@@ -26,6 +28,10 @@ def extract_proposals(
         if progress:
             progress(position / max(len(files), 1), f"Reading {name} ({position + 1}/{len(files)})")
         try:
+            grid = read_bid_grid(path, name, max_bytes=int(settings.max_file_mb * 1_000_000))
+            if grid is not None:  # a filled bid grid is read cell by cell, never by the model
+                results.append(grid)
+                continue
             document = load_document(path, max_bytes=int(settings.max_file_mb * 1_000_000), source=name,
                                      max_pages=settings.max_pages)
         except DocumentError as exc:
