@@ -67,14 +67,21 @@ def test_silence_is_not_stated_never_a_guess():
         assert result.fields[key].value is None and result.fields[key].evidence == []
 
 
-def test_two_different_firm_values_are_conflicting_with_both_quotes():
-    extra = PAGE_2 + "\n" + "Summary of pricing\n" * 3 + ("Filler sentence about our quality culture. " * 12) + \
-        "\nThe total price for the proposed scope is EUR 3.6 million.\n"
+def test_two_different_firm_values_on_different_pages_are_conflicting_with_both_quotes():
+    extra = PAGE_2 + "\f" + "Summary of pricing\n" + "\nThe total price for the proposed scope is EUR 3.6 million.\n"
     _, result = _extract(extra)
     field = result.fields["total_price"]
     assert field.status == "conflicting" and field.value is None
-    assert len(field.evidence) == 2
+    assert len(field.evidence) == 2 and {e.page for e in field.evidence} == {2, 3}
     assert {to_json_value(v)["amount"] for v in field.candidates} == {3_200_000.0, 3_600_000.0}
+
+
+def test_a_value_that_explicitly_replaces_another_is_no_conflict():
+    extra = PAGE_2 + "\f" + "Revision B\nThis revised total price of EUR 3.6 million replaces the total price of " \
+        "EUR 3.2 million in our first offer.\n"
+    _, result = _extract(extra.replace("The total price for the proposed scope is EUR 3.2 million.", ""))
+    field = result.fields["total_price"]
+    assert field.status == "stated" and to_json_value(field.value) == {"amount": 3_600_000.0, "currency": "EUR"}
 
 
 def test_named_hybrid_pricing_wrapped_cadence_and_biweekly_are_read_as_written():

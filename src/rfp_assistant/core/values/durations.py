@@ -8,7 +8,7 @@ from rfp_assistant.core.values.common import GAP, Match, RANGE, WEEKS_PER_MONTH,
 from rfp_assistant.core.values.numbers import NUMBER_OR_WORD, NUMBER_START, to_number
 
 _DURATION = re.compile(
-    rf"{NUMBER_START}(?<![\w.,'’/-])(?P<a>{NUMBER_OR_WORD})(?:{RANGE}(?P<b>{NUMBER_OR_WORD}))?"
+    rf"{NUMBER_START}(?<![\w.,'’/#-])(?P<a>{NUMBER_OR_WORD})(?:{RANGE}(?P<b>{NUMBER_OR_WORD}))?"
     r"(?:[^\S\n]*\(\s*\d+(?:\s*(?:-|–|to)\s*\d+)?\s*\))?"  # "twelve (12) weeks", "ninety (90) days"
     rf"(?:{GAP}|-)?"
     r"(?P<unit>(?i:weeks?|wks?|months?|mos?|mths?|years?|yrs?|quarters?|qtrs?"

@@ -14,7 +14,7 @@ WINDOW_LINES = 3  # a value may sit on the cue's line or the next two (wrapped p
 MAX_QUOTE = 260
 MIN_SCORE = 0.35
 MIN_STATED = 0.4  # below this a value is too doubtful to report: "not stated" is better than a guess
-CONFLICT_RATIO = 0.9  # a different value scoring this close to the best one is a real conflict
+CONFLICT_RATIO = 0.85  # a different value scoring this close to the best one is a real conflict
 
 
 @dataclass
@@ -95,7 +95,8 @@ def near_cues(
                 left = page.line_starts[max(line - 1, 0)]
                 right = page.line_end(min(line + WINDOW_LINES - 1, len(page.line_starts) - 1))
                 segment = page.text[left:right]
-                for match in finder(segment):
+                matches = finder(segment)
+                for match in matches:
                     start, end = left + match.start, left + match.end
                     if page.is_foreign(start):
                         continue
@@ -110,8 +111,16 @@ def near_cues(
                         distance = 2 * (cue.start() - end) + 60
                     context = _clause(page.text, min(start, cue.start()), end)
                     score = 1.0 - min(max(distance, 0), 220) / 260
+                    if start > cue.end() and _ITEM_MARK.search(page.text, cue.end(), start):
+                        score -= 0.3  # the value belongs to the next bullet or list item
+                    # The nearest value after a label is the label's; the ones after it belong to later labels
+                    # ("GMP batch #1 | Week 36 | GMP batch #2 | Week 40").
+                    between = sum(cue.end() <= left + m.start and left + m.end <= start for m in matches)
+                    score -= 0.2 * between
                     if _distracted(spec, page.text, start, end, min(start, cue.start())):
                         score -= 0.6
+                    if _SUPERSEDED.search(page.text, max(page.text.rfind(". ", 0, start) + 2, start - 160), start):
+                        score -= 0.6  # "replaces the Rev. A total of EUR 3,512,000": a value no longer offered
                     if judge is not None:
                         score += judge(match, context, page.text[cue.start():cue.end()])
                     key = (page.number, start, end)
@@ -121,7 +130,26 @@ def near_cues(
     return sorted(found.values(), key=lambda c: -c.score)
 
 
-_NEW_ROW = re.compile(r"\n(?=[A-Z]|WP\d|\d+\s*[.)]\s)")
+# A new table row or list item: a line break after a short line (a cell) before a capital, a numbered item or a
+# bullet; or a bullet anywhere. A break after a long line is a soft wrap inside a sentence.
+_NEW_ROW = re.compile(r"(?:(?<=\n)|(?<=\n[^\n]{1})|(?<=\n[^\n]{2})|[^\S\n])(?=[\x7f•▪])|"
+                      r"\n(?=[A-Z]|WP\d|\d+\s*[.)]\s|[-\x7f•▪*])")
+SOFT_WRAP = 70  # a line this long that breaks mid-sentence was wrapped by the layout, not ended
+
+
+def _rows(text: str, start: int, end: int):
+    """Row starts in text[start:end] (see _NEW_ROW), skipping line breaks that only wrap a long line."""
+    for row in _NEW_ROW.finditer(text, start, end):
+        if text[row.start():row.start() + 1] == "\n":
+            line_start = text.rfind("\n", 0, row.start()) + 1
+            if row.start() - line_start >= SOFT_WRAP and text[row.start() - 1:row.start()] not in ".:;":
+                continue
+        yield row
+_SUPERSEDED = re.compile(r"(?i)\b(?:replac(?:es|ing|ed)|supersed(?:es|ing|ed)|instead of|previously|formerly|"
+                         r"originally|rather than|in place of|no longer)\b[^.;]*$")
+_CLAUSE_MARKS = ("; ", ", and ", ", while ", ", whereas ", ", but ")  # a new clause: earlier words are another's
+_ITEM_MARK = re.compile(r"[\x7f•▪]")
+_ASIDE = re.compile(r"\s[(\[]|;\s")
 _DENIED_CUE = re.compile(r"\b(?:no|without|excludes?|excluding|not)\s+(?:\w+\s+)?$", re.I)
 _EXCLUDING = re.compile(r"(?:exclud\w*|without|not including|excl\.?|other than|net of)\W+(?:\w+\W+){0,2}$", re.I)
 
@@ -130,14 +158,20 @@ def _distracted(spec: FieldSpec, text: str, start: int, end: int, row_start: int
     """A distractor word right around the value (same sentence or table row) means it is not this field's value."""
     # Line breaks are mostly soft wraps in PDF text, so the window ignores them; sentence ends bound it,
     # and so does a line that starts a new table row ("6,738,000\nOption A: …" is another row).
-    left = max(text.rfind(". ", 0, start) + 2, start - 120, 0)
-    for row in _NEW_ROW.finditer(text, left, row_start + 1):
+    first = min(start, row_start)
+    left = max(text.rfind(". ", 0, start) + 2, start - 120, 0,
+               *(text.rfind(mark, 0, first) + len(mark) for mark in _CLAUSE_MARKS))
+    for row in _rows(text, left, row_start + 1):
         left = row.end()  # earlier table rows belong to other items
     stop = text.find(". ", end)
     right = min(stop if stop >= 0 else len(text), end + 40)
-    row = _NEW_ROW.search(text, end, right)
+    row = next(_rows(text, end, right), None)
     if row:
         right = row.start()
+    # A parenthesis or semicolon after the value opens another clause: "week 36 (engineering batch in week 28)".
+    aside = _ASIDE.search(text, end, right)
+    if aside:
+        right = aside.start()
     window = text[left:right]
     for pattern in spec.distractors:
         for hit in pattern.finditer(window):
@@ -155,7 +189,9 @@ def _clause(text: str, start: int, end: int) -> str:
 
 
 def _apart(a: Candidate, b: Candidate) -> bool:
-    return a.page != b.page or abs(a.sentence_key[1] - b.sentence_key[1]) > 300
+    # A conflict is the same field given two values on different pages (a summary against a detail page);
+    # two figures on one page are a range, a table row and its note, or a distractor.
+    return a.page != b.page
 
 
 def decide(candidates: list[Candidate], *, allow_conflict: bool = True, same: Callable | None = None) -> FieldResult:

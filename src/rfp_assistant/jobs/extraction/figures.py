@@ -13,22 +13,48 @@ _WEEK_NUMBER = re.compile(r"\b[Ww](?:ee)?k\.?\s?(\d{1,3})\b(?!\s*(?:-|–|to)\s*
 _VALIDITY = re.compile(r"(\d{1,3}|thirty|sixty|ninety)\s*(?:calendar\s+)?(days?|weeks?|months?)", re.I)
 
 
-def read_weeks(spec, pages):
-    def finder(text):
-        matches = p.find_durations(text)
-        if spec.key == "weeks_to_first_gmp_batch":
-            # "starts in week 36", "Week 44 after PO": a week number on the plan is the elapsed time.
-            for m in _WEEK_NUMBER.finditer(text):
-                matches.append(p.Match(float(m.group(1)), m.start(), m.end(), m.group(0)))
-            for m in _M_PLUS.finditer(text):
-                weeks = round(int(m.group(1)) * p.WEEKS_PER_MONTH, 1)
-                matches.append(p.Match(weeks, m.start(), m.end(), m.group(0)))
-        return matches
+# A plan table whose column counts weeks from the order: its cells are week numbers ("First GMP batch | 34").
+_WEEK_COLUMN = re.compile(r"(?i)\bweeks?\s*\(?\s*(?:from|after|since)\s+(?:the\s+)?(?:po|purchase order|contract|signature|"
+                          r"order|award|kick-?off|start)|\bweeks? after po\b|\bcalendar weeks?\b")
+_ROW_END_NUMBER = re.compile(r"(?m)(?<![\w.,/#+-])(?<!no\.)(?<!No\.)(?:(\d{1,3})\s*[-–]\s*)?(\d{1,3})[^\S\n]*$")
+_NOT_A_WEEK = re.compile(r"(?i)(?:batch|lot|run|phase|suite|step|wp|stage|part|option|page|of)[^\S\n]*\Z")
 
+
+def read_weeks(spec, pages):
+    """A duration in weeks; for the first GMP batch also a week number on the plan ("week 36", "M+9")."""
     def judge(match, context, cue):
         return -0.3 if "lower=" not in "".join(match.flags) and "up_to" in match.flags else 0.0
 
-    return decide(near_cues(spec, pages, finder, judge=judge), same=lambda a, b: abs(a - b) < 0.05)
+    found = []
+    for page in pages:
+        in_weeks = spec.key == "weeks_to_first_gmp_batch" and bool(_WEEK_COLUMN.search(page.text))
+
+        def finder(text, in_weeks=in_weeks):
+            matches = p.find_durations(text)
+            if spec.key == "weeks_to_first_gmp_batch":
+                # "starts in week 36", "Week 44 after PO": a week number on the plan is the elapsed time.
+                for m in _WEEK_NUMBER.finditer(text):
+                    matches.append(p.Match(float(m.group(1)), m.start(), m.end(), m.group(0)))
+                for m in _M_PLUS.finditer(text):
+                    weeks = round(int(m.group(1)) * p.WEEKS_PER_MONTH, 1)
+                    matches.append(p.Match(weeks, m.start(), m.end(), m.group(0)))
+            if in_weeks:
+                taken = [(m.start, m.end) for m in matches]
+                for m in _ROW_END_NUMBER.finditer(text):
+                    if any(a <= m.start(2) < b for a, b in taken) or _NOT_A_WEEK.search(text, 0, m.start()):
+                        continue
+                    if 0 < int(m.group(2)) <= 260:
+                        matches.append(p.Match(float(m.group(2)), m.start(2), m.end(2), m.group(2)))
+            if spec.key == "weeks_to_first_gmp_batch":
+                # "GMP batch 1 | Week 28 | 3 weeks": after a week number, a duration is how long the step takes.
+                weeks = [m for m in matches if m.text[:1] in "WwM" or m.text.isdigit()]
+                matches = [m for m in matches if m in weeks or not any(
+                    w.end <= m.start and not re.search(r"[A-Za-z]", text[w.end:m.start]) for w in weeks)]
+            return matches
+
+        found += near_cues(spec, [page], finder, judge=judge)
+    found.sort(key=lambda c: -c.score)
+    return decide(found, same=lambda a, b: abs(a - b) < 0.05)
 
 
 _VESSEL_CONTEXT = re.compile(r"bioreactor|fermen|\bSUBs?\b|single[- ]use|stainless|production|cell culture|\bscale\b", re.I)

@@ -11,7 +11,7 @@ from rfp_assistant.jobs.extraction.names import read_sites
 from rfp_assistant.jobs.extraction.dates import read_date
 from rfp_assistant.jobs.extraction.figures import read_count, read_percent, read_validity, read_volume, read_weeks
 from rfp_assistant.jobs.extraction.money_roles import read_money
-from rfp_assistant.jobs.extraction.roles import Author, find_author, foreign_spans
+from rfp_assistant.jobs.extraction.roles import Author, find_author, foreign_spans, other_programs_spans
 from rfp_assistant.jobs.extraction.value_check import derived
 from rfp_assistant.schemas.proposal import Evidence, FieldResult, ProposalExtraction, field_specs
 from rfp_assistant.jobs.extraction.terms import read_boolean, read_enum, read_list
@@ -26,7 +26,8 @@ def extract_offline(document: LoadedDocument) -> ProposalExtraction:
     pages = [Page(page.number, without_ai_text(page.text)) for page in document.pages if page.text.strip()]
     author = find_author(pages)
     for page in pages:
-        page.foreign = foreign_spans(page.text, author)
+        # The sponsor's words and other clients' programs are never this proposal's values.
+        page.foreign = sorted(foreign_spans(page.text, author) + other_programs_spans(page.text))
     fields: dict[str, FieldResult] = {}
     for key, spec in field_specs().items():
         result = _vendor(author, pages) if key == "cdmo_name" else _read(key, spec, pages)

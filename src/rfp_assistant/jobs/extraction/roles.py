@@ -180,3 +180,24 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append((start, end))
     return out
+
+
+# -- other clients' programs --------------------------------------------------------------------------------
+
+_OTHERS_HEADING = re.compile(
+    r"(?im)^[^\S\n]*(?:\d+(?:\.\d+)*\.?\s+)?(?:our\s+|selected\s+|recent\s+|relevant\s+)?(?:track\s+record|"
+    r"reference\s+(?:projects?|programs?|programmes?|clients?|cases?|customers?)|references|case\s+stud(?:y|ies)|"
+    r"past\s+(?:projects?|performance)|prior\s+(?:projects?|programs?)|client\s+references|"
+    r"(?:projects?|programs?|programmes?)\s+for\s+other\s+clients)\b[^\n]{0,60}$"
+)
+_NEXT_SECTION = re.compile(r"(?m)^[^\S\n]*(?:\d+\.(?:\d+\.?)*[^\S\n]+[A-Z][^\n]{0,60}|(?:annex|appendix|section)\b[^\n]{0,60})$",
+                           re.I)
+
+
+def other_programs_spans(text: str) -> list[tuple[int, int]]:
+    """Sections about other clients' programs (track record, reference projects): not this program's figures."""
+    spans = []
+    for m in _OTHERS_HEADING.finditer(text):
+        end = _NEXT_SECTION.search(text, m.end())
+        spans.append((m.start(), end.start() if end else len(text)))
+    return spans
