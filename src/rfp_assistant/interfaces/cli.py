@@ -166,6 +166,8 @@ def compare(
     files: list[Path] = typer.Argument(..., help="CDMO proposal files (PDF, DOCX, text) or filled bid grids (.xlsx)."),
     weights: Optional[Path] = typer.Option(None, "--weights", help="YAML/JSON file re-weighting criteria (and FX rates)."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write .xlsx, .csv, .md or .json."),
+    output_format: str = typer.Option("table", "--format", help="On screen: 'table' (fits the terminal) or 'md' "
+                                      "(the whole Markdown report)."),
 ):
     """Compare proposals side by side: table with evidence, weighted scorecard, gaps and clarification questions."""
     from rfp_assistant.jobs.comparison.table import compare_proposals, load_scorecard
@@ -173,6 +175,8 @@ def compare(
     from rfp_assistant.jobs.extraction.service import extract_proposals
     from rfp_assistant.core.llm import make_chat_client
 
+    if output_format not in ("table", "md"):
+        raise RfpAssistantError(f"Unknown --format {output_format!r}: use 'table' or 'md'.")
     settings = _settings(ctx)
     scorecard = load_scorecard(weights)
     extractions = extract_proposals(files, settings, chat=make_chat_client(settings), progress=_progress)
@@ -180,8 +184,13 @@ def compare(
     if output is not None:
         write_comparison(comparison, output)
         typer.echo(f"Wrote {output}")
-    else:
+    elif output_format == "md":
         typer.echo(comparison_to_markdown(comparison))
+    else:
+        from rich.console import Console
+        from rfp_assistant.jobs.comparison.terminal import print_comparison
+
+        print_comparison(comparison, Console(highlight=False))
     for extraction in extractions:
         if extraction.error:
             typer.echo(f"✗ {extraction.source}: {extraction.error}", err=True)
