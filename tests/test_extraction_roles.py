@@ -37,3 +37,18 @@ def test_the_sponsors_quoted_requirements_are_not_the_vendors_answers():
     assert fields["tech_transfer_weeks"].value == 14.0 and fields["tech_transfer_weeks"].status == "stated"
     assert fields["proposal_validity_days"].value == 60
     assert fields["similar_programs_count"].value == 17
+
+
+def test_prices_by_role_total_as_sum_of_line_items_options_and_unit_prices():
+    fields = _read(
+        "Commercial proposal",
+        "Annex A - Price schedule (EUR, excl. VAT)\nRef Work package Price\nA1 Technology transfer 195.000,00\n"
+        "A2 Process development 427.500,00\nA3 GMP batches, 2 x EUR 685.000,00 1.370.000,00\n"
+        "The total programme price is the sum of the line items above.\n"
+        "Optional items (not included in the total):\nO1 Third GMP batch: EUR 781.000,00\n"
+        "Pass-through materials are invoiced at cost plus 8 %.",
+        "Terms follow.",
+    )
+    assert fields["total_price"].value.amount == 1_992_500.0 and fields["total_price"].value.currency == "EUR"
+    assert fields["gmp_batch_price"].value.amount == 685_000.0
+    assert fields["tech_transfer_fee"].value.amount == 195_000.0

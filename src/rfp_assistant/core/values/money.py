@@ -20,11 +20,12 @@ _SCALE = (
 _MONEY = re.compile(
     rf"(?=[-−$€£¥₹₩\dA-Zk])(?:(?<![\w.,])(?P<neg>[-−]))?"
     rf"(?<![A-Za-z0-9$])(?P<kp>[kT](?=(?:EUR|USD|CHF|GBP)))?(?P<cur>{_CURRENCY_PREFIX})\s{{0,3}}"
-    rf"(?P<a>{NUMBER_SPACED})(?:\s*(?P<sa>{_SCALE}))?"
+    rf"(?P<a>{NUMBER_SPACED})(?:[^\S\n]*(?P<sa>{_SCALE}))?"
     rf"(?:{RANGE}(?:{_CURRENCY_PREFIX})?\s*(?P<b>{NUMBER_SPACED})(?:\s*(?P<sb>{_SCALE}))?)?"
     rf"|(?<![\w.,'’-])(?P<a2>{NUMBER_SPACED})(?:{RANGE}(?P<b2>{NUMBER_SPACED}))?"
     rf"(?:\s*(?P<s2>{_SCALE}))?[^\S\n]{{0,2}}(?P<cur2>{_CURRENCY_SUFFIX})(?![^\S\n]{{0,3}}[\d$€£¥])"
 )
+_GROUPED = re.compile(r"\d[,.'’\s]\d{3}\b")
 _PER_BATCH = re.compile(r"(?i)\s*(?:(?:per|/|a)\s*(?:GMP\s+)?(?:batch|lot|run)\b|(?P<each>each\b))")
 
 
@@ -45,6 +46,8 @@ def find_money(text: str) -> list[Match]:
             a, b, sa, sb = m["a"], m["b"], m["sa"], m["sb"]
             if b and sa and not sb:  # "$2M - 3 batches": the 3 is not money
                 b, end = None, m.end("sa")
+            if sa and len(sa) == 1 and _GROUPED.search(a):  # "USD 640,000 B EU QP…": a row label, not billions
+                sa, end = None, m.end("a")
             scale_a = _scale(sa or sb) * (1e3 if m["kp"] else 1.0)
             scale_b = _scale(sb) * (1e3 if m["kp"] else 1.0)
             currency = CURRENCY_PREFIXES[m["cur"]]

@@ -93,7 +93,12 @@ def near_cues(
                 line = page.line_of(cue.start())
                 # From the line before: "…, and three\ncommercial ADCs" wraps a count away from its noun.
                 left = page.line_starts[max(line - 1, 0)]
-                right = page.line_end(min(line + WINDOW_LINES - 1, len(page.line_starts) - 1))
+                last = min(line + WINDOW_LINES - 1, len(page.line_starts) - 1)
+                # Tables printed one cell per line reach their value later: widen over short lines.
+                while last + 1 < len(page.line_starts) and last < line + 2 * WINDOW_LINES and \
+                        page.line_end(last) - cue.end() < SHORT_REACH:
+                    last += 1
+                right = page.line_end(last)
                 segment = page.text[left:right]
                 matches = finder(segment)
                 for match in matches:
@@ -109,6 +114,8 @@ def near_cues(
                         distance = 0  # the value sits inside the cue phrase ("completed 23 peptide programmes")
                     else:
                         distance = 2 * (cue.start() - end) + 60
+                        if re.search(r"[,;]\s", page.text[end:cue.start()]):
+                            distance += 100  # "…of £295,000, two GMP batches at…": the value closes the previous item
                     context = _clause(page.text, min(start, cue.start()), end)
                     score = 1.0 - min(max(distance, 0), 220) / 260
                     if start > cue.end() and _ITEM_MARK.search(page.text, cue.end(), start):
@@ -133,7 +140,8 @@ def near_cues(
 # A new table row or list item: a line break after a short line (a cell) before a capital, a numbered item or a
 # bullet; or a bullet anywhere. A break after a long line is a soft wrap inside a sentence.
 _NEW_ROW = re.compile(r"(?:(?<=\n)|(?<=\n[^\n]{1})|(?<=\n[^\n]{2})|[^\S\n])(?=[\x7f•▪])|"
-                      r"\n(?=[A-Z]|WP\d|\d+\s*[.)]\s|[-\x7f•▪*])")
+                      r"\n[^\S\n]*(?=[A-Z]|WP\d|\d+\s*[.)]\s|[-\x7f•▪*])")
+SHORT_REACH = 60  # characters after a cue that its window covers however short the lines are
 SOFT_WRAP = 70  # a line this long that breaks mid-sentence was wrapped by the layout, not ended
 
 
@@ -172,6 +180,7 @@ def _distracted(spec: FieldSpec, text: str, start: int, end: int, row_start: int
     aside = _ASIDE.search(text, end, right)
     if aside:
         right = aside.start()
+    right = min([right] + [i for i in (text.find(mark, end, right) for mark in _CLAUSE_MARKS) if i >= 0])
     window = text[left:right]
     for pattern in spec.distractors:
         for hit in pattern.finditer(window):

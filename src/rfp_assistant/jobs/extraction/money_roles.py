@@ -54,15 +54,14 @@ def line_item_sum(text: str, statement_start: int) -> LineItemSum | None:
             break
         if _OPTION.search(line) or _PASS_THROUGH.search(line):
             continue
-        money = [m for m in p.find_money(line) if "negative" not in m.flags]
-        if money:
-            figures.append(money[-1].value.amount)
-            currencies.add(money[-1].value.currency)
-            used.append(line.strip())
-            continue
-        bare = list(_FIGURE.finditer(line))
-        if bare:
-            figures.append(p.parse_number(bare[-1].group(0), dot_thousands=True))
+        # A row's own amount is its last figure, with or without a currency ("2 x EUR 685.000,00 1.370.000,00").
+        money = [(m.end, m.value.amount, m.value.currency) for m in p.find_money(line) if "negative" not in m.flags]
+        bare = [(m.end(), p.parse_number(m.group(0), dot_thousands=True), None) for m in _FIGURE.finditer(line)]
+        if money or bare:
+            _, amount, currency = max(money + bare, key=lambda figure: figure[0])
+            figures.append(amount)
+            if currency:
+                currencies.add(currency)
             used.append(line.strip())
     if len(figures) < 2:
         return None
@@ -91,42 +90,113 @@ def is_pass_through(context: str) -> bool:
 
 # -- reading prices ------------------------------------------------------------------------------------
 
+_CODES = "USD|EUR|CHF|GBP|CAD|JPY|AUD|INR|CNY|RMB|SGD|KRW|SEK|DKK|NOK|BRL"
+# "Price (USD)", "(EUR, excl. VAT)", "Amount (INR)", "prices in EUR", a column header line ending "... EUR".
+_CURRENCY_HEADER = re.compile(rf"\(\s*({_CODES})\b[^)\n]{{0,30}}\)|\b(?:prices?|amounts?|figures?|quoted|all\s+"
+                              rf"(?:prices|amounts))\s+(?:are\s+)?in\s+({_CODES})\b|(?m:^[^\n]{{0,40}}\b({_CODES})[^\S\n]*$)")
+_BARE_AMOUNT = re.compile(r"(?<![\w.,'’$€£#])(?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[,'’.\u00a0\u202f]\d{3})+)(?:[.,]\d{2})?"
+                          r"(?![\w%]|[.,]\d)(?![^\S\n]*(?:L\b|l\b|kg|g\b|mL|liters?|litres?|%|weeks?|months?|days?|"
+                          r"vials?|doses?|units?|m³|m3|sq))")
+_AMOUNT_END = re.compile(r"\d[\d,.'’]*\s*(?:[kKmM]|[A-Z]{3})?\s*$")
+_PER_UNIT = re.compile(r"(?i)\s*(?:per|/|a)\s*(?:gmp\s+)?(?:batch|lot|run)\b|\s*each\b")
+_TIMES = re.compile(r"(?i)\b\d{1,3}\s*(?:x|×|nos?\.?\s*@|@)\s*$")
+_OPTIONS_HEAD = re.compile(r"(?im)^[^\S\n]*(?:[\x7f•▪-][^\S\n]*)?(?:optional\b|options?\b|pass[- ]?through\b|estimated "
+                           r"pass[- ]?through)[^\n]*$")
+_SECTION_END = re.compile(r"(?im)^[^\S\n]*(?:total\b|commercial|payment|pricing model|terms?\b|\d+\.\s+[A-Z])")
+
+
+def _table_currency(text: str, position: int | None = None) -> str | None:
+    """The currency a table's headers give its bare figures: the nearest header above `position`, or the page's one."""
+    headers = [(m.start(), "CNY" if code == "RMB" else code)
+               for m in _CURRENCY_HEADER.finditer(text) for code in m.groups() if code]
+    if position is not None:
+        above = [code for start, code in headers if start < position]
+        if above:
+            return above[-1]
+    found = {code for _, code in headers}
+    return found.pop() if len(found) == 1 else None
+
+
+def option_spans(text: str) -> list[tuple[int, int]]:
+    """Option and pass-through lists ("Optional items (not included in the total):" and the lines under it)."""
+    spans = []
+    for m in _OPTIONS_HEAD.finditer(text):
+        end = _SECTION_END.search(text, m.end())
+        limit = min(end.start() if end else len(text), m.end() + 1200)
+        spans.append((m.start(), limit))
+    return spans
+
+
 def read_money(spec, pages):
+    """A price by its role: the total for the proposed scope, one GMP batch, or technology transfer.
+
+    Options and pass-through estimates are never a price; "2 x EUR 685,000" gives a unit price and not a total;
+    a total the proposal states as the sum of its line items is that sum.
+    """
     def judge(match, context, cue):
         flags = match.flags
         bonus = 0.0
+        unit = "per_batch" in flags or "each" in flags or bool(_TIMES.search(context[: context.find(match.text)]))
         if spec.key == "gmp_batch_price":
-            bonus += 0.2 if "per_batch" in flags or "each" in flags else 0.0
-        if spec.key == "total_price" and ("per_batch" in flags or "each" in flags):
+            bonus += 0.2 if unit else 0.0
+            before_cue = context[: context.find(cue)] if cue in context else ""
+            if cue.lower().startswith("per") and before_cue and _AMOUNT_END.search(before_cue) and \
+                    context.find(cue) < context.find(match.text):
+                bonus -= 0.5  # "1,650,000 per batch 4,950,000": "per batch" describes the figure before it
+            if not unit and re.search(r"(?i)batches|lots\b|runs\b|campaign", cue):
+                bonus -= 0.3  # "Three GMP batches US$ 1,920,000" is the price of several
+        if spec.key == "total_price" and unit:
             bonus -= 0.6
         return bonus
 
     found: list[Candidate] = []
     for page in pages:
         default = _table_currency(page.text)
+        options = option_spans(page.text)
 
-        def finder(text, default=default):
+        def finder(text, page=page):
             matches = p.find_money(text)
-            if default:
-                # "Price (USD)" column headers leave the cells as bare numbers.
-                taken = [(m.start, m.end) for m in matches]
-                matches += [p.Match(p.Money(p.to_number(m.group(0)), default), m.start(), m.end(), m.group(0))
-                            for m in _BARE_AMOUNT.finditer(text)
-                            if not any(s <= m.start() < e for s, e in taken)]
-            return matches
+            # "Price (USD)" column headers leave the cells as bare numbers.
+            offset = page.text.find(text)
+            taken = [(m.start, m.end) for m in matches]
+            for m in _BARE_AMOUNT.finditer(text):
+                currency = _table_currency(page.text, offset + m.start()) if offset >= 0 else default
+                if currency and not any(s <= m.start() < e for s, e in taken):
+                    value = p.Money(p.parse_number(m.group(0), dot_thousands=True), currency)
+                    flags = frozenset({"per_batch"}) if _PER_UNIT.match(text, m.end()) else frozenset()
+                    matches.append(p.Match(value, m.start(), m.end(), m.group(0), flags))
+            return [m for m in matches if "negative" not in m.flags]
 
-        found += near_cues(spec, [page], finder, judge=judge)
+        for candidate in near_cues(spec, [page], finder, judge=judge):
+            if not any(a <= candidate.sentence_key[1] < b for a, b in options):
+                found.append(candidate)
     found.sort(key=lambda c: -c.score)
     for candidate in found:
         candidate.value = Money(amount=round(candidate.value.amount, 2), currency=candidate.value.currency)
-    return decide(found, same=lambda a, b: a.currency == b.currency and abs(a.amount - b.amount) < 0.5)
+    result = decide(found, same=lambda a, b: a.currency == b.currency and abs(a.amount - b.amount) < 0.5)
+    if spec.key == "total_price" and result.status == "not_stated":
+        return _summed_total(pages)
+    return result
 
 
-_CURRENCY_HEADER = re.compile(r"\((USD|EUR|CHF|GBP|CAD|JPY|AUD)\)|\b(?:prices?|amounts?|figures?) (?:are )?in (USD|EUR|CHF|GBP|CAD|JPY|AUD)\b")
-_BARE_AMOUNT = re.compile(r"(?<![\w.,'’$€£])\d{1,3}(?:[,'’ ]\d{3})+(?:\.\d{2})?(?![\w%])"
-                          r"(?!\s*(?:L\b|l\b|kg|g\b|mL|liters?|litres?|%|weeks?|months?|days?|m³|m3))")
+def _summed_total(pages):
+    """The total of a proposal that says its total is the sum of its line items (and prints none)."""
+    from rfp_assistant.jobs.extraction.candidates import quote_between
+    from rfp_assistant.schemas.proposal import Evidence, FieldResult
 
-
-def _table_currency(text: str) -> str | None:
-    found = {m.group(1) or m.group(2) for m in _CURRENCY_HEADER.finditer(text)}
-    return found.pop() if len(found) == 1 else None
+    for page in pages:
+        for statement in sum_statements(page.text):
+            if page.is_foreign(statement.start()):
+                continue
+            total = line_item_sum(page.text, statement.start())
+            currency = (total.currency if total else None) or _table_currency(page.text)
+            if not total or not currency:
+                continue
+            quotes = [quote_between(page, statement.start(), statement.end())]
+            for line in (total.lines[0], total.lines[-1]):
+                start = page.text.find(line)
+                quotes.append(quote_between(page, start, start + len(line)))
+            evidence = [Evidence(page=page.number, quote=q) for q in dict.fromkeys(quotes) if q]
+            return FieldResult(value=Money(amount=total.amount, currency=currency), status="stated",
+                               evidence=evidence, confidence=0.6)
+    return FieldResult()
