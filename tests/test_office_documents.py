@@ -389,6 +389,34 @@ def test_readiness_over_a_folder_with_a_csv_budget_cites_a_budget_row(settings, 
         assert evidence.location.startswith("row ") and "| Amount (USD): " in evidence.quote
 
 
+def test_a_long_register_row_is_quoted_as_whole_cells(settings):
+    header = ["ID", "Category", "Risk", "Cause", "Impact", "Likelihood", "Severity", "Mitigation", "Owner", "Status"]
+    rows = [["R-01", "Financial", "Per-lot cost above budget if the failure rate exceeds 15 percent",
+             "Patient lots are not re-chargeable to the CDMO under the standard terms of the draft master agreement",
+             "Budget overrun of USD 0.5-1M per year", "3", "4",
+             "Negotiate a failed-lot credit in the MSA and ask both shortlisted CDMOs for their failure history", "CFO",
+             "Open"],
+            ["R-02", "Operational", "No GMP slot before Q4 2027 at the preferred CDMOs",
+             "Autologous capacity is tight in North America and two of three candidates are fully booked for 2027",
+             "First patient dosed six months late", "4", "5",
+             "Reserve a slot with a deposit once shortlisted and keep a second CDMO warm through the RFP", "COO",
+             "Open"]]
+    out = io.StringIO()
+    csv.writer(out).writerows([header, *rows])
+    index = WorkspaceIndex(settings)
+    index.add_document(load_bytes(out.getvalue().encode(), "risk-register.csv", max_bytes=MB), "internal")
+    lines = load_bytes(out.getvalue().encode(), "risk-register.csv", max_bytes=MB).pages[0].locations
+    assert all(len(line) > 300 for line in lines)
+    evidence = [e for item in assess_readiness(index).items for e in item.evidence]
+    assert evidence
+    for quote in evidence:
+        row = next(line for line in lines if quote.quote in line)
+        assert quote.location == lines[row]
+        cells = quote.quote.split(" | ")
+        assert all(cell in row.split(" | ") for cell in cells)  # never half a cell
+        assert all(cell.split(": ", 1)[0] in header for cell in cells)
+
+
 def test_cli_ingests_the_new_types_and_ask_json_carries_the_location(tmp_path, cli_env):
     (tmp_path / "budget.xlsx").write_bytes(with_cached_total(budget_xlsx(), "B6", "2584500"))
     (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")

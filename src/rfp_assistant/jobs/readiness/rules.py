@@ -257,10 +257,31 @@ def _trim(item: ChecklistItem, sentence: str, negated: list[str]) -> str:
     if len(low) != len(sentence):
         return sentence
     starts = [m.start() for p in [*negated, *(c for f in item.facets for c in f)] if (m := cue_pattern(p).search(low))]
+    if " | " in sentence:
+        return _whole_cells(sentence, min(starts, default=0))
     start = max(0, min(starts, default=0) - MAX_QUOTE_CHARS // 3)
     start = sentence.rfind(" ", 0, start) + 1 if start else 0
     end = sentence.rfind(" ", start, start + MAX_QUOTE_CHARS)
     return sentence[start : end if end > start else start + MAX_QUOTE_CHARS].strip()
+
+
+def _whole_cells(row: str, cue: int) -> str:
+    """A long table row cut to whole cells ("Owner: CFO"): the cell holding the cue, then its neighbours, first-column
+    side first, while they fit."""
+    cells, position = row.split(" | "), 0
+    ends = []
+    for cell in cells:
+        ends.append((position, position + len(cell)))
+        position += len(cell) + 3
+    first = last = next((i for i, (_, end) in enumerate(ends) if cue < end), len(cells) - 1)
+    while True:
+        grown = False
+        for left, right in ((first - 1, last), (first, last + 1)):
+            if 0 <= left and right < len(cells) and ends[right][1] - ends[left][0] <= MAX_QUOTE_CHARS:
+                first, last, grown = left, right, True
+                break
+        if not grown:
+            return row[ends[first][0] : ends[last][1]]
 
 
 # Words that say how a question is put, not what it is about ("how do we want to...", "what have we not...").
