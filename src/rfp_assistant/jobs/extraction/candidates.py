@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -147,12 +148,22 @@ SOFT_WRAP = 70  # a line this long that breaks mid-sentence was wrapped by the l
 
 def _rows(text: str, start: int, end: int):
     """Row starts in text[start:end] (see _NEW_ROW), skipping line breaks that only wrap a long line."""
+    wrap = _wrap_width(text)
     for row in _NEW_ROW.finditer(text, start, end):
         if text[row.start():row.start() + 1] == "\n":
             line_start = text.rfind("\n", 0, row.start()) + 1
-            if row.start() - line_start >= SOFT_WRAP and text[row.start() - 1:row.start()] not in ".:;":
+            if row.start() - line_start >= wrap and text[row.start() - 1:row.start()] not in ".:;":
                 continue
         yield row
+
+
+@lru_cache(maxsize=64)
+def _wrap_width(text: str) -> int:
+    """How long a line must be to have been wrapped by the layout: near the page's longest lines."""
+    lengths = sorted(len(line) for line in text.split("\n") if line.strip())
+    if len(lengths) < 5:
+        return SOFT_WRAP
+    return max(SOFT_WRAP, int(0.85 * lengths[int(0.9 * (len(lengths) - 1))]))
 _SUPERSEDED = re.compile(r"(?i)\b(?:replac(?:es|ing|ed)|supersed(?:es|ing|ed)|instead of|previously|formerly|"
                          r"originally|rather than|in place of|no longer)\b[^.;]*$")
 _CLAUSE_MARKS = ("; ", ", and ", ", while ", ", whereas ", ", but ")  # a new clause: earlier words are another's
@@ -227,3 +238,11 @@ def decide(candidates: list[Candidate], *, allow_conflict: bool = True, same: Ca
         if other.quote != best.quote:
             evidence.append(Evidence(page=other.page, quote=other.quote))
     return FieldResult(value=best.value, status="stated", evidence=evidence, confidence=round(min(best.score, 1.0), 2))
+
+
+def statement_end(text: str, position: int, limit: int = 260) -> int:
+    """Where the sentence or list item running through `position` ends (a full stop, a new row, a blank line)."""
+    stops = [i for i in (text.find(". ", position), text.find(".\n", position), text.find("\n\n", position)) if i >= 0]
+    row = next(_rows(text, position, min(len(text), position + limit)), None)
+    end = min(stops + [len(text), position + limit] + ([row.start()] if row else []))
+    return end + 1 if text[end:end + 1] == "." else end

@@ -6,7 +6,7 @@ import re
 
 from rfp_assistant.core.documents import LoadedDocument
 from rfp_assistant.core.documents.injection import without_ai_text
-from rfp_assistant.jobs.extraction.candidates import Candidate, Page, decide, quote_between
+from rfp_assistant.jobs.extraction.candidates import Candidate, Page, decide, quote_between, statement_end
 from rfp_assistant.jobs.extraction.names import read_sites
 from rfp_assistant.jobs.extraction.dates import read_date
 from rfp_assistant.jobs.extraction.figures import read_count, read_percent, read_validity, read_volume, read_weeks
@@ -72,24 +72,45 @@ def _read(key: str, spec, pages: list[Page]) -> FieldResult:
     return reader(spec, pages) if reader else FieldResult()
 
 
-_PAYMENT_GOOD = re.compile(r"net \d+|payable|upon (?:order|signature|signing|contract)|at (?:order|signature|po)|"
-                           r"milestone|instal+ments?|\d+ ?% (?:at|on|upon)", re.I)
-_PAYMENT_BAD = re.compile(r"mark-?up|handling|cost plus|raw material|surcharge|inspect|procurement fee", re.I)
+# What payment and cancellation terms talk about: the more of it a statement has, the more it is the terms.
+_TERMS_WORDS = {
+    "payment_terms": re.compile(r"(?i)\binvoic\w*|\bpayabl\w*|\bpayment\b|\bnet\s*\d+|\bdue\b|\d+\s*%|\bmilestones?\b|"
+                                r"\badvance\b|\bdeposit\b|\b(?:on|upon|at|with)\s+(?:signature|signing|order|po|kick-?off)\b|"
+                                r"\d+\s+days\b|\bin\s+arrears\b"),
+    "cancellation_terms": re.compile(r"(?i)\bcancel\w*|\breschedul\w*|\bpostpon\w*|\bterminat\w*|\bnotice\b|\bfees?\b|"
+                                     r"\d+\s*%|\b(?:days|weeks|months)\s+(?:before|prior|ahead|in advance)\b|\bcharged?\b"),
+}
+_NOT_TERMS = re.compile(r"(?i)mark-?up|handling|cost plus|raw material|surcharge|inspect|procurement fee|"
+                        r"to be (?:agreed|negotiated|defined|discussed)|will be (?:agreed|negotiated|defined)")
 
 
 def _terms_text(spec, pages):
+    """The statement that gives the terms: the cue's sentence or list item, with its heading's next sentence and the
+    sentences right after it that carry on about the same terms."""
+    words = _TERMS_WORDS[spec.key]
     found = []
     for page in pages:
         for cue in spec.cues:
             for m in cue.finditer(page.text):
                 if page.is_foreign(m.start()):
                     continue
-                quote = quote_between(page, m.start(), _sentence_end(page, m.end()))
-                if len(quote) > 15:
-                    score = 0.7 - 0.02 * page.number
-                    if spec.key == "payment_terms":
-                        score += 0.3 * bool(_PAYMENT_GOOD.search(quote)) - 0.4 * bool(_PAYMENT_BAD.search(quote))
-                    found.append(Candidate(quote, page.number, quote, score))
+                line_start = page.text.rfind("\n", 0, m.start()) + 1
+                start = max(line_start, page.text.rfind(". ", line_start, m.start()) + 2)
+                end = statement_end(page.text, m.end())
+                if end - start < 40 and not re.search(r"\d", page.text[start:end]):
+                    end = statement_end(page.text, end + 1)  # a heading ("Cancellation and rescheduling.")
+                for _ in range(2):  # "…50% on completion. All invoices are due net 45 days."
+                    following = statement_end(page.text, end + 1)
+                    extra = page.text[end:following]
+                    if "\n\n" in extra or following - m.start() > 420 or len(words.findall(extra)) < 2:
+                        break
+                    end = following
+                quote = " ".join(page.text[start:end].split()).strip(" ,;:\x7f•")
+                if len(quote) <= 15 or len(quote) > 480:
+                    continue
+                hits = len({w.group(0).lower() for w in words.finditer(quote)})
+                score = 0.4 + 0.08 * min(hits, 6) - 0.005 * page.number - 0.4 * bool(_NOT_TERMS.search(quote))
+                found.append(Candidate(quote, page.number, quote, score))
     found.sort(key=lambda c: -c.score)
     return decide(found[:1], allow_conflict=False)
 

@@ -127,6 +127,8 @@ _SPONSOR = re.compile(r"(?i)^(?:sponsor|client|customer|rfp|request)$")
 _BIDDERS = re.compile(r"(?i)^(?:responders?|respondents?|proposals?|offers?|bids?|bidders?|suppliers?|vendors?|cdmos?|"
                       r"applicants?|responses?)$")
 _MODAL = {"shall", "must", "should"}
+_SPONSORS_OWN = re.compile(rf"^\s*{_NUMBERING}(?:the\s+)?(?P<who>[\w&-]+)['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:terms|requirements?|"
+                           r"standard|expectations?|preferences?|timeline|target|request|conditions)\b", re.I)
 _QUOTED = re.compile(r"[\"“]([^\"“”]{60,1500})[\"”]")
 _QUOTE_INTRO = re.compile(r"(?i)\brfp\b|request for proposal|quoted|verbatim|wording|as stated|restate|requirement")
 
@@ -161,6 +163,9 @@ def _is_sponsors(sentence: str, own: set[str], addressed: set[str], after: str =
         return bool(numbered or _QUESTION_WORD.search(sentence)) and not _ANSWER.match(after)
     if _REQUEST.match(sentence):
         return True
+    owner = _SPONSORS_OWN.match(sentence)
+    if owner and (_SPONSOR.match(owner.group("who")) or owner.group("who").casefold() in addressed):
+        return True  # "The Sponsor's standard terms are payment 60 days from invoice…"
     m = _SPONSOR_SUBJECT.match(sentence)
     if not m:
         return False
