@@ -10,6 +10,7 @@ import yaml
 from rfp_assistant.resources import KNOWLEDGE_DIR
 from rfp_assistant.jobs.extraction.candidates import Candidate, Page, decide, quote_between
 from rfp_assistant.core.text.negation import is_negated
+from rfp_assistant.jobs.extraction.scope import read_services
 from rfp_assistant.schemas.proposal import Evidence, FieldResult
 
 
@@ -21,7 +22,6 @@ def _terms() -> dict:
         return [re.compile(p, re.I) for p in patterns or []]
 
     data["_negations"] = compile_all(data["negations"])
-    data["_out_of_scope"] = compile_all(data["out_of_scope"])
     data["_context"] = {k: compile_all(v) for k, v in data["context"].items()}
     for section in ("booleans",):
         for spec in data[section].values():
@@ -154,25 +154,6 @@ def read_enum(key: str, pages: list[Page], context: re.Pattern | None = None) ->
     return decide(ordered[:1], allow_conflict=False)
 
 
-_SCOPE_START = re.compile(
-    r"(?m:^\s*(?:\d+\.\s*)?(?:proposed\s+)?scope\b)|"
-    r"\b(?:scope of (?:work|services|the proposal)|proposed scope|in[- ]scope|scope\s*:|work packages?|"
-    r"(?:our|this) proposal (?:covers|includes|comprises)|the proposed (?:services|activities|work)|"
-    r"we (?:propose|will perform|will provide|will undertake)|scope comprises|services (?:proposed|included|quoted))", re.I)
-_SCOPE_END = re.compile(r"exclu|optional|not included|out of scope|not part of|\n\s*(?:pric|cost|commercial|timeline|schedule|"
-                        r"facilit|quality (?:system|record|history|and compliance)|regulatory (?:history|compliance)|company (?:overview|profile)|about us)", re.I)
-SCOPE_SPAN = 1400
-
-
-def _scope_blocks(page: Page) -> list[tuple[int, int]]:
-    """Stretches of a page that describe the proposed scope (from a scope cue to the next section or exclusion)."""
-    blocks = []
-    for m in _SCOPE_START.finditer(page.text):
-        end_match = _SCOPE_END.search(page.text, m.end() + 40, m.end() + SCOPE_SPAN)
-        blocks.append((m.start(), end_match.start() if end_match else min(len(page.text), m.end() + SCOPE_SPAN)))
-    return blocks
-
-
 _APPROVAL = re.compile(r"\bapprov\w*", re.I)
 _NO_APPROVAL = re.compile(r"\b(?:none|no|not(?: yet)?|never)\b[^.;:|\x7f\n]{0,60}$", re.I)
 
@@ -213,17 +194,17 @@ def read_list(key: str, pages: list[Page]) -> FieldResult:
     """Every option the proposal names in a qualifying context, each with one quote."""
     if key == "regulatory_approvals":
         return read_approvals(pages)
+    if key == "services_included":
+        return read_services(pages, _terms()["lists"][key], _negated)
     options = _terms()["lists"][key]
     ctx = _terms()["_context"]
     chosen: dict[str, Candidate] = {}
-    scoped = key == "services_included" and any(_scope_blocks(page) for page in pages)
     for page in pages:
-        blocks = _scope_blocks(page) if scoped else None
         for name, patterns in options.items():
             if name in chosen:
                 continue
             for pattern in patterns:
-                m = _first_qualifying(key, page, pattern, ctx, blocks)
+                m = _first_qualifying(key, page, pattern, ctx)
                 if m is not None:
                     chosen[name] = Candidate(name, page.number, _sentence_quote(page, m.start(), m.end()), 0.8)
                     break
@@ -239,20 +220,15 @@ def read_list(key: str, pages: list[Page]) -> FieldResult:
     return FieldResult(value=values, status="stated", evidence=evidence, confidence=0.75)
 
 
-def _first_qualifying(key: str, page: Page, pattern: re.Pattern, ctx: dict, blocks=None) -> re.Match | None:
+def _first_qualifying(key: str, page: Page, pattern: re.Pattern, ctx: dict) -> re.Match | None:
     for m in pattern.finditer(page.text):
         if page.is_foreign(m.start()):
-            continue
-        if blocks is not None and not any(start <= m.start() < end for start, end in blocks):
             continue
         left, right = _sentence(page, m.start(), m.end())
         sentence = page.text[left:right]
         if _negated(page, m.start(), m.end()):
             continue
-        if key == "services_included":
-            if any(p.search(sentence) for p in ctx["services_excluded"]):
-                continue
-        elif key == "regulatory_approvals":
+        if key == "regulatory_approvals":
             if not any(p.search(sentence) for p in ctx["approvals_positive"]):
                 continue
             if any(p.search(sentence) for p in ctx["approvals_negative"]) and not re.search(r"approved by", sentence, re.I):

@@ -1,0 +1,150 @@
+"""Services in the proposed scope: every mention of a service is judged by its own row, list item or sentence.
+
+A scope table says it cell by cell ("Technology transfer | Yes", "Cell line development | Excluded"); a list says
+it by its label ("Included: …; Excluded: …"); prose says it in the sentence ("…are likewise outside this
+proposal", "shipped to the Sponsor's fill-finish partner"). A service is in scope when one of its mentions puts it
+there and that mention is not itself excluded.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rfp_assistant.jobs.extraction.candidates import Candidate, Page
+from rfp_assistant.schemas.proposal import Evidence, FieldResult
+
+_STATUS = re.compile(
+    r"(?i)(?<![\w-])(?P<out>no(?![\w-])(?!\s+(?:more|later|less))|excluded|not\s+(?:included|in\s+scope|offered|applicable|"
+    r"quoted|part\s+of)|optional|option(?=\s*[A-Z0-9(])|n/?a(?![\w-])|out\s+of\s+scope)|(?P<in>yes(?![\w-])|included|"
+    r"in\s+scope|confirmed|✓|✔)"
+)
+_OUT_WORDS = re.compile(
+    r"(?i)exclu(?:ded|des|sion)|not\s+included|not\s+in\s+scope|out\s+of\s+scope|outside\s+(?:of\s+)?(?:this|the)\s+"
+    r"(?:proposal|scope|offer|quotation)|\boptional\b|\boptions?\s+[A-Z0-9]|add-on|not\s+(?:part\s+of|offered|quoted)|"
+    r"on\s+request|quoted\s+separately|not\s+applicable|by\s+the\s+(?:sponsor|client|customer)|"
+    r"(?:sponsor|client|customer)['’]?s?\s+(?:[\w/-]+\s+){0,3}(?:partner|provider|vendor|supplier|cdmo)|"
+    r"(?:partner|provider|cdmo|vendor)\s+(?:nominated|designated|selected|chosen)\s+by|"
+    r"your\s+(?:[\w/-]+\s+){0,2}(?:partner|provider|vendor|supplier|cdmo)s?\b|third[- ]party|external\s+(?:partner|laborator)|"
+    r"(?:partner|provider|vendor|cdmo|supplier)\s+(?:of|chosen\s+by|selected\s+by)\s+(?:your|the\s+(?:sponsor|client|customer))"
+)
+_IN_LABEL = re.compile(
+    r"(?i)(?:confirmed\s+and\s+)?\bincluded\s*:|\bin\s+scope\s*:|scope\s+(?:of\s+work|comprises|includes)|proposed\s+scope|"
+    r"(?:services|activities)\s+(?:are\s+)?included|work\s+packages?|\bwe\s+(?:propose|will\s+perform|will\s+provide|"
+    r"will\s+undertake)|(?:our|this)\s+proposal\s+(?:covers|includes|comprises)|the\s+proposed\s+(?:services|activities|"
+    r"work)|(?m:^\s*(?:\d+\.\s*)?(?:proposed\s+)?scope\b)|proposed\s+(?:programme|program|plan|activities)|"
+    r"\bcomprising\b|price\s+(?:breakdown|schedule|summary|includes|covers)"
+)
+_PRICED = re.compile(r"(?:[$€£¥]|\b(?:USD|EUR|CHF|GBP|CAD|JPY|INR|CNY|AUD|SGD)\b)\s?\d|\d[\d,.'’]*\s?(?:USD|EUR|CHF|GBP)\b")
+_OUT_LABEL = re.compile(r"(?i)(?:\bexcluded|not\s+included|out\s+of\s+scope|not\s+in\s+scope|optional(?:\s+items)?|"
+                        r"\boptions?)\s*(?:\([^)]{0,40}\))?\s*:")
+_LABEL_REACH = 900  # a label governs the list that follows it, not the rest of the document
+
+
+def read_services(pages: list[Page], options: dict[str, list[re.Pattern]], negated) -> FieldResult:
+    """The services the proposed scope includes, each quoted where the proposal puts it in scope."""
+    chosen: dict[str, Candidate] = {}
+    for page in pages:
+        for name, patterns in options.items():
+            if name in chosen:
+                continue
+            for pattern in patterns:
+                hit = next((m for m in pattern.finditer(page.text) if not page.is_foreign(m.start())
+                            and not negated(page, m.start(), m.end()) and _in_scope(page.text, m)), None)
+                if hit is not None:
+                    chosen[name] = Candidate(name, page.number, _row_quote(page.text, hit), 0.8)
+                    break
+    if not chosen:
+        return FieldResult()
+    values = [name for name in options if name in chosen]
+    evidence, seen = [], set()
+    for name in values:
+        c = chosen[name]
+        if (c.page, c.quote) not in seen:
+            seen.add((c.page, c.quote))
+            evidence.append(Evidence(page=c.page, quote=c.quote))
+    return FieldResult(value=values, status="stated", evidence=evidence, confidence=0.75)
+
+
+def _in_scope(text: str, m: re.Match) -> bool:
+    status = _cell_status(text, m)
+    if status is False:
+        return False
+    label_in = _last(_IN_LABEL, text, m.start())
+    if status and label_in is not None:
+        return True  # "Yes" in a scope table; in a capabilities table ("Lyophilization: Yes") it is no scope
+    sentence = _sentence(text, m.start(), m.end())
+    if _OUT_WORDS.search(sentence):
+        return False
+    if _PRICED.search(_row(text, m)):
+        return True  # a priced line of the proposal (options were excluded above) is work the price covers
+    label_out = _last(_OUT_LABEL, text, m.start())
+    if label_out is not None and (label_in is None or label_out > label_in):
+        return False
+    return label_in is not None
+
+
+def _cell_status(text: str, m: re.Match) -> bool | None:
+    """Yes/No from the row's status cell: later on the same line, or alone on the next line."""
+    line_end = text.find("\n", m.end())
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[m.end():line_end]
+    status = _STATUS.search(rest)
+    if status is None:
+        next_end = text.find("\n", line_end + 1)
+        next_line = text[line_end + 1:next_end if next_end >= 0 else len(text)]
+        if len(next_line.strip()) <= 45:
+            status = _STATUS.match(next_line.strip())
+    if status is None:
+        return None
+    return status.group("in") is not None
+
+
+def _row(text: str, m: re.Match) -> str:
+    """The mention's line, and the next line when it is a short cell."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    line_end = len(text) if line_end < 0 else line_end
+    next_end = text.find("\n", line_end + 1)
+    next_line = text[line_end + 1:next_end if next_end >= 0 else len(text)]
+    return text[line_start:line_end] + ("\n" + next_line if 0 < len(next_line.strip()) <= 45 else "")
+
+
+def _last(pattern: re.Pattern, text: str, position: int) -> int | None:
+    found = None
+    for m in pattern.finditer(text, max(0, position - _LABEL_REACH), position):
+        found = m.start()
+    return found
+
+
+_CLAUSE_END = re.compile(r"[.;](?=\s)|\n\n|\n(?=\s*[-•\x7f▪*])")
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    line_start = text.rfind("\n", 0, start) + 1
+    left = max(text.rfind(". ", 0, start) + 2, text.rfind(".\n", 0, start) + 2, text.rfind("; ", 0, start) + 2,
+               text.rfind("\n\n", 0, start) + 2, line_start if text[line_start:line_start + 2].strip()[:1] in
+               "-•\x7f▪*" else 0, start - 200, 0)
+    stop = _CLAUSE_END.search(text, end, min(len(text), end + 200))
+    right = stop.start() if stop else min(len(text), end + 200)
+    if text[line_start:line_start + 3].strip()[:1] in "-•\x7f▪*":
+        # A bullet item ends at its line, unless the next line only continues it (starts in lower case).
+        line_end = end
+        while True:
+            line_end = text.find("\n", line_end)
+            if line_end < 0 or not text[line_end + 1:line_end + 2].islower():
+                break
+            line_end += 1
+        right = min(right, line_end if line_end >= 0 else len(text))
+    return text[left:right]
+
+
+def _row_quote(text: str, m: re.Match) -> str:
+    """The mention's row or list item, verbatim, at most ~200 characters."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    left = max(line_start, text.rfind(". ", line_start, m.start()) + 2, text.rfind("; ", line_start, m.start()) + 2,
+               m.start() - 120)
+    line_end = text.find("\n", m.end())
+    right = min(line_end if line_end >= 0 else len(text), m.end() + 120)
+    stop = text.find(". ", m.end(), right)
+    right = stop + 1 if stop >= 0 else right
+    return " ".join(text[left:right].split()).strip(" ,;:\x7f•")
