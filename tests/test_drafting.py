@@ -284,3 +284,67 @@ def test_blind_scorer_matches_key_terms_the_way_the_gold_authors_wrote_them():
     assert mentions("an ISO 8 – Grade A isolator", "grade a") and mentions("fill/finish", "fill-finish")
     assert not mentions("priced in EUR", "EU") and not mentions("Phase 2a", "Phase 2", prefix=False)
     assert not mentions("20,000 L", "2,000 L") and not mentions("1800 kg", "180")
+    assert mentions("hypermannosylated variants", "mannos") and mentions("budget EUR 6-7M", "6-7")
+    assert not mentions("neutral", "EU") and mentions("US-only supply", "US")
+    assert not mentions("a 120 kDa PEG", "20 kDa") and not mentions("1800 kg", "180")
+
+
+# --- every clause of the brief placed in its section ------------------------------------------------------
+
+MAIL_BRIEF = """Subject: RE: RFP for KX-9 - inputs
+
+Hi Sam,
+
+Thanks for pulling this together.
+
+| Item | Detail | Priority |
+|---|---|---|
+| Host | CHO-K1; our own cell bank | must |
+| Budget | max. USD 5M, excl. licence fees | - |
+
+KX-9 is our Phase 2 antibody for psoriasis, given subcutaneously.
+We need tech transfer and 3 GMP batches at 2,000 L, so the CDMO must have stainless steel capacity.
+Proposals are due by 3 March 2026.
+My cat likes tuna.
+
+Best,
+Sam
+Sam Okafor
+Head of CMC, Kestrel Biologics
+"""
+
+
+def test_clauses_are_cut_at_statements_and_never_inside_brackets():
+    from rfp_assistant.core.text.sentences import split_clauses
+
+    text = ("We need tech transfer of our process (currently at 200 L; CHO) and three GMP batches at 2,000 L for the "
+            "pivotal study, so the CDMO must have stainless steel capacity; budget is EUR 4M, excl. fees. "
+            "DP stays with our partner.")
+    assert split_clauses(text) == [
+        "We need tech transfer of our process (currently at 200 L; CHO) and three GMP batches at 2,000 L for the "
+        "pivotal study", "so the CDMO must have stainless steel capacity", "budget is EUR 4M, excl. fees.",
+        "DP stays with our partner."]
+    assert split_clauses("- API only. DP stays with our fill partner") == ["API only. DP stays with our fill partner"]
+
+
+def test_every_clause_of_the_brief_is_in_one_section_in_the_sponsors_words(index):
+    draft = draft_rfp(MAIL_BRIEF, index)
+    clauses = draft.brief.clauses
+    assert clauses == ["RFP for KX-9 - inputs", "Host: CHO-K1; our own cell bank (Priority: must)",
+                       "Budget: max. USD 5M, excl. licence fees",
+                       "KX-9 is our Phase 2 antibody for psoriasis, given subcutaneously.",
+                       "We need tech transfer and 3 GMP batches at 2,000 L",
+                       "so the CDMO must have stainless steel capacity.", "Proposals are due by 3 March 2026.",
+                       "My cat likes tuna.", "Sam Okafor, Head of CMC, Kestrel Biologics"]
+    placed = [c for s in draft.sections for c in s.brief_clauses]
+    assert sorted(placed) == sorted(clauses)  # each exactly once; greetings and thanks are not clauses
+    for section in draft.sections:
+        for clause in section.brief_clauses:
+            assert f"- {clause}" in section.markdown, (section.id, clause)
+    where = {c: s.id for s in draft.sections for c in s.brief_clauses}
+    assert where["Budget: max. USD 5M, excl. licence fees"] == "commercial_terms"
+    assert where["Proposals are due by 3 March 2026."] == "submission_instructions"
+    assert where["KX-9 is our Phase 2 antibody for psoriasis, given subcutaneously."] == "overview"
+    assert where["My cat likes tuna."] == "overview"  # fits no section: the overview, never the bin
+    assert not draft.section("response_form").brief_clauses
+    assert "Thanks for pulling" not in json.dumps(draft.contract_dict())

@@ -133,20 +133,40 @@ def normalize(text: str) -> str:
 
 
 def mentions(haystack: str, term: str, *, prefix: bool = True) -> bool:
-    """`term` in `haystack`, case-insensitive, starting on a word boundary.
+    """`term` present in `haystack`, case-insensitive, after `normalize` of both.
 
-    A term ends on a word boundary too, except for a plural 's'/'es' and, when `prefix`, a stem of four or
-    more letters written to match its longer forms ('dual sourc', 'label').
+    Numbers match whole ('180' is not in '1800'; '6-7' is in '6-7M'), and so do short words of up to three
+    letters ('EU' is not in 'EUR' or 'neutral'; plural 's' allowed); longer words match inside longer ones
+    ('mannos' in 'hypermannosylated', 'dual sourc' in 'dual sourcing'). With `prefix=False` (a specific that
+    must not be invented) every edge is a word boundary.
     """
     h, n = normalize(haystack), normalize(term)
     if not n.strip():
         return False
-    last_word = re.search(r"[a-z]+$", n)
-    stem = prefix and last_word is not None and len(last_word.group(0)) >= 4
+    head = re.match(r"\s*([a-z]+|\d+)?", n).group(1) or ""
+    tail = (re.search(r"([a-z]+|\d+)\s*$", n) or re.match("", "")).group(0).strip()
     for m in re.finditer(re.escape(n), h):
-        if n[0].isalnum() and m.start() > 0 and h[m.start() - 1].isalnum():
+        before = h[m.start() - 1] if m.start() else " "
+        after = _WORD_TAIL.match(h, m.end()).group(0)
+        if not _edge_ok(before, head, strict=not prefix) or not _tail_ok(after, tail, strict=not prefix):
             continue
-        tail = _WORD_TAIL.match(h, m.end()).group(0) if n[-1].isalnum() else ""
-        if not tail or tail in ("s", "es") and not n[-1].isdigit() or stem and not tail[:1].isdigit():
-            return True
+        return True
     return False
+
+
+def _edge_ok(before: str, head: str, *, strict: bool) -> bool:
+    if not head:
+        return True
+    if head.isdigit():
+        return not before.isdigit()
+    return not before.isalnum() if strict or len(head) <= 3 else True
+
+
+def _tail_ok(after: str, tail: str, *, strict: bool) -> bool:
+    if not tail or not after:
+        return True
+    if tail.isdigit():
+        return not after[0].isdigit() and (not strict or not after[0].isalnum())
+    if after in ("s", "es"):
+        return True
+    return not strict and len(tail) > 3

@@ -90,6 +90,8 @@ class ProjectBrief(Model):
     """Scorecard criterion ids in the brief's order of priority (cost, timeline, technical_fit, quality_regulatory, experience, project_management, supply_robustness)."""
     scope_notes: BriefField = _field()
     """Scope boundaries in the brief's words: materials the sponsor supplies, work that stays elsewhere, runs beyond the GMP batches."""
+    clauses: list[str] = Field(default_factory=list)
+    """The brief cut into clauses, each in the sponsor's own words; the draft places every one in a section."""
     drug_substance_only: bool = False
     """True when the brief limits the scope to drug substance or API (no drug product is requested)."""
     source_format: Literal["text", "yaml", "json"] = "text"
@@ -128,6 +130,9 @@ class RfpSection(Model):
     """The section body in Markdown; [n] markers point into `citations`; open points read '[To be confirmed: ...]'."""
     citations: list[Citation] = Field(default_factory=list)
     """Passages of the guide or the company's documents the section rests on, in marker order."""
+    brief_clauses: list[str] = Field(default_factory=list, exclude=True)
+    """The clauses of the brief placed in this section, in the sponsor's words (each clause is in one section);
+    shown in `markdown`, kept here for checks and not part of the JSON contract."""
 
 
 class Gap(Model):

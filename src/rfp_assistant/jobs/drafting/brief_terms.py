@@ -42,6 +42,9 @@ KEY_FIELDS = {
     "region_preference": "location_preference", "geography": "location_preference",
     "governance": "governance_style", "governance_style": "governance_style", "working_style": "governance_style",
     "eval_priorities": "evaluation_priorities", "evaluation_priorities": "evaluation_priorities",
+    "prio": "evaluation_priorities", "prios": "evaluation_priorities", "eval": "evaluation_priorities",
+    "evaluation": "evaluation_priorities", "selection": "evaluation_priorities", "must_haves": "evaluation_priorities",
+    "musts": "evaluation_priorities", "key_criteria": "evaluation_priorities",
     "priorities": "evaluation_priorities", "selection_criteria": "evaluation_priorities",
     "criteria": "evaluation_priorities",
 }
@@ -76,7 +79,9 @@ MODIFIER_STOP = re.compile(
     r"|program|programme|need|needs|rfp|cdmo|scope|re|fw|subject|modality|compound|product|phase|ph\d?"
     r"|ph[i]+|\d+)$", _I)
 
-PHASE_PATTERN = re.compile(r"(?<![A-Za-z])(?:[Pp]hase|Ph|PH)\.?[\s-]*(III|II|I|1|2|3)(?![A-Za-z0-9])")
+# The match keeps the brief's own span ('Phase 1/2', 'Ph1b/2a'); the value is the first phase named.
+PHASE_PATTERN = re.compile(r"(?<![A-Za-z])(?:[Pp]hase|Ph|PH)\.?[\s-]*(III|II|I|1|2|3)(?:[ab](?![A-Za-z0-9]))?"
+                           r"(?:\s?[/-]\s?(?:III|II|I|1|2|3)[ab]?)?(?![A-Za-z0-9])")
 PHASE_NAMES = {"1": "Phase 1", "I": "Phase 1", "2": "Phase 2", "II": "Phase 2", "3": "Phase 3", "III": "Phase 3"}
 COMMERCIAL_PHASE = re.compile(r"^\s*commercial\b|\bcommercial[- ]stage\b|\bmarketed product\b", _I)
 PRECLINICAL = re.compile(r"\bpre-?clinical\b|\bIND[- ]enabling\b", _I)
@@ -257,12 +262,16 @@ SCOPE_NOTE_RULES = [
     re.compile(r"\b(?:tablets?|capsules?)\s+DP\b", _I),
 ]
 
+# A company name ends in a legal form or in the kind of word life-science companies name themselves with:
+# '-ics' (Therapeutics, Biologics), '-ology' (Immunology), 'Bio...' (Biosimilars, Biopharma), '...pharma'.
 COMPANY = re.compile(
     r"(?<![\w-])((?:[A-Z][A-Za-z0-9&'-]*|[A-Z]{2,})(?:[ \t]+(?:[A-Z][A-Za-z0-9&'-]*|[A-Z]{2,})){0,3}?[ \t]+"
-    r"(?:Therapeutics|Biotherapeutics|Pharma|Pharmaceuticals|Bio|Biosciences|Bioscience|Biologics|Biotech|Genetics"
-    r"|Genomics|Medicines|Oncology|Inc\.?|Ltd\.?|LLC|GmbH|AG|AB|SA|NV|BV|SAS|S\.A\.|plc|Corp\.?|Corporation"
-    r"|Laboratories|Sciences))(?![\w-])")
+    r"(?:[A-Z][a-z]+ics|[A-Z][a-z]*olog(?:y|ies)|Bio[a-z]*|[A-Z][a-z]*[Pp]harma[a-z]*|Genetics|Medicines|Vaccines"
+    r"|Inc\.?|Ltd\.?|LLC|GmbH|AG|AB|ApS|A/S|AS|Oy|SA|SpA|NV|BV|SAS|S\.A\.|KK|plc|Corp\.?|Corporation|Limited"
+    r"|Laboratories|Labs|Sciences|Bioscience))(?![\w-])")
 COMPANY_STOP = {"The", "Our", "At", "From", "For", "Hi", "Dear", "Subject", "RE", "Re", "FW", "To", "CMC", "Lead",
                 "VP", "Head", "Director", "Team", "Thanks", "Best", "Regards", "Cc", "We", "This", "A", "An"}
-PRODUCT_CODE = re.compile(r"(?<![\w-])([A-Z]{1,5}(?:-[A-Z]{2,5})?-\d{1,5}[A-Z]?)(?![\w-])")
-NOT_PRODUCT = re.compile(r"^(?:GLP|GIP|IL|PD|CD|HER|COVID|HIV|TNF|VEGF|EGFR|FGF|TGF|IFN|CTLA|LAG|TIM|OEB|ISO|ICH|BSL)-", _I)
+# 'NVX-114', 'TW-ASO-7', 'UVB-P4', 'FCI-3B07': capitals, a dash, then a code with at least one digit.
+PRODUCT_CODE = re.compile(r"(?<![\w-])([A-Z]{1,5}(?:-[A-Z]{2,5})?-(?=[A-Z]{0,2}\d)[A-Z0-9]{1,6})(?![\w-])")
+NOT_PRODUCT = re.compile(r"^(?:GLP|GIP|IL|PD|CD|HER|COVID|HIV|TNF|VEGF|EGFR|FGF|TGF|IFN|CTLA|LAG|TIM|OEB|ISO|ICH|BSL|CHO"
+                         r"|HEK|AAV|BL|SF|CS|NS|SP|K|E|FORM|STEP|PHASE|PH|Q|H|FY)-", _I)

@@ -29,6 +29,8 @@ class SectionSpec:
     queries: tuple[str, ...]
     guidance: tuple[str, ...]
     schema_keys: tuple[str, ...]
+    holds: tuple[str, ...] = ()
+    clause_fields: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,8 @@ def section_catalog() -> tuple[SectionSpec, ...]:
             id=s["id"], title=s["title"], purpose=" ".join(s["purpose"].split()),
             brief_fields=tuple(s.get("brief_fields") or ()), must_ask=tuple(s.get("must_ask") or ()),
             queries=tuple(s.get("queries") or ()), guidance=tuple(s.get("guidance") or ()),
-            schema_keys=tuple(s.get("schema_keys") or ()),
+            schema_keys=tuple(s.get("schema_keys") or ()), holds=tuple(s.get("holds") or ()),
+            clause_fields=tuple(s.get("clause_fields") or ()),
         )
         for s in data["sections"]
     )

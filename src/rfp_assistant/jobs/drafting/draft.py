@@ -12,6 +12,7 @@ from rfp_assistant.jobs.drafting.brief import parse_brief
 from rfp_assistant.jobs.drafting.catalog import section_catalog
 from rfp_assistant.jobs.drafting.citations import cite, retrieve
 from rfp_assistant.jobs.drafting.gaps import find_gaps
+from rfp_assistant.jobs.drafting.placement import place_clauses
 from rfp_assistant.schemas.brief import ProjectBrief, RfpDraft, RfpSection
 from rfp_assistant.jobs.drafting.sections import assemble, write_parts
 
@@ -39,13 +40,16 @@ def draft_from_brief(brief: ProjectBrief, index: WorkspaceIndex, *, chat=None,
     warnings: list[str] = []
     specs = section_catalog()
     failures_in_a_row, used_model = 0, False
+    placed = place_clauses(brief.clauses)
     for position, spec in enumerate(specs):
         if progress:
             progress(position / len(specs), f"Drafting {spec.title}")
         parts = write_parts(spec, brief)
+        parts.brief_clauses = placed[spec.id]
         hits = retrieve(index, spec, parts.requirements)
         markers, citations = cite(index, hits, parts.requirements)
-        section = RfpSection(id=spec.id, title=spec.title, markdown=assemble(parts, markers), citations=citations)
+        section = RfpSection(id=spec.id, title=spec.title, markdown=assemble(parts, markers), citations=citations,
+                             brief_clauses=placed[spec.id])
         if chat is not None and spec.id != "response_form":
             from rfp_assistant.jobs.drafting.llm_sections import write_with_model
 

@@ -62,6 +62,15 @@ def modality(brief: ProjectBrief) -> str:
     return f"{words} ({label})"
 
 
+def phase(brief: ProjectBrief) -> str:
+    """'Phase 1', or 'Phase 1 (Phase 1/2)' when the brief names the phase more precisely."""
+    if not brief.stated("phase"):
+        return ""
+    value = brief.value("phase")
+    words = expand(brief.phase.text[0]) if brief.phase.text else ""
+    return value if not words or _norm(words) == _norm(value) or len(words) > 40 else f"{value} ({words})"
+
+
 def batches(brief: ProjectBrief) -> str:
     """'2 GMP batches', '30 patient lots', '3 API campaigns' — the brief's own noun."""
     if not brief.stated("batches"):

@@ -10,6 +10,9 @@ from rfp_assistant.jobs.drafting.gaps import is_open
 from rfp_assistant.schemas.brief import ProjectBrief
 
 
+BRIEF_HEADING = "From the program brief"
+
+
 @dataclass
 class Parts:
     """The pieces of one section before citations are attached."""
@@ -20,6 +23,8 @@ class Parts:
     requirements: list[str] = field(default_factory=list)
     asks: list[str] = field(default_factory=list)
     requirements_title: str = "Requirements"
+    brief_clauses: list[str] = field(default_factory=list)
+    """The brief's clauses placed in this section, shown in the sponsor's words."""
 
 
 def fact(brief: ProjectBrief, name: str, render: Callable[[ProjectBrief], str] | None = None) -> str | None:
@@ -62,6 +67,8 @@ def assemble(parts: Parts, markers: dict[int, list[int]] | None = None) -> str:
     out += [p for p in parts.intro if p]
     if parts.facts:
         out.append("**Program facts**\n\n" + "\n".join(f"- **{label}:** {value}" for label, value in parts.facts))
+    if parts.brief_clauses:
+        out.append(f"**{BRIEF_HEADING}**\n\n" + "\n".join(f"- {clause}" for clause in parts.brief_clauses))
     out += [b for b in parts.blocks if b]
     if parts.requirements:
         lines = []

@@ -41,7 +41,7 @@ def overview(brief: ProjectBrief) -> Parts:
     """Who is asking, for which product, and what kind of partner is wanted."""
     parts = Parts()
     what = R.modality(brief) or R.open_point("modality")
-    phase = brief.value("phase") or R.open_point("phase")
+    phase = R.phase(brief) or R.open_point("phase")
     target = (f"{brief.value('product_name')}, {R.a_an(what)} {what} in {phase}" if brief.stated("product_name")
               else f"its {what} program in {phase}")
     who = f"{brief.value('company_name')} (“the sponsor”)" if brief.stated("company_name") else "The sponsor"
@@ -59,7 +59,7 @@ def overview(brief: ProjectBrief) -> Parts:
     add_fact(parts, "Sponsor", fact(brief, "company_name"))
     add_fact(parts, "Product", brief.value("product_name"))
     add_fact(parts, "Modality", fact(brief, "modality", R.modality))
-    add_fact(parts, "Development phase", fact(brief, "phase"))
+    add_fact(parts, "Development phase", fact(brief, "phase", R.phase))
     add_fact(parts, "Target markets", fact(brief, "markets", R.markets))
     add_fact(parts, "Governance style", brief.value("governance_style"))
     return parts
@@ -76,7 +76,7 @@ def scope_of_work(brief: ProjectBrief) -> Parts:
     if notes:
         parts.blocks.append("**Scope notes from the program team**\n\n" + "\n".join(f"- {R.quoted(n)}" for n in notes))
     add_fact(parts, "Modality", fact(brief, "modality", R.modality))
-    add_fact(parts, "Development phase", fact(brief, "phase"))
+    add_fact(parts, "Development phase", fact(brief, "phase", R.phase))
     add_fact(parts, "Quantity", R.quantity(brief) or fact(brief, "batches"))
     if brief.drug_substance_only:
         add_fact(parts, "Drug product", "outside this RFP (the scope is drug substance only)")
@@ -100,7 +100,7 @@ def technical_requirements(brief: ProjectBrief) -> Parts:
                          "name the equipment and expertise they would apply."])
     add_fact(parts, "Modality", fact(brief, "modality", R.modality))
     add_fact(parts, "Expression system / platform", fact(brief, "expression_system", _expression))
-    add_fact(parts, "Development phase", fact(brief, "phase"))
+    add_fact(parts, "Development phase", fact(brief, "phase", R.phase))
     add_fact(parts, "Production scale", fact(brief, "scale_l", lambda b: R.liters(b.value("scale_l"))))
     add_fact(parts, "Number of batches", fact(brief, "batches", R.batches))
     add_fact(parts, "Batch size", brief.value("batch_size"))
@@ -170,7 +170,7 @@ def quality_regulatory(brief: ProjectBrief) -> Parts:
     parts = Parts(intro=["The work must meet the quality standards and regulatory frameworks of the program's "
                          "target markets, and the site's compliance record must support the filings below."])
     add_fact(parts, "Target markets", fact(brief, "markets", R.markets))
-    add_fact(parts, "Development phase", fact(brief, "phase"))
+    add_fact(parts, "Development phase", fact(brief, "phase", R.phase))
     add_fact(parts, "Regulatory frameworks named in the brief", ", ".join(brief.value("regulatory_frameworks", [])) or None)
     add_fact(parts, "Planned submissions", ", ".join(brief.value("submissions", [])) or None)
     p1 = "; the FDA guidance on CGMP for Phase 1 investigational drugs applies" if brief.value("phase") == "Phase 1" else ""
@@ -206,7 +206,7 @@ def timeline(brief: ProjectBrief) -> Parts:
                                   "the latest purchase-order date that still meets it.")
     else:
         parts.blocks.append(f"**Target milestones:** {R.open_point('timeline')}")
-    add_fact(parts, "Development phase", fact(brief, "phase"))
+    add_fact(parts, "Development phase", fact(brief, "phase", R.phase))
     add_fact(parts, "Batches to schedule", fact(brief, "batches", R.quantity))
     style = brief.value("governance_style")
     if style in ("milestone-driven", "structured"):

@@ -1,0 +1,95 @@
+"""Every clause of the brief placed in the RFP section it belongs to, by meaning, with the typed fields as a second signal.
+
+A clause is compared, with the local embedding model, to what each section is for (its purpose and `holds` in
+knowledge/rfp_sections.yaml); a clause that states a typed field (a budget, a milestone, a market) leans toward
+the section that field belongs in. A clause that fits no section goes into the overview: nothing is dropped.
+Each clause is placed on its own, so adding or removing one never moves another.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy as np
+
+from rfp_assistant.jobs.drafting.brief import parse_brief_text
+from rfp_assistant.jobs.drafting.brief_terms import KEY_FIELDS
+from rfp_assistant.jobs.drafting.brief_units import KEY_LINE
+from rfp_assistant.jobs.drafting.catalog import SectionSpec, section_catalog
+from rfp_assistant.schemas.brief import BriefField, ProjectBrief
+
+FALLBACK = "overview"
+# Below this similarity to every section's purpose a clause fits nowhere in particular.
+MIN_FIT = 0.15
+# How far stating a typed field (or labelling a line with its name) pulls a clause toward that field's section.
+FIELD_PULL = 0.1
+# A clause that names the sponsor or the product introduces the program.
+IDENTITY_PULL = 0.15
+IDENTITY_FIELDS = {"company_name", "product_name"}
+NOT_PLACED = ("response_form",)  # the form is generated from the comparison schema, never from the brief
+
+
+def placement_embedder():
+    """The local contextual embedder (bundled MiniLM files, no network), shared by the process."""
+    from rfp_assistant.core.embeddings.embedder import shared_minilm_embedder
+
+    return shared_minilm_embedder()
+
+
+def place_clauses(clauses: list[str], embedder=None) -> dict[str, list[str]]:
+    """Section id -> the clauses placed there, in brief order (every clause exactly once)."""
+    placed: dict[str, list[str]] = {spec.id: [] for spec in section_catalog()}
+    if not clauses:
+        return placed
+    embedder = embedder or placement_embedder()
+    for clause, section in zip(clauses, choose_sections(clauses, embedder)):
+        placed[section].append(clause)
+    return placed
+
+
+def choose_sections(clauses: list[str], embedder) -> list[str]:
+    """The section id of each clause."""
+    specs = [s for s in section_catalog() if s.id not in NOT_PLACED]
+    owners, prototypes = _prototypes(tuple(specs), embedder)
+    vectors = _unit(np.asarray(embedder.embed_documents(list(clauses)), dtype=np.float32))
+    similarity = vectors @ prototypes.T
+    chosen = []
+    for i, clause in enumerate(clauses):
+        per_section = np.full(len(specs), -1.0, dtype=np.float32)
+        np.maximum.at(per_section, owners, similarity[i])
+        pulled = per_section + _field_homes(clause, specs)
+        best = int(np.argmax(pulled))
+        chosen.append(specs[best].id if per_section.max() >= MIN_FIT else FALLBACK)
+    return chosen
+
+
+def _prototypes(specs: tuple[SectionSpec, ...], embedder) -> tuple[np.ndarray, np.ndarray]:
+    """Which section owns each prototype row, and the unit vectors of every section's purpose and holds."""
+    return _cached_prototypes(specs, embedder.name, embedder)
+
+
+@lru_cache(maxsize=4)
+def _cached_prototypes(specs: tuple[SectionSpec, ...], _name: str, embedder) -> tuple[np.ndarray, np.ndarray]:
+    owners, texts = [], []
+    for position, spec in enumerate(specs):
+        for text in (spec.purpose, *spec.holds):
+            owners.append(position)
+            texts.append(text)
+    return np.asarray(owners), _unit(np.asarray(embedder.embed_documents(texts), dtype=np.float32))
+
+
+def _field_homes(clause: str, specs: list[SectionSpec]) -> np.ndarray:
+    """The pull of each section from the fields the clause states on its own or names in its label."""
+    brief: ProjectBrief = parse_brief_text(clause)
+    stated = {name for name, value in brief if isinstance(value, BriefField) and value.status == "stated"}
+    if m := KEY_LINE.match(clause):
+        stated.add(KEY_FIELDS.get(re.sub(r"[^a-z0-9]+", "_", m.group(1).lower()).strip("_"), ""))
+    pull = np.asarray([FIELD_PULL if stated & set(spec.clause_fields) else 0.0 for spec in specs], dtype=np.float32)
+    if stated & IDENTITY_FIELDS:
+        pull[[i for i, spec in enumerate(specs) if spec.id == FALLBACK]] += IDENTITY_PULL
+    return pull
+
+
+def _unit(vectors: np.ndarray) -> np.ndarray:
+    return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
