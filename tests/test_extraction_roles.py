@@ -52,3 +52,19 @@ def test_prices_by_role_total_as_sum_of_line_items_options_and_unit_prices():
     assert fields["total_price"].value.amount == 1_992_500.0 and fields["total_price"].value.currency == "EUR"
     assert fields["gmp_batch_price"].value.amount == 685_000.0
     assert fields["tech_transfer_fee"].value.amount == 195_000.0
+
+
+def test_yes_no_practices_are_the_vendors_commitments_not_another_partys_or_a_plan():
+    fields = _read(
+        "Drug substance will be shipped frozen to the Sponsor's designated fill-finish partner; we do not perform "
+        "aseptic fill-finish.\nBatch records are currently paper-based; a transition to electronic batch records is "
+        "planned for 2027.",
+        "A dedicated project manager is not included in this quotation; project management comes from our shared "
+        "project management office.\nOptions (not included in the total):\nC Named dedicated project manager, per "
+        "year USD 165,000",
+        "All critical raw materials have 2 approved vendors.",
+    )
+    assert fields["aseptic_fill_finish"].value is False
+    assert fields["electronic_batch_records"].value is False
+    assert fields["dedicated_project_manager"].value is False
+    assert fields["dual_sourcing_critical_materials"].value is True

@@ -206,3 +206,20 @@ def other_programs_spans(text: str) -> list[tuple[int, int]]:
         end = _NEXT_SECTION.search(text, m.end())
         spans.append((m.start(), end.start() if end else len(text)))
     return spans
+
+
+# -- someone else's capability ------------------------------------------------------------------------------
+
+OTHER_PARTY = re.compile(
+    r"(?i)(?:sponsor|client|customer)['’]?s?\s+(?:[\w/-]+\s+){0,3}(?:partner|provider|vendor|supplier|cdmo)|"
+    r"(?:partner|provider|cdmo|vendor|supplier)\s+(?:nominated|designated|selected|chosen|of\s+(?:your|the\s+(?:sponsor|"
+    r"client|customer))['’]?s?\s+choice)|your\s+(?:[\w/-]+\s+){0,2}(?:partner|provider|vendor|supplier|cdmo)s?\b|"
+    r"third[- ]party|external\s+(?:partner|laborator\w*|provider)|their\s+own\b|(?:clients|customers)['’]\s|"
+    r"by\s+the\s+(?:sponsor|client|customer)\b"
+)
+NOT_YET = re.compile(r"(?i)\bplanned\b|\bgo-?live\b|\bunder\s+(?:construction|qualification)\b|\bbeing\s+(?:qualified|"
+                     r"commissioned|installed|validated)\b|\bwill\s+(?:be\s+)?(?:introduced|implemented|installed|added|"
+                     r"available)\b|\bnot\s+(?:yet\s+)?(?:be\s+)?available\b|\bexpected\s+(?:in|by)\b|\bby\s+20\d\d\b|"
+                     r"\btransition\s+to\b")
+OPTIONAL = re.compile(r"(?i)\bcan\s+be\s+(?:added|provided|arranged)|\bas\s+(?:an\s+)?option\b|\boption\s+[A-Z0-9]\b|"
+                      r"\bon\s+request\b|\bif\s+(?:requested|required)\b|\bat\s+(?:extra|additional)\s+cost\b")

@@ -10,7 +10,13 @@ import yaml
 from rfp_assistant.resources import KNOWLEDGE_DIR
 from rfp_assistant.jobs.extraction.candidates import Candidate, Page, decide, quote_between
 from rfp_assistant.core.text.negation import is_negated
+from rfp_assistant.jobs.extraction.money_roles import option_spans
+from rfp_assistant.jobs.extraction.roles import NOT_YET, OPTIONAL, OTHER_PARTY
 from rfp_assistant.jobs.extraction.scope import read_services
+
+# Capabilities count whether or not this proposal's scope uses them; practices (a dedicated PM, electronic batch
+# records, dual sourcing) count only as the proposal commits to them.
+CAPABILITIES = ("aseptic_fill_finish", "lyophilization", "high_containment")
 from rfp_assistant.schemas.proposal import Evidence, FieldResult
 
 
@@ -102,12 +108,34 @@ def read_boolean(key: str, pages: list[Page]) -> FieldResult:
                 quote = _sentence_quote(page, m.start(), m.end())
                 if _negated(page, m.start(), m.end()):
                     negatives.append(Candidate(False, page.number, quote, 0.8))
-                else:
-                    positives.append(Candidate(True, page.number, quote, 0.8))
+                    continue
+                clause = _clause(page, m.start(), m.end())
+                # Another party's capability, a plan for later, or (for practices, not capabilities) an option is
+                # not a yes: "shipped to the Sponsor's fill-finish partner", "EBR go-live planned for 2027",
+                # "a dedicated project manager can be added as Option C".
+                if OTHER_PARTY.search(clause) or _PARTY_AFTER.match(page.text, m.end()) or NOT_YET.search(clause):
+                    continue
+                if key not in CAPABILITIES and (OPTIONAL.search(clause) or
+                                                any(a <= m.start() < b for a, b in option_spans(page.text))):
+                    continue
+                positives.append(Candidate(True, page.number, quote, 0.8))
     if positives:
         # A capability stated anywhere wins over a negation elsewhere ("not in scope" is not "not offered").
         return decide(positives, allow_conflict=False)
     return decide(negatives, allow_conflict=False)
+
+
+_PARTY_AFTER = re.compile(r"(?i)[\w/-]*\s+(?:[\w-]+\s+)?(?:partner|provider|subcontractor|contractor|cdmo)s?\b")
+_CLAUSE_BREAK = re.compile(r"(?i),\s+(?:since|and|but|which|while|whereas|as|because)\b|;\s|\s(?:since|because|whereas)\s")
+
+
+def _clause(page: Page, start: int, end: int) -> str:
+    """The clause of the sentence holding [start, end): "…offered at Raleigh, since … your fill partner" stops at since."""
+    left, right = _sentence(page, start, end)
+    for brk in _CLAUSE_BREAK.finditer(page.text, left, start):
+        left = brk.end()
+    brk = _CLAUSE_BREAK.search(page.text, end, right)
+    return page.text[left:brk.start() if brk else right]
 
 
 def _sentence_quote(page: Page, start: int, end: int) -> str:
