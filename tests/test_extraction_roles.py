@@ -68,3 +68,17 @@ def test_yes_no_practices_are_the_vendors_commitments_not_another_partys_or_a_pl
     assert fields["electronic_batch_records"].value is False
     assert fields["dedicated_project_manager"].value is False
     assert fields["dual_sourcing_critical_materials"].value is True
+
+
+def test_the_largest_bioreactor_is_at_the_proposed_site_and_in_operation():
+    fields = _read(
+        "All work will be performed at our site in Mainz, Germany.",
+        "Bioreactor Qty Status\n500 L single-use 2 GMP, in operation\n1,000 L single-use 1 GMP, largest in operation\n"
+        "2,000 L single-use 1 Being commissioned; GMP release expected Q1 2027\n"
+        "Across our sites, total installed bioreactor capacity is 14,000 L, including 3,000 L stainless steel "
+        "vessels at our Boulder, Colorado site, which is not proposed for this program.\n"
+        "Conjugation vessels: 20 L, 100 L and 250 L (glass-lined and single-use bag systems)",
+        "Mainz operates single-use bioreactors only.",
+    )
+    assert fields["max_bioreactor_volume_l"].value == 1000.0
+    assert fields["bioreactor_type"].value == "single_use"

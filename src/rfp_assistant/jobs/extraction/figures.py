@@ -6,7 +6,6 @@ import re
 
 import rfp_assistant.core.values as p
 from rfp_assistant.jobs.extraction.candidates import Candidate, decide, near_cues, quote_between
-from rfp_assistant.schemas.proposal import FieldResult
 
 _M_PLUS = re.compile(r"\bM\s?\+\s?(\d{1,2})\b")
 _WEEK_NUMBER = re.compile(r"\b[Ww](?:ee)?k\.?\s?(\d{1,3})\b(?!\s*(?:-|–|to)\s*\d)")
@@ -55,21 +54,6 @@ def read_weeks(spec, pages):
         found += near_cues(spec, [page], finder, judge=judge)
     found.sort(key=lambda c: -c.score)
     return decide(found, same=lambda a, b: abs(a - b) < 0.05)
-
-
-_VESSEL_CONTEXT = re.compile(r"bioreactor|fermen|\bSUBs?\b|single[- ]use|stainless|production|cell culture|\bscale\b", re.I)
-
-
-def read_volume(spec, pages):
-    def judge(match, context, cue):
-        return 0.0 if _VESSEL_CONTEXT.search(context) else -0.5
-
-    found = [c for c in near_cues(spec, pages, p.find_volumes, judge=judge) if c.score >= 0.5]
-    if not found:
-        return FieldResult()
-    # The largest vessel at the site is the maximum of the plausible volumes named, not the closest one.
-    best = max(found, key=lambda c: (c.value, c.score))
-    return decide([best] + [c for c in found if c is not best and c.value == best.value], allow_conflict=False)
 
 
 def read_percent(spec, pages):

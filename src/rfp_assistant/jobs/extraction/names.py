@@ -67,6 +67,11 @@ _POSTCODE = r"(?:\s+(?:[A-Z]{1,2}-?)?\d[\dA-Z]{2,5}(?:\s\d[A-Z]{2})?)?"
 _PLACE = re.compile(rf"\b([A-Z][a-zà-ÿ'’.-]+(?:[ -][A-Z][a-zà-ÿ'’.-]+){{0,2}}){_POSTCODE},\s*({_WORDS})(?:,\s*({_WORDS}))?")
 
 
+def city_pattern() -> re.Pattern:
+    """Known manufacturing cities (knowledge/manufacturing_cities.yaml), as one pattern."""
+    return _known_cities()[1]
+
+
 @lru_cache(maxsize=1)
 def _known_cities() -> tuple[dict[str, str], re.Pattern]:
     data = yaml.safe_load((KNOWLEDGE_DIR / "manufacturing_cities.yaml").read_text())

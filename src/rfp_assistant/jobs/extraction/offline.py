@@ -9,15 +9,15 @@ from rfp_assistant.core.documents.injection import without_ai_text
 from rfp_assistant.jobs.extraction.candidates import Candidate, Page, decide, quote_between, statement_end
 from rfp_assistant.jobs.extraction.names import read_sites
 from rfp_assistant.jobs.extraction.dates import read_date
-from rfp_assistant.jobs.extraction.figures import read_count, read_percent, read_validity, read_volume, read_weeks
+from rfp_assistant.jobs.extraction.figures import read_count, read_percent, read_validity, read_weeks
 from rfp_assistant.jobs.extraction.money_roles import read_money
 from rfp_assistant.jobs.extraction.roles import Author, find_author, foreign_spans, other_programs_spans
 from rfp_assistant.jobs.extraction.value_check import derived
+from rfp_assistant.jobs.extraction.vessels import read_bioreactor_type, read_largest_volume
 from rfp_assistant.schemas.proposal import Evidence, FieldResult, ProposalExtraction, field_specs
 from rfp_assistant.jobs.extraction.terms import read_boolean, read_enum, read_list
 
 _REPORTING = re.compile(r"report|meeting|call|update|teleconference|\bTCs?\b|status|review|touch[- ]?point|governance|steering", re.I)
-_BIOREACTOR = re.compile(r"bioreactor|fermen|\bsubs?\b|upstream|cell culture|suite|train", re.I)
 
 
 def extract_offline(document: LoadedDocument) -> ProposalExtraction:
@@ -30,7 +30,15 @@ def extract_offline(document: LoadedDocument) -> ProposalExtraction:
         page.foreign = sorted(foreign_spans(page.text, author) + other_programs_spans(page.text))
     fields: dict[str, FieldResult] = {}
     for key, spec in field_specs().items():
-        result = _vendor(author, pages) if key == "cdmo_name" else _read(key, spec, pages)
+        sites = fields["sites"].value or [] if "sites" in fields else []
+        if key == "cdmo_name":
+            result = _vendor(author, pages)
+        elif key == "max_bioreactor_volume_l":
+            result = read_largest_volume(spec, pages, sites)
+        elif key == "bioreactor_type":
+            result = read_bioreactor_type(pages, sites)
+        else:
+            result = _read(key, spec, pages)
         fields[key] = _checked(spec, result, document)
     return ProposalExtraction(source=document.source, pages=document.page_count, fields=fields,
                               warnings=list(document.warnings))
@@ -62,8 +70,6 @@ def _read(key: str, spec, pages: list[Page]) -> FieldResult:
         return read_boolean(key, pages)
     if spec.type == "list_enum":
         return read_list(key, pages)
-    if key == "bioreactor_type":
-        return read_enum(key, pages, _BIOREACTOR)
     if key == "reporting_cadence":
         return read_enum(key, pages, _REPORTING)
     if spec.type == "enum":
@@ -145,7 +151,6 @@ _READERS = {
     "proposal_date": read_date,
     "proposal_validity_days": read_validity,
     "assumptions": _assumptions,
-    "max_bioreactor_volume_l": read_volume,
     "first_available_gmp_slot": read_date,
     "tech_transfer_weeks": read_weeks,
     "process_development_weeks": read_weeks,

@@ -1,0 +1,142 @@
+"""Bioreactors at the proposed site: the largest one in operation, and whether they are single-use or steel.
+
+Each volume owns the words around it up to its neighbours (a table row, a list item, its clause). A vessel that is
+pilot or seed scale, a total, under construction or being commissioned, not offered, at another site, or not a
+bioreactor at all (conjugation vessels, chemical reactors, tanks) is not the site's largest bioreactor.
+"""
+
+from __future__ import annotations
+
+import re
+
+import rfp_assistant.core.values as p
+from rfp_assistant.jobs.extraction.candidates import Candidate, Page, decide, quote_between
+from rfp_assistant.jobs.extraction.names import city_pattern
+from rfp_assistant.schemas.proposal import Evidence, FieldResult, FieldSpec
+
+_VESSEL = re.compile(r"(?i)bioreactor|fermen|\bSUBs?\b|single[- ]use|stainless|\bSS\b|cell[- ]culture|"
+                     r"upstream|\btrain\b")
+_NOT_NOW = re.compile(r"(?i)commission|not\s+(?:offered|proposed|available|used|part\s+of)|under\s+(?:qualification|"
+                      r"construction)|readiness|expected\s+(?:in|by)?\s*(?:Q[1-4]|H[12]|20\d\d)|\bfuture\b|completion\s+Q")
+_OWN_START = re.compile(r"\.\s|\n\s*\n|;\s|[\x7f•▪]")
+_LIST_JOIN = re.compile(r"\s*(?:,|and|or|&|/|\+|–|-)\s*(?:and\s+)?")
+_OWN_END = re.compile(r"\.\s|\n\s*\n|[\x7f•▪]")
+# "our Leuven lentiviral facility", "at our Boulder, Colorado site": a named site of the vendor's.
+_NAMED_SITE = re.compile(r"\b(?:our|the|at|in)\s+([A-Z][\w'’-]+)(?:,\s+[A-Z][\w'’-]+)?(?:\s+[a-z][\w-]*){0,2}\s+"
+                         r"(?:site|facility|campus|plant|operations|laborator(?:y|ies)|centre|center)\b")
+
+
+def read_largest_volume(spec: FieldSpec, pages: list[Page], sites: list[str]) -> FieldResult:
+    """The largest single bioreactor or fermenter in operation at the proposed site, in liters."""
+    others = _other_sites(sites)
+    found: list[Candidate] = []
+    for page in pages:
+        volumes = [m for m in p.find_volumes(page.text) if not page.is_foreign(m.start)]
+        for i, m in enumerate(volumes):
+            left, right = _owned(page.text, volumes, i)
+            segment = " ".join(page.text[left:right].split())
+            if not _VESSEL.search(segment) or _NOT_NOW.search(segment) or _elsewhere(segment, others, sites):
+                continue
+            if any(d.search(segment) for d in spec.distractors):
+                continue
+            found.append(Candidate(float(m.value), page.number, quote_between(page, m.start, m.end), 0.8,
+                                   (page.number, m.start)))
+    if not found:
+        return FieldResult()
+    best = max(found, key=lambda c: (c.value, -c.page))
+    return decide([best] + [c for c in found if c is not best and c.value == best.value][:1], allow_conflict=False)
+
+
+def _owned(text: str, volumes: list[p.Match], i: int) -> tuple[int, int]:
+    """The words a volume owns: back to the previous volume or clause, on to the next volume or sentence end."""
+    start, end = volumes[i].start, volumes[i].end
+    floor = volumes[i - 1].end if i else 0
+    ceiling = volumes[i + 1].start if i + 1 < len(volumes) else len(text)
+    if i and _LIST_JOIN.fullmatch(text, floor, start):
+        # "Conjugation vessels: 20 L, 100 L and 250 L": the list's label belongs to every item.
+        return _owned(text, volumes, i - 1)[0], _owned_right(text, end, ceiling)
+    left = max(floor, start - 140)
+    for m in _OWN_START.finditer(text, left, start):
+        left = m.end()
+    return left, _owned_right(text, end, ceiling)
+
+
+def _owned_right(text: str, end: int, ceiling: int) -> int:
+    right = min(ceiling, end + 180)
+    stop = _OWN_END.search(text, end, right)
+    return stop.start() if stop else right
+
+
+def _elsewhere(segment: str, others: re.Pattern | None, sites: list[str]) -> bool:
+    """True when the words name a site other than the proposed ones."""
+    if not sites:
+        return False
+    if others and others.search(segment):
+        return True
+    own = {site.split(",")[0].strip().casefold() for site in sites}
+    return any(m.group(1).casefold() not in own for m in _NAMED_SITE.finditer(segment))
+
+
+def _other_sites(sites: list[str]) -> re.Pattern | None:
+    """Known cities other than the proposed sites' (a vessel there is not at the proposed site)."""
+    if not sites:
+        return None
+    own = {site.split(",")[0].strip().casefold() for site in sites}
+    pattern = city_pattern()
+    return re.compile(rf"(?!(?:{'|'.join(re.escape(c) for c in own)})\b){pattern.pattern}", re.I) if own else None
+
+
+# -- single-use or stainless ---------------------------------------------------------------------------------
+
+_SINGLE_USE = re.compile(r"(?i)single[- ]use|\bSUBs?\b|disposable bioreactor")
+_STEEL = re.compile(r"(?i)stainless[- ]steel|\bSS\b|stainless bioreactors?|fixed[- ]tank|steel fermenters?")
+_ONLY = re.compile(r"(?i)\bonly\b|\bexclusively\b|\bentirely\b|\bsolely\b")
+_REACTOR_TALK = re.compile(r"(?i)bioreactor|fermen|\bSUBs?\b|upstream|cell[- ]culture|\btrain\b|\btechnology\b|\bsuites?\b")
+_NOT_BIOREACTOR = re.compile(r"(?i)conjugat|vessels?\b(?!.{0,20}bioreactor)|(?<!bio)reactors?\b|\btanks?\b|\bbags?\b")
+
+
+def read_bioreactor_type(pages: list[Page], sites: list[str]) -> FieldResult:
+    """single_use, stainless_steel or both, from the proposed site's bioreactors ("single-use only" settles it)."""
+    others = _other_sites(sites)
+    seen: dict[str, Candidate] = {}
+    only: Candidate | None = None
+    for page in pages:
+        for kind, pattern in (("single_use", _SINGLE_USE), ("stainless_steel", _STEEL)):
+            for m in pattern.finditer(page.text):
+                if page.is_foreign(m.start()):
+                    continue
+                clause = _clause(page.text, m.start(), m.end())
+                if not _REACTOR_TALK.search(clause) or _NOT_NOW.search(clause) or \
+                        (_NOT_BIOREACTOR.search(clause) and not re.search(r"(?i)bioreactor|fermen|\bSUB", clause)):
+                    continue
+                if _elsewhere(" ".join(clause.split()), others, sites) or _negated(clause, m.start() - page.text.find(clause)):
+                    continue
+                candidate = Candidate(kind, page.number, quote_between(page, m.start(), m.end()), 0.8)
+                seen.setdefault(kind, candidate)
+                line_start = page.text.rfind("\n", 0, m.start()) + 1
+                line_end = page.text.find("\n", m.end())
+                if only is None and _ONLY.search(page.text, line_start, line_end if line_end >= 0 else len(page.text)):
+                    only = candidate
+    if only is not None:
+        return FieldResult(value=only.value, status="stated", confidence=0.8,
+                           evidence=[Evidence(page=only.page, quote=only.quote)])
+    if len(seen) == 2:
+        a, b = seen["single_use"], seen["stainless_steel"]
+        evidence = [Evidence(page=a.page, quote=a.quote)] + ([] if b.quote == a.quote else [Evidence(page=b.page, quote=b.quote)])
+        return FieldResult(value="both", status="stated", evidence=evidence, confidence=0.8)
+    if seen:
+        c = next(iter(seen.values()))
+        return FieldResult(value=c.value, status="stated", confidence=0.7, evidence=[Evidence(page=c.page, quote=c.quote)])
+    return FieldResult()
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    left = max(start - 160, 0)
+    for m in _OWN_START.finditer(text, left, start):
+        left = m.end()
+    stop = _OWN_START.search(text, end, min(len(text), end + 160))
+    return text[left:stop.start() if stop else min(len(text), end + 160)]
+
+
+def _negated(clause: str, position: int) -> bool:
+    return bool(re.search(r"(?i)\b(?:no|not|never|without|does\s+not|do\s+not)\b[^.;]{0,40}$", clause[:max(position, 0)]))
