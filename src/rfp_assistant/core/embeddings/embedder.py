@@ -14,7 +14,7 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 from filelock import FileLock, Timeout
 
-from rfp_assistant.core.embeddings import minilm
+from rfp_assistant.core.embeddings import e5, minilm
 from rfp_assistant.config import Settings
 from rfp_assistant.core.storage.files import replace_atomically
 from rfp_assistant.errors import ConfigurationError
@@ -29,7 +29,7 @@ STATIC_DIMS = 256
 STATIC_MAX_TOKENS = 2048  # a whole 1,000-word chunk (~1,300 tokens) counts; pathological blobs stay bounded
 CHARS_PER_TOKEN_CAP = 16  # cut the string before tokenising so a huge text costs no more than its kept head
 OPENAI_DIMS = {"text-embedding-3-small": 1536, "text-embedding-3-large": 3072, "text-embedding-ada-002": 1536}
-CHOICES = "local, static, minilm, openai, openai:<model>, st:/path/to/model"
+CHOICES = "local, static, minilm, e5, openai, openai:<model>, st:/path/to/model"
 
 _lock = threading.Lock()
 _tables: dict[Path, np.ndarray] = {}
@@ -340,6 +340,9 @@ def make_embedder(settings: Settings, progress: Progress | None = None) -> Embed
     kind = kind.lower()
     if kind in ("local", "static") and not arg:
         return StaticMiniLMEmbedder(settings.cache_dir, progress)
+    if kind == "e5" and not arg:
+        e5.require()  # say so before any work, not when the second tier first runs
+        return StaticMiniLMEmbedder(settings.cache_dir, progress)
     if kind == "minilm" and not arg:
         return MiniLMEmbedder()
     if kind == "openai":
@@ -350,8 +353,10 @@ def make_embedder(settings: Settings, progress: Progress | None = None) -> Embed
 
 
 def make_contextual_embedder(settings: Settings) -> Embedder | None:
-    """The second-tier contextual model for RFP_EMBEDDINGS=local (full MiniLM on CPU); None for other choices."""
+    """The second-tier contextual model: full MiniLM for RFP_EMBEDDINGS=local, E5 for e5; None for other choices."""
     choice = (settings.embeddings or "local").strip().lower()
+    if choice == "e5":
+        return e5.shared_e5_embedder()
     return shared_minilm_embedder() if choice == "local" else None
 
 

@@ -8,6 +8,7 @@ import uuid
 from pathlib import Path
 
 from rfp_assistant.config import Settings
+from rfp_assistant.core.embeddings.e5 import E5Embedder
 from rfp_assistant.core.storage.files import replace_atomically
 from rfp_assistant.errors import IndexError_
 
@@ -138,7 +139,8 @@ def delete_workspace(settings: Settings, workspace: str) -> bool:
 
     folder = settings.workspace_dir(workspace)
     client = chroma_client(settings)
-    own = {collection_name(workspace), collection_name(workspace) + "-ctx"}  # passages, contextual vectors
+    ctx = collection_name(workspace) + "-ctx"
+    own = {collection_name(workspace), ctx, ctx + E5Embedder.collection_suffix}  # passages, contextual vectors
     found = [name for name in (getattr(c, "name", c) for c in client.list_collections()) if name in own]
     if not found and not folder.exists():
         return False
