@@ -28,11 +28,15 @@ def _count_regex(noun_pattern: str) -> re.Pattern:
 def find_counts(text: str, noun_pattern: str) -> list[Match]:
     """All counts before a noun regex (case-insensitive): "three (3) products" → 3, "no observations" → 0."""
     out = []
-    for m in _count_regex(noun_pattern).finditer(text):
+    regex = _count_regex(noun_pattern)
+    position = 0
+    while (m := regex.search(text, position)) is not None:
+        position = m.end()
         word = m["n"].lower()
         if word in ("no", "zero"):
             value, flags = 0, {"none"}
-        elif YEAR.fullmatch(word):  # "since 2004 products" — a year, not a count
+        elif YEAR.fullmatch(word):  # "since 2004 products" — a year, not a count; a count may follow it
+            position = m.end("n")
             continue
         else:
             value, flags = int(to_number(word)), set()

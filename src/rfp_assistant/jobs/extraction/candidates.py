@@ -27,14 +27,19 @@ class Page:
     line_starts: list[int] = field(default_factory=list)
     foreign: list[tuple[int, int]] = field(default_factory=list)
     """Spans in the sponsor's words (quoted RFP questions and requirements): never the vendor's values."""
+    others: list[tuple[int, int]] = field(default_factory=list)
+    """Spans about other clients' programs (track record): not this program's figures, but the vendor's record."""
+    options: list[tuple[int, int]] = field(default_factory=list)
+    """Option and pass-through lists: offered, but not the proposed scope's figures."""
 
     def __post_init__(self):
         self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", self.text)]
 
-    def is_foreign(self, position: int) -> bool:
-        """Whether `position` lies in the sponsor's words."""
-        index = bisect.bisect_right(self.foreign, (position, float("inf"))) - 1
-        return index >= 0 and self.foreign[index][0] <= position < self.foreign[index][1]
+    def is_foreign(self, position: int, *, record: bool = False) -> bool:
+        """Whether `position` lies in the sponsor's words, or (unless reading the vendor's `record`) in text about
+        other clients' programs."""
+        return _within(self.foreign, position) or (not record and _within(self.others, position))
+
 
     def line_of(self, position: int) -> int:
         """Index of the line holding `position`."""
@@ -50,6 +55,11 @@ class Page:
     def line_end(self, line: int) -> int:
         """Offset just past line `line` (without its newline)."""
         return self.line_starts[line + 1] - 1 if line + 1 < len(self.line_starts) else len(self.text)
+
+
+def _within(spans: list[tuple[int, int]], position: int) -> bool:
+    index = bisect.bisect_right(spans, (position, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
 
 
 @dataclass
@@ -83,6 +93,7 @@ def quote_between(page: Page, start: int, end: int) -> str:
 def near_cues(
     spec: FieldSpec, pages: list[Page], finder: Callable[[str], list[Match]], *,
     judge: Callable[[Match, str, str], float] | None = None, cues: Iterable[re.Pattern] | None = None,
+    record: bool = False, rivals: Iterable[re.Pattern] = (),
 ) -> list[Candidate]:
     """Values found by `finder` within a few lines after a cue of `spec`, scored by distance and context."""
     found: dict[tuple[int, int, int], Candidate] = {}
@@ -104,7 +115,7 @@ def near_cues(
                 matches = finder(segment)
                 for match in matches:
                     start, end = left + match.start, left + match.end
-                    if page.is_foreign(start):
+                    if page.is_foreign(start, record=record) or _within(page.options, start):
                         continue
                     if end <= cue.start() and page.line_of(end) != line:
                         continue
@@ -125,6 +136,8 @@ def near_cues(
                     # ("GMP batch #1 | Week 36 | GMP batch #2 | Week 40").
                     between = sum(cue.end() <= left + m.start and left + m.end <= start for m in matches)
                     score -= 0.2 * between
+                    if start > cue.end() and any(r.search(page.text, cue.end(), start) for r in rivals):
+                        score -= 0.4  # another field's label stands between: "Technology transfer … WP2 Process development (16 weeks)"
                     if _distracted(spec, page.text, start, end, min(start, cue.start())):
                         score -= 0.6
                     if _SUPERSEDED.search(page.text, max(page.text.rfind(". ", 0, start) + 2, start - 160), start):

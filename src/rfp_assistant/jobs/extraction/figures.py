@@ -6,6 +6,7 @@ import re
 
 import rfp_assistant.core.values as p
 from rfp_assistant.jobs.extraction.candidates import Candidate, decide, near_cues, quote_between
+from rfp_assistant.schemas.proposal import field_specs
 
 _M_PLUS = re.compile(r"\bM\s?\+\s?(\d{1,2})\b")
 _WEEK_NUMBER = re.compile(r"\b[Ww](?:ee)?k\.?\s?(\d{1,3})\b(?!\s*(?:-|–|to)\s*\d)")
@@ -51,9 +52,18 @@ def read_weeks(spec, pages):
                     w.end <= m.start and not re.search(r"[A-Za-z]", text[w.end:m.start]) for w in weeks)]
             return matches
 
-        found += near_cues(spec, [page], finder, judge=judge)
+        found += near_cues(spec, [page], finder, judge=judge, rivals=_rival_cues(spec.key))
     found.sort(key=lambda c: -c.score)
     return decide(found, same=lambda a, b: abs(a - b) < 0.05)
+
+
+_DURATIONS = ("tech_transfer_weeks", "process_development_weeks", "weeks_to_first_gmp_batch")
+
+
+def _rival_cues(key: str) -> tuple[re.Pattern, ...]:
+    """The labels of the other duration fields (a value after one of them is that field's)."""
+    specs = field_specs()
+    return tuple(cue for other in _DURATIONS if other != key for cue in specs[other].cues if len(cue.pattern) > 6)
 
 
 def read_percent(spec, pages):
@@ -82,7 +92,7 @@ _COUNT_NOUNS = {
     "fda_483_observations": r"(?:(?:form\s+)?(?:fda\s+)?483\s+)?(?:inspectional\s+)?observations?|(?:form\s+)?(?:fda\s+)?483s?",
     "warning_letters_5y": r"(?:fda\s+)?warning\s+letters?",
     "commercial_products_count": r"(?:commercial(?:ly)?(?:\s+approved)?|marketed|approved)\s+(?:[\w-]+\s+)?(?:products?|molecules?|drugs?|biologics?|therapies|adcs?|apis?|vaccines?|antibodies)",
-    "similar_programs_count": r"(?:[\w-]+\s+){0,3}(?:programs?|programmes?|projects?|molecules?)",
+    "similar_programs_count": r"(?:programs?|programmes?|projects?|molecules?)",
 }
 _NEVER = {
     "warning_letters_5y": re.compile(r"(?:never (?:received|been issued|had) (?:an?y? )?(?:fda )?warning letters?"
@@ -108,7 +118,7 @@ def read_count(spec, pages):
         return matches
 
     cues = spec.cues or (re.compile(noun, re.I),)
-    found = near_cues(spec, pages, finder, cues=cues)
+    found = near_cues(spec, pages, finder, cues=cues, record=spec.key == "similar_programs_count")
     if spec.key == "warning_letters_5y":
         for page in pages:
             for m in _ONE_LETTER.finditer(page.text):

@@ -117,13 +117,26 @@ def _table_currency(text: str, position: int | None = None) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def option_spans(text: str) -> list[tuple[int, int]]:
-    """Option and pass-through lists ("Optional items (not included in the total):" and the lines under it)."""
+def option_spans(text: str, *, pass_through: bool = True) -> list[tuple[int, int]]:
+    """Option lists ("Optional items (not included in the total):" and the lines under it, or one "Option 2: …"
+    line), and pass-through lists unless `pass_through` is False (a markup is stated there)."""
     spans = []
     for m in _OPTIONS_HEAD.finditer(text):
-        end = _SECTION_END.search(text, m.end())
-        limit = min(end.start() if end else len(text), m.end() + 1200)
-        spans.append((m.start(), limit))
+        heading = m.group(0)
+        passing = bool(re.search(r"(?i)pass[- ]?through", heading))
+        if passing and not pass_through:
+            continue
+        if not heading.rstrip().endswith(":") and (re.search(r"\d", heading) or len(heading.split()) > 6):
+            spans.append(m.span())  # one option on its own line
+            continue
+        end = m.end()
+        for line in re.finditer(r"\n([^\n]*)", text[m.end():m.end() + 900]):
+            body = line.group(1)
+            if not body.strip() or _SECTION_END.match(body) or (_OPTIONS_HEAD.match(body) and
+                                                                 bool(re.search(r"(?i)pass[- ]?through", body)) != passing):
+                break
+            end = m.end() + line.end()
+        spans.append((m.start(), end))
     return spans
 
 

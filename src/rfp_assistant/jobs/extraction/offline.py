@@ -10,7 +10,7 @@ from rfp_assistant.jobs.extraction.candidates import Candidate, Page, decide, qu
 from rfp_assistant.jobs.extraction.names import read_sites
 from rfp_assistant.jobs.extraction.dates import read_date
 from rfp_assistant.jobs.extraction.figures import read_count, read_percent, read_validity, read_weeks
-from rfp_assistant.jobs.extraction.money_roles import read_money
+from rfp_assistant.jobs.extraction.money_roles import option_spans, read_money
 from rfp_assistant.jobs.extraction.roles import Author, find_author, foreign_spans, other_programs_spans
 from rfp_assistant.jobs.extraction.value_check import derived
 from rfp_assistant.jobs.extraction.vessels import read_bioreactor_type, read_largest_volume
@@ -27,7 +27,9 @@ def extract_offline(document: LoadedDocument) -> ProposalExtraction:
     author = find_author(pages)
     for page in pages:
         # The sponsor's words and other clients' programs are never this proposal's values.
-        page.foreign = sorted(foreign_spans(page.text, author) + other_programs_spans(page.text))
+        page.foreign = foreign_spans(page.text, author)
+        page.others = other_programs_spans(page.text)
+        page.options = option_spans(page.text, pass_through=False)
     fields: dict[str, FieldResult] = {}
     for key, spec in field_specs().items():
         sites = fields["sites"].value or [] if "sites" in fields else []
