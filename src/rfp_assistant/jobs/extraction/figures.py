@@ -10,7 +10,6 @@ from rfp_assistant.schemas.proposal import field_specs
 
 _M_PLUS = re.compile(r"\bM\s?\+\s?(\d{1,2})\b")
 _WEEK_NUMBER = re.compile(r"\b[Ww](?:ee)?k\.?\s?(\d{1,3})\b(?!\s*(?:-|–|to)\s*\d)")
-_VALIDITY = re.compile(r"(\d{1,3}|thirty|sixty|ninety)\s*(?:calendar\s+)?(days?|weeks?|months?)", re.I)
 
 
 # A plan table whose column counts weeks from the order: its cells are week numbers ("First GMP batch | 34").
@@ -76,13 +75,21 @@ def read_percent(spec, pages):
 
 
 def read_validity(spec, pages):
+    """How many days the offer stands ("ninety (90) days", "8 weeks" = 56, "3 months" = 90)."""
     def finder(text):
         out = []
-        for m in _VALIDITY.finditer(text):
-            number = {"thirty": 30, "sixty": 60, "ninety": 90}.get(m.group(1).lower()) or int(m.group(1))
-            unit = m.group(2).lower()
-            days = number * (7 if unit.startswith("week") else 30 if unit.startswith("month") else 1)
-            out.append(p.Match(days, m.start(), m.end(), m.group(0)))
+        for m in p.find_durations(text):
+            words = m.text.lower()
+            weeks = float(m.value)
+            if "day" in words:
+                days = round(weeks * 7)
+            elif re.search(r"mo|mth", words):
+                days = round(weeks / p.WEEKS_PER_MONTH) * 30
+            elif re.search(r"y(?:ea)?r", words):
+                days = round(weeks / p.WEEKS_PER_YEAR) * 365
+            else:
+                days = round(weeks * 7)
+            out.append(p.Match(days, m.start, m.end, m.text, m.flags))
         return out
 
     return decide(near_cues(spec, pages, finder))
@@ -91,44 +98,56 @@ def read_validity(spec, pages):
 _COUNT_NOUNS = {
     "fda_483_observations": r"(?:(?:form\s+)?(?:fda\s+)?483\s+)?(?:inspectional\s+)?observations?|(?:form\s+)?(?:fda\s+)?483s?",
     "warning_letters_5y": r"(?:fda\s+)?warning\s+letters?",
-    "commercial_products_count": r"(?:commercial(?:ly)?(?:\s+approved)?|marketed|approved)\s+(?:[\w-]+\s+)?(?:products?|molecules?|drugs?|biologics?|therapies|adcs?|apis?|vaccines?|antibodies)",
+    "commercial_products_count": r"(?:commercial(?:ly)?(?:\s+approved)?|marketed|approved)\s+(?:[\w-]+\s+)?(?:products?|molecules?|drugs?|biologics?|therap(?:y|ies)|adcs?|apis?|vaccines?|antibod(?:y|ies))",
     "similar_programs_count": r"(?:programs?|programmes?|projects?|molecules?)",
 }
+def _wrapped(pattern: str) -> re.Pattern:
+    """A phrase pattern whose spaces also match the line breaks PDF text wraps at."""
+    return re.compile(pattern.replace(" ", r"\s+"), re.I)
+
+
 _NEVER = {
-    "warning_letters_5y": re.compile(r"(?:never (?:received|been issued|had) (?:an?y? )?(?:fda )?warning letters?"
+    "warning_letters_5y": _wrapped(r"(?:never (?:received|been issued|had) (?:an?y? )?(?:fda )?warning letters?"
                                      r"|no (?:fda )?warning letters?|not received (?:any|an?) (?:fda )?warning letters?"
-                                     r"|warning letters?[^.\n]{0,40}?(?::|\byears\b)\s*(?:none|0|nil)\b)", re.I),
-    "fda_483_observations": re.compile(r"no (?:form )?(?:fda )?483|without (?:a )?(?:form )?483|zero (?:form )?483|"
-                                       r"\b0\s*x\s*483|483[^.]{0,30}\bnot issued|no (?:inspectional )?observations", re.I),
+                                     r"|warning letters?[^.\n]{0,40}?(?::|\byears\b)\s*(?:none|0|nil)\b)"),
+    "commercial_products_count": _wrapped(
+        r"(?:\bno|not\s+(?:yet\s+|currently\s+)*(?:manufacture|make|produce|supply)\s+any|none\s+of\s+(?:our|the))\s+"
+        r"(?:[\w-]+\s+){0,2}?commercial(?:ly)?\s+(?:approved\s+)?(?:products?|molecules?|drugs?|therap(?:y|ies)|apis?)"),
+    "fda_483_observations": _wrapped(r"no (?:form )?(?:fda )?483|without (?:a )?(?:form )?483|zero (?:form )?483|"
+                                       r"\b0\s*x\s*483|483[^.]{0,30}\bnot issued|no (?:inspectional )?observations"),
 }
 
 
-_ONE_LETTER = re.compile(r"\b(?:a|one) (?:fda )?warning letter (?:was |had been )?(?:issued|received)", re.I)
+_SMALL_WORDS = "none|zero|one|two|three|four|five|six|seven|eight|nine|ten"
+_ONE_LETTER = _wrapped(r"\b(?:a|one) (?:fda )?warning letter (?:was |had been )?(?:issued|received)")
 
 
 def read_count(spec, pages):
     noun = _COUNT_NOUNS[spec.key]
 
-    label_first = re.compile(rf"(?i:{noun})(?:\s+completed)?\s*[:\-–]?\s*(\d{{1,3}})\b(?!\s*(?:%|[-–]|weeks?|months?|years?|L\b))")
+    label_first = re.compile(rf"(?i:{noun})(?:\s+completed)?(?:\s+in\s+the\s+(?:last|past)\s+\w+\s+years)?\s*[:\-–]?\s*"
+                             rf"(\d{{1,3}}|(?i:{_SMALL_WORDS}))\b(?!\s*(?:%|[-–]|weeks?|months?|years?|L\b))")
 
     def finder(text):
         matches = [m for m in p.find_counts(text, noun) if m.value < 500]
         # Tables and slides put the label first: "Commercial products: 8", "Completed antibody programs 19".
-        matches += [p.Match(int(m.group(1)), m.start(), m.end(), m.group(0)) for m in label_first.finditer(text)]
+        matches += [p.Match(0 if m.group(1).lower() == "none" else int(p.to_number(m.group(1))), m.start(), m.end(), m.group(0))
+                    for m in label_first.finditer(text)]
         return matches
 
     cues = spec.cues or (re.compile(noun, re.I),)
-    found = near_cues(spec, pages, finder, cues=cues, record=spec.key == "similar_programs_count")
+    record = spec.key in ("similar_programs_count", "commercial_products_count")  # the vendor's record, not this program
+    found = near_cues(spec, pages, finder, cues=cues, record=record)
     if spec.key == "warning_letters_5y":
         for page in pages:
             for m in _ONE_LETTER.finditer(page.text):
-                if page.is_foreign(m.start()):
+                if page.is_foreign(m.start(), record=record):
                     continue
                 found.append(Candidate(1, page.number, quote_between(page, m.start(), m.end()), 0.95))
     if spec.key in _NEVER:
         for page in pages:
             for m in _NEVER[spec.key].finditer(page.text):
-                if page.is_foreign(m.start()):
+                if page.is_foreign(m.start(), record=record):
                     continue
                 found.append(Candidate(0, page.number, quote_between(page, m.start(), m.end()), 0.9))
     if spec.key == "similar_programs_count":
