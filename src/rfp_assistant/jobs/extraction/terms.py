@@ -25,7 +25,7 @@ def _terms() -> dict:
     data = yaml.safe_load((KNOWLEDGE_DIR / "extraction_terms.yaml").read_text())
 
     def compile_all(patterns):
-        return [re.compile(p, re.I) for p in patterns or []]
+        return [re.compile(wrapped(p), re.I) for p in patterns or []]
 
     data["_negations"] = compile_all(data["negations"])
     data["_context"] = {k: compile_all(v) for k, v in data["context"].items()}
@@ -38,6 +38,19 @@ def _terms() -> dict:
         for key, options in data[section].items():
             data[section][key] = {name: compile_all(patterns) for name, patterns in options.items()}
     return data
+
+
+def wrapped(pattern: str) -> str:
+    """The pattern with its spaces (outside character classes) matching any whitespace: PDF text wraps lines."""
+    out, depth = [], 0
+    for i, char in enumerate(pattern):
+        escaped = i > 0 and pattern[i - 1] == "\\"
+        if char == "[" and not escaped:
+            depth += 1
+        elif char == "]" and not escaped and depth:
+            depth -= 1
+        out.append(r"\s+" if char == " " and not depth and not escaped else char)
+    return "".join(out)
 
 
 def boolean_terms(key: str) -> dict[str, list[re.Pattern]]:
