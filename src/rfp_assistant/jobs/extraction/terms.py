@@ -49,7 +49,11 @@ def wrapped(pattern: str) -> str:
             depth += 1
         elif char == "]" and not escaped and depth:
             depth -= 1
-        out.append(r"\s+" if char == " " and not depth and not escaped else char)
+        if char == " " and not depth and not escaped:
+            quantified = pattern[i + 1:i + 2] in ("?", "*", "+", "{")
+            out.append(r"\s" if quantified else r"\s+")  # " ?" stays optional: "us ?fda" still reads "USFDA"
+        else:
+            out.append(char)
     return "".join(out)
 
 
