@@ -98,3 +98,10 @@ def test_named_hybrid_pricing_wrapped_cadence_and_biweekly_are_read_as_written()
     assert _read("reporting_cadence", specs["reporting_cadence"], wrapped).value == "biweekly"
     table = [Page(4, "Topic\nResponse\nProject meetings\nBi-weekly (video call)\nSteering committee\nQuarterly")]
     assert _read("reporting_cadence", specs["reporting_cadence"], table).value == "biweekly"
+
+
+def test_an_old_value_a_revision_changed_is_not_the_value():
+    page_3 = "Revision B\nTechnology transfer has been shortened from 16 weeks to 12 weeks at your request.\n"
+    _, result = _extract(PAGE_2 + "\f" + page_3)
+    field = result.fields["tech_transfer_weeks"]
+    assert field.status == "stated" and field.value == 12.0

@@ -140,8 +140,9 @@ def near_cues(
                         score -= 0.4  # another field's label stands between: "Technology transfer … WP2 Process development (16 weeks)"
                     if _distracted(spec, page.text, start, end, min(start, cue.start())):
                         score -= 0.6
-                    if _SUPERSEDED.search(page.text, max(page.text.rfind(". ", 0, start) + 2, start - 160), start):
-                        score -= 0.6  # "replaces the Rev. A total of EUR 3,512,000": a value no longer offered
+                    if _SUPERSEDED.search(page.text, max(page.text.rfind(". ", 0, start) + 2, start - 160), start) or \
+                            _FROM_OLD.search(page.text, max(0, start - 60), start):
+                        score -= 0.6  # "replaces the Rev. A total of EUR 3,512,000", "reduced from 16 to 12 weeks"
                     if judge is not None:
                         score += judge(match, context, page.text[cue.start():cue.end()])
                     key = (page.number, start, end)
@@ -179,6 +180,8 @@ def _wrap_width(text: str) -> int:
     return max(SOFT_WRAP, int(0.85 * lengths[int(0.9 * (len(lengths) - 1))]))
 _SUPERSEDED = re.compile(r"(?i)\b(?:replac(?:es|ing|ed)|supersed(?:es|ing|ed)|instead of|previously|formerly|"
                          r"originally|rather than|in place of|no longer)\b[^.;]*$")
+_FROM_OLD = re.compile(r"(?i)\b(?:chang|updat|revis|reduc|increas|mov|extend|shorten|lower|rais|cut|brought)\w*\s+"
+                       r"(?:down\s+|up\s+)?from\s+(?:\S+\s+){0,2}$|\((?:previously|formerly|was|originally)\s*:?\s*$")
 _CLAUSE_MARKS = ("; ", ", and ", ", while ", ", whereas ", ", but ")  # a new clause: earlier words are another's
 _ITEM_MARK = re.compile(r"[\x7f•▪]")
 _ASIDE = re.compile(r"\s[(\[]|;\s")

@@ -153,4 +153,4 @@ def read_count(spec, pages):
     if spec.key == "similar_programs_count":
         found = [c for c in found if c.value > 1]
     found.sort(key=lambda c: -c.score)
-    return decide(found, allow_conflict=False)
+    return decide(found)

@@ -190,7 +190,8 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 # -- other clients' programs --------------------------------------------------------------------------------
 
 _OTHERS_HEADING = re.compile(
-    r"(?im)^[^\S\n]*(?:\d+(?:\.\d+)*\.?\s+)?(?:our\s+|selected\s+|recent\s+|relevant\s+)?(?:track\s+record|"
+    r"(?im)^[^\S\n]*(?:\d+(?:\.\d+)*\.?\s+|(?:appendix|annex|section|exhibit)\s+\w{1,3}\s*[-–:.]?\s*)?"
+    r"(?:our\s+|selected\s+|recent\s+|relevant\s+)?(?:track\s+record|"
     r"reference\s+(?:projects?|programs?|programmes?|clients?|cases?|customers?)|references|case\s+stud(?:y|ies)|"
     r"past\s+(?:projects?|performance)|prior\s+(?:projects?|programs?)|client\s+references|"
     r"(?:projects?|programs?|programmes?)\s+for\s+other\s+clients)\b[^\n]{0,60}$"
