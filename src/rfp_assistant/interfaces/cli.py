@@ -114,13 +114,34 @@ def documents(ctx: typer.Context, workspace: Optional[str] = WorkspaceOpt, as_js
 
 @app.command()
 def delete(ctx: typer.Context, name: str = typer.Argument(..., help="File name or document id."), workspace: Optional[str] = WorkspaceOpt):
-    """Remove a document and all its passages from a workspace."""
+    """Remove a document from a workspace: its passages, vectors and cached extractions."""
     from rfp_assistant.core.retrieval.index import WorkspaceIndex
+    from rfp_assistant.core.storage.document_files import forget
 
-    removed = WorkspaceIndex(_settings(ctx), workspace).delete_document(name)
-    if removed is None:
+    index = WorkspaceIndex(_settings(ctx), workspace)
+    record = index.find_document(name)
+    # Readings cached under this name (also of proposals that were only extracted, never indexed) or this content.
+    cached = forget(index.folder, source=name) + (forget(index.folder, sha256=record.sha256) if record else [])
+    removed = index.delete_document(name)
+    if removed is None and not cached:
         raise RfpAssistantError(f"No document named {name!r} in this workspace (see 'rfp-assistant documents').")
-    typer.echo(f"Deleted {removed.source}.")
+    extra = f" and {len(cached)} cached extraction(s)" if cached else ""
+    typer.echo(f"Deleted {removed.source if removed else name}{extra}.")
+
+
+@app.command("delete-workspace")
+def delete_workspace(
+    ctx: typer.Context, name: str = typer.Argument(..., help="Workspace to remove."),
+    yes: bool = typer.Option(False, "--yes", help="Do not ask for confirmation."),
+):
+    """Remove a whole workspace: every document, passage, vector and cached extraction in it."""
+    from rfp_assistant.core.retrieval.store import delete_workspace as remove
+
+    if not yes and not typer.confirm(f"Delete workspace {name!r} and everything in it?"):
+        raise typer.Exit(1)
+    if not remove(_settings(ctx), name):
+        raise RfpAssistantError(f"There is no workspace named {name!r}.")
+    typer.echo(f"Deleted workspace {name}.")
 
 
 @app.command()
@@ -128,6 +149,8 @@ def extract(
     ctx: typer.Context,
     files: list[Path] = typer.Argument(..., help="CDMO proposal files (PDF, DOCX, text) or filled bid grids (.xlsx)."),
     as_json: bool = JsonOpt,
+    workspace: Optional[str] = typer.Option(None, "--workspace", "-w", help="Workspace that keeps the model's "
+                                            "readings (LLM mode); default from RFP_WORKSPACE or 'default'."),
 ):
     """Read proposals into the comparison schema: typed values, each with a verbatim quote and page."""
     from rfp_assistant.schemas.proposal import field_specs, to_json_value
@@ -135,7 +158,8 @@ def extract(
     from rfp_assistant.core.llm import make_chat_client
 
     settings = _settings(ctx)
-    results = extract_proposals(files, settings, chat=make_chat_client(settings), progress=_progress)
+    results = extract_proposals(files, settings, chat=make_chat_client(settings), progress=_progress,
+                                workspace=workspace)
     if as_json:
         typer.echo(json.dumps([r.contract_dict() for r in results], indent=2, ensure_ascii=False))
     else:
@@ -166,6 +190,8 @@ def compare(
     files: list[Path] = typer.Argument(..., help="CDMO proposal files (PDF, DOCX, text) or filled bid grids (.xlsx)."),
     weights: Optional[Path] = typer.Option(None, "--weights", help="YAML/JSON file re-weighting criteria (and FX rates)."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write .xlsx, .csv, .md or .json."),
+    workspace: Optional[str] = typer.Option(None, "--workspace", "-w", help="Workspace that keeps the model's "
+                                            "readings (LLM mode); default from RFP_WORKSPACE or 'default'."),
     output_format: str = typer.Option("table", "--format", help="On screen: 'table' (fits the terminal) or 'md' "
                                       "(the whole Markdown report)."),
 ):
@@ -179,7 +205,8 @@ def compare(
         raise RfpAssistantError(f"Unknown --format {output_format!r}: use 'table' or 'md'.")
     settings = _settings(ctx)
     scorecard = load_scorecard(weights)
-    extractions = extract_proposals(files, settings, chat=make_chat_client(settings), progress=_progress)
+    extractions = extract_proposals(files, settings, chat=make_chat_client(settings), progress=_progress,
+                                    workspace=workspace)
     comparison = compare_proposals(extractions, scorecard)
     if output is not None:
         write_comparison(comparison, output)

@@ -2,7 +2,7 @@
 
 Every value the model returns must come with a quote that is really on the cited page (and must parse as
 its field's type); otherwise it is rejected and the field falls back to the offline extractor's reading, or
-to "not stated". Results are cached per (file sha256, prompt version, model name).
+to "not stated". Results are cached in the workspace per (file sha256, endpoint, model, prompt, verifier version).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 from rfp_assistant.core.documents import LoadedDocument, Page
 from rfp_assistant.core.documents.injection import ai_spans as _ai_spans
 from rfp_assistant.core.documents.injection import blank_spans as _blank_spans
-from rfp_assistant.jobs.extraction.llm_cache import cache_path, load_cached, store
+from rfp_assistant.jobs.extraction.llm_cache import CacheKey, cache_path, load_cached, store
 from rfp_assistant.jobs.extraction.llm_pages import CHAR_BUDGET, fence_safe, prompt_variables, select_pages
 from rfp_assistant.jobs.extraction.llm_schema import (
     GROUPS,
@@ -26,6 +26,7 @@ from rfp_assistant.jobs.extraction.llm_schema import (
 )
 from rfp_assistant.jobs.extraction.llm_verify import (
     ACCEPTED_CONFIDENCE,
+    VERIFIER_VERSION,
     Verdict,
     quotes_overlap,
     addressed_to_ai,
@@ -48,13 +49,14 @@ def extract_with_llm(
 ) -> ProposalExtraction:
     """Read `document` with the model (one call per field group), keeping only verifiable values.
 
-    `offline` is the offline extractor's reading of the same document (computed when needed if not given);
-    `char_budget` caps the proposal characters sent per call. Raises LLMError when the endpoint fails;
+    `cache_dir` is the workspace folder the reading is cached in (it holds vendor text, so never a machine-wide
+    folder); `offline` is the offline extractor's reading of the same document (computed when needed if not
+    given); `char_budget` caps the proposal characters sent per call. Raises LLMError when the endpoint fails;
     nothing is cached then.
     """
-    model = chat.settings.model
-    path = cache_path(Path(cache_dir), document.sha256, PROMPT, model)
-    cached = load_cached(path, document, prompt=PROMPT, model=model)
+    cache_key = CacheKey(document.sha256, chat.settings.openai_base_url, chat.settings.model, PROMPT, VERIFIER_VERSION)
+    path = cache_path(Path(cache_dir), cache_key)
+    cached = load_cached(path, document, cache_key)
     if cached is not None:
         return cached
 
@@ -88,7 +90,7 @@ def extract_with_llm(
         fields={key: fields.get(key) or FieldResult() for key in field_keys()},
         warnings=list(document.warnings) + warnings,
     )
-    store(path, result, document, prompt=PROMPT, model=model, warnings=warnings)
+    store(path, result, document, cache_key, warnings)
     return result
 
 

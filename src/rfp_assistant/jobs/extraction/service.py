@@ -18,9 +18,13 @@ Progress = Callable[[float, str], None]
 
 def extract_proposals(
     paths: Iterable[str | Path], settings: Settings, *, chat=None, names: list[str] | None = None,
-    progress: Progress | None = None,
+    progress: Progress | None = None, workspace: str | None = None,
 ) -> list[ProposalExtraction]:
-    """Extract every file into comparison schema v1 (offline, or with the model when `chat` is given)."""
+    """Extract every file into comparison schema v1 (offline, or with the model when `chat` is given).
+
+    Model readings are cached in `workspace` (default: the configured one), where deleting the file or the
+    workspace removes them.
+    """
     files = [Path(p) for p in paths]
     results: list[ProposalExtraction] = []
     for position, path in enumerate(files):
@@ -43,7 +47,7 @@ def extract_proposals(
             continue
         from rfp_assistant.jobs.extraction.llm import extract_with_llm
 
-        results.append(extract_with_llm(document, chat, cache_dir=settings.cache_dir, offline=offline))
+        results.append(extract_with_llm(document, chat, cache_dir=settings.workspace_dir(workspace), offline=offline))
     if progress:
         progress(1.0, f"Read {len(files)} proposal(s)")
     return results
