@@ -66,7 +66,7 @@ _WORDS = r"[A-Z][A-Za-z.]*(?:\s(?:[A-Z][A-Za-z.]*|of))*"
 _POSTCODE = r"(?:\s+(?:[A-Z]{1,2}-?)?\d[\dA-Z]{2,5}(?:\s\d[A-Z]{2})?)?"
 # "Geleen (Chemelot campus, Building 14), the Netherlands": a bracketed note may sit between city and country.
 _NOTE = r"(?:\s*\([^()]{1,60}\))?"
-_PLACE = re.compile(rf"\b([A-Z][a-zà-ÿ'’.-]+(?:[ -][A-Z][a-zà-ÿ'’.-]+){{0,2}}){_POSTCODE}{_NOTE},\s*(?:the\s+)?({_WORDS})"
+PLACE = re.compile(rf"\b([A-Z][a-zà-ÿ'’.-]+(?:[ -][A-Z][a-zà-ÿ'’.-]+){{0,2}}){_POSTCODE}{_NOTE},\s*(?:the\s+)?({_WORDS})"
                     rf"(?:,\s*({_WORDS}))?")
 
 
@@ -95,7 +95,7 @@ def read_sites(spec, pages: list[Page]) -> FieldResult:
                 right = min(len(page.text), m.end() + 160)
                 stop = page.text.find(". ", m.end(), right)
                 segment_end = stop if stop >= 0 else right
-                places = [(pl.start(), pl.end(), _normalize_place(pl)) for pl in _PLACE.finditer(page.text, left, segment_end)]
+                places = [(pl.start(), pl.end(), _normalize_place(pl)) for pl in PLACE.finditer(page.text, left, segment_end)]
                 country_of, known = _known_cities()
                 for city in known.finditer(page.text, left, segment_end):
                     if not any(s <= city.start() < e for s, e, _ in places):

@@ -10,6 +10,7 @@ from rfp_assistant.jobs.extraction.candidates import Candidate, Page, decide, qu
 from rfp_assistant.jobs.extraction.names import read_sites
 from rfp_assistant.jobs.extraction.dates import read_date
 from rfp_assistant.jobs.extraction.figures import read_count, read_percent, read_validity, read_weeks
+from rfp_assistant.jobs.extraction.inspections import inspection_fields, latest_fda_inspection
 from rfp_assistant.jobs.extraction.money_roles import option_spans, read_money
 from rfp_assistant.jobs.extraction.roles import Author, find_author, foreign_spans, other_programs_spans
 from rfp_assistant.jobs.extraction.value_check import derived
@@ -17,6 +18,7 @@ from rfp_assistant.jobs.extraction.vessels import read_bioreactor_type, read_lar
 from rfp_assistant.schemas.proposal import Evidence, FieldResult, ProposalExtraction, field_specs
 from rfp_assistant.jobs.extraction.terms import read_boolean, read_enum, read_list
 
+INSPECTION_FIELDS = ("last_fda_inspection_date", "last_fda_inspection_outcome", "fda_483_observations")
 _REPORTING = re.compile(r"report|meeting|call|update|teleconference|\bTCs?\b|status|review|touch[- ]?point|governance|steering", re.I)
 
 
@@ -31,6 +33,7 @@ def extract_offline(document: LoadedDocument) -> ProposalExtraction:
         page.others = other_programs_spans(page.text)
         page.options = option_spans(page.text, pass_through=False)
     fields: dict[str, FieldResult] = {}
+    inspection: dict[str, FieldResult] | None = None
     for key, spec in field_specs().items():
         sites = fields["sites"].value or [] if "sites" in fields else []
         if key == "cdmo_name":
@@ -39,6 +42,10 @@ def extract_offline(document: LoadedDocument) -> ProposalExtraction:
             result = read_largest_volume(spec, pages, sites)
         elif key == "bioreactor_type":
             result = read_bioreactor_type(pages, sites)
+        elif key in INSPECTION_FIELDS:
+            if inspection is None:
+                inspection = inspection_fields(latest_fda_inspection(pages, sites))
+            result = inspection.get(key) or _read(key, spec, pages)
         else:
             result = _read(key, spec, pages)
         fields[key] = _checked(spec, result, document)

@@ -237,6 +237,7 @@ def _quote_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return (left + 3 if left >= 0 else 0), (len(text) if right < 0 else right)
 
 
+_DENIED_BEFORE = re.compile(r"(?i)\b(?:no|not|never|without|neither|nor)\b[^.;,\n]{0,30}$")
 _BOTH = re.compile(r"(?i)\bboth\b|\bhybrid\b|\bcombination\b|\bmix(?:ed)?\b")
 
 
@@ -259,8 +260,9 @@ def _option_named(key: str, section: str, option: str, text: str) -> bool:
         return False
     for pattern in patterns:
         for m in pattern.finditer(text):
-            if _negated_in(text, m.start(), m.end()):
-                continue
+            if _negated_in(text, m.start(), m.end()) and not (section == "enums" and not _DENIED_BEFORE.search(
+                    text, _quote_bounds(text, m.start(), m.end())[0], m.start())):
+                continue  # an option's denial is said before it; "NAI\nNo Form 483 issued" is the next cell
             # "None of our products has yet been approved by the FDA": the whole clause is denied.
             if key == "regulatory_approvals" and _NEGATION.search(text, _quote_bounds(text, m.start(), m.end())[0], m.start()):
                 continue

@@ -22,7 +22,7 @@ _OWN_START = re.compile(r"\.\s|\n\s*\n|;\s|[\x7f•▪]")
 _LIST_JOIN = re.compile(r"\s*(?:,|and|or|&|/|\+|–|-)\s*(?:and\s+)?")
 _OWN_END = re.compile(r"\.\s|\n\s*\n|[\x7f•▪]")
 # "our Leuven lentiviral facility", "at our Boulder, Colorado site": a named site of the vendor's.
-_NAMED_SITE = re.compile(r"\b(?:our|the|at|in)\s+([A-Z][\w'’-]+)(?:,\s+[A-Z][\w'’-]+)?(?:\s+[a-z][\w-]*){0,2}\s+"
+NAMED_SITE = re.compile(r"\b(?:our|the|at|in)\s+([A-Z][\w'’-]+)(?:,\s+[A-Z][\w'’-]+)?(?:\s+[a-z][\w-]*){0,2}\s+"
                          r"(?:site|facility|campus|plant|operations|laborator(?:y|ies)|centre|center)\b")
 
 
@@ -67,6 +67,11 @@ def _owned_right(text: str, end: int, ceiling: int) -> int:
     return stop.start() if stop else right
 
 
+def other_site_named(text: str, sites: list[str]) -> bool:
+    """True when the text names a site other than the proposed ones (a known city or "our X facility")."""
+    return _elsewhere(" ".join(text.split()), _other_sites(sites), sites)
+
+
 def _elsewhere(segment: str, others: re.Pattern | None, sites: list[str]) -> bool:
     """True when the words name a site other than the proposed ones."""
     if not sites:
@@ -74,7 +79,7 @@ def _elsewhere(segment: str, others: re.Pattern | None, sites: list[str]) -> boo
     if others and others.search(segment):
         return True
     own = {site.split(",")[0].strip().casefold() for site in sites}
-    return any(m.group(1).casefold() not in own for m in _NAMED_SITE.finditer(segment))
+    return any(m.group(1).casefold() not in own for m in NAMED_SITE.finditer(segment))
 
 
 def _other_sites(sites: list[str]) -> re.Pattern | None:
