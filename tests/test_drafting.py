@@ -327,7 +327,7 @@ def test_clauses_are_cut_at_statements_and_never_inside_brackets():
     assert split_clauses("- API only. DP stays with our fill partner") == ["API only. DP stays with our fill partner"]
 
 
-def test_every_clause_of_the_brief_is_in_one_section_in_the_sponsors_words(index):
+def test_every_clause_of_the_brief_is_in_its_section_in_the_sponsors_words(index):
     draft = draft_rfp(MAIL_BRIEF, index)
     clauses = draft.brief.clauses
     assert clauses == ["RFP for KX-9 - inputs", "Host: CHO-K1; our own cell bank (Priority: must)",
@@ -337,7 +337,8 @@ def test_every_clause_of_the_brief_is_in_one_section_in_the_sponsors_words(index
                        "so the CDMO must have stainless steel capacity.", "Proposals are due by 3 March 2026.",
                        "My cat likes tuna.", "Sam Okafor, Head of CMC, Kestrel Biologics"]
     placed = [c for s in draft.sections for c in s.brief_clauses]
-    assert sorted(placed) == sorted(clauses)  # each exactly once; greetings and thanks are not clauses
+    assert set(placed) == set(clauses)  # greetings and thanks are not clauses
+    assert all(1 <= placed.count(c) <= 2 for c in clauses)  # a clause about two things may be in two sections
     for section in draft.sections:
         for clause in section.brief_clauses:
             assert f"- {clause}" in section.markdown, (section.id, clause)
@@ -348,3 +349,4 @@ def test_every_clause_of_the_brief_is_in_one_section_in_the_sponsors_words(index
     assert where["My cat likes tuna."] == "overview"  # fits no section: the overview, never the bin
     assert not draft.section("response_form").brief_clauses
     assert "Thanks for pulling" not in json.dumps(draft.contract_dict())
+    assert mentions("OEL 0.4 µg/m3", "0.4 µg/m") and mentions("for IV infusion", "IV ")

@@ -143,8 +143,8 @@ def mentions(haystack: str, term: str, *, prefix: bool = True) -> bool:
     h, n = normalize(haystack), normalize(term)
     if not n.strip():
         return False
-    head = re.match(r"\s*([a-z]+|\d+)?", n).group(1) or ""
-    tail = (re.search(r"([a-z]+|\d+)\s*$", n) or re.match("", "")).group(0).strip()
+    head = re.match(r"[^\W\d_]+|\d+", n).group(0) if n[0].isalnum() else ""
+    tail = re.search(r"(?:[^\W\d_]+|\d+)$", n).group(0) if n[-1].isalnum() else ""
     for m in re.finditer(re.escape(n), h):
         before = h[m.start() - 1] if m.start() else " "
         after = _WORD_TAIL.match(h, m.end()).group(0)
@@ -169,4 +169,5 @@ def _tail_ok(after: str, tail: str, *, strict: bool) -> bool:
         return not after[0].isdigit() and (not strict or not after[0].isalnum())
     if after in ("s", "es"):
         return True
-    return not strict and len(tail) > 3
+    # A longer word may be a stem ('dual sourc'); a unit may carry its power ('µg/m' in 'µg/m3').
+    return not strict and (len(tail) > 3 or after[0].isdigit())

@@ -2,7 +2,8 @@
 
 A clause is compared, with the local embedding model, to what each section is for (its purpose and `holds` in
 knowledge/rfp_sections.yaml); a clause that states a typed field (a budget, a milestone, a market) leans toward
-the section that field belongs in. A clause that fits no section goes into the overview: nothing is dropped.
+the section that field belongs in. A clause that fits no section goes into the overview: nothing is dropped. A clause about two things
+that fits two sections equally well is shown in both.
 Each clause is placed on its own, so adding or removing one never moves another.
 """
 
@@ -27,6 +28,8 @@ FIELD_PULL = 0.1
 # A clause that names the sponsor or the product introduces the program.
 IDENTITY_PULL = 0.15
 IDENTITY_FIELDS = {"company_name", "product_name"}
+# A clause about two things ('mAb: CHO-K1, 2 GMP batches') is shown in a second section this close to the first.
+SECOND_WITHIN = 0.04
 NOT_PLACED = ("response_form",)  # the form is generated from the comparison schema, never from the brief
 
 
@@ -38,18 +41,20 @@ def placement_embedder():
 
 
 def place_clauses(clauses: list[str], embedder=None) -> dict[str, list[str]]:
-    """Section id -> the clauses placed there, in brief order (every clause exactly once)."""
+    """Section id -> the clauses placed there, in brief order (every clause in one section, or two when it
+    belongs to both as much)."""
     placed: dict[str, list[str]] = {spec.id: [] for spec in section_catalog()}
     if not clauses:
         return placed
     embedder = embedder or placement_embedder()
-    for clause, section in zip(clauses, choose_sections(clauses, embedder)):
-        placed[section].append(clause)
+    for clause, sections in zip(clauses, choose_sections(clauses, embedder)):
+        for section in sections:
+            placed[section].append(clause)
     return placed
 
 
-def choose_sections(clauses: list[str], embedder) -> list[str]:
-    """The section id of each clause."""
+def choose_sections(clauses: list[str], embedder) -> list[list[str]]:
+    """The sections of each clause: the closest, then a second one as close (within SECOND_WITHIN)."""
     specs = [s for s in section_catalog() if s.id not in NOT_PLACED]
     owners, prototypes = _prototypes(tuple(specs), embedder)
     vectors = _unit(np.asarray(embedder.embed_documents(list(clauses)), dtype=np.float32))
@@ -58,9 +63,15 @@ def choose_sections(clauses: list[str], embedder) -> list[str]:
     for i, clause in enumerate(clauses):
         per_section = np.full(len(specs), -1.0, dtype=np.float32)
         np.maximum.at(per_section, owners, similarity[i])
+        if per_section.max() < MIN_FIT:
+            chosen.append([FALLBACK])
+            continue
         pulled = per_section + _field_homes(clause, specs)
-        best = int(np.argmax(pulled))
-        chosen.append(specs[best].id if per_section.max() >= MIN_FIT else FALLBACK)
+        first, second = (int(j) for j in np.argsort(-pulled)[:2])
+        sections = [specs[first].id]
+        if pulled[second] >= pulled[first] - SECOND_WITHIN and specs[second].id != FALLBACK:
+            sections.append(specs[second].id)  # 'mAb: CHO-K1, 2 GMP batches': technical and scope alike
+        chosen.append(sections)
     return chosen
 
 
