@@ -200,7 +200,7 @@ def read_enum(key: str, pages: list[Page], context: re.Pattern | None = None) ->
 
 
 _APPROVAL = re.compile(r"\bapprov\w*", re.I)
-_NO_APPROVAL = re.compile(r"\b(?:none|no|not(?: yet)?|never)\b[^.;:|\x7f\n]{0,60}$", re.I)
+_NO_APPROVAL = re.compile(r"\b(?:none|no|not(?: yet)?|never)\b[^.;:|\x7f]{0,70}$", re.I)
 
 
 def read_approvals(pages: list[Page]) -> FieldResult:
@@ -210,11 +210,13 @@ def read_approvals(pages: list[Page]) -> FieldResult:
     denials: list[Candidate] = []
     for page in pages:
         for m in _APPROVAL.finditer(page.text):
-            if page.is_foreign(m.start()):
+            if page.is_foreign(m.start(), record=True):
                 continue
             if re.search(r"pre-?$", page.text[max(0, m.start() - 4):m.start()], re.I):
                 continue  # a pre-approval inspection is not an approval
             left, right = _sentence(page, m.start(), m.end())
+            if page.is_foreign(m.start()) and not re.search(r"(?i)\b(?:we|our)\b", page.text[left:right]):
+                continue  # a track record's rows are other clients' products; "we manufacture … approved by" is ours
             quote = _sentence_quote(page, m.start(), m.end())
             if _NO_APPROVAL.search(page.text[left:m.start()]):
                 denials.append(Candidate([], page.number, quote, 0.8))
