@@ -1,174 +1,25 @@
-"""The CDMO scorecard (knowledge/scorecard.yaml): criteria, weights, exchange rates and the 0-5 scoring rules."""
+"""Scoring proposals against the scorecard: values made comparable, 0-5 rules, weighted totals, ranks and ties."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-import yaml
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field
 
+from rfp_assistant.jobs.comparison.scorecard import (
+    Criterion,
+    Rule,
+    Scorecard,
+    load_scorecard,
+)
 from rfp_assistant.schemas.common import Model
-from rfp_assistant.errors import ConfigurationError
 from rfp_assistant.schemas.proposal import FieldResult, Money, field_specs
-from rfp_assistant.resources import KNOWLEDGE_DIR
 
-DEFAULT_SCORECARD = KNOWLEDGE_DIR / "scorecard.yaml"
-
-
-class Rule(Model):
-    """One machine-readable 0-5 rule over one comparison-schema field."""
-
-    field: str
-    """The comparison-schema key the rule reads."""
-    type: Literal["bands", "count", "relative", "boolean", "enum"] = "bands"
-    """How the value becomes a score (a rule written without a type is bands)."""
-    weight: float = 1.0
-    """Weight of this part inside its criterion (parts sum to 1)."""
-    direction: Literal["lower_better", "higher_better"] = "lower_better"
-    """Whether smaller or larger values score higher (bands, count, relative)."""
-    bands: list[float] = Field(default_factory=list)
-    """Thresholds: ascending for lower_better, descending for higher_better."""
-    scores: list[float] | None = None
-    """len(bands) + 1 scores; default [5, 4, 3, 2, 1] for four bands."""
-    when_true: float = 5
-    """Score of a yes (boolean)."""
-    when_false: float = 1
-    """Score of a no (boolean)."""
-    map: dict[str, float] = Field(default_factory=dict)
-    """Value to score (enum)."""
-    other: float = 0
-    """Score of an enum value missing from the map."""
-    missing: float = 0
-    """Score when the field is not stated or conflicting."""
-
-    @model_validator(mode="after")
-    def _check(self) -> Rule:
-        if self.field not in field_specs():
-            raise ValueError(f"unknown field {self.field!r}")
-        if self.type in ("bands", "count", "relative"):
-            if self.scores is None:
-                if len(self.bands) != 4:
-                    raise ValueError(f"{self.field}: give 'scores' when there are not exactly four bands")
-                self.scores = [5, 4, 3, 2, 1]
-            if len(self.scores) != len(self.bands) + 1:
-                raise ValueError(f"{self.field}: 'scores' needs {len(self.bands) + 1} values")
-        return self
-
-
-class Criterion(Model):
-    """One scorecard criterion."""
-
-    id: str
-    """Stable identifier (lowercase, underscores)."""
-    title: str
-    """Label shown in the RFP and the comparison."""
-    weight: float
-    """Share of the total; all weights sum to 100."""
-    fields: list[str] = Field(default_factory=list)
-    """Schema keys the criterion draws on (scored or shown as context)."""
-    aliases: list[str] = Field(default_factory=list)
-    """Words a brief may use for this criterion."""
-    rule: str = ""
-    """The 0-5 rule in plain words."""
-    parts: list[Rule]
-    """The machine-readable rule: one part, or the parts of a weighted mean."""
-
-
-class Scorecard(Model):
-    """Criteria with weights, plus the exchange rates used to compare money."""
-
-    criteria: list[Criterion]
-    """Criteria in display order."""
-    fx: dict[str, float] = Field(default_factory=dict)
-    """Rates to the base currency: 1 unit of the key currency = rate units of base_currency."""
-    base_currency: str = "USD"
-    """Currency that amounts are converted to for ranking and scoring."""
-    source: str = "knowledge/scorecard.yaml"
-    """Where the weights came from (the default scorecard or a user's weights file)."""
-
-    def weights(self) -> dict[str, float]:
-        """Criterion id -> weight (sums to 100)."""
-        return {c.id: c.weight for c in self.criteria}
-
-    def with_weights(self, weights: dict[str, Any], where: str = "the weights") -> Scorecard:
-        """A copy with some weights replaced and all re-normalized to sum 100."""
-        current = self.weights()
-        unknown = sorted(set(weights) - set(current))
-        if unknown:
-            raise ConfigurationError(
-                f"{where} names unknown criteria: {', '.join(unknown)}. Valid criteria: {', '.join(current)}.")
-        for key, value in weights.items():
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-                raise ConfigurationError(f"{where}: the weight of {key!r} must be a number of 0 or more, not {value!r}.")
-        merged = {**current, **{k: float(v) for k, v in weights.items()}}
-        total = sum(merged.values())
-        if total <= 0:
-            raise ConfigurationError(f"{where}: at least one criterion needs a weight above 0.")
-        criteria = [c.model_copy(update={"weight": merged[c.id] * 100 / total}) for c in self.criteria]
-        return self.model_copy(update={"criteria": criteria})
-
-
-def load_scorecard(weights_file: Path | None = None) -> Scorecard:
-    """The default scorecard, re-weighted and given exchange rates by an optional YAML/JSON weights file."""
-    data = yaml.safe_load(DEFAULT_SCORECARD.read_text(encoding="utf-8"))
-    try:
-        criteria = [Criterion(**{k: v for k, v in raw.items() if k != "scoring"}, parts=_parts(raw["scoring"]))
-                    for raw in data["criteria"]]
-    except (ValidationError, KeyError, TypeError) as exc:
-        raise ConfigurationError(f"{DEFAULT_SCORECARD} has an invalid criterion: {exc}") from exc
-    scorecard = Scorecard(criteria=criteria)
-    return scorecard if weights_file is None else _apply_weights_file(scorecard, Path(weights_file))
-
-
-def _parts(scoring: dict) -> list[Rule]:
-    if scoring.get("combine") == "weighted_mean":
-        return [Rule(**part) for part in scoring["parts"]]
-    return [Rule(**scoring)]
-
-
-def _apply_weights_file(scorecard: Scorecard, path: Path) -> Scorecard:
-    name = path.name
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigurationError(f"Weights file {path} does not exist.") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigurationError(f"Weights file {path} could not be read: {exc}") from None
-    try:
-        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
-    except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        kind = "JSON" if path.suffix.lower() == ".json" else "YAML"
-        raise ConfigurationError(f"Weights file {name} is not valid {kind}: {exc}") from None
-    data = data or {}
-    if not isinstance(data, dict):
-        raise ConfigurationError(f"Weights file {name} must map criterion ids to weights, e.g. 'cost: 30'.")
-    data = dict(data)
-    fx = data.pop("fx", None) or {}
-    base = data.pop("base_currency", scorecard.base_currency)
-    base = _currency(base, f"Weights file {name}: base_currency")
-    if not isinstance(fx, dict):
-        raise ConfigurationError(f"Weights file {name}: 'fx' must map currency codes to rates, e.g. 'fx: {{EUR: 1.08}}'.")
-    rates = {}
-    for code, rate in fx.items():
-        code = _currency(code, f"Weights file {name}: fx")
-        if isinstance(rate, bool) or not isinstance(rate, (int, float)) or rate <= 0:
-            raise ConfigurationError(f"Weights file {name}: the rate for {code} must be a number above 0, not {rate!r}.")
-        if code == base and rate != 1:
-            raise ConfigurationError(f"Weights file {name}: {code} is the base currency, so its rate must be 1.")
-        rates[code] = float(rate)
-    scorecard = scorecard.with_weights(data, where=f"Weights file {name}")
-    return scorecard.model_copy(update={"fx": rates, "base_currency": base, "source": str(path)})
-
-
-def _currency(code: Any, where: str) -> str:
-    if not isinstance(code, str) or len(code.strip()) != 3 or not code.strip().isalpha():
-        raise ConfigurationError(f"{where}: {code!r} is not a three-letter currency code such as USD or EUR.")
-    return code.strip().upper()
-
+__all__ = ["Criterion", "CriterionScore", "PartScore", "Rule", "Scorecard", "VendorScore", "apply_weights", "as_money",
+           "comparable_values", "convert", "format_money", "format_number", "load_scorecard", "score_proposals",
+           "ties"]
 
 # ------------------------------------------------------------------ values and money
 
@@ -241,9 +92,13 @@ class PartScore(Model):
     weight: float
     """Weight of the part inside its criterion."""
     score: float | None
-    """0-5, or None when the part is left out (amounts in currencies that cannot be compared)."""
+    """0-5, or None when the part is left out (amounts that cannot be compared; not stated under 'left_out')."""
     basis: str
     """How the score was reached, e.g. 'weeks_to_first_gmp_batch 30 → 4 (≤ 32)'."""
+    shown: str = ""
+    """The value as the rule read it: '30', 'not stated', 'USD 4,850,000 = 1.123 × lowest'."""
+    band: str = ""
+    """The band or reason that gave the score: '≤ 32', 'not in the rule'; empty when there is none."""
 
 
 class CriterionScore(Model):
@@ -272,6 +127,10 @@ class VendorScore(Model):
     """0-100 weighted total; None when the proposal could not be read."""
     rank: int | None = None
     """1 = highest total; vendors with equal totals share a rank."""
+    tied: bool = False
+    """True when another vendor has the same total (and so the same rank)."""
+    scored_weight: float | None = None
+    """Share of the weights (0-100) that was scored; below 100 when criteria were left out under 'left_out'."""
     criteria: list[CriterionScore] = Field(default_factory=list)
     """One entry per scorecard criterion, in scorecard order."""
 
@@ -284,20 +143,45 @@ def score_proposals(scorecard: Scorecard, vendors: list[tuple[str, dict[str, Fie
                                                  scorecard)
     scores = []
     for index, (name, fields) in enumerate(vendors):
-        criteria = [] if fields is None else [_score_criterion(c, fields, (relative, index, scorecard.base_currency))
-                                              for c in scorecard.criteria]
+        context = (relative, index, scorecard.base_currency, scorecard.not_stated == "left_out")
+        criteria = [] if fields is None else [_score_criterion(c, fields, context) for c in scorecard.criteria]
         scores.append(VendorScore(vendor=index, name=name, criteria=criteria))
     return apply_weights(scores, scorecard)
 
 
 def apply_weights(scores: list[VendorScore], scorecard: Scorecard) -> list[VendorScore]:
-    """Totals (sum of weight × score / 5) and ranks under the scorecard's current weights."""
+    """Totals (sum of weight × score / 5), ranks and ties under the scorecard's current weights.
+
+    A criterion left out (no part could be scored) counts as 0 under the 'zero' rule; under 'left_out' the total is
+    taken over the criteria that were scored, their weights scaled up to 100.
+    """
     weights = scorecard.weights()
-    totals = [None if not s.criteria else _round(sum(weights[c.id] * (c.score or 0) / 5 for c in s.criteria))
-              for s in scores]
+    totals, shares = [], []
+    for s in scores:
+        if not s.criteria:
+            totals.append(None)
+            shares.append(None)
+            continue
+        points = sum(weights[c.id] * (c.score or 0) / 5 for c in s.criteria)
+        share = sum(weights[c.id] for c in s.criteria if c.score is not None)
+        if scorecard.not_stated == "left_out":
+            totals.append(_round(points * 100 / share) if share > 0 else 0.0)
+        else:
+            totals.append(_round(points))
+        shares.append(_round(share))
     ranked = [t for t in totals if t is not None]
-    return [s.model_copy(update={"total": t, "rank": None if t is None else 1 + sum(o > t for o in ranked)})
-            for s, t in zip(scores, totals)]
+    return [s.model_copy(update={"total": t, "rank": None if t is None else 1 + sum(o > t for o in ranked),
+                                 "tied": t is not None and ranked.count(t) > 1, "scored_weight": share})
+            for s, t, share in zip(scores, totals, shares)]
+
+
+def ties(scores: list[VendorScore]) -> list[list[VendorScore]]:
+    """Groups of two or more vendors with the same total, best rank first."""
+    groups: dict[float, list[VendorScore]] = {}
+    for score in scores:
+        if score.total is not None:
+            groups.setdefault(score.total, []).append(score)
+    return [group for total, group in sorted(groups.items(), key=lambda item: -item[0]) if len(group) > 1]
 
 
 def _score_criterion(criterion: Criterion, fields: dict[str, FieldResult], context: tuple) -> CriterionScore:
@@ -314,14 +198,17 @@ def _score_criterion(criterion: Criterion, fields: dict[str, FieldResult], conte
 
 
 def _score_part(rule: Rule, result: FieldResult | None, context: tuple) -> PartScore:
-    relative, index, base = context
+    relative, index, base, leave_out = context
+    missing = None if leave_out else rule.missing
+
     def part(score: float | None, shown: str, band: str = "") -> PartScore:
         arrow = "→ left out" if score is None else f"→ {format_number(score)}" + (f" ({band})" if band else "")
-        return PartScore(field=rule.field, weight=rule.weight, score=score, basis=f"{rule.field} {shown} {arrow}")
+        return PartScore(field=rule.field, weight=rule.weight, score=score, basis=f"{rule.field} {shown} {arrow}",
+                         shown=shown, band=band)
 
     if result is None or result.status != "stated" or result.value is None:
         status = "conflicting (to clarify)" if result is not None and result.status == "conflicting" else "not stated"
-        return part(rule.missing, status)
+        return part(missing, status)
     value = result.value
     if rule.type == "boolean":
         return part(rule.when_true if value else rule.when_false, "yes" if value else "no")
@@ -330,7 +217,7 @@ def _score_part(rule: Rule, result: FieldResult | None, context: tuple) -> PartS
         return part(rule.map.get(str(value), rule.other), str(value), "" if known else "not in the rule")
     if rule.type == "count":
         if not isinstance(value, (list, tuple)):
-            return part(rule.missing, f"{value!r} is not a list")
+            return part(missing, f"{value!r} is not a list")
         number, shown = len(value), f"{len(value)} item{'s' * (len(value) != 1)}"
     elif rule.type == "relative":
         values, reason = relative[rule.field]
@@ -346,7 +233,7 @@ def _score_part(rule: Rule, result: FieldResult | None, context: tuple) -> PartS
         ratio = f"{number:.3f}"
         shown = f"{_shown(value, values[index], base)} = {ratio[:-1] if ratio.endswith('0') else ratio} × {word}"
     elif (number := _sortable(value)) is None or isinstance(value, (str, dt.date)):
-        return part(rule.missing, f"{value!r} is not a number")
+        return part(missing, f"{value!r} is not a number")
     else:
         shown = format_number(number)
     score, band = _band(rule, number)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any, Literal
 
@@ -16,6 +15,8 @@ from rfp_assistant.schemas.proposal import (
     Status,
     field_specs,
 )
+from rfp_assistant.jobs.comparison.cells import clean_text
+from rfp_assistant.jobs.comparison.display import and_list, clarification_question, display_value
 from rfp_assistant.jobs.comparison.scoring import (
     Model,
     Scorecard,
@@ -23,21 +24,16 @@ from rfp_assistant.jobs.comparison.scoring import (
     apply_weights,
     as_money,
     comparable_values,
-    convert,
-    format_money,
-    format_number,
     load_scorecard,
     score_proposals,
+    ties,
 )
+from rfp_assistant.jobs.comparison.screening import screen
 
-__all__ = ["Cell", "Comparison", "Question", "Row", "Vendor", "VendorGaps", "compare_proposals", "load_scorecard",
-           "rescore"]
+__all__ = ["Cell", "Comparison", "LeftOut", "Question", "Row", "Vendor", "VendorGaps", "compare_proposals",
+           "display_value", "load_scorecard", "recompare", "rescore"]
 
-ENUM_LABELS = {
-    "antibody_drug_conjugate": "antibody-drug conjugate", "mrna": "mRNA", "fill_finish": "fill-finish",
-    "qc_release": "QC release", "single_use": "single-use", "fte_based": "FTE-based",
-}
-SINGULAR = {"weeks": "week", "days": "day"}
+FREE_TEXT = ("assumptions", "payment_terms", "cancellation_terms")  # prose read from quote windows
 
 
 class Vendor(Model):
@@ -70,6 +66,8 @@ class Cell(Model):
     """'not stated', 'conflicting (values: A vs B)' or 'not read'; None for a stated value."""
     candidates: list[str] = Field(default_factory=list)
     """The conflicting values as shown, in evidence order."""
+    items: list[str] = Field(default_factory=list)
+    """Free-text fields: the statements shown, each once and whole (`text` joins them)."""
 
 
 class Row(Model):
@@ -117,6 +115,17 @@ class Question(Model):
     """The question in plain words."""
 
 
+class LeftOut(Model):
+    """A document that was uploaded with the proposals but does not read as one (a guide, a brief)."""
+
+    source: str
+    """File name."""
+    reason: str
+    """Why it was left out, in plain words."""
+    extraction: ProposalExtraction = Field(exclude=True)
+    """What was read from it (kept so it can be compared on request)."""
+
+
 class Comparison(Model):
     """Proposals side by side: table, scores, gaps, questions and warnings."""
 
@@ -134,6 +143,10 @@ class Comparison(Model):
     """Things the reader must know (currencies not compared, unreadable files, extraction warnings)."""
     scorecard: Scorecard
     """Criteria, current weights and exchange rates used."""
+    left_out: list[LeftOut] = Field(default_factory=list)
+    """Documents that do not read as proposals, with why; they have no column and no score."""
+    page_texts: dict = Field(default_factory=dict, exclude=True)
+    """{file name: {page: text}} the free-text cells were made whole from (kept to rebuild the table)."""
 
     def row(self, key: str) -> Row:
         """The row of one schema key."""
@@ -143,17 +156,44 @@ class Comparison(Model):
         """Scored vendors, highest total first."""
         return sorted((s for s in self.scores if s.total is not None), key=lambda s: (s.rank, s.vendor))
 
+    def ties(self) -> list[list[VendorScore]]:
+        """Groups of vendors with the same total, best first."""
+        return ties(self.scores)
 
-def compare_proposals(extractions: list[ProposalExtraction], scorecard: Scorecard) -> Comparison:
-    """Build the side-by-side comparison, marks, scores, gaps and questions from extractions."""
+    def currencies(self) -> list[str]:
+        """Every currency an amount in the table is quoted in, sorted."""
+        return sorted({m.currency for r in self.rows for c in r.cells if c.status == "stated"
+                       and (m := as_money(c.value))})
+
+    def unrated_currencies(self) -> list[str]:
+        """Currencies that need an exchange rate before amounts can be compared."""
+        found = self.currencies()
+        if len(found) < 2:
+            return []
+        return [c for c in found if c != self.scorecard.base_currency and c not in self.scorecard.fx]
+
+
+def compare_proposals(extractions: list[ProposalExtraction], scorecard: Scorecard, *, page_texts: dict | None = None,
+                      screened: bool = True) -> Comparison:
+    """Build the side-by-side comparison, marks, scores, gaps and questions from extractions.
+
+    With `screened`, a document that does not read as a proposal (screening.screen) is left out with a note.
+    `page_texts` ({file name: {page: text}}) lets free-text cells show whole sentences from the page.
+    """
+    page_texts = page_texts or {}
+    left_out = [LeftOut(source=e.source, reason=reason, extraction=e)
+                for e in extractions if screened and (reason := screen(e))]
+    skipped = {id(item.extraction) for item in left_out}
+    extractions = [e for e in extractions if id(e) not in skipped]
     specs = field_specs()
     vendors = _vendors(extractions)
     readable = [v.error is None for v in vendors]
     results = [[e.fields.get(key) if ok else None for e, ok in zip(extractions, readable)] for key in specs]
     rows, unranked = [], {}
     for spec, column in zip(specs.values(), results):
-        cells = [_cell(spec, r, scorecard) if ok else Cell(text="—", status="not_stated", flag="not read")
-                 for r, ok in zip(column, readable)]
+        cells = [_cell(spec, r, scorecard, page_texts.get(e.source)) if ok
+                 else Cell(text="—", status="not_stated", flag="not read")
+                 for r, ok, e in zip(column, readable, extractions)]
         reason = _mark(spec, column, cells, scorecard)
         if reason:
             unranked[spec.key] = reason
@@ -167,10 +207,10 @@ def compare_proposals(extractions: list[ProposalExtraction], scorecard: Scorecar
                                not_stated=[r.key for r in open_rows if r.cells[index].status == "not_stated"],
                                conflicting=[r.key for r in open_rows if r.cells[index].status == "conflicting"]))
         questions += [Question(vendor=index, name=vendor.name, key=r.key, label=r.label, status=r.cells[index].status,
-                               question=_question(specs[r.key], r.cells[index])) for r in open_rows]
-    warnings = _warnings(vendors, rows, unranked, scorecard)
+                               question=clarification_question(specs[r.key], r.cells[index])) for r in open_rows]
+    warnings = [item.reason for item in left_out] + _warnings(vendors, rows, unranked, scorecard)
     return Comparison(vendors=vendors, rows=rows, scores=scores, gaps=gaps, questions=questions, warnings=warnings,
-                      scorecard=scorecard)
+                      scorecard=scorecard, left_out=left_out, page_texts=page_texts)
 
 
 def rescore(comparison: Comparison, weights: dict[str, float]) -> Comparison:
@@ -178,6 +218,19 @@ def rescore(comparison: Comparison, weights: dict[str, float]) -> Comparison:
     scorecard = comparison.scorecard.with_weights(weights)
     return comparison.model_copy(update={"scorecard": scorecard,
                                          "scores": apply_weights(comparison.scores, scorecard)})
+
+
+def recompare(comparison: Comparison, scorecard: Scorecard, *, include: list[str] | None = None) -> Comparison:
+    """The comparison rebuilt under another scorecard (exchange rates, not-stated rule), without reading again.
+
+    `include` names left-out documents to compare anyway; the others stay left out.
+    """
+    wanted = set(include or [])
+    extractions = [v.extraction for v in comparison.vendors]
+    extractions += [item.extraction for item in comparison.left_out if item.source in wanted]
+    rebuilt = compare_proposals(extractions, scorecard, page_texts=comparison.page_texts, screened=False)
+    kept = [item for item in comparison.left_out if item.source not in wanted]
+    return rebuilt.model_copy(update={"left_out": kept, "warnings": [i.reason for i in kept] + rebuilt.warnings})
 
 
 def _vendors(extractions: list[ProposalExtraction]) -> list[Vendor]:
@@ -192,39 +245,22 @@ def _vendors(extractions: list[ProposalExtraction]) -> list[Vendor]:
     return [Vendor(source=e.source, name=n, error=e.error, extraction=e) for n, e in zip(names, extractions)]
 
 
-def _cell(spec: FieldSpec, result: FieldResult | None, scorecard: Scorecard) -> Cell:
+def _cell(spec: FieldSpec, result: FieldResult | None, scorecard: Scorecard, pages: dict | None = None) -> Cell:
     if result is None or result.status == "not_stated" or (result.status == "stated" and result.value is None):
         return Cell(text="not stated", status="not_stated", flag="not stated")
     if result.status == "conflicting":
         shown = [display_value(spec, v, scorecard) for v in result.candidates]
         text = f"conflicting (values: {' vs '.join(shown)})" if shown else "conflicting"
         return Cell(text=text, status="conflicting", evidence=result.evidence, flag=text, candidates=shown)
+    if spec.key in FREE_TEXT and isinstance(result.value, (str, list)) and result.value:
+        raw = result.value if isinstance(result.value, list) else [result.value]
+        items = clean_text(spec.key, [str(v) for v in raw], result.evidence, pages)
+        if items:
+            sentences = all(i[-1:] in ".!?…" for i in items)
+            return Cell(text=(" " if sentences else "; ").join(items), status="stated", value=result.value,
+                        evidence=result.evidence, items=items)
     return Cell(text=display_value(spec, result.value, scorecard), status="stated", value=result.value,
                 evidence=result.evidence)
-
-
-def display_value(spec: FieldSpec, value: Any, scorecard: Scorecard | None = None) -> str:
-    """A typed value as a person reads it: '12 weeks', 'USD 4,850,000', '2,000 L', '2027-07-01', 'Yes'."""
-    if value is None:
-        return "not stated"
-    if spec.type == "money" and (money := as_money(value)) is not None:
-        text = format_money(money)
-        converted = convert(money, scorecard) if scorecard and money.currency != scorecard.base_currency else None
-        return text if converted is None else f"{text} (≈ {scorecard.base_currency} {format_number(round(converted))})"
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, (list, tuple)):
-        # "Basel, Switzerland; Visp, Switzerland": sites and assumptions hold commas of their own.
-        separator = "; " if spec.type == "list_string" else ", "
-        return separator.join(display_value(spec, v) for v in value) if value else "none"
-    if isinstance(value, (int, float)):
-        unit = SINGULAR.get(spec.unit, spec.unit) if value == 1 else spec.unit
-        return format_number(value) + ("%" if unit == "%" else f" {unit}" if unit else "")
-    if spec.type in ("enum", "list_enum"):
-        return ENUM_LABELS.get(str(value), str(value).replace("_", " "))
-    return str(value)
 
 
 def _mark(spec: FieldSpec, column: list, cells: list[Cell], scorecard: Scorecard) -> str | None:
@@ -241,32 +277,6 @@ def _mark(spec: FieldSpec, column: list, cells: list[Cell], scorecard: Scorecard
     return None
 
 
-def _question(spec: FieldSpec, cell: Cell) -> str:
-    if cell.status == "conflicting":
-        places = [f"in cell {e.cell}" if e.cell else f"on page {e.page}" for e in cell.evidence]
-        if cell.candidates and len(cell.candidates) == len(places):
-            items = [f"{v} {p}" for v, p in zip(cell.candidates, places)]
-        else:
-            items = cell.candidates or places
-        count = {2: "two", 3: "three"}.get(len(items), "different")
-        listed = f" ({_and(items)})" if items else ""
-        return f"Your proposal gives {count} different values for {_lower_first(spec.label)}{listed}; which is correct?"
-    question = spec.question.strip()
-    if question.endswith("?"):
-        return question
-    article = "" if question.split()[0].lower() in ("how", "what", "which", "whether", "when", "where", "who") else "the "
-    return f"Please state {article}{_lower_first(question)}."
-
-
-def _lower_first(text: str) -> str:
-    # Acronyms ("CDMO", "FDA inspection outcome", "GMP batch price") keep their capitals.
-    return text if len(text) > 1 and text[1].isupper() else text[:1].lower() + text[1:]
-
-
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def _warnings(vendors: list[Vendor], rows: list[Row], unranked: dict[str, str], scorecard: Scorecard) -> list[str]:
     warnings = [f"{v.source} could not be read ({v.error}); it is listed without values or scores."
                 for v in vendors if v.error]
@@ -277,7 +287,7 @@ def _warnings(vendors: list[Vendor], rows: list[Row], unranked: dict[str, str], 
                 if row.key in unranked and (money := as_money(cell.value)):
                     quoted.setdefault(money.currency, []).append(vendor.name)
         by_currency = "; ".join(f"{c}: {', '.join(dict.fromkeys(names))}" for c, names in sorted(quoted.items()))
-        labels = _and([r.label for r in rows if r.key in unranked])
+        labels = and_list([r.label for r in rows if r.key in unranked])
         price_part = "total_price" in unranked and any(
             r.type == "relative" and r.field == "total_price" for c in scorecard.criteria for r in c.parts)
         example = next((c for c in sorted(quoted) if c != scorecard.base_currency), "EUR")
@@ -285,8 +295,10 @@ def _warnings(vendors: list[Vendor], rows: list[Row], unranked: dict[str, str], 
             f"Prices are quoted in different currencies ({by_currency}) without exchange rates for all of them, so "
             f"they are not ranked or compared: no best/worst marks on {labels}"
             + (", and the total-price part of the cost score is left out for every vendor" if price_part else "")
-            + f". To compare them, give rates to {scorecard.base_currency} in a weights file, "
-            f"e.g. 'fx: {{{example}: 1.08}}'.")
+            + f". To compare them, give an exchange rate to {scorecard.base_currency} for "
+            f"{and_list([c for c in sorted(quoted) if c != scorecard.base_currency and c not in scorecard.fx])}: "
+            f"in the web UI in the exchange-rate boxes under the scores; on the command line in a weights file, "
+            f"e.g. 'fx: {{{example}: 1.08}}'. No rate is ever assumed.")
     converted = sorted({m.currency for r in rows for c in r.cells if (m := as_money(c.value))
                         and m.currency != scorecard.base_currency and m.currency in scorecard.fx})
     if converted:
