@@ -109,6 +109,7 @@ def test_wrong_values_with_genuine_quotes_are_rejected(golds, llm_settings, tmp_
         rejected = [w for w in result.warnings if "rejected" in w]
         assert rejected and all(key in rejected[0] for key in wrong[gold["source"]]
                                 if result.fields[key].status == "not_stated")
+        assert "does not follow from the quote" in rejected[0]  # each rejection says why
     assert total > 600
     assert kept / total <= 0.05, "\n".join(accepted)
 

@@ -76,7 +76,7 @@ def extract_with_llm(
             trimmed += [key] * verdict.dropped_items
             if verdict.result is None:
                 if verdict.rejected:
-                    rejected.append(key)
+                    rejected.append(f"{key} ({verdict.reason})")
                 fields[key] = _fallback(offline_reading, key, document, blocked)
             elif verdict.result.status == "not_stated" and excerpt and _seen_elsewhere(offline_reading, key, sent):
                 # The model could only say "not stated" about the pages it was shown.
@@ -138,7 +138,7 @@ def _warnings(rejected: list[str], trimmed: list[str], injected_pages: list[int]
     if rejected:
         many = len(rejected) > 1
         out.append(f"{len(rejected)} value{'s' if many else ''} returned by the model {'were' if many else 'was'} "
-                   "rejected (no matching quote on the cited page, or a value that could not be read): "
+                   "rejected (no matching quote on the cited page, or a value its quote does not give): "
                    f"{', '.join(rejected)}. Those fields use the offline reading or 'not stated'.")
     if trimmed:
         many = len(trimmed) > 1
