@@ -15,7 +15,7 @@ from rfp_assistant.interfaces.ui import compare_tab
 from rfp_assistant.interfaces.ui import draft_tab
 from rfp_assistant.interfaces.ui import knowledge_tab
 from rfp_assistant.interfaces.ui import readiness_tab
-from rfp_assistant.interfaces.ui.common import Session  # noqa: E402
+from rfp_assistant.interfaces.ui.common import DOWNLOADS_KEPT_S, Session, ui_files_dir  # noqa: E402
 from rfp_assistant.interfaces.ui.login import check_open_bind, login_gate, login_middleware  # noqa: E402
 
 CSS = """
@@ -40,7 +40,10 @@ td.cmp-conflicting { background: #fef0c7; }
 def build_app(settings: Settings, session: Session | None = None) -> gr.Blocks:
     """The whole UI; every tab calls the UI-free core through a shared Session."""
     session = session or Session(settings)
-    with gr.Blocks(title="RFP Assistant — CDMO outsourcing", analytics_enabled=False) as app:
+    # Uploads and downloads hold document text: Gradio keeps them in the data folder (not /tmp), for a day at most.
+    os.environ["GRADIO_TEMP_DIR"] = str(ui_files_dir(settings))
+    with gr.Blocks(title="RFP Assistant — CDMO outsourcing", analytics_enabled=False,
+                   delete_cache=(3600, DOWNLOADS_KEPT_S)) as app:
         gr.Markdown(
             "# RFP Assistant\nPrepare CDMO outsourcing: knowledge, questions, RFPs and proposal comparison. "
             f"Mode: **{'LLM (' + settings.model + ')' if settings.llm_enabled else 'offline — nothing leaves this machine'}**."

@@ -6,7 +6,7 @@ import gradio as gr
 
 from rfp_assistant.jobs.answering import answer_question
 from rfp_assistant.schemas.common import Answer
-from rfp_assistant.interfaces.ui.common import Session, refuse, user_error
+from rfp_assistant.interfaces.ui.common import Refusal, Session, problem
 
 EXAMPLES = [
     "What hidden costs should we budget for beyond the CDMO's quote?",
@@ -33,12 +33,12 @@ def answer_handler(session: Session):
     """The event handler shared by every question box: (question, workspace) -> (answer, sources) Markdown."""
 
     def run(text: str, ws: str):
-        if not text or not text.strip():
-            raise refuse("Type a question first.")
         try:
+            if not text or not text.strip():
+                raise Refusal("Type a question first.")
             result = answer_question(session.index(ws), text, chat=session.chat)
-        except Exception as exc:
-            raise user_error(exc) from exc
+        except Exception as exc:  # said where the answer would be, never as an error badge
+            return problem(exc), ""
         return render_answer(result), render_citations(result)
 
     return run

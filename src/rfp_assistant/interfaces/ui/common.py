@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import logging
+import shutil
+import tempfile
 import threading
+import time
 from pathlib import Path
 
 import gradio as gr
@@ -16,6 +19,7 @@ from rfp_assistant.core.llm import make_chat_client
 from rfp_assistant.core.retrieval.store import list_workspaces
 
 log = logging.getLogger("rfp_assistant.interfaces.ui")
+DOWNLOADS_KEPT_S = 86_400  # Gradio's own copies of uploads and downloads are kept as long (app.py)
 
 
 class Session:
@@ -40,17 +44,42 @@ class Session:
             return self._indexes[name]
 
 
-def user_error(exc: Exception) -> gr.Error:
-    """A message box for the user; a known problem is logged as one line, an unexpected one with its traceback."""
+class Refusal(Exception):
+    """Input the user can fix (nothing given, say); its message is shown where the result would be."""
+
+
+def problem(exc: Exception) -> str:
+    """A failed action in plain words, for the place its result would have gone (never a red "Error" badge).
+
+    Refusals and known problems are shown as they are and logged as one line; anything else is shown briefly
+    and logged with its traceback.
+    """
+    if isinstance(exc, Refusal):
+        return f"⚠ {exc}"
     if isinstance(exc, RfpAssistantError):
         log.warning("%s: %s", type(exc).__name__, exc)  # messages are already plain and free of secrets
-        return gr.Error(str(exc), print_exception=False)
-    return gr.Error(f"Something went wrong: {type(exc).__name__}: {exc}")
+        return f"⚠ {exc}"
+    log.exception("Unexpected failure in the web UI")
+    return f"⚠ Something went wrong: {type(exc).__name__}: {exc}"
 
 
-def refuse(message: str) -> gr.Error:
-    """A message for input the user can fix (nothing to log)."""
-    return gr.Error(message, print_exception=False)
+def ui_files_dir(settings: Settings) -> Path:
+    """Where the web UI keeps uploads and downloads: they hold document text, so inside the data folder."""
+    return settings.data_dir / "ui-files"
+
+
+def download_folder(settings: Settings, prefix: str) -> Path:
+    """A new folder for one set of download files, under the UI's folder (not the system temp folder)."""
+    root = ui_files_dir(settings) / "exports"
+    root.mkdir(parents=True, exist_ok=True)
+    cutoff = time.time() - DOWNLOADS_KEPT_S
+    for old in root.iterdir():  # downloads are made again on demand; old ones only hold text
+        try:
+            if old.stat().st_mtime < cutoff:
+                shutil.rmtree(old, ignore_errors=True)
+        except OSError:
+            pass
+    return Path(tempfile.mkdtemp(prefix=prefix, dir=root))
 
 
 def progress_adapter(progress: gr.Progress):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-import tempfile
 from pathlib import Path
 
 import gradio as gr
@@ -13,7 +12,7 @@ from rfp_assistant.jobs.comparison.table import Comparison, compare_proposals, l
 from rfp_assistant.core.documents import RECOGNISED_SUFFIXES, load_document
 from rfp_assistant.jobs.comparison.export import write_comparison
 from rfp_assistant.jobs.extraction.service import extract_proposals
-from rfp_assistant.interfaces.ui.common import Session, progress_adapter, refuse, user_error
+from rfp_assistant.interfaces.ui.common import Refusal, Session, download_folder, problem, progress_adapter
 
 CSS_CLASSES = {"best": "cmp-best", "worst": "cmp-worst"}
 
@@ -50,21 +49,22 @@ def build(session: Session, workspace: gr.Dropdown) -> None:
         xlsx = gr.File(label="Excel (with evidence)", elem_id="download-xlsx", interactive=False)
         csv = gr.File(label="CSV", elem_id="download-csv", interactive=False)
 
-    def compare(paths, progress=gr.Progress()):
-        if not paths:
-            raise refuse("Choose one or more proposal files first.")
+    def compare(paths, ws, progress=gr.Progress()):
         try:
+            if not paths:
+                raise Refusal("Choose one or more proposal files first.")
             paths = [Path(p) for p in paths]
             names = [p.name for p in paths]
             extractions = extract_proposals(paths, session.settings, chat=session.chat, names=names,
-                                            progress=progress_adapter(progress))
+                                            progress=progress_adapter(progress), workspace=ws)
             comparison = compare_proposals(extractions, load_scorecard())
             texts = _page_texts(paths, names, session)
-        except Exception as exc:  # shown to the user, never a traceback
-            raise user_error(exc) from exc
+            xlsx_path, csv_path = _exports(comparison, session)
+        except Exception as exc:  # said where the comparison would be; the other outputs stay empty
+            nothing = gr.update(choices=[], value=None)
+            return None, {}, problem(exc), "", nothing, nothing, "", "", "", None, None
         keys = [(row.label, row.key) for row in comparison.rows]
         vendors = [(v.name, i) for i, v in enumerate(comparison.vendors)]
-        xlsx_path, csv_path = _exports(comparison)
         return (comparison, texts, _status(comparison), render_table(comparison),
                 gr.update(choices=keys, value=None), gr.update(choices=vendors, value=None), "",
                 render_scores(comparison), render_questions(comparison), xlsx_path, csv_path)
@@ -74,7 +74,7 @@ def build(session: Session, workspace: gr.Dropdown) -> None:
             return "", None
         ids = [c.id for c in comparison.scorecard.criteria]
         updated = rescore(comparison, dict(zip(ids, weights)))
-        xlsx_path, _ = _exports(updated)
+        xlsx_path, _ = _exports(updated, session)
         return render_scores(updated), xlsx_path
 
     def show_evidence(comparison: Comparison | None, texts: dict, key: str | None, vendor: int | None):
@@ -82,8 +82,8 @@ def build(session: Session, workspace: gr.Dropdown) -> None:
             return ""
         return render_evidence(comparison, texts, key, int(vendor))
 
-    run.click(compare, [files], [state, documents, status, table, cell_key, cell_vendor, evidence, scores, questions,
-                                 xlsx, csv])
+    run.click(compare, [files, workspace], [state, documents, status, table, cell_key, cell_vendor, evidence, scores,
+                                            questions, xlsx, csv])
     for slider in sliders:
         slider.release(reweight, [state, *sliders], [scores, xlsx])
     cell_key.change(show_evidence, [state, documents, cell_key, cell_vendor], [evidence])
@@ -101,8 +101,8 @@ def _page_texts(paths: list[Path], names: list[str], session: Session) -> dict:
     return texts
 
 
-def _exports(comparison: Comparison) -> tuple[str, str]:
-    folder = Path(tempfile.mkdtemp(prefix="rfp-compare-"))
+def _exports(comparison: Comparison, session: Session) -> tuple[str, str]:
+    folder = download_folder(session.settings, "rfp-compare-")
     xlsx_path, csv_path = folder / "cdmo-comparison.xlsx", folder / "cdmo-comparison.csv"
     write_comparison(comparison, xlsx_path)
     write_comparison(comparison, csv_path)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-import tempfile
-from pathlib import Path
 
 import gradio as gr
 
@@ -13,10 +11,10 @@ from rfp_assistant.jobs.drafting import RfpDraft, draft_rfp
 from rfp_assistant.schemas.brief import BRIEF_FIELDS, EXTRA_FIELDS, ProjectBrief
 from rfp_assistant.jobs.drafting.render import OPEN_POINT, money
 from rfp_assistant.jobs.drafting.export import write_rfp
-from rfp_assistant.interfaces.ui.common import Session, progress_adapter, refuse, user_error
+from rfp_assistant.interfaces.ui.common import Refusal, Session, download_folder, problem, progress_adapter
 
 EXAMPLE_BRIEF = (
-    "We are Halvorsen Bio, a Series B company with HAL-207, an IgG1 mAb expressed in CHO. "
+    "We are Norhaven Bio, a Series B company with NHB-207, an IgG1 mAb expressed in CHO. "
     "We need a CDMO for process transfer and two 2,000 L GMP batches for Phase 1, lyophilized vials, "
     "FIH Q1'28 with US/EU filings. Budget ~$6M; we prefer an EU site and weekly calls with a dedicated PM."
 )
@@ -46,13 +44,13 @@ def build(session: Session, workspace: gr.Dropdown) -> None:
 
     def run(text: str, upload, ws: str, progress=gr.Progress()):
         source = upload if upload else (text or "").strip()
-        if not source:
-            raise refuse("Type a brief or upload a brief file first.")
         try:
+            if not source:
+                raise Refusal("Type a brief or upload a brief file first.")
             result = draft_rfp(source, session.index(ws), chat=session.chat, progress=progress_adapter(progress))
-            docx_path, md_path = _exports(result)
-        except Exception as exc:
-            raise user_error(exc) from exc
+            docx_path, md_path = _exports(result, session)
+        except Exception as exc:  # said where the draft's status would be; the rest stays empty
+            return problem(exc), None, None, "", "", ""
         return (render_status(result), docx_path, md_path, render_brief(result.brief), render_gaps(result),
                 render_sections(result))
 
@@ -60,8 +58,8 @@ def build(session: Session, workspace: gr.Dropdown) -> None:
     go.click(run, [brief, brief_file, workspace], [status, docx_file, md_file, parsed, questions, draft])
 
 
-def _exports(result: RfpDraft) -> tuple[str, str]:
-    folder = Path(tempfile.mkdtemp(prefix="rfp-draft-"))
+def _exports(result: RfpDraft, session: Session) -> tuple[str, str]:
+    folder = download_folder(session.settings, "rfp-draft-")
     stem = re.sub(r"[^A-Za-z0-9]+", "-", result.title).strip("-")[:60] or "rfp"
     return str(write_rfp(result, folder / f"{stem}.docx")), str(write_rfp(result, folder / f"{stem}.md"))
 

@@ -9,7 +9,7 @@ import gradio as gr
 
 from rfp_assistant.core.documents import RECOGNISED_SUFFIXES
 from rfp_assistant.jobs.ingestion import ingest_files, max_file_bytes
-from rfp_assistant.interfaces.ui.common import Session, progress_adapter, refuse, upload_names, user_error
+from rfp_assistant.interfaces.ui.common import Refusal, Session, problem, progress_adapter, upload_names
 
 COLUMNS = ["Document", "Kind", "Pages", "Passages", "Added", "Id"]
 
@@ -35,26 +35,27 @@ def build(session: Session, workspace: gr.Dropdown, app: gr.Blocks) -> None:
         delete = gr.Button("Delete", variant="stop", elem_id="delete-document")
 
     def refresh(ws: str):
+        """(table rows, delete choices, message): a workspace that cannot be opened is said in the outcome line."""
         try:
             records = session.index(ws).list_documents()
-        except Exception as exc:  # shown to the user, never a traceback
-            raise user_error(exc) from exc
+        except Exception as exc:  # said in words, never as an error badge
+            return [], gr.update(choices=[], value=None), problem(exc)
         rows = [[r.source, r.kind, r.pages, r.chunks, dt.datetime.fromtimestamp(r.added_at).strftime("%Y-%m-%d %H:%M"),
                  r.doc_id[:12]] for r in records]
         choices = [r.source for r in records if r.kind != "guide" or not _is_builtin(r.source)]
-        return rows, gr.update(choices=choices, value=None)
+        return rows, gr.update(choices=choices, value=None), ""
 
     def add_files(paths, kind_value, ws, progress=gr.Progress()):
-        if not paths:
-            raise refuse("Choose one or more files first.")
         try:
+            if not paths:
+                raise Refusal("Choose one or more files first.")
             index = session.index(ws, progress=progress_adapter(progress))
             paths = [Path(p) for p in paths]
             reports = ingest_files(index, paths, kind=kind_value, max_bytes=max_file_bytes(session.settings),
                                    progress=progress_adapter(progress), names=upload_names(paths))
             index.upgrade(progress_adapter(progress))
-        except Exception as exc:
-            raise user_error(exc) from exc
+        except Exception as exc:  # the list of documents and the chosen files stay as they are
+            return problem(exc), gr.update(), gr.update(), gr.update()
         lines = []
         for r in reports:
             if r.status == "error":
@@ -62,24 +63,24 @@ def build(session: Session, workspace: gr.Dropdown, app: gr.Blocks) -> None:
             else:
                 lines.append(f"- ✓ **{r.source}** — {r.status}: {r.pages} page(s), {r.chunks} passage(s)")
             lines.extend(f"  - ⚠ {w}" for w in r.warnings)
-        rows, choices = refresh(ws)
+        rows, choices, _ = refresh(ws)
         return "\n".join(lines), rows, choices, None
 
     def delete_document(name, ws):
-        if not name:
-            raise refuse("Choose a document to delete.")
         try:
+            if not name:
+                raise Refusal("Choose a document to delete.")
             removed = session.index(ws).delete_document(name)
         except Exception as exc:
-            raise user_error(exc) from exc
-        rows, choices = refresh(ws)
+            return problem(exc), gr.update(), gr.update()
+        rows, choices, _ = refresh(ws)
         return (f"Deleted **{removed.source}**." if removed else f"{name} was already gone."), rows, choices
 
     add.click(add_files, [files, kind, workspace], [outcome, table, to_delete, files])
     delete.click(delete_document, [to_delete, workspace], [outcome, table, to_delete])
-    workspace.change(refresh, [workspace], [table, to_delete])
-    workspace.select(refresh, [workspace], [table, to_delete])
-    app.load(refresh, [workspace], [table, to_delete])
+    workspace.change(refresh, [workspace], [table, to_delete, outcome])
+    workspace.select(refresh, [workspace], [table, to_delete, outcome])
+    app.load(refresh, [workspace], [table, to_delete, outcome])
 
 
 def _is_builtin(source: str) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import tempfile
 from pathlib import Path
 
 import gradio as gr
@@ -13,7 +12,14 @@ from rfp_assistant.jobs.readiness.export import write_readiness
 from rfp_assistant.jobs.ingestion import ingest_files, max_file_bytes
 from rfp_assistant.jobs.readiness.assess import ReadinessReport, assess_readiness
 from rfp_assistant.interfaces.ui.ask_tab import answer_handler
-from rfp_assistant.interfaces.ui.common import Session, progress_adapter, refuse, upload_names, user_error
+from rfp_assistant.interfaces.ui.common import (
+    Refusal,
+    Session,
+    download_folder,
+    problem,
+    progress_adapter,
+    upload_names,
+)
 
 STATUS_LABEL = {"covered": "Covered", "partial": "Partial", "missing": "Missing"}
 QUESTIONS = [
@@ -50,11 +56,12 @@ def build(session: Session, workspace: gr.Dropdown, app: gr.Blocks) -> None:
     sources = gr.Markdown(elem_id="readiness-citations")
 
     def internal_documents(ws: str):
+        """(document choices, summary): a workspace that cannot be opened is said in the summary."""
         try:
             names = [r.source for r in session.index(ws).list_documents(kind="internal")]
-        except Exception as exc:
-            raise user_error(exc) from exc
-        return gr.update(choices=names, value=[])
+        except Exception as exc:  # said in words, never as an error badge
+            return gr.update(choices=[], value=[]), problem(exc)
+        return gr.update(choices=names, value=[]), gr.update()
 
     def run(paths, chosen, ws, progress=gr.Progress()):
         notes: list[str] = []
@@ -68,17 +75,15 @@ def build(session: Session, workspace: gr.Dropdown, app: gr.Blocks) -> None:
                 notes += [f"- ✗ **{r.source}** — {r.error.split(': ', 1)[-1]}" for r in reports if r.status == "error"]
                 sources = [r.source for r in reports if r.status != "error"] + (sources or [])
                 if not sources:
-                    raise refuse("None of the uploaded documents could be read:\n" + "\n".join(notes))
+                    raise Refusal("None of the uploaded documents could be read:\n" + "\n".join(notes))
             elif not index.list_documents(kind="internal"):
-                raise refuse("There are no internal documents in this workspace yet: upload some above.")
+                raise Refusal("There are no internal documents in this workspace yet: upload some above.")
             progress(0.5, desc="Assessing the checklist")
             report = assess_readiness(index, chat=session.chat, sources=sources)
-            docx_path, md_path = _exports(report)
+            docx_path, md_path = _exports(report, session)
             names = [r.source for r in index.list_documents(kind="internal")]
-        except gr.Error:
-            raise
-        except Exception as exc:
-            raise user_error(exc) from exc
+        except Exception as exc:  # said where the summary would be; the report stays empty
+            return problem(exc), None, None, "", gr.update(), gr.update()
         return (render_summary(report, notes), docx_path, md_path, render_report(report),
                 gr.update(choices=names, value=list(chosen or [])), None)
 
@@ -86,14 +91,14 @@ def build(session: Session, workspace: gr.Dropdown, app: gr.Blocks) -> None:
     assess.click(run, [files, picked, workspace], [summary, docx_file, md_file, report_html, picked, files])
     ask.click(ask_question, [question, workspace], [answer, sources])
     question.submit(ask_question, [question, workspace], [answer, sources])
-    workspace.change(internal_documents, [workspace], [picked])
-    workspace.select(internal_documents, [workspace], [picked])
-    refresh.click(internal_documents, [workspace], [picked])
-    app.load(internal_documents, [workspace], [picked])
+    workspace.change(internal_documents, [workspace], [picked, summary])
+    workspace.select(internal_documents, [workspace], [picked, summary])
+    refresh.click(internal_documents, [workspace], [picked, summary])
+    app.load(internal_documents, [workspace], [picked, summary])
 
 
-def _exports(report: ReadinessReport) -> tuple[str, str]:
-    folder = Path(tempfile.mkdtemp(prefix="rfp-readiness-"))
+def _exports(report: ReadinessReport, session: Session) -> tuple[str, str]:
+    folder = download_folder(session.settings, "rfp-readiness-")
     return (str(write_readiness(report, folder / "readiness-report.docx")),
             str(write_readiness(report, folder / "readiness-report.md")))
 
