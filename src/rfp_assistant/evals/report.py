@@ -24,6 +24,7 @@ def report_dict(results: list[SuiteResult]) -> dict:
                 "targets": [t.model_dump() | {"actual": r.metrics.get(t.metric), "met": t.holds(r.metrics)}
                             for t in r.targets],
                 "misses": r.failures,
+                "notes": r.notes,
             }
             for r in results
         ],
@@ -49,6 +50,7 @@ def report_markdown(results: list[SuiteResult]) -> str:
                       f"({suite['cases']} cases, {suite['seconds']:.0f} s)", "",
                   "| Metric | Score |", "|---|---|"]
         lines += [f"| {metric} | {value:.3f} |" for metric, value in suite["metrics"].items()]
+        lines += [""] + [f"Note: {note}" for note in suite["notes"]] if suite["notes"] else []
         if suite["misses"]:
             lines += ["", "Misses (first 10):", ""]
             lines += [f"- {miss.replace('|', '/')}" for miss in suite["misses"][:10]]

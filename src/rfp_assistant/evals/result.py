@@ -39,6 +39,8 @@ class SuiteResult(BaseModel):
     """Short descriptions of cases that missed, to help improve the engine."""
     seconds: float = 0.0
     """Wall time the suite took."""
+    notes: list[str] = Field(default_factory=list)
+    """What the suite could not run and why (e.g. fixtures that live outside the repository)."""
 
     @property
     def passed(self) -> bool:
@@ -54,6 +56,7 @@ class SuiteResult(BaseModel):
                 for t in self.targets if t.metric == metric
             ]
             lines.append(f"  {metric:<32} {value:8.3f}   {'; '.join(marks)}".rstrip())
+        lines += [f"  note: {note}" for note in self.notes]
         for failure in self.failures[:15]:
             lines.append(f"  miss: {failure}")
         if len(self.failures) > 15:
