@@ -89,3 +89,8 @@ def test_switching_a_workspace_to_e5_reembeds_instead_of_mixing_models(tmp_path)
     assert delete_workspace(Settings(data_dir=data), "switch")
     names = [getattr(c, "name", c) for c in chroma_client(Settings(data_dir=data)).list_collections()]
     assert not [n for n in names if "switch" in n]
+
+
+def test_an_unknown_choice_lists_e5_among_the_valid_ones():
+    with pytest.raises(ConfigurationError, match=r"Valid choices: .*\be5\b"):
+        make_embedder(Settings(embeddings="e6"))

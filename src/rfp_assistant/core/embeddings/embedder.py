@@ -29,7 +29,7 @@ STATIC_DIMS = 256
 STATIC_MAX_TOKENS = 2048  # a whole 1,000-word chunk (~1,300 tokens) counts; pathological blobs stay bounded
 CHARS_PER_TOKEN_CAP = 16  # cut the string before tokenising so a huge text costs no more than its kept head
 OPENAI_DIMS = {"text-embedding-3-small": 1536, "text-embedding-3-large": 3072, "text-embedding-ada-002": 1536}
-CHOICES = "local, static, minilm, e5, openai, openai:<model>, st:/path/to/model"
+CHOICES = "local, static, minilm, openai, openai:<model>, st:/path/to/model, e5"
 
 _lock = threading.Lock()
 _tables: dict[Path, np.ndarray] = {}
