@@ -287,6 +287,7 @@ def test_blind_scorer_matches_key_terms_the_way_the_gold_authors_wrote_them():
     assert mentions("hypermannosylated variants", "mannos") and mentions("budget EUR 6-7M", "6-7")
     assert not mentions("neutral", "EU") and mentions("US-only supply", "US")
     assert not mentions("a 120 kDa PEG", "20 kDa") and not mentions("1800 kg", "180")
+    assert mentions("OEL 0.4 µg/m3", "0.4 µg/m") and mentions("for IV infusion", "IV ")
 
 
 # --- every clause of the brief placed in its section ------------------------------------------------------
@@ -349,4 +350,36 @@ def test_every_clause_of_the_brief_is_in_its_section_in_the_sponsors_words(index
     assert where["My cat likes tuna."] == "overview"  # fits no section: the overview, never the bin
     assert not draft.section("response_form").brief_clauses
     assert "Thanks for pulling" not in json.dumps(draft.contract_dict())
-    assert mentions("OEL 0.4 µg/m3", "0.4 µg/m") and mentions("for IV infusion", "IV ")
+
+
+# --- open questions: specific, and never about what the brief states --------------------------------------
+
+def test_open_questions_are_specific_and_none_asks_for_what_the_brief_states():
+    from rfp_assistant.jobs.drafting.gaps import find_gaps
+
+    silent = parse_brief("Phase 1 AAV gene therapy for a retinal disease. We need 2 GMP lots and fill/finish; US IND.")
+    asked = {g.field: g.question for g in find_gaps(silent)}
+    assert asked["vector_serotype"].startswith("Which AAV serotype and capsid")
+    assert {"transgene", "route", "dose", "stability", "storage_shipping", "analytical_methods", "potency_assay",
+            "dp_units", "dp_container"} <= set(asked)
+    assert all(q.endswith("?") and not re.search(r"\bdetails\b|\binformation\b", q) for q in asked.values())
+    said = parse_brief(
+        "Phase 1 AAV8 gene therapy carrying human RPE65, given by subretinal injection at 1E11 vg/eye. We need 2 GMP "
+        "lots and fill/finish into 2R vials (fill 0.3 mL), 500 vials per lot. Stability per ICH for 24 months. "
+        "The potency assay is qualified; analytical methods are validated in our lab. Product ships at -80 °C to "
+        "the clinical sites. QP release for the EU trial sites. Proposals due by 1 June 2026.")
+    asked = {g.field: g.question for g in find_gaps(said)}
+    assert not {"vector_serotype", "transgene", "route", "dose", "stability", "potency_assay", "analytical_methods",
+                "storage_shipping", "qp_release", "dp_units", "dp_container"} & set(asked)
+    assert "due date" not in asked["rfp_schedule"] and "intent to respond" in asked["rfp_schedule"]
+
+
+def test_a_per_unit_cost_is_not_a_budget_and_a_fill_finish_brief_is_not_asked_for_its_host_cell():
+    from rfp_assistant.jobs.drafting.gaps import find_gaps
+
+    brief = parse_brief("Fill/finish of our mAb biosimilar (reference product Xolair®) into PFS; the drug substance is "
+                        "made by us and supplied frozen. COGS target below EUR 40 per syringe. PPQ in H1 2027.")
+    assert not brief.stated("budget") and brief.value("phase") == "Commercial"
+    asked = {g.field for g in find_gaps(brief)}
+    assert {"budget", "one_time_costs", "ds_supply", "device_components"} <= asked
+    assert not {"expression_system", "scale_l", "cell_bank", "reference_product", "phase"} & asked

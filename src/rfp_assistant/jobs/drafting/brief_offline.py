@@ -162,6 +162,10 @@ def _phase(keyed: list[Unit], units: list[Unit]) -> BriefField:
         if re.search(r"\bcommercial[- ](?:stage|product|supply only)\b|\bapproved product\b", unit.text, re.I):
             return stated("Commercial", unit.text)
     for unit in units:
+        if m := T.COMMERCIAL_WORK.search(unit.text):
+            if not T.FIH.search(unit.text) and not T.PRECLINICAL.search(unit.text):
+                return stated("Commercial", m.group(0))
+    for unit in units:
         if m := T.FIH.search(unit.text):
             return stated("Phase 1", m.group(0))
         if m := T.PRECLINICAL.search(unit.text):

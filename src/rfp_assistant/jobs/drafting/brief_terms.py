@@ -67,9 +67,14 @@ MODALITY_RULES = [
     ("vaccine", re.compile(r"\bvaccines?\b", _I)),
     ("recombinant_protein", re.compile(
         r"\bERT\b|\benzyme replacement\b|\benzymes?\b|\brecombinant (?:human )?(?:protein|enzyme)s?\b"
-        r"|\bfusion proteins?\b|\bcytokines?\b|\bFc[- ]fusion\b", _I)),
+        r"|\bfusion proteins?\b|\bcytokines?\b|\bFc[- ]fusion\b|\bVHHs?\b|\bnanobod(?:y|ies)\b|\bscFvs?\b"
+        r"|\bsingle[- ]domain antibod(?:y|ies)\b|\bantibody fragments?\b|\bFab fragments?\b", _I)),
     ("monoclonal_antibody", re.compile(
         r"\bmAbs?\b|\bmonoclonal\b|\bbispecifics?\b|\bantibod(?:y|ies)\b|\bbiosimilar\b|\bIgG\d?\b", _I)),
+    # Last: the chemistry of a small molecule when no biologic is named.
+    ("small_molecule", re.compile(
+        r"\bpolymorphs?\b|\bcrystalli[sz]ation\b|\b(?:tosylate|mesylate|besylate|hydrochloride|maleate|fumarate)\b"
+        r"|\bsynthetic route\b|\blinear steps\b|\boral (?:\w+ )?inhibitor\b|\btablets?\b|\bcapsules?\b", _I)),
 ]
 MODALITY_HEADS = re.compile(
     r"^(?:antibody|antibodies|therapy|vaccine|conjugate|peptide|protein|inhibitor|oligonucleotide|enzyme"
@@ -83,7 +88,14 @@ MODIFIER_STOP = re.compile(
 PHASE_PATTERN = re.compile(r"(?<![A-Za-z])(?:[Pp]hase|Ph|PH)\.?[\s-]*(III|II|I|1|2|3)(?:[ab](?![A-Za-z0-9]))?"
                            r"(?:\s?[/-]\s?(?:III|II|I|1|2|3)[ab]?)?(?![A-Za-z0-9])")
 PHASE_NAMES = {"1": "Phase 1", "I": "Phase 1", "2": "Phase 2", "II": "Phase 2", "3": "Phase 3", "III": "Phase 3"}
+# Agencies named with a filing or an approval say where the product goes.
+AGENCY_MARKETS = [("US", re.compile(r"\bFDA\b")), ("EU", re.compile(r"\bEMA\b")), ("UK", re.compile(r"\bMHRA\b")),
+                  ("JP", re.compile(r"\bPMDA\b")), ("CN", re.compile(r"\bNMPA\b")), ("AU", re.compile(r"\bTGA\b")),
+                  ("CA", re.compile(r"\bHealth Canada\b")), ("CH", re.compile(r"\bSwissmedic\b"))]
 COMMERCIAL_PHASE = re.compile(r"^\s*commercial\b|\bcommercial[- ]stage\b|\bmarketed product\b", _I)
+# Work that only a product going to market needs: a commercial CDMO, commercial supply, process validation (PPQ).
+COMMERCIAL_WORK = re.compile(r"\bcommercial (?:CDMO|manufactur\w*|supply|launch|production|volumes?)\b"
+                             r"|\bPPQ\b|\bprocess performance qualification\b", _I)
 PRECLINICAL = re.compile(r"\bpre-?clinical\b|\bIND[- ]enabling\b", _I)
 FIH = re.compile(r"\bFIH\b|\bfirst[- ]in[- ]human\b", _I)
 
@@ -144,7 +156,7 @@ ABBREVIATIONS = [
 ]
 
 DOSAGE_RULES = [
-    ("cryopreserved infusion bag", re.compile(r"\bcryopreserved\b[^.;\n]{0,30}\bbags?\b", _I)),
+    ("cryopreserved infusion bag", re.compile(r"\bcryo(?:preserved)?\b[^.;\n]{0,30}\bbags?\b", _I)),
     ("cryopreserved", re.compile(r"\bcryopreserved\b", _I)),
     ("frozen liquid vial", re.compile(r"\bfrozen liquid\b[^.;\n]{0,20}\bvials?\b", _I)),
     ("frozen liquid", re.compile(r"\bfrozen liquid\b", _I)),
@@ -158,6 +170,11 @@ DOSAGE_RULES = [
     ("extended-release tablet", re.compile(r"\b(?:extended|modified)[- ]release\b[^;\n]{0,30}\btablets?\b", _I)),
     ("tablet", re.compile(r"\btablets?\b", _I)),
     ("capsule", re.compile(r"\bcapsules?\b", _I)),
+    ("concentrate for infusion", re.compile(r"\bconcentrate for (?:IV |intravenous )?infusion\b", _I)),
+    ("solution for injection", re.compile(r"\bsolution for (?:injection|infusion)\b", _I)),
+    ("nebulizer solution", re.compile(r"\bnebuli[sz]er solution\b|\binhalation solution\b", _I)),
+    ("ampoule", re.compile(r"\bampoules?\b|\bampules?\b", _I)),
+    ("cartridge", re.compile(r"\bcartridges?\b", _I)),
     ("vial", re.compile(r"\bvials\b", _I)),
 ]
 DS_ONLY = re.compile(
@@ -238,6 +255,9 @@ PRIORITY_CONTEXT = re.compile(r"priorit\w*|matters? most|most important|\bselect
                               r"|\bweight\w*|\bcriteria\b|\bcare (?:most )?about\b|\bkey (?:factors|drivers)\b", _I)
 PRIORITY_TAIL = re.compile(r"\s+(record|history|robustness|fit|capabilit(?:y|ies)|compliance)\b", _I)
 
+# Money followed by this is a unit cost ('EUR 45 per gram', 'USD 95k COGS per patient dose').
+PER_UNIT_COST = re.compile(r"\s*(?:COGS\s*)?(?:per|/|a)\s*(?:patient\s+)?(?:gram|g|kg|mg|dose|patient|vial|unit|syringe"
+                           r"|treatment|lot|course)s?\b", _I)
 BUDGET_CONTEXT = re.compile(r"budget|approved|envelope|all-in|funding|\bcost\b|spend|financ", _I)
 BUDGET_TBD = re.compile(r"budget\W{0,3}(?:is\s+)?(?:TBD|TBC|to be (?:determined|confirmed)|unknown|not (?:yet )?(?:set|defined|approved))", _I)
 

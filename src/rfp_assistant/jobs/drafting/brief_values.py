@@ -13,6 +13,7 @@ from rfp_assistant.jobs.drafting.brief_units import listed
 from rfp_assistant.schemas.brief import BriefField
 
 _CLAUSE_SPLIT = re.compile(r"\s*(?:[;,]|\s-\s|\.\s+(?=[A-Z])|\bso that\b|\bso\b)\s*")
+UNIT_COST_NOTE = "The brief gives a cost target per unit, not a budget for the work"
 _MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                 "November", "December"]
 
@@ -44,6 +45,10 @@ def find_markets(units) -> BriefField:
                 continue
             for code, m in _geography(clause):
                 if code in T.MARKET_NAMES:
+                    pairs.setdefault(code, m.group(0))
+        if unit.key in ("markets", "regulatory_frameworks") or T.MARKET_CONTEXT.search(unit.text):
+            for code, rule in T.AGENCY_MARKETS:
+                if m := rule.search(unit.text):
                     pairs.setdefault(code, m.group(0))
     return listed(list(pairs.items()))
 
@@ -110,11 +115,14 @@ def find_budget(units) -> BriefField:
     for unit in units:
         if T.BUDGET_TBD.search(unit.text):
             return BriefField(note="The brief says the budget is still to be determined.")
-    candidates = []
+    candidates, unit_costs = [], []
     for unit in units:
         for m in find_money(unit.text):
             if "per_batch" in m.flags or "each" in m.flags:
                 continue
+            if T.PER_UNIT_COST.match(unit.text, m.end):
+                unit_costs.append(next((c for c in clauses(unit.text) if m.text in c), m.text))
+                continue  # a cost per gram or per dose is a target, not the budget for the work
             context = unit.key == "budget" or bool(T.BUDGET_CONTEXT.search(unit.text))
             candidates.append((not context, unit, m))
         if unit.key == "budget" and not find_money(unit.text):
@@ -124,7 +132,7 @@ def find_budget(units) -> BriefField:
             if found:
                 return _budget(found[0].value.amount, found[0].value.currency, _after_colon(unit.text), approx=False)
     if not candidates:
-        return BriefField()
+        return BriefField(note=f"{UNIT_COST_NOTE} ({'; '.join(c.rstrip('.') for c in unit_costs)})." if unit_costs else "")
     _, unit, m = sorted(candidates, key=lambda c: c[0])[0]
     clause = next((c for c in clauses(unit.text) if m.text in c), m.text)
     field = _budget(m.value.amount, m.value.currency, clause, approx="approx" in m.flags)

@@ -18,6 +18,17 @@ SECTION_IDS = (
 
 
 @dataclass(frozen=True)
+class OpenQuestion:
+    """An input a program of some kind needs in a section: asked when the brief does not give it."""
+
+    id: str
+    section: str
+    ask: str
+    when: tuple[str, ...]
+    stated: str
+
+
+@dataclass(frozen=True)
 class SectionSpec:
     """One catalog entry: what the section is for, what it must ask, how to ground it."""
 
@@ -31,6 +42,7 @@ class SectionSpec:
     schema_keys: tuple[str, ...]
     holds: tuple[str, ...] = ()
     clause_fields: tuple[str, ...] = ()
+    open_questions: tuple[OpenQuestion, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,6 +67,9 @@ def section_catalog() -> tuple[SectionSpec, ...]:
             queries=tuple(s.get("queries") or ()), guidance=tuple(s.get("guidance") or ()),
             schema_keys=tuple(s.get("schema_keys") or ()), holds=tuple(s.get("holds") or ()),
             clause_fields=tuple(s.get("clause_fields") or ()),
+            open_questions=tuple(OpenQuestion(id=q["id"], section=s["id"], ask=" ".join(q["ask"].split()),
+                                              when=tuple(q.get("when") or ()), stated=q.get("stated") or "")
+                                 for q in s.get("open_questions") or ()),
         )
         for s in data["sections"]
     )

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import re
 
+from rfp_assistant.jobs.drafting.program_questions import (
+    contact_stated,
+    drug_substance_supplied,
+    program_gaps,
+    schedule_stated,
+)
 from rfp_assistant.schemas.brief import Gap, ProjectBrief
 
 ALWAYS_NEEDED = ("modality", "phase", "services", "batches", "timeline", "budget", "markets", "location_preference")
@@ -25,6 +31,8 @@ QUESTIONS = {
     "markets": "In which markets will the product be filed or supplied? This sets the regulatory frameworks the site must meet.",
     "location_preference": "Is there a preferred or required region or country for the manufacturing site, or is the location open?",
     "rfp_schedule": "What are the RFP dates: intent to respond, deadline for written questions, and proposal due date?",
+    "rfp_schedule_rest": "The brief says when proposals are due; which other RFP dates apply: intent to respond and "
+                         "the last day for written questions?",
     "sponsor_contact": "Who is the single sponsor contact for this RFP (name and e-mail)?",
 }
 
@@ -33,7 +41,9 @@ def needed_fields(brief: ProjectBrief) -> list[str]:
     """The ProjectBrief fields this program's RFP cannot be issued without."""
     fields = list(ALWAYS_NEEDED)
     modality = brief.value("modality")
-    if modality is None or modality in CULTURED or modality == "antibody_drug_conjugate" and not antibody_supplied(brief):
+    made_here = not drug_substance_supplied(brief)
+    if made_here and (modality is None or modality in CULTURED
+                      or modality == "antibody_drug_conjugate" and not antibody_supplied(brief)):
         fields += ["scale_l", "expression_system"]
     if not brief.drug_substance_only:
         fields.append("dosage_form")
@@ -54,7 +64,13 @@ def find_gaps(brief: ProjectBrief) -> list[Gap]:
         question = QUESTIONS[field]
         note = brief.field(field).note
         gaps.append(Gap(field=field, question=f"{question} {note}".strip() if note else question))
-    gaps += [Gap(field=f, question=QUESTIONS[f]) for f in ("rfp_schedule", "sponsor_contact")]
+    gaps += program_gaps(brief)
+    if schedule_stated(brief):
+        gaps.append(Gap(field="rfp_schedule", question=QUESTIONS["rfp_schedule_rest"]))
+    else:
+        gaps.append(Gap(field="rfp_schedule", question=QUESTIONS["rfp_schedule"]))
+    if not contact_stated(brief):
+        gaps.append(Gap(field="sponsor_contact", question=QUESTIONS["sponsor_contact"]))
     return gaps
 
 

@@ -1,0 +1,133 @@
+"""Specific open questions a program of this kind needs answered, asked only when the brief does not answer them.
+
+The questions live in knowledge/rfp_sections.yaml (`open_questions` per section): each names the kinds of program
+it applies to (`when`, the conditions below) and the pattern that shows the brief already gives the input
+(`stated`); `unless` marks a clause that is about something else (shipping the sponsor's drug substance in is
+not shipping the product out). A pattern found next to 'TBD' or 'to be confirmed' does not count as stated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from rfp_assistant.core.values import find_dates
+from rfp_assistant.jobs.drafting.brief_values import UNIT_COST_NOTE
+from rfp_assistant.jobs.drafting.catalog import OpenQuestion, section_catalog
+from rfp_assistant.schemas.brief import Gap, ProjectBrief
+
+_I = re.I
+CULTURED = {"monoclonal_antibody", "recombinant_protein", "gene_therapy", "vaccine", "antibody_drug_conjugate"}
+SYNTHETIC = {"small_molecule", "peptide", "oligonucleotide"}
+ADVANCED = {"cell_therapy", "gene_therapy", "vaccine", "mrna"}
+MANUFACTURING = {"clinical_manufacturing", "commercial_manufacturing", "fill_finish", "lyophilization",
+                 "process_development", "tech_transfer", "cell_line_development"}
+# Words beside a date that say when manufacturing starts or delivers (the rest are filings, launches, volumes).
+START_CUES = re.compile(r"\b(?:start|begin|kick|ready|GMP|batch|lots?|DS|DP|drug substance|drug product|API|releas"
+                        r"|first[- ](?:patient|dose|dosing|in[- ]human|GMP)|FIH|supply|deliver|arrive|in hand|campaign|PPQ"
+                        r"|manufactur)\w*", _I)
+MAKING = re.compile(r"\bGMP\b|manufactur|\bbatch|\blots?\b|\bfill|production|campaign|patients?\b", _I)
+OPEN = re.compile(r"\b(?:TBD|TBC|to be (?:confirmed|defined|determined|decided|agreed)|unknown|not (?:yet )?"
+                  r"(?:known|defined|fixed|decided)|open)\b", _I)
+DS_SUPPLIED = re.compile(
+    r"\b(?:DS|drug substance|API|bulk)\b[^.;\n]{0,60}\b(?:made|manufactured|produced|supplied|provided)\b[^.;\n]{0,30}"
+    r"\b(?:by us|in[- ]house|by the sponsor|at our)\b|\b(?:we|the sponsor) (?:make|makes|manufacture|manufactures"
+    r"|supply|supplies|provide|provides) (?:the )?(?:DS|drug substance|API|bulk)\b", _I)
+DEVICE = re.compile(r"\bsyringes?\b|\bPFS\b|auto-?injectors?|\bpen injectors?\b|nebuli[sz]\w*|inhaler|cartridges?"
+                    r"|\bdevices?\b", _I)
+EUROPE = re.compile(r"\bEU\b|\bEEA\b|\bUK\b|Europe|\bEMA\b|\bMAA\b|\bCTIS\b|centrali[sz]ed procedure|Germany|France"
+                    r"|Spain|Italy|Netherlands|Belgium|Poland|Austria|Sweden|Denmark|Finland|Ireland|Portugal|Czech"
+                    r"|Hungary|Greece|Romania|Norway|United Kingdom")
+SCHEDULE = re.compile(r"\b(?:proposals?|responses?|bids?|quotes?|quotations?|submissions?)\b[^.;\n]{0,40}"
+                      r"\b(?:due|back|by|deadline|before|until)\b", _I)
+CONTACT = re.compile(r"^\s*(?:contact|point of contact|RFP contact|questions? to)\b|\bsingle point of contact\b", _I)
+INBOUND = re.compile(r"\b(?:DS|drug substance|API|starting materials?|leukapheresis|apheresis|raw materials?|reagents?"
+                     r"|intermediates?|cell banks?|feeders?)\b", _I)
+PRODUCT_SHIPPING = re.compile(r"\bship|\bstorage\b|\bstored\b|\bstore at\b|cold[- ]chain|distribut|dry shipper|°C|\bLN2\b"
+                              r"|frozen|transport|courier", _I)
+
+
+def catalog_questions() -> tuple[OpenQuestion, ...]:
+    """Every open question of the section catalog, in section order."""
+    return tuple(q for spec in section_catalog() for q in spec.open_questions)
+
+
+def program_gaps(brief: ProjectBrief) -> list[Gap]:
+    """The catalog questions that apply to this program and that its brief leaves open."""
+    gaps = []
+    for question in catalog_questions():
+        if all(CONDITIONS[name](brief) for name in question.when) and not answered(brief, question):
+            gaps.append(Gap(field=question.id, question=question.ask))
+    return gaps
+
+
+def answered(brief: ProjectBrief, question: OpenQuestion) -> bool:
+    """True when a clause of the brief gives what the question asks."""
+    if not question.stated:
+        return False
+    if question.stated == "PRODUCT_SHIPPING":
+        return any(PRODUCT_SHIPPING.search(c) and not INBOUND.search(c) for c in brief.clauses)
+    return any(_states(re.compile(question.stated, _I), clause) for clause in brief.clauses)
+
+
+def schedule_stated(brief: ProjectBrief) -> bool:
+    """True when the brief gives the date proposals are due."""
+    return any(SCHEDULE.search(c) and find_dates(c) for c in brief.clauses)
+
+
+def contact_stated(brief: ProjectBrief) -> bool:
+    """True when the brief names the contact for the RFP."""
+    return any(CONTACT.search(c) for c in brief.clauses)
+
+
+def _states(pattern: re.Pattern, clause: str) -> bool:
+    return any(not OPEN.search(clause[m.end(): m.end() + 25]) for m in pattern.finditer(clause))
+
+
+def _text(brief: ProjectBrief) -> str:
+    return "\n".join(brief.clauses)
+
+
+def _services(brief: ProjectBrief) -> set[str]:
+    return set(brief.value("services", []))
+
+
+def _makes_product(brief: ProjectBrief) -> bool:
+    """True unless the brief asks only for services that make nothing (testing, stability, regulatory)."""
+    return not brief.stated("services") or bool(_services(brief) & MANUFACTURING) or bool(MAKING.search(_text(brief)))
+
+
+def _existing_process(brief: ProjectBrief) -> bool:
+    """False when the CDMO is to build the process from a new cell line."""
+    return "cell_line_development" not in _services(brief)
+
+
+def drug_substance_supplied(brief: ProjectBrief) -> bool:
+    """True when the sponsor makes or supplies the drug substance (the CDMO fills and finishes it)."""
+    return bool(DS_SUPPLIED.search(_text(brief)))
+
+
+def _timeline_without_start(brief: ProjectBrief) -> bool:
+    """True when the brief has dates, but none says when manufacturing starts or delivers."""
+    return brief.stated("timeline") and not any(START_CUES.search(c) and find_dates(c) for c in brief.clauses)
+
+
+CONDITIONS: dict[str, Callable[[ProjectBrief], bool]] = {
+    "makes_product": _makes_product,
+    "makes_ds": lambda b: _makes_product(b) and not drug_substance_supplied(b),
+    "existing_process": _existing_process,
+    "ds_supplied": drug_substance_supplied,
+    "drug_product": lambda b: not b.drug_substance_only,
+    "cultured": lambda b: b.value("modality") in CULTURED or b.stated("expression_system"),
+    "synthetic": lambda b: b.value("modality") in SYNTHETIC,
+    "potent_candidate": lambda b: b.value("modality") in SYNTHETIC | {"antibody_drug_conjugate"},
+    "advanced": lambda b: b.value("modality") in ADVANCED,
+    "cell_therapy": lambda b: b.value("modality") == "cell_therapy",
+    "gene_therapy": lambda b: b.value("modality") == "gene_therapy",
+    "biosimilar": lambda b: bool(re.search(r"\bbiosimilars?\b", _text(b), _I)),
+    "autologous": lambda b: b.value("modality") == "cell_therapy" and bool(re.search(r"autologous", _text(b), _I)),
+    "device": lambda b: bool(DEVICE.search(_text(b))),
+    "eu_supply": lambda b: bool({"EU", "UK"} & set(b.value("markets", []))) or bool(EUROPE.search(_text(b))),
+    "timeline_without_start": _timeline_without_start,
+    "unit_cost_only": lambda b: not b.stated("budget") and b.budget.note.startswith(UNIT_COST_NOTE),
+}
