@@ -86,12 +86,12 @@ def test_the_largest_bioreactor_is_at_the_proposed_site_and_in_operation():
 
 def test_the_latest_fda_inspection_of_the_proposed_site_is_read_as_one_record():
     fields = _read(
-        "All GMP work will be performed at our Frederick, Maryland facility.",
+        "All GMP work will be performed at our Raleigh, North Carolina facility.",
         "Inspection history\nSite\nAgency / type\nLast day on site\nOutcome\nObservations\n"
-        "Frederick, MD\nFDA - pre-license inspection\nMay 9, 2019\nVAI\n3 (Form 483)\n"
-        "Frederick, MD\nEMA - pre-approval\nNovember 18, 2022\nGMP certificate issued\n2 minor\n"
-        "Leuven, Belgium\nFDA - surveillance\nApril 25, 2024\nVAI\n2 (Form 483)\n"
-        "Frederick, MD\nFDA - surveillance (routine)\nOctober 20, 2023\nNAI\nNo Form 483\nissued\n",
+        "Raleigh, NC\nFDA - pre-license inspection\nMay 9, 2019\nVAI\n3 (Form 483)\n"
+        "Raleigh, NC\nEMA - pre-approval\nNovember 18, 2022\nGMP certificate issued\n2 minor\n"
+        "Ghent, Belgium\nFDA - surveillance\nApril 25, 2024\nVAI\n2 (Form 483)\n"
+        "Raleigh, NC\nFDA - surveillance (routine)\nOctober 20, 2023\nNAI\nNo Form 483\nissued\n",
         "Other terms.",
     )
     assert str(fields["last_fda_inspection_date"].value) == "2023-10-20"

@@ -127,13 +127,13 @@ def near_cues(
                     else:
                         distance = 2 * (cue.start() - end) + 60
                         if re.search(r"[,;]\s", page.text[end:cue.start()]):
-                            distance += 100  # "…of £295,000, two GMP batches at…": the value closes the previous item
+                            distance += 100  # "…of £180,000, two GMP batches at…": the value closes the previous item
                     context = _clause(page.text, min(start, cue.start()), end)
                     score = 1.0 - min(max(distance, 0), 220) / 260
                     if start > cue.end() and _ITEM_MARK.search(page.text, cue.end(), start):
                         score -= 0.3  # the value belongs to the next bullet or list item
                     # The nearest value after a label is the label's; the ones after it belong to later labels
-                    # ("GMP batch #1 | Week 36 | GMP batch #2 | Week 40").
+                    # ("Batch 1 | Week 30 | Batch 2 | Week 34").
                     between = sum(cue.end() <= left + m.start and left + m.end <= start for m in matches)
                     score -= 0.2 * between
                     if start > cue.end() and any(r.search(page.text, cue.end(), start) for r in rivals):
@@ -142,7 +142,7 @@ def near_cues(
                         score -= 0.6
                     if _SUPERSEDED.search(page.text, max(page.text.rfind(". ", 0, start) + 2, start - 160), start) or \
                             _FROM_OLD.search(page.text, max(0, start - 60), start):
-                        score -= 0.6  # "replaces the Rev. A total of EUR 3,512,000", "reduced from 16 to 12 weeks"
+                        score -= 0.6  # "replaces the earlier total of EUR 2.9M", "reduced from 16 to 12 weeks"
                     if judge is not None:
                         score += judge(match, context, page.text[cue.start():cue.end()])
                     key = (page.number, start, end)

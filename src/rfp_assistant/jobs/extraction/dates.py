@@ -2,7 +2,7 @@
 
 A proposal names many dates: its own (the dateline, "Date:"), the RFP's ("RFP dated 2 March", "responses due"),
 an earlier revision's, deadlines, inspections. Each field takes the date in its role. Numeric dates such as
-03/04/2026 are read in the document's own order: a proposal that also writes 16/02/2026 writes day first.
+05/06/2026 are read in the document's own order: a proposal that also writes 21/02/2026 writes day first.
 """
 
 from __future__ import annotations

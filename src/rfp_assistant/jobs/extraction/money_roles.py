@@ -35,7 +35,7 @@ class LineItemSum:
 def line_item_sum(text: str, statement_start: int) -> LineItemSum | None:
     """Add up the table rows above `statement_start` (up to the table's title or header), options left out.
 
-    Each row counts its last figure (its own total: "3 x 2,350,000 = 7,050,000" is 7,050,000); rows without one
+    Each row counts its last figure (its own total: "2 x 500,000 = 1,000,000" is 1,000,000); rows without one
     (a cell of text, "included") add nothing. None when fewer than two rows carry a figure.
     """
     lines = text[:statement_start].split("\n")
@@ -54,7 +54,7 @@ def line_item_sum(text: str, statement_start: int) -> LineItemSum | None:
             break
         if _OPTION.search(line) or _PASS_THROUGH.search(line):
             continue
-        # A row's own amount is its last figure, with or without a currency ("2 x EUR 685.000,00 1.370.000,00").
+        # A row's own amount is its last figure, with or without a currency ("2 x EUR 500.000,00 1.000.000,00").
         money = [(m.end, m.value.amount, m.value.currency) for m in p.find_money(line) if "negative" not in m.flags]
         bare = [(m.end(), p.parse_number(m.group(0), dot_thousands=True), None) for m in _FIGURE.finditer(line)]
         if money or bare:
@@ -143,7 +143,7 @@ def option_spans(text: str, *, pass_through: bool = True) -> list[tuple[int, int
 def read_money(spec, pages):
     """A price by its role: the total for the proposed scope, one GMP batch, or technology transfer.
 
-    Options and pass-through estimates are never a price; "2 x EUR 685,000" gives a unit price and not a total;
+    Options and pass-through estimates are never a price; "2 x EUR 500,000" gives a unit price and not a total;
     a total the proposal states as the sum of its line items is that sum.
     """
     def judge(match, context, cue):
@@ -155,9 +155,9 @@ def read_money(spec, pages):
             before_cue = context[: context.find(cue)] if cue in context else ""
             if cue.lower().startswith("per") and before_cue and _AMOUNT_END.search(before_cue) and \
                     context.find(cue) < context.find(match.text):
-                bonus -= 0.5  # "1,650,000 per batch 4,950,000": "per batch" describes the figure before it
+                bonus -= 0.5  # "900,000 per batch 2,700,000": "per batch" describes the figure before it
             if not unit and re.search(r"(?i)batches|lots\b|runs\b|campaign", cue):
-                bonus -= 0.3  # "Three GMP batches US$ 1,920,000" is the price of several
+                bonus -= 0.3  # "Three GMP batches US$ 2.1M" is the price of several
         if spec.key == "total_price" and unit:
             bonus -= 0.6
         return bonus

@@ -64,7 +64,7 @@ def country_words() -> dict[str, list[str]]:
 _STATE_NAMES = {name.lower() for name in US_STATES.values()} | {abbr.lower() for abbr in US_STATES}
 _WORDS = r"[A-Z][A-Za-z.]*(?:\s(?:[A-Z][A-Za-z.]*|of))*"
 _POSTCODE = r"(?:\s+(?:[A-Z]{1,2}-?)?\d[\dA-Z]{2,5}(?:\s\d[A-Z]{2})?)?"
-# "Geleen (Chemelot campus, Building 14), the Netherlands": a bracketed note may sit between city and country.
+# "Leiden (Bio Science Park, Unit 4), the Netherlands": a bracketed note may sit between city and country.
 _NOTE = r"(?:\s*\([^()]{1,60}\))?"
 PLACE = re.compile(rf"\b([A-Z][a-zà-ÿ'’.-]+(?:[ -][A-Z][a-zà-ÿ'’.-]+){{0,2}}){_POSTCODE}{_NOTE},\s*(?:the\s+)?({_WORDS})"
                     rf"(?:,\s*({_WORDS}))?")

@@ -1,7 +1,7 @@
 """Document roles: whose words are these? The vendor writes the proposal; the sponsor is addressed and quoted.
 
 A proposal answers an RFP, so it repeats the sponsor's requirements ("The Sponsor requires the first batch within
-26 weeks"), questions ("Which modalities do you manufacture?") and requests ("State your price per batch"). Those
+20 weeks"), questions ("Which modalities do you manufacture?") and requests ("State your price per batch"). Those
 words are the sponsor's, never the vendor's answer; this module finds them, and tells the vendor's own name (the
 author: letterhead, page headers and footers, signature, "we") from the addressee's.
 """
@@ -44,7 +44,7 @@ class Author:
     addressees: tuple[str, ...] = ()
 
     def words(self) -> set[str]:
-        """The vendor's own words (not legal forms), lower case: what "Kestrelwerk requires" is checked against."""
+        """The vendor's own words (not legal forms), lower case: what "Acme requires" is checked against."""
         if not self.name:
             return set()
         return {w.casefold() for w in re.findall(r"[A-Za-z][A-Za-z'’-]{2,}", self.name)
@@ -121,7 +121,7 @@ _SPONSOR_SUBJECT = re.compile(
     r"(?:\w+\s+){0,2}?(?P<verb>requires?|required|requests?|requested|expects?|expected|prefers?|preferred|seeks?|"
     r"sought|intends?|wants?|asks?|asked|needs?|shall|must|should)\b"
 )
-# The sponsor speaking ("The Sponsor requires", "Hollowcrest prefers") or the RFP's rules for bidders
+# The sponsor speaking ("The Sponsor requires", "Helix prefers") or the RFP's rules for bidders
 # ("Proposals must remain valid for 120 days"); a vendor's own "the Client shall pay" is neither.
 _SPONSOR = re.compile(r"(?i)^(?:sponsor|client|customer|rfp|request)$")
 _BIDDERS = re.compile(r"(?i)^(?:responders?|respondents?|proposals?|offers?|bids?|bidders?|suppliers?|vendors?|cdmos?|"

@@ -1,7 +1,7 @@
 """Services in the proposed scope: every mention of a service is judged by its own row, list item or sentence.
 
 A scope table says it cell by cell ("Technology transfer | Yes", "Cell line development | Excluded"); a list says
-it by its label ("Included: …; Excluded: …"); prose says it in the sentence ("…are likewise outside this
+it by its label ("Included: …; Excluded: …"); prose says it in the sentence ("…is outside this
 proposal", "shipped to the Sponsor's fill-finish partner"). A service is in scope when one of its mentions puts it
 there and that mention is not itself excluded.
 """

@@ -128,8 +128,8 @@ def read_boolean(key: str, pages: list[Page]) -> FieldResult:
                     continue
                 clause = _clause(page, m.start(), m.end())
                 # Another party's capability, a plan for later, or (for practices, not capabilities) an option is
-                # not a yes: "shipped to the Sponsor's fill-finish partner", "EBR go-live planned for 2027",
-                # "a dedicated project manager can be added as Option C".
+                # not a yes: "shipped to the Sponsor's fill-finish partner", "an MES planned for next year",
+                # "a dedicated project manager can be added as an option".
                 if OTHER_PARTY.search(clause) or _PARTY_AFTER.match(page.text, m.end()) or NOT_YET.search(clause):
                     continue
                 if key not in CAPABILITIES and (OPTIONAL.search(clause) or

@@ -177,7 +177,7 @@ def _money_ok(value: Money, text: str, quotes: list[str], pages: list[str]) -> b
         found = found or ([p.parse_number(m.group(0), dot_thousands=True) for m in _BARE_AMOUNT.finditer(quote)]
                           if named else [])
         if found:
-            per_quote.append(found[-1])  # a row's own total ends it ("3 x 2,350,000 = 7,050,000")
+            per_quote.append(found[-1])  # a row's own total ends it ("2 x 500,000 = 1,000,000")
     if (len(per_quote) > 1 and _near(sum(per_quote), value.amount)) or (len(figures) > 1 and _near(sum(figures), value.amount)):
         return True
     # "The total is the sum of the line items in Table A-1", quoted with the table's first and last rows: the
@@ -217,7 +217,7 @@ def _bool_ok(key: str, value: bool, text: str) -> bool:
                 continue
             left, right = _quote_bounds(text, m.start(), m.end())
             if _NOT_YET.search(text, left, right):
-                continue  # "MES go-live planned for 2027" says nothing about today
+                continue  # "an MES planned for next year" says nothing about today
             if _negated_in(text, m.start(), m.end()):
                 denied = True
             else:

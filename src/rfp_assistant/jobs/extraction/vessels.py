@@ -21,7 +21,7 @@ _NOT_NOW = re.compile(r"(?i)commission|not\s+(?:offered|proposed|available|used|
 _OWN_START = re.compile(r"\.\s|\n\s*\n|;\s|[\x7f•▪]")
 _LIST_JOIN = re.compile(r"\s*(?:,|and|or|&|/|\+|–|-)\s*(?:and\s+)?")
 _OWN_END = re.compile(r"\.\s|\n\s*\n|[\x7f•▪]")
-# "our Leuven lentiviral facility", "at our Boulder, Colorado site": a named site of the vendor's.
+# "our Ghent viral vector facility", "at our Austin, Texas site": a named site of the vendor's.
 NAMED_SITE = re.compile(r"\b(?:our|the|at|in)\s+([A-Z][\w'’-]+)(?:,\s+[A-Z][\w'’-]+)?(?:\s+[a-z][\w-]*){0,2}\s+"
                          r"(?:site|facility|campus|plant|operations|laborator(?:y|ies)|centre|center)\b")
 
