@@ -26,14 +26,23 @@ class Citation(Model):
     """Verbatim text from that page."""
     location: str | None = None
     """Where on the page, when the page number alone does not say: "sheet Budget, row 3", "slide 2"."""
+    origin: Literal["user", "playbook"] | None = None
+    """Whose document it is: "user" (one the user ingested) or "playbook" (the built-in playbook); set by answers."""
 
     @model_serializer(mode="wrap")
     def _without_empty_location(self, handler):
-        # The contract grows only by adding: a citation without a known location keeps its original shape.
+        # The contract grows only by adding: a citation without a known location or origin keeps its original shape.
         data = handler(self)
-        if isinstance(data, dict) and data.get("location") is None:
-            data.pop("location", None)
+        if isinstance(data, dict):
+            for key in ("location", "origin"):
+                if data.get(key) is None:
+                    data.pop(key, None)
         return data
+
+    @property
+    def origin_label(self) -> str:
+        """Whose document, for people: "your document", "built-in playbook", or "" when not known."""
+        return {"user": "your document", "playbook": "built-in playbook"}.get(self.origin or "", "")
 
     @property
     def where(self) -> str:

@@ -42,6 +42,7 @@ from rfp_assistant.core.retrieval.records import (
     record_from_metadata,
 )
 from rfp_assistant.core.retrieval.thesaurus import expand_query
+from rfp_assistant.core.retrieval.unit_vectors import UnitVectors
 
 Kind = Literal["guide", "internal", "proposal"]
 Method = Literal["hybrid", "lexical", "dense"]
@@ -74,6 +75,8 @@ class SearchHit:
     lexical_rank: int | None = None
     similarity: float | None = None
     """Cosine similarity to the query from the dense tier that ranked it, when one did."""
+    builtin: bool = False
+    """True for a passage of the built-in playbook; False for a document the user ingested."""
 
 
 class WorkspaceIndex:
@@ -86,6 +89,7 @@ class WorkspaceIndex:
         self._embedder = embedder
         self._embedder_checked = False
         self._contextual = _UNSET
+        self._units: UnitVectors | None = None
         self._progress = progress
         self._client = None
         self._swaps = 0  # how often this index moved to a fresh client; a write that saw one must say so
@@ -145,6 +149,7 @@ class WorkspaceIndex:
             records = self.list_documents()
             swaps, tier = self._swaps, self.contextual  # after list_documents, which may move to a fresh client
             covered = tier.covered({r.doc_id for r in records}, {r.doc_id: r.chunks for r in records})
+            covered &= self.units.contextual_documents(tier.embedder)  # a passage's sentences are part of its tier
             builtin = _builtin_playbook_hashes()
             pending = sorted((r for r in records if r.doc_id not in covered), key=lambda r: r.sha256 not in builtin)
             if limit is not None:
@@ -157,14 +162,34 @@ class WorkspaceIndex:
             total, done = sum(r.chunks for r in pending), 0
             for record in pending:
                 chunks = self.chunks_of(record.doc_id)
+                shareable = record.sha256 in builtin
                 try:
-                    tier.add(record.doc_id, chunks, progress, done, total, shareable=record.sha256 in builtin)
+                    tier.add(record.doc_id, chunks, progress, done, total, shareable=shareable)
                 finally:
                     self._changed(swaps)
+                self.units.add_contextual(record.doc_id, chunks, tier.embedder, tier.cache if shareable else None)
                 done += record.chunks
         if progress and total:
             progress(1.0, f"Search improved for {total} passages")
         return total
+
+    def unit_similarities(self, chunks: list[Chunk], query: str, static_query: str | None = None):
+        """(space, {chunk_id: (units, similarities)}): each passage's sentences, items and rows against the query.
+
+        Uses the vectors stored at ingest and by the contextual tier; only the query is embedded.
+        """
+        tier = self.contextual
+        return self.units.similarities(chunks, query, static_query, tier.embedder if tier is not None else None)
+
+    @property
+    def units(self) -> UnitVectors:
+        """The vectors of every passage's sentences, list items and rows (local static table, made at ingest)."""
+        if self._units is None:
+            from rfp_assistant.core.embeddings.embedder import StaticMiniLMEmbedder
+
+            # Always the local table, whatever RFP_EMBEDDINGS says: fast, and sentences never leave the machine.
+            self._units = UnitVectors(self.folder, StaticMiniLMEmbedder(self.settings.cache_dir, self._progress))
+        return self._units
 
     @property
     def embedder(self):
@@ -229,9 +254,11 @@ class WorkspaceIndex:
                 if len(chunks) > WRITE_BATCH:
                     self._chunks.delete(where={"doc_id": doc_id})  # leftovers of an interrupted multi-call ingest
                 try:
+                    self.units.add(doc_id, chunks)  # before the commit: a committed document always has them
                     self._write_chunks(chunks, kind, record)
                 except Exception as exc:
                     self._chunks.delete(where={"doc_id": doc_id})
+                    self.units.remove(doc_id)
                     raise IndexError_(f"{document.source}: indexing failed and was rolled back ({exc})") from exc
                 for old in older:
                     self._remove(old.doc_id)
@@ -263,6 +290,7 @@ class WorkspaceIndex:
         self._chunks.delete(where={"doc_id": doc_id})
         if self.contextual is not None:
             self.contextual.remove(doc_id)
+        self.units.remove(doc_id)
         forget(self.folder, sha256=doc_id)  # what was derived from it (cached extractions) goes with it
 
     def _write_chunks(self, chunks: list[Chunk], kind: str, record: DocumentRecord) -> None:
@@ -290,24 +318,29 @@ class WorkspaceIndex:
 
     def search(
         self, query: str, k: int = 8, *, kinds: list[str] | None = None, sources: list[str] | None = None,
-        method: Method = "hybrid",
+        method: Method = "hybrid", builtin: bool | None = None,
     ) -> list[SearchHit]:
-        """Best chunks for `query` among committed documents, optionally filtered by kind or file name."""
+        """Best chunks for `query` among committed documents, optionally filtered by kind, file name or origin.
+
+        `builtin` True searches only the built-in playbook, False only the documents the user ingested.
+        """
         try:
-            return self._search(query, k, kinds, sources, method)
+            return self._search(query, k, kinds, sources, method, builtin)
         except InternalError:
             # Another process committed passages between this process's freshness check and its query
             # (embedded Chroma then fails to find their ids); reopen and ask once more.
             self._sync(reopen=True)
-            return self._search(query, k, kinds, sources, method)
+            return self._search(query, k, kinds, sources, method, builtin)
 
     def _search(self, query: str, k: int, kinds: list[str] | None, sources: list[str] | None,
-                method: Method) -> list[SearchHit]:
+                method: Method, builtin: bool | None) -> list[SearchHit]:
         records = self.list_documents()
-        allowed = {r.doc_id for r in records if (not kinds or r.kind in kinds) and (not sources or r.source in sources)}
+        allowed = {r.doc_id for r in records if (not kinds or r.kind in kinds) and (not sources or r.source in sources)
+                   and (builtin is None or is_builtin(r) == builtin)}
         if not allowed or not query.strip():
             return []
         kind_of = {r.doc_id: r.kind for r in records}
+        shipped = {r.doc_id for r in records if is_builtin(r)}
         expansion = expand_query(query)
         dense: list[tuple[str, float]] = []
         if method in ("hybrid", "dense"):
@@ -339,6 +372,7 @@ class WorkspaceIndex:
             if chunk_id in by_id:
                 hit.chunk = by_id[chunk_id]
                 hit.kind = kind_of.get(hit.chunk.doc_id, "")
+                hit.builtin = hit.chunk.doc_id in shipped
                 hits.append(hit)
         return hits
 
@@ -397,6 +431,11 @@ def _remove_tree(path) -> None:
     import shutil
 
     shutil.rmtree(path, ignore_errors=True)
+
+
+def is_builtin(record: DocumentRecord) -> bool:
+    """True for a file of the built-in playbook (exactly as shipped), False for a document the user ingested."""
+    return record.kind == "guide" and record.sha256 in _builtin_playbook_hashes()
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,105 @@
+"""Score every unit (sentence, list item, row) of the retrieved passages against the question.
+
+A unit's score adds how much of the question's wording it covers (rarer words count more, a synonym stands in
+for the question's phrase, the heading and the line introducing a list count a little), its similarity to the
+question (vectors stored at ingest: an ask embeds only the question), the passage's own similarity and rank,
+and whether it carries what the question asks for (a name, an amount, a date, a list).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from rfp_assistant.core.retrieval.index import SearchHit, WorkspaceIndex
+from rfp_assistant.core.retrieval.lexical import tokenize
+from rfp_assistant.core.retrieval.thesaurus import synonym_groups
+from rfp_assistant.core.text.units import Unit
+from rfp_assistant.jobs.answering.intent import ASKS_FOR, QUESTION_FORM, Intent, topic_words
+
+# Unit score = weights x (question coverage, retrieval rank, answer type, similarity, passage similarity, shape).
+W_COVERAGE, W_RANK, W_TYPE, W_SIMILARITY, W_PASSAGE, W_SHAPE = 0.6, 0.1, 0.12, 0.45, 0.3, 0.1
+CONTEXT_WEIGHT = 0.7  # a word in the heading or the line introducing a list counts 70% of one in the sentence
+MIN_ANCHOR_CHARS = 25  # shorter units (a bare list item, a label) complete an answer but do not lead it
+_ENUMERATION = re.compile(r"(,[^,]+){2,}|;|:\s*$|\b(such as|including|include|includes|like)\b", re.I)
+
+
+@dataclass(eq=False)  # one candidate is one unit of one hit: identity is equality
+class Candidate:
+    """One unit of a retrieved passage, with how well it answers the question."""
+
+    unit: Unit
+    hit: SearchHit
+    position: int
+    """Index of the unit in its passage."""
+    score: float = 0.0
+    coverage: float = 0.0
+    similarity: float = 0.0
+    eligible: bool = True
+    """Long enough (or of the asked type) to lead an answer."""
+
+    @property
+    def text(self) -> str:
+        """The unit's verbatim text."""
+        return self.unit.text
+
+    @property
+    def chunk_id(self) -> str:
+        """The passage it belongs to."""
+        return self.hit.chunk.chunk_id
+
+
+def score_units(question: str, intent: Intent, hits: list[SearchHit], index: WorkspaceIndex
+                ) -> tuple[str, list[Candidate]]:
+    """Every unit of `hits`, scored, best first; and which vectors gave the similarities (contextual or static)."""
+    if not hits:
+        return "static", []
+    space, compared = index.unit_similarities([h.chunk for h in hits], question, topic_words(question))
+    candidates: list[Candidate] = []
+    similarities: list[float] = []
+    for hit in hits:
+        units, sims = compared[hit.chunk.chunk_id]
+        for position, unit in enumerate(units):
+            candidates.append(Candidate(unit, hit, position))
+            similarities.append(float(sims[position]))
+    asked = [t for t in dict.fromkeys(tokenize(question)) if t not in QUESTION_FORM]
+    groups = synonym_groups(question)
+    stems = [tokenize(c.text) for c in candidates]
+    idf = _idf(asked, [set(s) for s in stems])
+    weight = sum(idf[t] for t in asked) or 1.0
+    rank_of = {id(hit): rank for rank, hit in enumerate(hits)}
+    for candidate, sequence, similarity in zip(candidates, stems, similarities):
+        terms = set(sequence)
+        context = set(tokenize(f"{candidate.hit.chunk.section} {candidate.unit.lead}"))
+        # A synonym in the sentence stands in for the question's own phrase ("set aside" -> "budget").
+        terms |= {t for mentioned, phrases in groups if any(_has_phrase(sequence, p) for p in phrases) for t in mentioned}
+        got = sum(idf[t] for t in asked if t in terms) + CONTEXT_WEIGHT * sum(idf[t] for t in asked if t in context - terms)
+        candidate.coverage = min(1.0, got / weight)
+        candidate.similarity = similarity
+        candidate.eligible = len(candidate.text) >= MIN_ANCHOR_CHARS or bool(intent.wants)
+        score = W_COVERAGE * candidate.coverage + W_RANK / (1 + rank_of[id(candidate.hit)])
+        score += W_PASSAGE * (candidate.hit.similarity or 0.0) + W_SIMILARITY * similarity
+        score += sum(W_TYPE for kind in intent.wants if ASKS_FOR[kind][1].search(candidate.text))
+        if intent.shape == "list" and (candidate.unit.is_row or _ENUMERATION.search(candidate.text)):
+            score += W_SHAPE
+        if candidate.text.rstrip().endswith("?"):
+            score -= 0.15  # a question in the source is rarely the answer (its answer follows it)
+        candidate.score = score
+    candidates.sort(key=lambda c: -c.score)
+    return space, candidates
+
+
+def is_enumeration(text: str) -> bool:
+    """True for a sentence that lists things inline ("a, b, and c"; "such as ..."; "...:")."""
+    return bool(_ENUMERATION.search(text))
+
+
+def _has_phrase(sequence: list[str], stems: tuple[str, ...]) -> bool:
+    n = len(stems)
+    return any(tuple(sequence[i : i + n]) == stems for i in range(len(sequence) - n + 1))
+
+
+def _idf(terms: list[str], stems: list[set[str]]) -> dict[str, float]:
+    n = len(stems)
+    return {t: math.log(1 + n / (1 + sum(t in s for s in stems))) for t in terms}

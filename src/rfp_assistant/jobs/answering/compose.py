@@ -1,0 +1,204 @@
+"""Extractive answers: the best passage's answer, whole, in its own words, each statement cited.
+
+Whole means by shape: an enumeration comes back with every item of its list (up to a cap, then "and N more"),
+a definition with the rest of its paragraph, a number with the sentence that qualifies it; a question found in
+the source (an FAQ) is answered by the text that follows it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rfp_assistant.core.text.sentences import quote_in_text
+from rfp_assistant.core.retrieval.lexical import tokenize
+from rfp_assistant.jobs.answering.candidates import Candidate, is_enumeration
+from rfp_assistant.jobs.answering.intent import Intent
+from rfp_assistant.schemas.common import Answer, Citation
+
+MAX_SENTENCES = 4
+MAX_LIST_ITEMS = 8
+DEFINITION_SENTENCES = 3
+CORROBORATE = 0.8  # a sentence from another passage this close to the best one is added as a second source
+_CONTINUES = re.compile(r"^(additionally|also|in addition|furthermore|moreover|likewise|further|it also|they also|"
+                        r"other|these|this|such|the same)\b", re.I)
+_QUALIFIES = re.compile(r"^(this|that|these|those|it|they|such|the (range|figure|number|amount|estimate)|excluding|"
+                        r"including|depending|for example|e\.g\.)\b|\b(depend\w*|typical\w*|usually|roughly|about|approx\w*|"
+                        r"excluding|including|per|each|if|unless)\b", re.I)
+_BULLET = re.compile(r"^([-*•▪]|\d{1,2}[.)])\s+")
+
+
+def compose(intent: Intent, candidates: list[Candidate]) -> Answer:
+    """The answer built from the best passage for the question's shape, cited unit by unit."""
+    groups = _by_passage(candidates)
+    best_group = max(groups.values(), key=_passage_score)
+    anchor = next((c for c in best_group if c.eligible), best_group[0])
+    units = sorted(best_group, key=lambda c: c.position)
+    if anchor.text.rstrip().endswith("?"):
+        answer_units = _after_question(anchor, units)
+        if answer_units:
+            return _render(answer_units, [])
+    if intent.shape == "list":
+        items = _whole_list(anchor, units)
+        if items is not None:
+            intro, listed = items
+            return _render(intro, listed)
+    if intent.shape == "definition":
+        return _render(_paragraph_from(anchor, units, DEFINITION_SENTENCES), [])
+    chosen = _best_sentences(anchor, best_group, units)
+    if intent.shape == "number":
+        chosen = _with_qualifier(anchor, units, chosen)
+    if intent.shape == "list":
+        chosen = _with_continuation(anchor, units, chosen)
+    chosen += _corroboration(candidates, anchor, chosen)
+    return _render(chosen, [])
+
+
+def _by_passage(candidates: list[Candidate]) -> dict[str, list[Candidate]]:
+    groups: dict[str, list[Candidate]] = {}
+    for candidate in candidates:
+        groups.setdefault(candidate.chunk_id, []).append(candidate)
+    return groups
+
+
+def _passage_score(group: list[Candidate]) -> float:
+    top = sorted((c.score for c in group if c.eligible), reverse=True)[:3] or [max(c.score for c in group)]
+    return top[0] + 0.15 * sum(top[1:]) / 2
+
+
+def _after_question(anchor: Candidate, units: list[Candidate]) -> list[Candidate]:
+    """The sentences answering a question that the source itself asks (an FAQ entry)."""
+    following = [c for c in units if c.position > anchor.position]
+    if not following:
+        return []
+    block = following[0].unit.block
+    return [c for c in following if c.unit.block == block][:DEFINITION_SENTENCES]
+
+
+def _whole_list(anchor: Candidate, units: list[Candidate]) -> tuple[list[Candidate], list[Candidate]] | None:
+    """(introduction, items) of the list the anchor belongs to or introduces; None when it is in no list."""
+    if anchor.unit.is_row:
+        lead = anchor.unit.lead
+        items = [c for c in units if _is_item(c) and c.unit.lead == lead]
+        intro = [c for c in units if not c.unit.is_row and c.text == lead][:1]
+        return intro, items
+    # The anchor's paragraph may end by introducing a list ("... by considering:").
+    block_end = max((c for c in units if c.unit.block == anchor.unit.block), key=lambda c: c.position)
+    items = [c for c in units if _is_item(c) and c.unit.lead == block_end.text and c.position > block_end.position]
+    if items:
+        intro = [anchor] if anchor is block_end else [anchor, block_end]
+        return intro, items
+    return None
+
+
+def _is_item(candidate: Candidate) -> bool:
+    """A list item or row that can be part of an answer: numbered questions (an FAQ) are not a list of answers."""
+    return candidate.unit.is_row and not candidate.text.rstrip().endswith("?")
+
+
+def _paragraph_from(anchor: Candidate, units: list[Candidate], limit: int) -> list[Candidate]:
+    same = [c for c in units if c.unit.block == anchor.unit.block and c.position >= anchor.position]
+    return same[:limit]
+
+
+def _best_sentences(anchor: Candidate, group: list[Candidate], units: list[Candidate]) -> list[Candidate]:
+    """The anchor, the passage's other strong units, and the sentence completing the anchor."""
+    floor = anchor.score * 0.7
+    chosen = [c for c in group if c.eligible and c.score >= floor][:MAX_SENTENCES]
+    if anchor not in chosen:
+        chosen.insert(0, anchor)
+    follow = next((c for c in units if c.position == anchor.position + 1 and c.unit.block == anchor.unit.block), None)
+    if follow is not None and follow not in chosen and follow.score >= 0.5 * anchor.score and len(chosen) < MAX_SENTENCES:
+        chosen.append(follow)
+    return chosen
+
+
+def _with_qualifier(anchor: Candidate, units: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
+    """A number comes with the neighbouring sentence that qualifies it."""
+    neighbours = {c.position: c for c in units if c.unit.block == anchor.unit.block}
+    after, before = neighbours.get(anchor.position + 1), neighbours.get(anchor.position - 1)
+    extra = []
+    if after is not None and after not in chosen and _QUALIFIES.search(after.text):
+        extra.append(after)
+    if before is not None and before not in chosen and re.match(r"^(this|that|these|it|they|such)\b", anchor.text, re.I):
+        extra.append(before)
+    return chosen + extra
+
+
+def _with_continuation(anchor: Candidate, units: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
+    """An inline list continued by the next sentence ("Additionally, ... d, e and f") is given whole."""
+    out = list(chosen)
+    position = anchor.position
+    for _ in range(2):
+        nxt = next((c for c in units if c.position == position + 1 and c.unit.block == anchor.unit.block), None)
+        if nxt is None or not (_CONTINUES.search(nxt.text) and is_enumeration(nxt.text)):
+            break
+        if nxt not in out:
+            out.append(nxt)
+        position += 1
+    return out
+
+
+def _corroboration(candidates: list[Candidate], anchor: Candidate, chosen: list[Candidate]) -> list[Candidate]:
+    """One strong sentence from another passage, when it says something the chosen ones do not."""
+    for candidate in candidates:
+        if candidate.chunk_id == anchor.chunk_id or not candidate.eligible:
+            continue
+        if candidate.score >= CORROBORATE * anchor.score and not any(
+            _jaccard(set(tokenize(candidate.text)), set(tokenize(c.text))) > 0.5 for c in chosen
+        ):
+            return [candidate]
+        return []
+    return []
+
+
+def _render(statements: list[Candidate], items: list[Candidate]) -> Answer:
+    """Statements in reading order as sentences, list items as bullets (capped), each with its citation marker."""
+    order: dict[str, int] = {}
+    for c in statements + items:
+        order.setdefault(c.chunk_id, len(order))
+    statements = sorted(dict.fromkeys(statements), key=lambda c: (order[c.chunk_id], c.position))
+    items = sorted(dict.fromkeys(items), key=lambda c: c.position)
+    shown, hidden = items[:MAX_LIST_ITEMS], items[MAX_LIST_ITEMS:]
+    citations: list[Citation] = []
+    marker: dict[tuple[str, int], int] = {}
+    for run in _runs(statements + shown):
+        citations.append(cite(run[0].hit.chunk, _run_quote(run), builtin=run[0].hit.builtin))
+        for c in run:
+            marker[(c.chunk_id, c.position)] = len(citations)
+    lines = [" ".join(f"{_clean(c.text)} [{marker[(c.chunk_id, c.position)]}]" for c in statements)] if statements else []
+    lines += [f"- {_clean(c.text)} [{marker[(c.chunk_id, c.position)]}]" for c in shown]
+    if hidden:
+        lines.append(f"- … and {len(hidden)} more")
+    return Answer(answer="\n".join(line for line in lines if line), citations=citations, found=True)
+
+
+def _runs(units: list[Candidate]) -> list[list[Candidate]]:
+    """Consecutive units of one passage, which one verbatim quote can cite together."""
+    runs: list[list[Candidate]] = []
+    for c in units:
+        last = runs[-1][-1] if runs else None
+        if last is not None and last.chunk_id == c.chunk_id and c.position == last.position + 1 \
+                and quote_in_text(_run_quote(runs[-1] + [c]), c.hit.chunk.text):
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return runs
+
+
+def _run_quote(run: list[Candidate]) -> str:
+    return " ".join(c.text for c in run)
+
+
+def cite(chunk, quote: str, *, builtin: bool = False) -> Citation:
+    """A citation of `quote` in `chunk`: where it is, and whether it comes from the built-in playbook or the user."""
+    return Citation(source=chunk.source, page=chunk.page, quote=quote, location=chunk.locate(quote),
+                    origin="playbook" if builtin else "user")
+
+
+def _clean(text: str) -> str:
+    text = _BULLET.sub("", text).strip("| ").replace(" | ", ", ")
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / max(len(a | b), 1)

@@ -1,0 +1,107 @@
+"""What a question asks for: the company's own status, or advice; and the shape of a whole answer.
+
+"Do we have a risk register?" and "who owns tech transfer on our side?" ask what the company's documents say
+about itself: their silence is an answer worth stating. "What should we put in the tech transfer package?" asks
+for advice, which the guide answers even when it is phrased with "we".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from rfp_assistant.core.retrieval.lexical import tokenize
+from rfp_assistant.jobs.readiness import GAP_QUESTION
+
+Shape = Literal["list", "definition", "number", "other"]
+
+_OWN = re.compile(r"\b(we|we're|we've|we'd|our|ours|us)\b", re.I)
+# Asking what to do, what is usual or what the guide says is a request for advice, whoever "we" are.
+_ADVICE = re.compile(
+    r"\b(should|shall|ought|must|supposed to|needs? to|have to|has to|best|better|recommend\w*|advis\w*|suggest\w*"
+    r"|typical(ly)?|usual(ly)?|general(ly)?|likely|common(ly)?|normally|ideally)\b"
+    r"|\bhow (do|can|could|would|might|will) (we|i|you|one|a company|companies|sponsors?|a sponsor)\b"
+    r"|\b(where|what|which|who) (can|could) (we|i)\b"
+    r"|\b(the|this|that|their) (guide|article|doc|document|page|playbook|series|author|text)\b|\bguide'?s\b"
+    r"|\baccording to\b|\bthey (mean|say|recommend|suggest|describe)\b",
+    re.I,
+)
+_PERSON = re.compile(r"^\s*(who|whom)\b|\bwhich (person|role|function|team)\b|\bowner|\bowns?\b|\bresponsible\b", re.I)
+
+ASKS_FOR = {
+    "person": (_PERSON,
+               re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b|\b(Dr|Mr|Ms|Mrs)\.? [A-Z]|\b(head|director|lead|manager|VP|officer|owner)\b"
+                          r"|^[-*•▪ ]*[A-Z][a-z]+ (is|was|will|has|owns|leads|runs|chairs|approves|signs)\b")),
+    "money": (re.compile(r"\b(how much|cost|budget|price|spend|fund|money|expens)", re.I),
+              re.compile(r"[$€£]\s?\d|\b(USD|EUR|GBP|CHF)\b|\b\d[\d,.]*\s?(k|m|million|bn)\b", re.I)),
+    "time": (re.compile(r"\b(when|how long|deadline|date|timeline|by what)\b", re.I),
+             re.compile(r"\b(Q[1-4]|20\d\d|\d+\s?(weeks?|months?|days?|years?)|january|february|march|april|may|june|"
+                        r"july|august|september|october|november|december)\b", re.I)),
+    "gap": (GAP_QUESTION,
+            re.compile(r"\b(not|no|none|tbd|isn't|excluded|missing|open|yet|undecided)\b", re.I)),
+    "number": (re.compile(r"\b(how many|how big|what share|what percent|number of|what number)\b", re.I),
+               re.compile(r"\b\d+(\.\d+)?\s?%|\b\d+\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b", re.I)),
+}
+"""Per answer type: (the question asks for it, a unit carries it)."""
+
+_LIST = re.compile(
+    r"^\s*(what|which)\s+(are|were)\s+(?!(we|you|they|i|our|us)\b)|\b(list|enumerate|name (the|all|every))\b|\bexamples?\b"
+    r"|\b(what|which)\s+(\w+\s+){0,2}(kinds?|types?|sorts?|categories|elements|sections|steps|stages|phases|items"
+    r"|things|parts|pieces|components|factors|areas|sources|options|ways|topics|points|criteria|questions|content)\b"
+    r"|\b(include|included|cover|covered|contain|go into|consist|made up of|comprise)\b"
+    r"|^\s*(what|which)\s+\w+s\b(?<!\bis\b)(?<!ss\b)",
+    re.I,
+)
+_DEFINITION = re.compile(
+    r"\bmean(s|t)? by\b|\bmeaning of\b|\bdefin(e|ed|es|ition)\b|^\s*what('s| is| are) (a |an |the )?[\w' -]{1,40}\?\s*$"
+    r"|^\s*what does [\w' -]{1,40} (mean|stand for)\b",
+    re.I,
+)
+_NUMBER = re.compile(r"\bhow (many|much|long|often|big|large|soon)\b|\bwhat (number|percentage|share|proportion|amount)\b"
+                     r"|\bnumber of\b", re.I)
+_NOT_A_LIST = re.compile(r"^\s*(what|which)\s+(\w+\s+){0,2}(is|does|has|was)\b", re.I)
+
+# Words that say how a question is put, or point at the document itself, rather than name its topic.
+QUESTION_FORM = frozenset(tokenize(
+    "much many big level kind exactly current right now want guide article doc document page author say says said "
+    "suggest describe mention actually really basically supposed according take tell get make use put go deal look "
+    "think know thing things stuff people way good lot usually typically generally"))
+
+
+def topic_words(question: str) -> str:
+    """The question without the words that only shape it ("what does the guide say about ..."), for similarity."""
+    kept = [w for w in re.findall(r"[\w'’&/-]+", question) if not (set(tokenize(w)) <= QUESTION_FORM and tokenize(w))]
+    return " ".join(kept) or question
+
+
+@dataclass(frozen=True)
+class Intent:
+    """How to answer a question."""
+
+    about_us: bool
+    """The question asks what the company's own documents say about itself (status, owners, decisions, gaps)."""
+    shape: Shape
+    """What a whole answer looks like: every item of a list, a definition's passage, a number with its qualifier."""
+    wants: tuple[str, ...]
+    """Answer types the question asks for (person, money, time, gap, number)."""
+
+
+def read_intent(question: str) -> Intent:
+    """Classify a question: whose documents answer it and what shape the answer takes."""
+    advice = bool(_ADVICE.search(question))
+    person = bool(_PERSON.search(question))
+    about_us = bool(_OWN.search(question) or person) and not advice
+    return Intent(about_us=about_us, shape=answer_shape(question),
+                  wants=tuple(kind for kind, (asks, _) in ASKS_FOR.items() if asks.search(question)))
+
+
+def answer_shape(question: str) -> Shape:
+    """list, definition, number or other."""
+    if _LIST.search(question) and not (_NOT_A_LIST.search(question) and not re.search(r"\bwhat are they\b", question, re.I)):
+        return "list"
+    if _DEFINITION.search(question):
+        return "definition"
+    if _NUMBER.search(question):
+        return "number"
+    return "other"
