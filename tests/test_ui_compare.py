@@ -14,14 +14,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 PROPOSALS = Path(__file__).resolve().parents[1] / "eval" / "extraction" / "proposals"
 
 
-def _choose(page, elem_id: str, text: str) -> None:
-    box = page.locator(f"#{elem_id} input")
-    box.click()
-    box.fill(text)
-    page.keyboard.press("ArrowDown")
-    page.keyboard.press("Enter")
-
-
 def test_three_proposals_side_by_side_with_evidence_and_download(settings, tmp_path):
     files = [PROPOSALS / name for name in ("01_northfield_formal_letter.pdf", "02_cascadia_table_heavy.pdf",
                                            "06_arbor_cgt_aav.pdf")]
@@ -37,11 +29,13 @@ def test_three_proposals_side_by_side_with_evidence_and_download(settings, tmp_p
         expect(table).to_contain_text("not stated")  # the cell-and-gene-therapy proposal is silent on liters
         assert table.locator("td.cmp-best").count() > 0 and table.locator("td.cmp-worst").count() > 0
 
-        _choose(page, "evidence-field", "Total price")
-        _choose(page, "evidence-vendor", "Cascadia")
+        table.locator("td[data-key='total_price'][data-vendor='1']").click()  # one click on the cell
         evidence = page.locator("#evidence")
         expect(evidence).to_contain_text("p.3: “TOTAL, WP1-WP6 (USD) 4,305,000”")
-        expect(evidence.locator("mark")).to_contain_text("4,305,000")
+        expect(evidence.locator("img.ev-page")).to_be_visible()  # the PDF page itself
+        expect(evidence.locator("mark")).to_contain_text("4,305,000")  # and its text, quote marked
+        evidence.locator(".ev-close").click()
+        expect(evidence).to_have_text("")
 
         expect(page.locator("#compare-questions")).to_contain_text("Please state")
         expect(page.locator("#compare-scores")).to_contain_text("Total (0-100)")

@@ -1,55 +1,93 @@
-"""Compare tab: upload proposals, see them side by side with evidence, re-weight the scorecard, download."""
+"""Compare tab: upload proposals, see them ranked and side by side, click a cell for its page, re-weight, download."""
 
 from __future__ import annotations
 
-import html
-import re
+from collections import Counter
 from pathlib import Path
 
 import gradio as gr
 
-from rfp_assistant.jobs.comparison.table import Comparison, compare_proposals, load_scorecard, rescore
+from rfp_assistant.jobs.comparison.table import Comparison, compare_proposals, load_scorecard, recompare
 from rfp_assistant.core.documents import RECOGNISED_SUFFIXES, load_document
 from rfp_assistant.jobs.comparison.export import write_comparison
+from rfp_assistant.jobs.comparison.scoring import as_money
 from rfp_assistant.jobs.extraction.service import extract_proposals
 from rfp_assistant.interfaces.ui.common import Refusal, Session, download_folder, problem, progress_adapter
+from rfp_assistant.interfaces.ui.compare_render import (
+    EVIDENCE_CSS,
+    RANKING_CSS,
+    SCORES_CSS,
+    TABLE_CSS,
+    render_evidence,
+    render_questions,
+    render_ranking,
+    render_scores,
+    render_table,
+)
 
-CSS_CLASSES = {"best": "cmp-best", "worst": "cmp-worst"}
+FX_BOXES = 4  # currencies besides the base one that can be given a rate
+RULES = [("Not stated scores 0", "zero"), ("Not stated is left out (other weights count more)", "left_out")]
+# A click on a table cell asks for its evidence; the close button empties the viewer.
+TABLE_JS = """
+element.addEventListener('click', (event) => {
+  const cell = event.target.closest('td[data-key]');
+  if (cell) trigger('select', {key: cell.dataset.key, vendor: Number(cell.dataset.vendor)});
+});
+"""
+EVIDENCE_JS = """
+element.addEventListener('click', (event) => {
+  if (event.target.closest('.ev-close')) { props.value = ''; return; }
+  const image = event.target.closest('img.ev-page');
+  if (image) image.classList.toggle('ev-zoom');
+});
+document.addEventListener('keydown', (event) => { if (event.key === 'Escape' && props.value) props.value = ''; });
+"""
 
 
 def build(session: Session, workspace: gr.Dropdown) -> None:
     """Lay out the tab and wire its events."""
     scorecard = load_scorecard()
     gr.Markdown(
-        "Upload the CDMOs' response PDFs. Each is read into the same 34 fields; every value shows the quote and "
-        "page it comes from, and silent proposals say **not stated**. Hover a cell for its quote; pick a field and a "
-        "vendor below to see the page with the quote highlighted."
+        "Upload the CDMOs' response PDFs. Each is read into the same 34 fields; silent proposals say **not stated**, "
+        "and a file that is not a proposal (a guide, a brief) is left out and said so. The ranking shows how every "
+        "score was reached. **Click any cell** to see its page with the quote highlighted."
     )
     with gr.Row():
         files = gr.File(label="Proposals", file_count="multiple", file_types=RECOGNISED_SUFFIXES,
                         elem_id="compare-files")
         run = gr.Button("Compare", variant="primary", elem_id="compare-button", scale=0)
-    state = gr.State(None)
+    state = gr.State(None)  # the comparison as read: every recomputation starts from it
+    current = gr.State(None)  # the comparison as shown (rates, rule, weights, documents included)
     documents = gr.State({})
+    fx_codes = gr.State([])
     status = gr.Markdown(elem_id="compare-status")
-    table = gr.HTML(elem_id="compare-table")
-    with gr.Row():
-        cell_key = gr.Dropdown(label="Field", choices=[], elem_id="evidence-field")
-        cell_vendor = gr.Dropdown(label="Vendor", choices=[], elem_id="evidence-vendor")
-    evidence = gr.HTML(elem_id="evidence")
-    gr.Markdown("### Scorecard — move a slider to re-weight")
-    sliders = []
-    with gr.Row():
-        for criterion in scorecard.criteria:
-            sliders.append(gr.Slider(0, 50, value=criterion.weight, step=1, label=criterion.title,
-                                     elem_id=f"weight-{criterion.id}"))
-    scores = gr.HTML(elem_id="compare-scores")
+    include = gr.CheckboxGroup(label="Compare anyway", choices=[], visible=False, elem_id="compare-include")
+    ranking = gr.HTML(elem_id="compare-ranking", js_on_load=None, css_template=RANKING_CSS)
+    with gr.Row(equal_height=False):
+        rule = gr.Radio(RULES, value="zero", label="A value the proposal does not state", elem_id="not-stated-rule")
+        with gr.Column():
+            fx_note = gr.Markdown(elem_id="fx-note")
+            with gr.Row():
+                fx_boxes = [gr.Number(label="rate", visible=False, minimum=0, elem_id=f"fx-{i}")
+                            for i in range(FX_BOXES)]
+    with gr.Accordion("How the scores were reached — and how much each criterion counts", open=True):
+        gr.Markdown("Drag a slider, or type a number and press Enter; the shares are shown as whole percentages.")
+        sliders = []
+        with gr.Row():
+            for criterion in scorecard.criteria:
+                sliders.append(gr.Slider(0, 50, value=round(criterion.weight), step=1, label=criterion.title,
+                                         elem_id=f"weight-{criterion.id}"))
+        scores = gr.HTML(elem_id="compare-scores", js_on_load=None, css_template=SCORES_CSS)
+    gr.Markdown("### Side by side — click a cell for its page")
+    table = gr.HTML(elem_id="compare-table", js_on_load=TABLE_JS, css_template=TABLE_CSS)
+    evidence = gr.HTML(elem_id="evidence", js_on_load=EVIDENCE_JS, css_template=EVIDENCE_CSS)
     questions = gr.Markdown(elem_id="compare-questions")
     with gr.Row():
         xlsx = gr.File(label="Excel (with evidence)", elem_id="download-xlsx", interactive=False)
         csv = gr.File(label="CSV", elem_id="download-csv", interactive=False)
+    shown = [status, include, ranking, fx_note, *fx_boxes, table, scores, questions, xlsx, csv]
 
-    def compare(paths, ws, progress=gr.Progress()):
+    def compare(paths, ws, rule_value, *weights, progress=gr.Progress()):
         try:
             if not paths:
                 raise Refusal("Choose one or more proposal files first.")
@@ -57,40 +95,123 @@ def build(session: Session, workspace: gr.Dropdown) -> None:
             names = [p.name for p in paths]
             extractions = extract_proposals(paths, session.settings, chat=session.chat, names=names,
                                             progress=progress_adapter(progress), workspace=ws)
-            comparison = compare_proposals(extractions, load_scorecard())
             texts = _page_texts(paths, names, session)
-            xlsx_path, csv_path = _exports(comparison, session)
+            card = _scorecard(weights, rule_value)
+            comparison = compare_proposals(extractions, card, page_texts=texts)
+            base = _base_currency(comparison)
+            if base != card.base_currency:
+                comparison = recompare(comparison, card.with_fx({}, base))
+            outputs = list(_outputs(comparison, session, fx_values=None))
         except Exception as exc:  # said where the comparison would be; the other outputs stay empty
-            nothing = gr.update(choices=[], value=None)
-            return None, {}, problem(exc), "", nothing, nothing, "", "", "", None, None
-        keys = [(row.label, row.key) for row in comparison.rows]
-        vendors = [(v.name, i) for i, v in enumerate(comparison.vendors)]
-        return (comparison, texts, _status(comparison), render_table(comparison),
-                gr.update(choices=keys, value=None), gr.update(choices=vendors, value=None), "",
-                render_scores(comparison), render_questions(comparison), xlsx_path, csv_path)
+            return (None, None, {}, [], problem(exc), gr.update(choices=[], value=[], visible=False), "", "",
+                    *[gr.update(visible=False, value=None)] * FX_BOXES, "", "", "", None, None, "")
+        left_out = [item.source for item in comparison.left_out]
+        outputs[1] = gr.update(choices=left_out, value=[], visible=bool(left_out))
+        return (comparison, comparison, dict(zip(names, map(str, paths))), _fx_codes(comparison), *outputs, "")
 
-    def reweight(comparison: Comparison | None, *weights):
+    def recompute(comparison: Comparison | None, codes: list[str], included: list[str], rule_value: str, *values):
         if comparison is None:
-            return "", None
-        ids = [c.id for c in comparison.scorecard.criteria]
-        updated = rescore(comparison, dict(zip(ids, weights)))
-        xlsx_path, _ = _exports(updated, session)
-        return render_scores(updated), xlsx_path
+            return (gr.update(), *[gr.update()] * len(shown))
+        rates, weights = values[:FX_BOXES], values[FX_BOXES:]
+        try:
+            fx = _rates(codes, rates)
+            card = _scorecard(weights, rule_value).with_fx(fx, comparison.scorecard.base_currency)
+            updated = recompare(comparison, card, include=included or [])
+            outputs = _outputs(updated, session, fx_values=rates)
+        except Exception as exc:  # a bad rate or weight is said above the table; the last good result stays
+            return (gr.update(), problem(exc), *[gr.update()] * (len(shown) - 1))
+        return (updated, *outputs)
 
-    def show_evidence(comparison: Comparison | None, texts: dict, key: str | None, vendor: int | None):
-        if comparison is None or key is None or vendor is None:
+    def show_evidence(comparison: Comparison | None, paths: dict, event: gr.EventData):
+        if comparison is None:
             return ""
-        return render_evidence(comparison, texts, key, int(vendor))
+        try:
+            return render_evidence(comparison, paths, str(event.key), int(event.vendor))
+        except Exception as exc:  # the viewer says what went wrong; the table stays usable
+            return f"<p>{problem(exc)}</p>"
 
-    run.click(compare, [files, workspace], [state, documents, status, table, cell_key, cell_vendor, evidence, scores,
-                                            questions, xlsx, csv])
+    run.click(compare, [files, workspace, rule, *sliders], [state, current, documents, fx_codes, *shown, evidence])
+    controls = [state, fx_codes, include, rule, *fx_boxes, *sliders]
+    # One at a time, in the order the user acted: a rate box losing focus as a weight is typed must not finish
+    # last with the old weight.
+    after = {"concurrency_id": "compare-recompute", "concurrency_limit": 1}
+    for box in fx_boxes:
+        box.submit(recompute, controls, [current, *shown], **after)
+        box.blur(recompute, controls, [current, *shown], **after)
+    rule.change(recompute, controls, [current, *shown], **after)
+    include.change(recompute, controls, [current, *shown], **after)
     for slider in sliders:
-        slider.release(reweight, [state, *sliders], [scores, xlsx])
-    cell_key.change(show_evidence, [state, documents, cell_key, cell_vendor], [evidence])
-    cell_vendor.change(show_evidence, [state, documents, cell_key, cell_vendor], [evidence])
+        slider.change(recompute, controls, [current, *shown], trigger_mode="always_last", show_progress="hidden",
+                      **after)
+    table.select(show_evidence, [current, documents], [evidence])
+
+
+def _scorecard(weights, rule_value: str):
+    ids = [c.id for c in load_scorecard().criteria]
+    values = {i: float(w) for i, w in zip(ids, weights) if w is not None}
+    return load_scorecard().with_weights(values, where="The weights").with_not_stated(rule_value or "zero")
+
+
+def _base_currency(comparison: Comparison) -> str:
+    """The scorecard's base when a proposal quotes in it, else the currency most totals are quoted in."""
+    found = comparison.currencies()
+    if not found or comparison.scorecard.base_currency in found:
+        return comparison.scorecard.base_currency
+    totals = [m.currency for c in comparison.row("total_price").cells if (m := as_money(c.value))]
+    return Counter(totals or found).most_common(1)[0][0]
+
+
+def _fx_codes(comparison: Comparison) -> list[str]:
+    base = comparison.scorecard.base_currency
+    found = comparison.currencies()
+    return [c for c in found if c != base][:FX_BOXES] if len(found) > 1 else []
+
+
+def _rates(codes: list[str], values) -> dict[str, float]:
+    rates = {}
+    for code, value in zip(codes, values):
+        if value is None or value == "":
+            continue
+        if float(value) <= 0:
+            raise Refusal(f"The rate for {code} must be a number above 0.")
+        rates[code] = float(value)
+    return rates
+
+
+def _outputs(comparison: Comparison, session: Session, *, fx_values) -> tuple:
+    """Status, (unchanged) include choices, ranking, exchange-rate note and boxes, table, scores, questions, downloads."""
+    xlsx_path, csv_path = _exports(comparison, session)
+    codes = _fx_codes(comparison)
+    base = comparison.scorecard.base_currency
+    boxes = []
+    for index in range(FX_BOXES):
+        if index < len(codes):
+            update = {"visible": True, "label": f"1 {codes[index]} = ? {base}"}
+            if fx_values is None:
+                update["value"] = None
+            boxes.append(gr.update(**update))
+        else:
+            boxes.append(gr.update(visible=False, value=None))
+    return (_status(comparison), gr.update(), render_ranking(comparison), _fx_note(comparison, codes),
+            *boxes, render_table(comparison), render_scores(comparison), render_questions(comparison),
+            xlsx_path, csv_path)
+
+
+def _fx_note(comparison: Comparison, codes: list[str]) -> str:
+    if not codes:
+        return ""
+    base = comparison.scorecard.base_currency
+    missing = comparison.unrated_currencies()
+    if missing:
+        return (f"**Exchange rates** — prices are quoted in {', '.join(comparison.currencies())}. Enter what one "
+                f"{' / one '.join(missing)} is worth in {base} and press Enter; until then prices are not compared "
+                "and the price part of the cost score is left out for every vendor. No rate is ever assumed.")
+    rates = ", ".join(f"1 {c} = {r:g} {base}" for c, r in sorted(comparison.scorecard.fx.items()))
+    return f"**Exchange rates** — prices compared in {base} at {rates} (your rates; change one and press Enter)."
 
 
 def _page_texts(paths: list[Path], names: list[str], session: Session) -> dict:
+    """{file name: {page: text}}: free-text cells are made whole from it and the viewer marks quotes in it."""
     texts = {}
     for path, name in zip(paths, names):
         try:
@@ -112,82 +233,7 @@ def _exports(comparison: Comparison, session: Session) -> tuple[str, str]:
 def _status(comparison: Comparison) -> str:
     lines = [f"Compared **{len(comparison.vendors)}** proposal(s)."]
     lines += [f"- ✗ **{v.source}** — {v.error}" for v in comparison.vendors if v.error]
-    lines += [f"- ⚠ {w}" for w in comparison.warnings]
+    left = {item.reason for item in comparison.left_out}
+    lines += [f"- ⊘ {item.reason} Tick it under *Compare anyway* to score it regardless." for item in comparison.left_out]
+    lines += [f"- ⚠ {w}" for w in comparison.warnings if w not in left and not w.startswith("Prices are quoted")]
     return "\n".join(lines)
-
-
-def render_table(comparison: Comparison) -> str:
-    """The side-by-side table as HTML: best/worst highlighted, not-stated and conflicting cells flagged."""
-    head = "".join(f"<th>{html.escape(v.name)}</th>" for v in comparison.vendors)
-    rows = []
-    for row in comparison.rows:
-        cells = []
-        for vendor, cell in enumerate(row.cells):
-            classes = [CSS_CLASSES.get(cell.mark or "", ""), f"cmp-{cell.status}"]
-            page = f" <small>p.{cell.evidence[0].page}</small>" if cell.evidence else ""
-            title = html.escape(cell.evidence[0].quote if cell.evidence else (cell.flag or ""), quote=True)
-            text = html.escape(cell.text if cell.status == "stated" else (cell.flag or cell.status.replace("_", " ")))
-            cells.append(f'<td class="{" ".join(c for c in classes if c)}" title="{title}" '
-                         f'data-key="{row.key}" data-vendor="{vendor}">{text}{page}</td>')
-        unit = f" ({html.escape(row.unit)})" if row.unit else ""
-        rows.append(f"<tr><th>{html.escape(row.label)}{unit}</th>{''.join(cells)}</tr>")
-    return (f'<div class="cmp-wrap"><table class="cmp-table"><thead><tr><th>Field</th>{head}</tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table></div>")
-
-
-def render_scores(comparison: Comparison) -> str:
-    """Criteria × vendors with weights and totals."""
-    head = "".join(f"<th>{html.escape(v.name)}</th>" for v in comparison.vendors)
-    rows = []
-    for index, criterion in enumerate(comparison.scorecard.criteria):
-        cells = []
-        for score in comparison.scores:
-            item = score.criteria[index] if index < len(score.criteria) else None
-            value = "—" if item is None or item.score is None else f"{item.score:.1f}"
-            cells.append(f'<td title="{html.escape(item.basis if item else "", quote=True)}">{value}</td>')
-        rows.append(f"<tr><th>{html.escape(criterion.title)} <small>({criterion.weight:g}%)</small></th>{''.join(cells)}</tr>")
-    totals = "".join(f"<td><b>{'—' if s.total is None else f'{s.total:.0f}'}</b></td>" for s in comparison.scores)
-    return (f'<table class="cmp-table" id="scores-table"><thead><tr><th>Criterion (weight)</th>{head}</tr></thead>'
-            f"<tbody>{''.join(rows)}<tr><th>Total (0-100)</th>{totals}</tr></tbody></table>")
-
-
-def render_questions(comparison: Comparison) -> str:
-    """Clarification questions, grouped by vendor."""
-    if not comparison.questions:
-        return "No clarification questions: every field is stated."
-    lines = ["### Clarification questions"]
-    current = None
-    for question in comparison.questions:
-        if question.name != current:
-            current = question.name
-            lines.append(f"\n**{current}**")
-        lines.append(f"- {question.question}")
-    return "\n".join(lines)
-
-
-def render_evidence(comparison: Comparison, texts: dict, key: str, vendor: int) -> str:
-    """The cell's value, its quotes, and the page text with each quote highlighted."""
-    row = comparison.row(key)
-    cell = row.cells[vendor]
-    source = comparison.vendors[vendor].source
-    parts = [f"<p><b>{html.escape(row.label)}</b> — {html.escape(comparison.vendors[vendor].name)}: "
-             f"{html.escape(cell.text if cell.status == 'stated' else (cell.flag or 'not stated'))}</p>"]
-    if not cell.evidence:
-        parts.append("<p>The proposal does not state this. It is on the clarification list.</p>")
-    for evidence in cell.evidence:
-        page_text = texts.get(source, {}).get(evidence.page, "")
-        parts.append(f'<p class="cmp-quote">p.{evidence.page}: “{html.escape(evidence.quote)}”</p>')
-        if page_text:
-            parts.append(f'<pre class="cmp-page">{highlight(page_text, evidence.quote)}</pre>')
-    return "".join(parts)
-
-
-def highlight(page_text: str, quote: str) -> str:
-    """Page text as HTML with the quote marked, matching across line breaks and repeated spaces."""
-    words = [re.escape(w) for w in quote.split()]
-    pattern = re.compile(r"\s+".join(words)) if words else None
-    match = pattern.search(page_text) if pattern else None
-    if match is None:
-        return html.escape(page_text)
-    return (html.escape(page_text[: match.start()]) + "<mark>" + html.escape(match.group(0)) + "</mark>"
-            + html.escape(page_text[match.end():]))
