@@ -15,6 +15,7 @@ import pytest
 
 from rfp_assistant.config import Settings
 from rfp_assistant.core.documents import load_document
+from rfp_assistant.core.documents.chunking import chunk_document
 from rfp_assistant.core.embeddings.embedder import STATIC_NAME
 from rfp_assistant.core.embeddings.vector_cache import VectorCache
 from rfp_assistant.core.llm import make_chat_client
@@ -135,27 +136,35 @@ class HashEmbedder:
         return [b / 255 + 0.01 for b in digest[: self.dim]]
 
 
-def test_only_the_playbook_reaches_the_machine_wide_vector_cache(tmp_path, monkeypatch):
+def machine_cache_after_upgrade(folder: Path, monkeypatch, *documents) -> set[str]:
+    """The keys the machine-wide vector cache holds after a new workspace indexes the playbook and `documents`."""
     from rfp_assistant.jobs.ingestion import ensure_builtin_knowledge
 
     monkeypatch.setattr("rfp_assistant.core.embeddings.embedder.make_contextual_embedder", lambda s: HashEmbedder())
-    settings = Settings(data_dir=tmp_path / "data", cache_dir=tmp_path / "machine-cache")
+    settings = Settings(data_dir=folder / "data", cache_dir=folder / "machine-cache")
+    settings.cache_dir.mkdir(parents=True)
     table = Settings().cache_dir / f"{STATIC_NAME}.npy"  # public, made from the model: copied, not built again
     if table.is_file():
-        settings.cache_dir.mkdir()
         shutil.copy(table, settings.cache_dir)
     index = WorkspaceIndex(settings, embedder=HashEmbedder())
     ensure_builtin_knowledge(index, max_bytes=10**8)
-    document = load_document(PROPOSAL, max_bytes=10**8)
-    index.add_document(document, "internal")
+    for document in documents:
+        index.add_document(document, "internal")
     assert index.upgrade() > 0
-    assert index.contextual.covered({document.sha256[:40]}, {document.sha256[:40]: 1})  # the vendor's vectors exist
+    for document in documents:  # the document did get its contextual vectors, in the workspace
+        assert index.contextual.covered({document.sha256[:40]}, {document.sha256[:40]: 1})
+    with sqlite3.connect(settings.cache_dir / "contextual-vectors.sqlite3") as db:
+        return {key for (key,) in db.execute("SELECT key FROM vectors")}
 
-    with sqlite3.connect(tmp_path / "machine-cache" / "contextual-vectors.sqlite3") as db:
-        cached = {key for (key,) in db.execute("SELECT key FROM vectors")}
-    vendor = {VectorCache.key(c.search_text) for c in index.chunks_of(document.sha256[:40])}
-    playbook = {VectorCache.key(c.search_text) for r in index.list_documents(kind="guide") for c in index.chunks_of(r.doc_id)}
-    assert cached == playbook and not cached & vendor
+
+def test_only_the_playbook_reaches_the_machine_wide_vector_cache(tmp_path, monkeypatch):
+    playbook_only = machine_cache_after_upgrade(tmp_path / "a", monkeypatch)
+    document = load_document(PROPOSAL, max_bytes=10**8)
+    with_proposal = machine_cache_after_upgrade(tmp_path / "b", monkeypatch, document)
+    assert playbook_only  # the playbook's vectors are shared, so a new workspace is ready at once
+    assert with_proposal == playbook_only  # the proposal added nothing: not its passages, nor any part of them
+    vendor = {VectorCache.key(c.search_text) for c in chunk_document(document, document.sha256[:40])}
+    assert not with_proposal & vendor
 
 
 def cli(env: dict, *args: str) -> subprocess.CompletedProcess:
