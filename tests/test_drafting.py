@@ -383,3 +383,55 @@ def test_a_per_unit_cost_is_not_a_budget_and_a_fill_finish_brief_is_not_asked_fo
     asked = {g.field for g in find_gaps(brief)}
     assert {"budget", "one_time_costs", "ds_supply", "device_components"} <= asked
     assert not {"expression_system", "scale_l", "cell_bank", "reference_product", "phase"} & asked
+
+
+# --- LLM mode: the model rewrites within a section; every clause and number of the brief must survive ---------
+
+def _statements(user: str) -> list[str]:
+    block = user.split("The sponsor's own statements for this section (keep every one):\n", 1)[1].split("\nProgram material:")[0]
+    return [line[2:] for line in block.splitlines() if line.startswith("- ") and line != "- (none)"]
+
+
+def _rewriting_responder(rewrite):
+    def respond(body):
+        if "structured brief" in body["messages"][0]["content"]:
+            return _llm_brief()
+        said = [rewrite(s) for s in _statements(body["messages"][-1]["content"])]
+        return {"markdown": "This section is written for the program.\n\n" + " ".join(s for s in said if s),
+                "citations": []}
+    return respond
+
+
+def test_llm_rewording_that_keeps_every_number_name_and_qualifier_is_accepted(index, llm_settings, openai_server):
+    def reword(statement):
+        return {"Budget: max. USD 5M, excl. licence fees": "The budget is at most USD 5M, excluding licence fees.",
+                "Proposals are due by 3 March 2026.": "Proposals must reach the sponsor by 3 March 2026."
+                }.get(statement, statement)
+
+    openai_server.responder = _rewriting_responder(reword)
+    draft = draft_rfp(MAIL_BRIEF, index, chat=make_chat_client(llm_settings))
+    assert draft.mode == "llm" and not any("statement(s) of the brief" in w for w in draft.warnings)
+    commercial = draft.section("commercial_terms").markdown
+    assert "The budget is at most USD 5M, excluding licence fees." in commercial
+    assert "max. USD 5M" not in commercial  # the rewording stands; the clause is not pasted back
+
+
+def test_llm_draft_that_drops_a_clause_or_a_qualifier_is_repaired_from_the_offline_placement(index, llm_settings,
+                                                                                              openai_server):
+    def careless(statement):
+        if statement.startswith("Host:"):
+            return ""  # left out
+        if statement.startswith("Budget:"):
+            return "The budget is USD 5M, including licence fees."  # 'max.' and 'excl.' lost
+        return statement
+
+    openai_server.responder = _rewriting_responder(careless)
+    draft = draft_rfp(MAIL_BRIEF, index, chat=make_chat_client(llm_settings))
+    host = "Host: CHO-K1; our own cell bank (Priority: must)"
+    budget = "Budget: max. USD 5M, excl. licence fees"
+    for clause in (host, budget):
+        placed = [s for s in draft.sections if clause in s.brief_clauses]
+        assert placed and all(f"- {clause}" in s.markdown for s in placed), clause
+    assert any("added back in the sponsor's words" in w for w in draft.warnings)
+    text = "\n".join(s.markdown for s in draft.sections)
+    assert all(c in text for c in draft.brief.clauses)  # nothing of the brief is lost

@@ -11,9 +11,11 @@ from rfp_assistant.jobs.drafting import render as R
 from rfp_assistant.jobs.drafting.brief import parse_brief
 from rfp_assistant.jobs.drafting.catalog import section_catalog
 from rfp_assistant.jobs.drafting.citations import cite, retrieve
+from rfp_assistant.jobs.drafting.clause_check import missing_clauses
 from rfp_assistant.jobs.drafting.gaps import find_gaps
 from rfp_assistant.jobs.drafting.placement import place_clauses
 from rfp_assistant.schemas.brief import ProjectBrief, RfpDraft, RfpSection
+from rfp_assistant.jobs.drafting.section_parts import BRIEF_HEADING
 from rfp_assistant.jobs.drafting.sections import assemble, write_parts
 
 Progress = Callable[[float, str], None]
@@ -66,10 +68,23 @@ def draft_from_brief(brief: ProjectBrief, index: WorkspaceIndex, *, chat=None,
                                     "written offline.")
                     chat = None
         sections.append(section)
+    sections = keep_every_clause(sections, brief.clauses, warnings)
     if progress:
         progress(1.0, "Draft ready")
     return RfpDraft(title=draft_title(brief), brief=brief, sections=sections, gaps=find_gaps(brief),
                     mode="llm" if used_model else "offline", warnings=warnings)
+
+
+def keep_every_clause(sections: list[RfpSection], clauses: list[str], warnings: list[str]) -> list[RfpSection]:
+    """The sections, with any clause of the brief no section carries any more added to the overview."""
+    lost = missing_clauses(clauses, "\n".join(s.markdown for s in sections))
+    if not lost:
+        return sections
+    warnings.append(f"{len(lost)} statement(s) of the brief were missing from the draft and were added to the overview.")
+    overview = sections[0]
+    block = f"\n\n**{BRIEF_HEADING}**\n\n" + "\n".join(f"- {clause}" for clause in lost)
+    return [overview.model_copy(update={"markdown": overview.markdown.rstrip() + block + "\n",
+                                        "brief_clauses": overview.brief_clauses + lost}), *sections[1:]]
 
 
 def draft_title(brief: ProjectBrief) -> str:

@@ -11,7 +11,8 @@ from rfp_assistant.schemas.common import Citation, Model
 from rfp_assistant.jobs.drafting.catalog import SectionSpec
 from rfp_assistant.schemas.brief import ProjectBrief, RfpSection
 from rfp_assistant.jobs.drafting.render import OPEN_POINT
-from rfp_assistant.jobs.drafting.section_parts import Parts
+from rfp_assistant.jobs.drafting.clause_check import missing_clauses
+from rfp_assistant.jobs.drafting.section_parts import BRIEF_HEADING, Parts
 
 MAX_PASSAGES = 8
 
@@ -43,9 +44,9 @@ def write_with_model(chat, spec: SectionSpec, brief: ProjectBrief, parts: Parts,
                  "text": h.chunk.text} for i, h in enumerate(hits, start=1)]
     facts = [f"{label}: {value}" for label, value in parts.facts if not OPEN_POINT.fullmatch(value)]
     reply = chat.structured(
-        "draft_section.v1", LLMSection, title=spec.title, purpose=spec.purpose, facts=facts,
+        "draft_section.v2", LLMSection, title=spec.title, purpose=spec.purpose, facts=facts,
         open_points=open_points, requirements=parts.requirements, asks=parts.asks, passages=passages,
-        program_blocks=[b for b in parts.blocks if b],
+        program_blocks=[b for b in parts.blocks if b], brief_statements=parts.brief_clauses,
     )
     citations: list[Citation] = []
     renumber: dict[int, int] = {}
@@ -77,7 +78,14 @@ def write_with_model(chat, spec: SectionSpec, brief: ProjectBrief, parts: Parts,
                      if not OPEN_POINT.fullmatch(value) and _squash(value) not in _squash(markdown)]
     if missing_facts:
         markdown += "\n\n**Program facts**\n\n" + "\n".join(f"- **{label}:** {value}" for label, value in missing_facts)
-    return RfpSection(id=spec.id, title=spec.title, markdown=markdown.strip() + "\n", citations=citations)
+    dropped = missing_clauses(parts.brief_clauses, markdown)
+    if dropped:
+        # The brief's own words are the repair: the offline placement put these clauses in this section.
+        markdown += f"\n\n**{BRIEF_HEADING}**\n\n" + "\n".join(f"- {clause}" for clause in dropped)
+        warnings.append(f"{spec.title}: the model's text left out {len(dropped)} statement(s) of the brief, or changed "
+                        "a number, name or qualifier in them; they were added back in the sponsor's words.")
+    return RfpSection(id=spec.id, title=spec.title, markdown=markdown.strip() + "\n", citations=citations,
+                      brief_clauses=parts.brief_clauses)
 
 
 def unsupported_specifics(markdown: str, brief: ProjectBrief, offline_markdown: str, passages: list[str]) -> list[str]:
