@@ -435,3 +435,64 @@ def test_llm_draft_that_drops_a_clause_or_a_qualifier_is_repaired_from_the_offli
     assert any("added back in the sponsor's words" in w for w in draft.warnings)
     text = "\n".join(s.markdown for s in draft.sections)
     assert all(c in text for c in draft.brief.clauses)  # nothing of the brief is lost
+
+
+# --- removing a clause from the brief removes it from the RFP and moves nothing else -------------------------
+
+BLIND = EVAL_DIR / "drafting" / "blind"
+DEV_BRIEFS = ["dr4_01_btk-hpapi-api-bullets.txt", "dr2_04_amb1922_autologous_cart_table.md",
+              "dr1_08_ror1-pbd-adc-bullets.txt"]  # dev split: bullets, a table, bullets with semicolons
+
+
+def _removals(text: str, clause: str) -> list[str]:
+    """The brief with the clause's words deleted: the words after its label, or the whole clause; a line left with
+    only its label or bullet goes too."""
+    body = re.sub(r" \((?:[A-Z][\w ]*): [^)]*\)$", "", clause).rstrip(".")
+    out = []
+    for words in ([body.split(": ", 1)[1]] if ": " in body else []) + [body]:
+        m = re.search(r"[ \t]*".join(re.escape(w) for w in words.split()) + r"\.?", text)
+        if not m:
+            continue
+        start, end = m.start(), m.end()
+        end += re.match(r"(?:[ \t]*[;,]|[ \t]+[-–—](?=[ \t]))?[ \t]*", text[end:]).end()
+        if text[end:end + 1] in ("\n", "|", ""):
+            start = re.search(r"(?:[;,]|[ \t][-–—])?[ \t]*$", text[:start]).start()
+        cut = text[:start] + text[end:]
+        line_start = cut.rfind("\n", 0, start) + 1
+        line_end = cut.find("\n", start) if cut.find("\n", start) >= 0 else len(cut)
+        if not re.search(r"\w", re.sub(r"^\s*(?:[-*•]\s*)?(?:\|?\s*[^|:]{1,40}\s*[|:])?", "", cut[line_start:line_end])):
+            cut = cut[:line_start] + cut[line_end + 1:]
+        out.append(cut)
+    return out
+
+
+def _where(placed: dict[str, list[str]]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for section, clauses in placed.items():
+        for clause in clauses:
+            out.setdefault(clause, []).append(section)
+    return out
+
+
+@pytest.mark.parametrize("name", DEV_BRIEFS)
+def test_removing_any_one_clause_removes_it_from_the_rfp_and_moves_nothing_else(name, index):
+    from rfp_assistant.jobs.drafting.brief import parse_brief_text
+    from rfp_assistant.jobs.drafting.placement import place_clauses
+
+    text = (BLIND / name).read_text(encoding="utf-8")
+    before = parse_brief_text(text)
+    where = _where(place_clauses(before.clauses))
+    assert len(before.clauses) >= 10
+    for clause in before.clauses:
+        rest = [c for c in before.clauses if c != clause]
+        after = next((b for b in map(parse_brief_text, _removals(text, clause)) if b.clauses == rest), None)
+        assert after is not None, f"deleting {clause!r} changed other clauses"
+        assert _where(place_clauses(after.clauses)) == {c: where[c] for c in rest}, clause
+    # The whole draft, for one clause: gone from every section, every other clause where it was.
+    clause = before.clauses[len(before.clauses) // 2]
+    cut = next(c for c in _removals(text, clause) if parse_brief_text(c).clauses != before.clauses)
+    full, less = draft_rfp(text, index), draft_rfp(cut, index)
+    assert any(clause in s.markdown for s in full.sections)
+    assert not any(clause in s.markdown for s in less.sections)
+    for a, b in zip(full.sections, less.sections):
+        assert b.brief_clauses == [c for c in a.brief_clauses if c != clause]
