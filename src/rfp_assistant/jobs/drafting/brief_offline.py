@@ -174,13 +174,16 @@ def _phase(keyed: list[Unit], units: list[Unit]) -> BriefField:
 
 
 def _expression(keyed: list[Unit], units: list[Unit]) -> BriefField:
+    """The host named under its own key, else the first one the brief names ('Sf9', not the HEK293 it rules out)."""
     for value, rule in T.EXPRESSION_RULES:
         for unit in keyed:
             if rule.search(unit.text):
                 return stated(value, value_part(unit))
-        for unit in units:
-            if m := rule.search(unit.text):
-                return stated(value, m.group(0))
+    for unit in units:
+        hits = [(m.start(), value, m) for value, rule in T.EXPRESSION_RULES for m in rule.finditer(unit.text)]
+        if hits:
+            _, value, m = min(hits, key=lambda h: h[0])
+            return stated(value, m.group(0))
     return BriefField()
 
 

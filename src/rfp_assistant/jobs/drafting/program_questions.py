@@ -18,6 +18,7 @@ from rfp_assistant.schemas.brief import Gap, ProjectBrief
 
 _I = re.I
 CULTURED = {"monoclonal_antibody", "recombinant_protein", "gene_therapy", "vaccine", "antibody_drug_conjugate"}
+MAMMALIAN = {"CHO", "HEK293", "NS0", "Sp2/0", "PER.C6"}
 SYNTHETIC = {"small_molecule", "peptide", "oligonucleotide"}
 ADVANCED = {"cell_therapy", "gene_therapy", "vaccine", "mrna"}
 MANUFACTURING = {"clinical_manufacturing", "commercial_manufacturing", "fill_finish", "lyophilization",
@@ -116,6 +117,9 @@ CONDITIONS: dict[str, Callable[[ProjectBrief], bool]] = {
     "makes_product": _makes_product,
     "makes_ds": lambda b: _makes_product(b) and not drug_substance_supplied(b),
     "existing_process": _existing_process,
+    "new_cell_line": lambda b: not _existing_process(b),
+    "mammalian": lambda b: b.value("expression_system") in MAMMALIAN or (
+        not b.stated("expression_system") and b.value("modality") in {"monoclonal_antibody", "recombinant_protein"}),
     "ds_supplied": drug_substance_supplied,
     "drug_product": lambda b: not b.drug_substance_only,
     "cultured": lambda b: b.value("modality") in CULTURED or b.stated("expression_system"),
