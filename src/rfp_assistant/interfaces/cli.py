@@ -329,9 +329,13 @@ def ui(
     allow_open: bool = typer.Option(False, "--allow-open", help="Serve beyond this machine with no login (RFP_AUTH_FILE unset)."),
 ):
     """Start the web UI (Gradio) on 127.0.0.1:7860; another --host needs RFP_AUTH_FILE (or --allow-open)."""
+    from rfp_assistant.interfaces.ui.startup import early_start
+
+    settings, host, port = _settings(ctx), host or "127.0.0.1", port or 7860
+    early_start(settings, host, port, allow_open)  # the built-in playbook is prepared while the web UI loads
     from rfp_assistant.interfaces.ui.app import launch
 
-    launch(_settings(ctx), host=host or "127.0.0.1", port=port or 7860, allow_open=allow_open)
+    launch(settings, host=host, port=port, allow_open=allow_open)
 
 
 @app.command("eval")

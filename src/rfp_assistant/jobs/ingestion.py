@@ -103,13 +103,19 @@ def _sha256(path: Path) -> str:
 UPGRADE_ON_OPEN = 400
 
 
-def open_workspace(settings, workspace: str | None = None, *, progress: Progress | None = None) -> WorkspaceIndex:
-    """The workspace index with the built-in playbook loaded (indexed on first use)."""
+def open_workspace(settings, workspace: str | None = None, *, progress: Progress | None = None,
+                   upgrade: bool = True) -> WorkspaceIndex:
+    """The workspace index with the built-in playbook loaded (indexed on first use).
+
+    With `upgrade` False the contextual tier is left for the caller (the web UI does it in the background, so the
+    first question is answered from the first tier instead of waiting minutes on a new machine).
+    """
     index = WorkspaceIndex(settings, workspace, progress=progress)
     ensure_builtin_knowledge(index, max_bytes=max_file_bytes(settings), progress=progress)
-    # Opening must stay quick even when a big ingest left thousands of passages at the first tier (an hour of CPU
-    # at this model's pace): each open improves a bounded share, and every document is searchable meanwhile.
-    index.upgrade(progress, limit=UPGRADE_ON_OPEN)
+    if upgrade:
+        # Opening must stay quick even when a big ingest left thousands of passages at the first tier (an hour of
+        # CPU at this model's pace): each open improves a bounded share, and every document is searchable meanwhile.
+        index.upgrade(progress, limit=UPGRADE_ON_OPEN)
     return index
 
 

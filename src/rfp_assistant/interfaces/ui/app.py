@@ -16,6 +16,12 @@ from rfp_assistant.interfaces.ui import draft_tab
 from rfp_assistant.interfaces.ui import knowledge_tab
 from rfp_assistant.interfaces.ui import readiness_tab
 from rfp_assistant.interfaces.ui.common import DOWNLOADS_KEPT_S, Session, ui_files_dir  # noqa: E402
+from rfp_assistant.interfaces.ui.startup import (  # noqa: E402
+    STARTUP_CSS,
+    console_progress,
+    port_free,
+    render_startup,
+)
 from rfp_assistant.interfaces.ui.login import check_open_bind, login_gate, login_middleware  # noqa: E402
 
 CSS = """
@@ -48,10 +54,15 @@ def build_app(settings: Settings, session: Session | None = None) -> gr.Blocks:
             "# RFP Assistant\nPrepare CDMO outsourcing: knowledge, questions, RFPs and proposal comparison. "
             f"Mode: **{'LLM (' + settings.model + ')' if settings.llm_enabled else 'offline — nothing leaves this machine'}**."
         )
+        startup = gr.HTML(render_startup(session.preparation), elem_id="startup-status", js_on_load=None,
+                          css_template=STARTUP_CSS)
         workspace = gr.Dropdown(
             choices=session.workspaces(), value=settings.workspace, label="Workspace (one per program)",
+            info="Every workspace in the data folder is listed. To create one, type a new name (letters, digits, "
+                 "'-' or '_') and press Enter; it is kept, with the documents you add to it.",
             allow_custom_value=True, elem_id="workspace",
         )
+        chosen = gr.BrowserState(settings.workspace, storage_key="rfp-assistant-workspace")
         with gr.Tabs():
             with gr.Tab("Knowledge", id="knowledge"):
                 knowledge_tab.build(session, workspace, app)
@@ -63,29 +74,42 @@ def build_app(settings: Settings, session: Session | None = None) -> gr.Blocks:
                 readiness_tab.build(session, workspace, app)
             with gr.Tab("Ask", id="ask"):
                 ask_tab.build(session, workspace)
+        _wire_workspaces(app, session, workspace, chosen)
+        _wire_startup(app, session, startup)
     return app
 
 
-def _port_free(host: str, port: int) -> bool:
-    import socket
+def _wire_workspaces(app: gr.Blocks, session: Session, workspace: gr.Dropdown, chosen: gr.BrowserState) -> None:
+    """The selector lists what is on disk at every page load and keeps this browser's choice across reloads."""
 
-    with socket.socket() as probe:
-        # Like the server itself: a port left in TIME_WAIT by a stopped instance is free.
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            probe.bind((host, port))
-        except OSError:
-            return False
-    return True
+    def listed(remembered: str | None):
+        names = session.workspaces()
+        if remembered in names and remembered != session.settings.workspace:
+            return gr.update(choices=names, value=remembered)
+        return gr.update(choices=sorted(set(names) | {session.settings.workspace}))  # what is typed stays
+
+    def remember(name: str | None):
+        if not session.valid_name(name):
+            return gr.update(), gr.update()  # the tabs say why the name cannot be used
+        return name, gr.update(choices=sorted(set(session.workspaces()) | {name}))
+
+    # Unqueued: a listing is quick, and it must land before the user can type a name it would overwrite.
+    app.load(listed, [chosen], [workspace], queue=False)
+    # A typed new name is listed at once (and opened by the tab that reacts to the change, which creates it).
+    workspace.change(remember, [workspace], [chosen, workspace], show_progress="hidden", queue=False)
 
 
-_SUMMARY = ("Done", "Search improved", "Preparing")
+def _wire_startup(app: gr.Blocks, session: Session, startup: gr.HTML) -> None:
+    """While the playbook is prepared, the banner shows how far it is; the timer stops once all is ready."""
+    preparing = session.preparation is not None and session.preparation.stage != "ready"
+    timer = gr.Timer(1.0, active=preparing)
 
+    def tick():
+        done = session.preparation is None or session.preparation.stage in ("ready", "failed", "stopped")
+        return render_startup(session.preparation), gr.Timer(active=not done)
 
-def _console_progress(fraction: float, message: str) -> None:
-    # Start-up prints milestones only, not every batch.
-    if message.startswith(_SUMMARY) or "one time" in message:
-        print(f"  {message}", flush=True)
+    timer.tick(tick, None, [startup, timer], show_progress="hidden")
+    app.load(tick, None, [startup, timer], show_progress="hidden")
 
 
 def launch(settings: Settings, host: str = "127.0.0.1", port: int = 7860, *, block: bool = True,
@@ -93,13 +117,14 @@ def launch(settings: Settings, host: str = "127.0.0.1", port: int = 7860, *, blo
     """Serve the UI; returns (app, local_url) when block is False (tests). No login beyond loopback needs allow_open."""
     check_open_bind(host, port, settings, allow_open)
     gate = login_gate(settings)
-    if not _port_free(host, port):
+    if not port_free(host, port):
         raise ConfigurationError(
             f"Port {port} on {host} is already in use (another rfp-assistant?). Stop it, or start with --port N."
         )
     session = Session(settings)
-    # Open the default workspace before serving, so the first page a user sees is ready to answer.
-    session.index(settings.workspace, progress=_console_progress if block else None)
+    # Serve at once: the default workspace is prepared in the background and the page shows how far it is
+    # (on a new machine the first start distils the embedding table; nothing should look frozen meanwhile).
+    session.prepare(settings.workspace, console=console_progress if block else None)
     app = build_app(settings, session)
     app.queue(default_concurrency_limit=4)
     theme = gr.themes.Soft(font=["ui-sans-serif", "system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"])
@@ -111,4 +136,11 @@ def launch(settings: Settings, host: str = "127.0.0.1", port: int = 7860, *, blo
         max_file_size=f"{int(settings.max_file_mb)}mb", footer_links=[], ssr_mode=False, pwa=False, mcp_server=False,
         enable_monitoring=False,
     )
+    close = app.close
+
+    def close_and_stop(*args, **kwargs):
+        session.preparation.stop()  # no background indexing outlives the app (tests open many)
+        return close(*args, **kwargs)
+
+    app.close = close_and_stop
     return app, url

@@ -6,7 +6,7 @@ import gradio as gr
 
 from rfp_assistant.jobs.answering import answer_question
 from rfp_assistant.schemas.common import Answer
-from rfp_assistant.interfaces.ui.common import Refusal, Session, problem
+from rfp_assistant.interfaces.ui.common import Refusal, Session, problem, progress_adapter
 
 EXAMPLES = [
     "What hidden costs should we budget for beyond the CDMO's quote?",
@@ -18,7 +18,8 @@ EXAMPLES = [
 
 def build(session: Session, workspace: gr.Dropdown) -> None:
     """Lay out the tab and wire its events."""
-    question = gr.Textbox(label="Question", placeholder=EXAMPLES[0], lines=2, elem_id="question")
+    # One line that grows: Enter asks (a multi-line box would take Enter as a new line).
+    question = gr.Textbox(label="Question", placeholder=EXAMPLES[0], lines=1, max_lines=4, elem_id="question")
     ask = gr.Button("Ask", variant="primary", elem_id="ask-button")
     gr.Examples(EXAMPLES, inputs=[question])
     answer = gr.Markdown(elem_id="answer")
@@ -32,11 +33,12 @@ def build(session: Session, workspace: gr.Dropdown) -> None:
 def answer_handler(session: Session):
     """The event handler shared by every question box: (question, workspace) -> (answer, sources) Markdown."""
 
-    def run(text: str, ws: str):
+    def run(text: str, ws: str, progress=gr.Progress()):
         try:
             if not text or not text.strip():
                 raise Refusal("Type a question first.")
-            result = answer_question(session.index(ws), text, chat=session.chat)
+            # On first start this waits for the playbook, with its progress shown where the answer will be.
+            result = answer_question(session.index(ws, progress=progress_adapter(progress)), text, chat=session.chat)
         except Exception as exc:  # said where the answer would be, never as an error badge
             return problem(exc), ""
         return render_answer(result), render_citations(result)

@@ -17,6 +17,7 @@ from rfp_assistant.core.retrieval.index import WorkspaceIndex
 from rfp_assistant.jobs.ingestion import open_workspace
 from rfp_assistant.core.llm import make_chat_client
 from rfp_assistant.core.retrieval.store import list_workspaces
+from rfp_assistant.interfaces.ui.startup import Preparation, take
 
 log = logging.getLogger("rfp_assistant.interfaces.ui")
 DOWNLOADS_KEPT_S = 86_400  # Gradio's own copies of uploads and downloads are kept as long (app.py)
@@ -30,18 +31,43 @@ class Session:
         self._indexes: dict[str, WorkspaceIndex] = {}
         self._lock = threading.Lock()
         self.chat = make_chat_client(settings)
+        self.preparation: Preparation | None = None
+
+    def prepare(self, workspace: str, console=None) -> Preparation:
+        """Open `workspace` in the background (first start), or adopt the preparation begun before the UI loaded;
+        index() waits for it and shows its progress."""
+        self.preparation = take(self.settings, workspace) or Preparation(self.settings, workspace, console).start()
+        return self.preparation
 
     def workspaces(self) -> list[str]:
-        """Workspace names for the selector."""
-        return list_workspaces(self.settings)
+        """Every workspace on disk (an index or a folder of its own), sorted, with the default."""
+        folder = self.settings.data_dir / "workspaces"
+        on_disk = {p.name for p in folder.iterdir() if p.is_dir()} if folder.is_dir() else set()
+        names = set(list_workspaces(self.settings)) | on_disk
+        return sorted(n for n in names if self.valid_name(n))
 
     def index(self, workspace: str, progress=None) -> WorkspaceIndex:
-        """The index of `workspace`, opened on first use."""
+        """The index of `workspace`, opened on first use (waiting for a first-start preparation of it)."""
         name = validate_workspace_name((workspace or self.settings.workspace).strip())
+        preparing = self.preparation
+        if preparing is not None and preparing.workspace == name:
+            preparing.wait_opened(progress)
+            if preparing.index is not None:
+                with self._lock:
+                    self._indexes.setdefault(name, preparing.index)
         with self._lock:
             if name not in self._indexes:
                 self._indexes[name] = open_workspace(self.settings, name, progress=progress)
             return self._indexes[name]
+
+    @staticmethod
+    def valid_name(name: str | None) -> bool:
+        """Whether `name` can be a workspace (a folder and a collection name)."""
+        try:
+            validate_workspace_name(name or "")
+        except RfpAssistantError:
+            return False
+        return True
 
 
 class Refusal(Exception):
