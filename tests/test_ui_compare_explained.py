@@ -93,3 +93,33 @@ def test_guide_left_out_ranking_breakdown_exchange_rate_weights_and_evidence_pag
         assert highlighted_pixels(page, image) > 500  # the quote's box is drawn on the page
         page.keyboard.press("Escape")
         expect(evidence).to_have_text("")
+        # Nothing of the proposals is kept in the browser's storage (Gradio's run history is off).
+        stored = page.evaluate("JSON.stringify(Object.assign({}, window.localStorage))")
+        assert "run-history" not in stored and "Alpenrhein" not in stored
+
+
+def test_equal_offers_are_flagged_as_a_three_way_tie_and_a_conflict_shows_both_pages(settings, tmp_path):
+    copies = []
+    for name in ("offer-a.pdf", "offer-b.pdf", "offer-c.pdf"):
+        copies.append(tmp_path / name)
+        copies[-1].write_bytes((PROPOSALS / "01_northfield_formal_letter.pdf").read_bytes())
+    with running_ui(settings) as url, browser_page() as page:
+        page.goto(url)
+        page.get_by_role("tab", name="Compare proposals").click()
+        page.locator("#compare-files input[type=file]").set_input_files([str(f) for f in copies])
+        page.locator("#compare-button").click()
+        ranking = page.locator("#compare-ranking")
+        expect(ranking).to_contain_text("Three-way tie", timeout=120_000)
+        expect(ranking.locator(".cmp-tie")).to_have_count(3)
+        expect(page.locator("#compare-scores")).to_contain_text("=1")
+
+        page.locator("#compare-files button[aria-label='Clear']").first.click()
+        page.locator("#compare-files input[type=file]").set_input_files(
+            [str(PROPOSALS / "09_tidewater_conflicting.pdf")])
+        page.locator("#compare-button").click()
+        expect(page.locator("#compare-table thead th")).to_have_count(2, timeout=120_000)
+        page.locator("#compare-table td[data-key='first_available_gmp_slot']").click()
+        evidence = page.locator("#evidence")
+        expect(evidence.locator("img.ev-page")).to_have_count(2, timeout=30_000)  # one page per value
+        expect(evidence.locator(".cmp-quote").first).to_contain_text("2026-07-01 — p.1")
+        expect(evidence.locator(".cmp-quote").last).to_contain_text("2026-10-01 — p.3")

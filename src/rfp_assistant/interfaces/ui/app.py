@@ -135,6 +135,9 @@ def launch(settings: Settings, host: str = "127.0.0.1", port: int = 7860, *, blo
         prevent_thread_lock=not block, show_error=True, quiet=not block, theme=theme, css=CSS,
         max_file_size=f"{int(settings.max_file_mb)}mb", footer_links=[], ssr_mode=False, pwa=False, mcp_server=False,
         enable_monitoring=False,
+        # Gradio would otherwise keep every run's inputs and outputs (proposal text, page images) in the browser's
+        # storage and offer to copy them to a Hugging Face bucket; False also clears what an earlier version kept.
+        run_history=False,
     )
     close = app.close
 

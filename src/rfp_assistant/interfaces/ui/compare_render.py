@@ -153,11 +153,14 @@ def render_evidence(comparison: Comparison, files: dict[str, str], key: str, ven
         return _panel(parts)
     if cell.status == "conflicting":
         parts.append(f"<p>The proposal gives {len(cell.evidence)} different values; each is shown where it stands.</p>")
+    # A conflicting cell's values come in evidence order: each quote is labelled with the value it gives.
+    values = cell.candidates if cell.status == "conflicting" and len(cell.candidates) == len(cell.evidence) else []
+    label = {id(e): f"<b>{_e(v)}</b> — " for e, v in zip(cell.evidence, values)}
     by_page: dict[int, list] = {}
     for evidence in cell.evidence:
         by_page.setdefault(evidence.page, []).append(evidence)
     for page, quotes in by_page.items():
-        parts += [f'<p class="cmp-quote">{_where(e)}: “{_e(e.quote)}”</p>' for e in quotes]
+        parts += [f'<p class="cmp-quote">{label.get(id(e), "")}{_where(e)}: “{_e(e.quote)}”</p>' for e in quotes]
         parts.append(_page_view(files.get(source), page, [e.quote for e in quotes],
                                 comparison.page_texts.get(source, {}).get(page, ""), quotes[0].cell is not None))
     return _panel(parts)
