@@ -125,14 +125,18 @@ def test_playbook_vectors_are_reused_across_workspaces_but_company_documents_nev
     first.upgrade()
     with sqlite3.connect(tmp_path / "cache" / "contextual-vectors.sqlite3") as db:
         cached = db.execute("SELECT COUNT(*) FROM vectors").fetchone()[0]
-    assert cached == first.list_documents(kind="guide")[0].chunks  # the playbook only, not team.md
+    from rfp_assistant.core.text.units import passage_units
+
+    shipped = first.chunks_of(first.list_documents(kind="guide")[0].doc_id)
+    texts = {c.search_text for c in shipped} | {u.text for c in shipped for u in passage_units(c.text)}
+    assert cached == len(texts)  # the playbook's passages and their sentences only, nothing of team.md
 
     second = WorkspaceIndex(settings, "prog-b")
     second.add_document(_doc(playbook.read_bytes(), playbook.name), "guide")
     calls = []
     embed = second.contextual.embedder.embed_documents
     monkeypatch.setattr(second.contextual.embedder, "embed_documents", lambda texts: calls.append(texts) or embed(texts))
-    assert second.upgrade() == cached and calls == []  # ready at once, from the cache
+    assert second.upgrade() == len(shipped) and calls == []  # ready at once, from the cache
     hits = second.search("how to weight the evaluation criteria", k=3, method="dense")
     assert hits and hits[0].chunk.source == playbook.name
 

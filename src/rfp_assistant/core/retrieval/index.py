@@ -52,6 +52,10 @@ CANDIDATES = 50
 WRITE_BATCH = 4000  # below Chroma's max batch size, so a typical document is one atomic call
 
 _lexical_cache: dict[str, tuple[str, LexicalIndex]] = {}
+# The document list of each embedded workspace, valid while the client (reopened when another process writes) and this
+# process's write count are the same: an ask lists documents several times and at 10,000 passages each costs ~50 ms.
+_listings: dict[str, tuple[object, int, list[DocumentRecord]]] = {}
+_writes: dict[str, int] = {}
 LEXICAL_PAGE = 10_000
 _UNSET = object()
 
@@ -120,6 +124,7 @@ class WorkspaceIndex:
 
     def _changed(self, swaps: int) -> None:
         """Record a write begun when this index had moved `swaps` times (so which client wrote is known)."""
+        _writes[self._key] = _writes.get(self._key, 0) + 1
         note_change(self.settings, self.workspace, self._client if swaps == self._swaps else None)
 
     @property
@@ -221,10 +226,20 @@ class WorkspaceIndex:
     def list_documents(self, kind: str | None = None) -> list[DocumentRecord]:
         """Committed documents, oldest first, optionally of one kind."""
         self._sync()
-        got = self._chunks.get(where=IS_MANIFEST, include=["metadatas"])
-        records = [record_from_metadata(meta) for meta in got["metadatas"] or []]
-        records.sort(key=lambda r: (r.added_at, r.source))
+        cached = _listings.get(self._key)
+        writes = _writes.get(self._key, 0)
+        if cached is not None and cached[0] is self._client and cached[1] == writes and not self.settings.chroma_host:
+            records = cached[2]
+        else:
+            got = self._chunks.get(where=IS_MANIFEST, include=["metadatas"])
+            records = [record_from_metadata(meta) for meta in got["metadatas"] or []]
+            records.sort(key=lambda r: (r.added_at, r.source))
+            _listings[self._key] = (self._client, writes, records)
         return [r for r in records if kind is None or r.kind == kind]
+
+    @property
+    def _key(self) -> str:
+        return f"{self.settings.chroma_host or self.settings.data_dir}:{self.workspace}"
 
     def find_document(self, name_or_id: str) -> DocumentRecord | None:
         """A document by id, id prefix (8+ characters) or file name."""
@@ -349,7 +364,7 @@ class WorkspaceIndex:
             # Each document is ranked by the best vectors it has: contextual once upgraded, static before.
             dense = tier.search(query, expansion, upgraded, CANDIDATES) if upgraded else []
             if allowed - upgraded:
-                dense = _merge_by_distance(dense, self._dense(query, expansion, allowed - upgraded))
+                dense = _merge_by_distance(dense, self._dense(query, expansion, allowed - upgraded, len(records)))
         lexical = (
             self._lexical(records).search(query, CANDIDATES, allowed, expansion=expansion)
             if method in ("hybrid", "lexical") else []
@@ -376,7 +391,7 @@ class WorkspaceIndex:
                 hits.append(hit)
         return hits
 
-    def _dense(self, query: str, expansion: str, allowed: set[str]) -> list[tuple[str, float]]:
+    def _dense(self, query: str, expansion: str, allowed: set[str], documents: int) -> list[tuple[str, float]]:
         total = self._chunks.count()
         if total == 0:
             return []
@@ -384,6 +399,16 @@ class WorkspaceIndex:
         if expansion:
             vector = vector + 0.5 * np.asarray(self.embedder.embed_query(expansion), dtype=np.float32)
         vector = (vector / (np.linalg.norm(vector) or 1.0)).tolist()
+        if len(allowed) * 2 > documents:
+            # Most documents allowed: an unfiltered query, sieved by the document id each passage id starts with,
+            # is several times faster than making Chroma filter every row's metadata first (~0.3 s at 10,000).
+            result = self._chunks.query(query_embeddings=[vector], n_results=min(2 * CANDIDATES, total),
+                                        include=["distances"])
+            prefixes = {doc_id[:16] for doc_id in allowed}
+            kept = [(i, d) for i, d in zip(result["ids"][0], result["distances"][0])
+                    if not i.startswith("manifest-") and i[:16] in prefixes]
+            if len(kept) >= CANDIDATES // 2 or len(result["ids"][0]) >= total:
+                return kept[:CANDIDATES]
         result = self._chunks.query(
             query_embeddings=[vector], n_results=min(CANDIDATES, total),
             where={"$and": [IS_CHUNK, {"doc_id": {"$in": sorted(allowed)}}]}, include=["distances"],
@@ -392,7 +417,7 @@ class WorkspaceIndex:
 
     def _lexical(self, records: list[DocumentRecord]) -> LexicalIndex:
         signature = hashlib.sha1(",".join(sorted(r.doc_id for r in records)).encode()).hexdigest()
-        key = f"{self.settings.chroma_host or self.settings.data_dir}:{self.workspace}"
+        key = self._key
         cached = _lexical_cache.get(key)
         if cached and cached[0] == signature:
             return cached[1]

@@ -12,6 +12,7 @@ passages, so a machine reading a shared Chroma server fills in, once, the passag
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable
@@ -22,6 +23,8 @@ import numpy as np
 
 from rfp_assistant.core.documents.chunking import Chunk
 from rfp_assistant.core.text.units import UNITS_VERSION, Unit, passage_units
+
+log = logging.getLogger(__name__)
 
 FILE_NAME = "unit-vectors.sqlite3"
 BATCH = 512  # passages embedded and written per step
@@ -59,6 +62,9 @@ class UnitVectorStore:
         if connection is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(self.path, timeout=60)
+            # Derived data, recomputed when missing or unreadable: no fsync per document (it was most of the cost).
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=OFF")
             connection.execute(_SCHEMA)
             connection.execute("CREATE INDEX IF NOT EXISTS units_doc ON units (doc_id, model)")
             self._local.connection = connection
@@ -68,8 +74,11 @@ class UnitVectorStore:
         """Store (chunk_id, doc_id, unit vectors) rows made by `model`, replacing what a passage had."""
         records = [(chunk_id, model, doc_id, UNITS_VERSION, len(matrix), matrix.shape[1] if matrix.ndim == 2 else 0,
                     *encode(matrix)) for chunk_id, doc_id, matrix in rows]
-        with self._connection() as connection:
-            connection.executemany("INSERT OR REPLACE INTO units VALUES (?, ?, ?, ?, ?, ?, ?, ?)", records)
+        try:
+            with self._connection() as connection:
+                connection.executemany("INSERT OR REPLACE INTO units VALUES (?, ?, ?, ?, ?, ?, ?, ?)", records)
+        except sqlite3.Error as exc:  # only costs time later: missing vectors are computed when first needed
+            log.warning("Sentence vectors not stored in %s: %s", self.path, exc)
 
     def get(self, model: str, chunk_ids: list[str]) -> dict[str, np.ndarray]:
         """Stored unit vectors of these passages made by `model` (with this splitter version); others are absent."""

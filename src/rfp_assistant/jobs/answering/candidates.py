@@ -22,6 +22,13 @@ from rfp_assistant.jobs.answering.intent import ASKS_FOR, QUESTION_FORM, Intent,
 W_COVERAGE, W_RANK, W_TYPE, W_SIMILARITY, W_PASSAGE, W_SHAPE = 0.6, 0.1, 0.12, 0.45, 0.3, 0.1
 CONTEXT_WEIGHT = 0.7  # a word in the heading or the line introducing a list counts 70% of one in the sentence
 MIN_ANCHOR_CHARS = 25  # shorter units (a bare list item, a label) complete an answer but do not lead it
+W_SELF = 0.1
+_SELF_REFERENCE = re.compile(r"^[-*•▪ ]*(this|the|our) (guide|page|article|post|document|series|report|paper|author|"
+                             r"e-?book|white ?paper)\b", re.I)
+# A question about the document itself (its series, its author, what comes next) may be answered by such a sentence.
+_ABOUT_DOCUMENT = re.compile(r"\b(series|author|wrote|written|published|publisher|title|next (page|part|article|one)|"
+                             r"previous (page|part|article)|part \d|this (doc|document|guide|article|page))\b", re.I)
+_SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to vs with".split())
 _ENUMERATION = re.compile(r"(,[^,]+){2,}|;|:\s*$|\b(such as|including|include|includes|like)\b", re.I)
 
 
@@ -69,6 +76,7 @@ def score_units(question: str, intent: Intent, hits: list[SearchHit], index: Wor
     idf = _idf(asked, [set(s) for s in stems])
     weight = sum(idf[t] for t in asked) or 1.0
     rank_of = {id(hit): rank for rank, hit in enumerate(hits)}
+    about_document = bool(_ABOUT_DOCUMENT.search(question))
     for candidate, sequence, similarity in zip(candidates, stems, similarities):
         terms = set(sequence)
         context = set(tokenize(f"{candidate.hit.chunk.section} {candidate.unit.lead}"))
@@ -77,7 +85,7 @@ def score_units(question: str, intent: Intent, hits: list[SearchHit], index: Wor
         got = sum(idf[t] for t in asked if t in terms) + CONTEXT_WEIGHT * sum(idf[t] for t in asked if t in context - terms)
         candidate.coverage = min(1.0, got / weight)
         candidate.similarity = similarity
-        candidate.eligible = len(candidate.text) >= MIN_ANCHOR_CHARS or bool(intent.wants)
+        candidate.eligible = (len(candidate.text) >= MIN_ANCHOR_CHARS or bool(intent.wants)) and not is_label(candidate.text)
         score = W_COVERAGE * candidate.coverage + W_RANK / (1 + rank_of[id(candidate.hit)])
         score += W_PASSAGE * (candidate.hit.similarity or 0.0) + W_SIMILARITY * similarity
         score += sum(W_TYPE for kind in intent.wants if ASKS_FOR[kind][1].search(candidate.text))
@@ -85,9 +93,20 @@ def score_units(question: str, intent: Intent, hits: list[SearchHit], index: Wor
             score += W_SHAPE
         if candidate.text.rstrip().endswith("?"):
             score -= 0.15  # a question in the source is rarely the answer (its answer follows it)
+        if _SELF_REFERENCE.match(candidate.text) and not about_document:
+            score -= W_SELF  # "This page shares...", "This guide is part of...": the document describing itself
         candidate.score = score
     candidates.sort(key=lambda c: -c.score)
     return space, candidates
+
+
+def is_label(text: str) -> bool:
+    """A title or heading caught in the text ("Preparing To Engage With The Market"): it names a topic, answers nothing."""
+    words = re.sub(r"^([-*•▪]|\d{1,2}[.)])\s+", "", text).split()
+    if not 4 <= len(words) <= 14 or text.rstrip()[-1:] in ".!?;:," or re.search(r"\d|\|", text):
+        return False
+    significant = [w for w in words if w.lower() not in _SMALL_WORDS and w[:1].isalpha()]
+    return bool(significant) and sum(w[0].isupper() for w in significant) >= 0.8 * len(significant)
 
 
 def is_enumeration(text: str) -> bool:

@@ -37,7 +37,7 @@ def compose(intent: Intent, candidates: list[Candidate]) -> Answer:
         answer_units = _after_question(anchor, units)
         if answer_units:
             return _render(answer_units, [])
-    if intent.shape == "list":
+    if intent.shape in ("list", "number"):  # "how many ..." is answered by the list when there is one
         items = _whole_list(anchor, units)
         if items is not None:
             intro, listed = items
@@ -104,6 +104,7 @@ def _best_sentences(anchor: Candidate, group: list[Candidate], units: list[Candi
     """The anchor, the passage's other strong units, and the sentence completing the anchor."""
     floor = anchor.score * 0.7
     chosen = [c for c in group if c.eligible and c.score >= floor][:MAX_SENTENCES]
+    chosen = chosen if anchor.eligible else [anchor]
     if anchor not in chosen:
         chosen.insert(0, anchor)
     follow = next((c for c in units if c.position == anchor.position + 1 and c.unit.block == anchor.unit.block), None)

@@ -60,6 +60,7 @@ _DEFINITION = re.compile(
 )
 _NUMBER = re.compile(r"\bhow (many|much|long|often|big|large|soon)\b|\bwhat (number|percentage|share|proportion|amount)\b"
                      r"|\bnumber of\b", re.I)
+_NAME_THEM = re.compile(r"\b(what|which) are (they|these|those)\b|\b(name|list) (them|these|those)\b", re.I)
 _NOT_A_LIST = re.compile(r"^\s*(what|which)\s+(\w+\s+){0,2}(is|does|has|was)\b", re.I)
 
 # Words that say how a question is put, or point at the document itself, rather than name its topic.
@@ -98,6 +99,8 @@ def read_intent(question: str) -> Intent:
 
 def answer_shape(question: str) -> Shape:
     """list, definition, number or other."""
+    if _NUMBER.search(question) and _NAME_THEM.search(question):
+        return "list"  # "how many ..., and what are they?"
     if _LIST.search(question) and not (_NOT_A_LIST.search(question) and not re.search(r"\bwhat are they\b", question, re.I)):
         return "list"
     if _DEFINITION.search(question):
