@@ -26,6 +26,9 @@ _CHATTER = re.compile(
     r"^(?:thanks|thank you|many thanks|as discussed|as promised|as requested|forwarding|fyi|hope\b|let me know"
     r"|see below|below (?:is|are)|here(?:'s| is| are) (?:what|the|my|some)|quick summary|can you|could you|would you"
     r"|please (?:turn|draft|prepare|put|pull|find|see|let))\b", re.I)
+# 'For the RFP: ...', 'Short version: ...' open a sentence; they do not label what follows.
+_DISCOURSE = re.compile(r"^(?:for (?:the|this|our) (?:RFP|request|record)|short version|in short|summary|quick summary"
+                        r"|tl;?dr|note|notes|fyi|background|context|update|bottom line)$", re.I)
 _CONTENT = re.compile(r"\d|\b[A-Z]{2,}[\w-]*\b")
 _EMPTY_CELL = {"", "-", "–", "—", "n/a", "na", "none"}
 
@@ -100,9 +103,28 @@ def _blocks(text: str) -> list[_Block]:
             blocks[-1] = _Block(last.label, f"{last.body} {line}", last.note, last.whole)
         else:
             blocks.append(_labelled(line, whole=False))
+    if signature is None:
+        signature = _trailing_signature(lines, blocks)
     if signature:
         blocks.append(_Block("", ", ".join(_signature(signature))))
     return blocks
+
+
+def _trailing_signature(lines: list[str], blocks: list[_Block]) -> list[str]:
+    """A mail signed without a sign-off ('Dana' / 'Cobalt Cell Therapeutics'): its last short lines, taken from
+    `blocks` and returned as one signature."""
+    tail: list[str] = []
+    for raw in reversed(lines):
+        line = raw.strip()
+        if not line:
+            break
+        if len(line.split()) > 6 or re.search(r"[.!?;:]$|\d|^\|", line) or not line[:1].isupper():
+            return []
+        tail.insert(0, line)
+    if not tail or len(tail) == len([ln for ln in lines if ln.strip()]) or not any(len(t.split()) <= 2 for t in tail):
+        return []
+    del blocks[len(blocks) - len(tail):]
+    return tail
 
 
 def _wraps(previous: str, line: str) -> bool:
@@ -123,7 +145,7 @@ def _row(cells: list[str], headers: list[str]) -> _Block:
 
 def _labelled(line: str, *, whole: bool) -> _Block:
     m = KEY_LINE.match(line)
-    if m and len(m.group(1).split()) <= 4:
+    if m and len(m.group(1).split()) <= 4 and not _DISCOURSE.match(m.group(1)):
         return _Block(m.group(1).strip(), m.group(2).strip(), "", whole)
     return _Block("", line, "", whole)
 

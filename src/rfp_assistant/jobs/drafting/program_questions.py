@@ -42,6 +42,7 @@ EUROPE = re.compile(r"\bEU\b|\bEEA\b|\bUK\b|Europe|\bEMA\b|\bMAA\b|\bCTIS\b|cent
 SCHEDULE = re.compile(r"\b(?:proposals?|responses?|bids?|quotes?|quotations?|submissions?)\b[^.;\n]{0,40}"
                       r"\b(?:due|back|by|deadline|before|until)\b", _I)
 CONTACT = re.compile(r"^\s*(?:contact|point of contact|RFP contact|questions? to)\b|\bsingle point of contact\b", _I)
+SOLID_ORAL = re.compile(r"\btablets?\b|\bcapsules?\b|\bsachets?\b|\boral (?:solid|dosage)\b", _I)
 INBOUND = re.compile(r"\b(?:DS|drug substance|API|starting materials?|leukapheresis|apheresis|raw materials?|reagents?"
                      r"|intermediates?|cell banks?|feeders?)\b", _I)
 PRODUCT_SHIPPING = re.compile(r"\bship|\bstorage\b|\bstored\b|\bstore at\b|cold[- ]chain|distribut|dry shipper|°C|\bLN2\b"
@@ -122,6 +123,7 @@ CONDITIONS: dict[str, Callable[[ProjectBrief], bool]] = {
         not b.stated("expression_system") and b.value("modality") in {"monoclonal_antibody", "recombinant_protein"}),
     "ds_supplied": drug_substance_supplied,
     "drug_product": lambda b: not b.drug_substance_only,
+    "filled_product": lambda b: not b.drug_substance_only and not SOLID_ORAL.search(_text(b)),
     "cultured": lambda b: b.value("modality") in CULTURED or b.stated("expression_system"),
     "synthetic": lambda b: b.value("modality") in SYNTHETIC,
     "potent_candidate": lambda b: b.value("modality") in SYNTHETIC | {"antibody_drug_conjugate"},
