@@ -18,9 +18,12 @@ Progress = Callable[[float, str], None]
 
 def extract_proposals(
     paths: Iterable[str | Path], settings: Settings, *, chat=None, names: list[str] | None = None,
-    progress: Progress | None = None, workspace: str | None = None,
+    progress: Progress | None = None, workspace: str | None = None, page_texts: dict | None = None,
 ) -> list[ProposalExtraction]:
     """Extract every file into comparison schema v1 (offline, or with the model when `chat` is given).
+
+    When `page_texts` is given it is filled with {file name: {page number: text}} of every document read, so a
+    viewer can show the evidence without reading the files a second time.
 
     Model readings are cached in `workspace` (default: the configured one), where deleting the file or the
     workspace removes them.
@@ -41,6 +44,8 @@ def extract_proposals(
         except DocumentError as exc:
             results.append(ProposalExtraction(source=name, error=exc.reason, mode="llm" if chat else "offline"))
             continue
+        if page_texts is not None:
+            page_texts[name] = {page.number: page.text for page in document.pages}
         offline = extract_offline(document)
         if chat is None:
             results.append(offline)
