@@ -198,6 +198,7 @@ def compare(
     """Compare proposals side by side: table with evidence, weighted scorecard, gaps and clarification questions."""
     from rfp_assistant.jobs.comparison.table import compare_proposals, load_scorecard
     from rfp_assistant.jobs.comparison.export import comparison_to_markdown, write_comparison
+    from rfp_assistant.jobs.comparison.pages import read_page_texts
     from rfp_assistant.jobs.extraction.service import extract_proposals
     from rfp_assistant.core.llm import make_chat_client
 
@@ -207,7 +208,8 @@ def compare(
     scorecard = load_scorecard(weights)
     extractions = extract_proposals(files, settings, chat=make_chat_client(settings), progress=_progress,
                                     workspace=workspace)
-    comparison = compare_proposals(extractions, scorecard)
+    texts = read_page_texts(files, None, max_bytes=int(settings.max_file_mb * 1_000_000))
+    comparison = compare_proposals(extractions, scorecard, page_texts=texts)
     if output is not None:
         write_comparison(comparison, output)
         typer.echo(f"Wrote {output}")

@@ -8,8 +8,9 @@ from pathlib import Path
 import gradio as gr
 
 from rfp_assistant.jobs.comparison.table import Comparison, compare_proposals, load_scorecard, recompare
-from rfp_assistant.core.documents import RECOGNISED_SUFFIXES, load_document
+from rfp_assistant.core.documents import RECOGNISED_SUFFIXES
 from rfp_assistant.jobs.comparison.export import write_comparison
+from rfp_assistant.jobs.comparison.pages import read_page_texts
 from rfp_assistant.jobs.comparison.scoring import as_money
 from rfp_assistant.jobs.extraction.service import extract_proposals
 from rfp_assistant.interfaces.ui.common import Refusal, Session, download_folder, problem, progress_adapter
@@ -95,7 +96,8 @@ def build(session: Session, workspace: gr.Dropdown) -> None:
             names = [p.name for p in paths]
             extractions = extract_proposals(paths, session.settings, chat=session.chat, names=names,
                                             progress=progress_adapter(progress), workspace=ws)
-            texts = _page_texts(paths, names, session)
+            texts = read_page_texts(paths, names, max_bytes=int(session.settings.max_file_mb * 1_000_000),
+                                    max_pages=session.settings.max_pages)
             card = _scorecard(weights, rule_value)
             comparison = compare_proposals(extractions, card, page_texts=texts)
             base = _base_currency(comparison)
@@ -208,18 +210,6 @@ def _fx_note(comparison: Comparison, codes: list[str]) -> str:
                 "and the price part of the cost score is left out for every vendor. No rate is ever assumed.")
     rates = ", ".join(f"1 {c} = {r:g} {base}" for c, r in sorted(comparison.scorecard.fx.items()))
     return f"**Exchange rates** — prices compared in {base} at {rates} (your rates; change one and press Enter)."
-
-
-def _page_texts(paths: list[Path], names: list[str], session: Session) -> dict:
-    """{file name: {page: text}}: free-text cells are made whole from it and the viewer marks quotes in it."""
-    texts = {}
-    for path, name in zip(paths, names):
-        try:
-            document = load_document(path, max_bytes=int(session.settings.max_file_mb * 1_000_000), source=name)
-        except Exception:  # the extraction already reported it; there is simply no page to show
-            continue
-        texts[name] = {page.number: page.text for page in document.pages}
-    return texts
 
 
 def _exports(comparison: Comparison, session: Session) -> tuple[str, str]:

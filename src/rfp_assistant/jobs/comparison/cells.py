@@ -72,6 +72,8 @@ def shorten(text: str, limit: int) -> str:
 
 def _complete(item: str, evidence: list[Evidence], pages: dict[int, str]) -> str:
     """The item grown to the whole sentences of the page it is on; the item itself when it is not found."""
+    if evidence and all(e.cell is not None for e in evidence):
+        return item  # a bid-grid answer is the cell's whole text already
     numbers = [e.page for e in evidence if e.cell is None] + sorted(pages)
     for number in dict.fromkeys(numbers):
         text = pages.get(number)
