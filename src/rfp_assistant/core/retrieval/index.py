@@ -391,7 +391,7 @@ class WorkspaceIndex:
                 hits.append(hit)
         return hits
 
-    def _dense(self, query: str, expansion: str, allowed: set[str], documents: int) -> list[tuple[str, float]]:
+    def _dense(self, query: str, expansion: str, allowed: set[str], documents: int = 0) -> list[tuple[str, float]]:
         total = self._chunks.count()
         if total == 0:
             return []
