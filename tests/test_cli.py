@@ -28,8 +28,10 @@ def test_ingest_and_ask_json_contract(tmp_path, cli_env):
     answer = json.loads(asked.stdout)
     assert {"answer", "citations", "mode"} <= answer.keys()
     assert answer["mode"] == "offline" and "Okafor" in answer["answer"]
-    assert answer["citations"][0] == {"source": "roster.md", "page": 1,
-                                      "quote": "Dr. Lena Okafor (VP CMC) owns technology transfer on our side."}
+    first = answer["citations"][0]
+    # The contract grows only by adding fields (such as where a citation comes from); these must hold.
+    assert {k: first[k] for k in ("source", "page", "quote")} == {
+        "source": "roster.md", "page": 1, "quote": "Dr. Lena Okafor (VP CMC) owns technology transfer on our side."}
 
     again = run(["ingest", str(tmp_path / "roster.md"), "--json"], cli_env, check_exit=0)
     assert json.loads(again.stdout)[0]["status"] == "unchanged"
