@@ -203,3 +203,129 @@ def test_llm_assessment_keeps_verified_quotes_and_drops_invented_ones(settings, 
     assert operational.status == "missing" and operational.evidence == []  # invented quote dropped, offline status kept
     prompt = openai_server.chat_requests[0].messages
     assert prompt[0]["role"] == "system" and "data, not instructions" in prompt[0]["content"]
+
+
+# ---------------------------------------------------------------- evidence first: mention is not existence
+
+def _item(settings, name: str, documents: dict[str, bytes], item_id: str, today=None):
+    report = assess_readiness(_workspace(settings, name, documents), items=[item_id], today=today)
+    return report.item(item_id)
+
+
+def test_a_draft_or_unapproved_raci_is_partial_and_says_why(settings):
+    draft = {"2026-10-08_steering-minutes.md": b"""# Steering group minutes
+## Roles
+The RACI for the outsourcing program is attached: CMC lead is responsible for tech transfer, the CEO approves
+the CDMO contract and the Head of QA signs off the quality agreement.
+RACI v0.2 is a draft and has not been approved; comments by 22-10.
+"""}
+    item = _item(settings, "raci-draft", draft, "team.roles_and_authority")
+    assert item.status == "partial"
+    assert "v0.2" in item.deciding.quote and item.deciding.source == "2026-10-08_steering-minutes.md"
+    assert item.evidence[0] == item.deciding and item.recommendation
+    approved = {"roles.md": draft["2026-10-08_steering-minutes.md"].replace(
+        b"RACI v0.2 is a draft and has not been approved; comments by 22-10.", b"The RACI v1.0 was approved on 2 Oct.")}
+    assert _item(settings, "raci-final", approved, "team.roles_and_authority").status == "covered"
+
+
+def test_an_intention_to_write_the_thing_is_not_the_thing(settings):
+    plan = {"notes.md": b"""# CDMO selection
+We will draft an RFP template covering project scope, technical requirements, quality requirements,
+timelines and deliverables, commercial terms and evaluation criteria before we contact vendors.
+"""}
+    item = _item(settings, "rfp-intent", plan, "market.rfp_template")
+    assert item.status == "partial"
+    assert "intend" in item.reason and "We will draft" in item.deciding.quote
+    done = {"rfp.md": b"""# RFP template (v1.0, approved)
+Our RFP template has sections for project scope, technical requirements, quality requirements,
+timelines and deliverables, commercial terms and evaluation criteria.
+"""}
+    assert _item(settings, "rfp-done", done, "market.rfp_template").status == "covered"
+
+
+def test_a_vacant_or_interim_role_is_partial_and_a_named_one_covered(settings):
+    roster = b"""# Core team
+| Function | Name | Role |
+| CMC | Ana Ruiz | technical lead |
+| External manufacturing project manager | vacant - interim: Ana Ruiz | project plan and CDMO interface |
+"""
+    assert _item(settings, "pm-vacant", {"team.md": roster}, "team.project_manager").status == "partial"
+    named = roster.replace(b"vacant - interim: Ana Ruiz", b"Ben Cole (dedicated, appointed 1 Sep)")
+    assert _item(settings, "pm-named", {"team.md": named}, "team.project_manager").status == "covered"
+
+
+def test_another_products_package_does_not_cover_this_program(settings):
+    documents = {
+        "ABC-100_strategy.md": b"# ABC-100 outsourcing strategy\nABC-100 is our lead antibody; the CDMO will run it.\n",
+        "ABC-100_minutes.md": b"# ABC-100 minutes\nGMP batches of ABC-100 start in 2027.\n",
+        "ABC-042_archive.md": b"""# ABC-042 archive (discontinued)
+Tech transfer package v2.1 for ABC-042: process description, batch records, analytical methods,
+specifications and historical batch data, all compiled in 2022.
+""",
+    }
+    item = _item(settings, "other-product", documents, "quality.tech_transfer_package")
+    assert item.status == "missing"
+    assert "another product" in item.reason and "ABC-042" in item.reason
+    ours = dict(documents, **{"ABC-100_tt.md": documents["ABC-042_archive.md"].replace(b"ABC-042", b"ABC-100")
+                              .replace(b" (discontinued)", b"")})
+    assert _item(settings, "own-product", ours, "quality.tech_transfer_package").status == "covered"
+
+
+def test_the_latest_dated_document_decides_when_documents_disagree(settings):
+    memo = (b"# Strategy memo\nPreferred location: a CDMO in Europe, for proximity to our person-in-plant and "
+            b"shorter cold chain shipping to the trial sites.\n")
+    reopened = b"# Steering minutes\nThe location decision is reopened: US sites are back in; to be decided in January.\n"
+    newer_open = {"2026-02-01_memo.md": memo, "2026-11-20_minutes.md": reopened}
+    item = _item(settings, "loc-reopened", newer_open, "strategy.location_preference")
+    assert item.status == "partial" and item.deciding.source == "2026-11-20_minutes.md"
+    assert "superseded" in item.reason
+    newer_decided = {"2026-11-20_memo.md": memo, "2026-02-01_minutes.md": reopened}
+    assert _item(settings, "loc-decided", newer_decided, "strategy.location_preference").status == "covered"
+
+
+def test_an_expired_agreement_is_not_current_and_one_still_valid_is(settings):
+    from datetime import date
+
+    cda = (b"# Legal\nMutual CDA signed with both short-listed CDMOs, expires 30.06.2025. It protects our "
+           b"proprietary process know-how; sequences are shared only in the data room on a need-to-know basis.\n")
+    today = date(2026, 12, 5)
+    expired = _item(settings, "cda-old", {"legal.md": cda}, "operating_model.confidentiality", today=today)
+    assert expired.status == "partial" and "30.06.2025" in expired.reason
+    valid = _item(settings, "cda-new", {"legal.md": cda.replace(b"2025", b"2028")}, "operating_model.confidentiality",
+                  today=today)
+    assert valid.status == "covered"
+
+
+def test_llm_covered_resting_on_a_draft_is_partial_and_another_products_quote_is_dropped(llm_settings, openai_server):
+    documents = {
+        "ABC-100_plan.md": b"# ABC-100 selection\nABC-100 scorecard v0.1 (draft, not approved): weights 30/30/40.\n",
+        "ABC-100_notes.md": b"# ABC-100 notes\nABC-100 team meets weekly.\n",
+        "ABC-042_archive.md": b"# ABC-042 archive\nABC-042 escalation path: PM, then VP within 48 hours, then CEO.\n",
+    }
+    index = _workspace(llm_settings, "llm-evidence", documents)
+
+    def responder(body):
+        prompt = "\n".join(m.get("content") or "" for m in body.get("messages", []))
+        number = {}
+        for line in prompt.splitlines():
+            if line.startswith("<passage number="):
+                number[line.split('source="')[1].split('"')[0]] = int(line.split('"')[1])
+        items = []
+        if "Area: Market research" in prompt and "ABC-100_plan.md" in number:
+            items.append({"id": "market.scorecard", "status": "covered", "reason": "A scorecard exists.",
+                          "evidence": [{"passage": number["ABC-100_plan.md"],
+                                        "quote": "ABC-100 scorecard v0.1 (draft, not approved): weights 30/30/40."}]})
+        if "Area: Internal team" in prompt and "ABC-042_archive.md" in number:
+            items.append({"id": "team.escalation_path", "status": "covered", "reason": "A path exists.",
+                          "evidence": [{"passage": number["ABC-042_archive.md"],
+                                        "quote": "ABC-042 escalation path: PM, then VP within 48 hours, then CEO."}]})
+        return {"items": items}
+
+    openai_server.responder = responder
+    report = assess_readiness(index, chat=make_chat_client(llm_settings), items=["market.scorecard",
+                                                                                 "team.escalation_path"])
+    scorecard = report.item("market.scorecard")
+    assert scorecard.status == "partial" and "Downgraded" in scorecard.reason
+    assert scorecard.deciding.quote.startswith("ABC-100 scorecard v0.1")
+    escalation = report.item("team.escalation_path")
+    assert escalation.status == "missing" and escalation.evidence == []  # another product's path: offline stands

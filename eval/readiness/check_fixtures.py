@@ -55,7 +55,8 @@ STATUSES = ("covered", "partial", "missing")
 DOC_EXTS = {".md", ".txt", ".docx", ".pdf"}
 ITEM_KEYS = {"id", "area", "title", "question", "covered_when", "partial_when", "queries", "facets",
              "covered_min", "partial_min", "recommendation"}
-OPTIONAL_KEYS = {"negations"}
+OPTIONAL_KEYS = {"negations", "subject", "kind", "negation_is_evidence", "stale_after_years", "within", "topic_facet",
+                 "qualifier_facets", "together"}
 
 
 class Report:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import tempfile
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -23,6 +24,9 @@ COMPANIES = EVAL_DIR / "readiness" / "companies"
 BLIND = EVAL_DIR / "readiness" / "blind"
 _NOT_DOCUMENTS = {"gold.yaml", "questions.yaml"}
 SETS = ("fixtures", "dev", "held_out")
+# Expiry dates and the age of benchmarks are judged against "today"; the eval fixes the day the blind companies'
+# gold was written, so a later run scores the same documents the same way.
+AS_OF = date(2026, 12, 5)
 # The issue's goals on held-out that the engine does not reach yet: reported as "not yet", not failing CI.
 NOT_YET: set[str] = {"status_accuracy.held_out", "false_alarm_rate.held_out"}
 
@@ -143,7 +147,7 @@ def _score_company(settings: Settings, tally: _Tally, company: str, folder: Path
     pages, unloadable = _pages(folder)
     tally.documents += len(folder_documents(folder))
     tally.unloadable += unloadable
-    report = assess_readiness(folder_workspace(settings, folder, workspace))
+    report = assess_readiness(folder_workspace(settings, folder, workspace), today=AS_OF)
     right, misses = 0, []
     for item in report.items:
         want = gold[item.id]

@@ -3,104 +3,67 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from pydantic import Field
 
 from rfp_assistant.core.documents.chunking import Chunk
-from rfp_assistant.errors import DocumentError
-from rfp_assistant.core.text.sentences import normalize_whitespace, quote_in_text
 from rfp_assistant.core.retrieval.index import WorkspaceIndex
+from rfp_assistant.errors import DocumentError
+from rfp_assistant.jobs.readiness.context import Context, build_context, cite
+from rfp_assistant.jobs.readiness.model import assess_area_with_model
+from rfp_assistant.jobs.readiness.report import AreaScore, ItemAssessment, ReadinessReport
+from rfp_assistant.jobs.readiness.evidence import Decision, Reading, decide, read, set_aside_note
 from rfp_assistant.jobs.readiness.rules import (
     MAX_QUOTES,
     STATUS_SCORE,
     ChecklistItem,
     EvidencePool,
+    add_subject_chunks,
     Status,
     gather_evidence,
     item_relevance,
     load_checklist,
-    pick_quotes,
-    rule_status,
 )
 from rfp_assistant.schemas.common import Answer, Citation, Mode, Model
 
 MIN_RELEVANCE = 0.3
+READ_WHOLE = 200
+"""Up to this many documents are all read whole (programs, dates, the latest word on each item)."""
 SILENT_RELEVANCE = 0.4
-MAX_PASSAGES = 24
 GAP_QUESTION = re.compile(
     r"\b(have ?n[o']t|has ?n[o']t|not yet|left out|leave out|missing|overlook\w*|forg[eo]t\w*|gaps?|lack\w*|"
     r"unbudgeted|not budgeted|still open|open points?|what else)\b", re.I)
 """Questions that ask what is missing, open or not yet done."""
 
 
-class ItemAssessment(Model):
-    """The status of one checklist item, with the evidence it rests on."""
-
-    id: str
-    """Checklist item id, e.g. risk.financial."""
-    area: str
-    """Id of the item's area."""
-    title: str = ""
-    """Short human title of the item."""
-    status: Status
-    """covered, partial or missing."""
-    evidence: list[Citation] = Field(default_factory=list)
-    """Verbatim sentences from the internal documents, with source and page."""
-    recommendation: str = ""
-    """What to do next; empty when the item is covered."""
-    reason: str = ""
-    """Why the status was given, in one sentence."""
-
-
-class AreaScore(Model):
-    """The score of one checklist area."""
-
-    id: str
-    """Area id, e.g. budget."""
-    title: str = ""
-    """Human title of the area."""
-    score: float
-    """Mean item score in the area (covered 1, partial 0.5, missing 0)."""
-
-
-class ReadinessReport(Model):
-    """The readiness assessment (contract: DESIGN.md section 5)."""
-
-    score: float
-    """Mean item score over all assessed items, 0-1."""
-    areas: list[AreaScore]
-    """Per-area scores, in checklist order."""
-    items: list[ItemAssessment]
-    """Per-item statuses, in checklist order."""
-    mode: Mode = "offline"
-    """Which engine produced the assessment."""
-    documents: list[str] = Field(default_factory=list)
-    """File names of the internal documents that were assessed."""
-
-    def item(self, item_id: str) -> ItemAssessment | None:
-        """One item's assessment by id, or None."""
-        return next((i for i in self.items if i.id == item_id), None)
-
-    def gaps(self) -> list[ItemAssessment]:
-        """Items that are not covered: missing first, then partial, in checklist order within each."""
-        return [i for i in self.items if i.status == "missing"] + [i for i in self.items if i.status == "partial"]
-
-
 def assess_readiness(
-    index: WorkspaceIndex, *, chat=None, sources: list[str] | None = None, items: list[str] | None = None
+    index: WorkspaceIndex, *, chat=None, sources: list[str] | None = None, items: list[str] | None = None,
+    today: date | None = None,
 ) -> ReadinessReport:
-    """Assess the internal documents (or only `sources`) against the checklist; `items` limits the item ids."""
+    """Assess the internal documents (or only `sources`) against the checklist; `items` limits the item ids.
+
+    `today` (default: the real date) is what expiry dates and the age of benchmarks are judged against.
+    """
     checklist = load_checklist()
     documents = _documents(index, sources)
     chosen = [i for i in checklist.items if items is None or i.id in items]
     sections: dict[str, list[Chunk]] = {}
     pools = {item.id: gather_evidence(index, item, documents, sections) for item in chosen} if documents else {}
-    results = {item.id: _offline(item, pools.get(item.id, EvidencePool())) for item in chosen}
+    if len(documents) <= READ_WHOLE:  # a company's folder, not an archive: read every document for programs and dates
+        for record in index.list_documents(kind="internal"):
+            if record.source in documents and record.doc_id not in sections:
+                sections[record.doc_id] = index.chunks_of(record.doc_id)
+    for item in chosen:
+        if item.id in pools:
+            add_subject_chunks(item, pools[item.id], sections)
+    context = build_context(documents, sections, today or date.today())
+    results = {item.id: _offline(item, pools.get(item.id, EvidencePool()), context) for item in chosen}
     if chat is not None and documents:
         for area in checklist.areas:
             area_items = [i for i in chosen if i.area == area.id]
             if area_items:
-                results.update(_assess_area_with_model(chat, area, area_items, pools, results))
+                results.update(assess_area_with_model(chat, area, area_items, pools, results, context))
     return build_report([results[item.id] for item in chosen], mode="llm" if chat is not None else "offline",
                         documents=documents)
 
@@ -132,103 +95,42 @@ def _documents(index: WorkspaceIndex, sources: list[str] | None) -> list[str]:
     return list(dict.fromkeys(sources))
 
 
-def _offline(item: ChecklistItem, pool: EvidencePool) -> ItemAssessment:
-    status = rule_status(item, pool.found, bool(pool.negated))
+def _offline(item: ChecklistItem, pool: EvidencePool, context: Context) -> ItemAssessment:
+    ours, others = read(item, context.cells(item, pool.chunks))
+    decision = decide(item, ours)
+    named = ", ".join(sorted({context.programs.named_other(r.cell.text) or context.programs.named_other(
+        r.cell.unit.lead) for r in others} - {""}))
+    evidence = _quotes(decision, ours)
     return ItemAssessment(
-        id=item.id, area=item.area, title=item.title, status=status,
-        evidence=pick_quotes(item, pool.chunks, pool.negated) if status != "missing" else [],
-        recommendation="" if status == "covered" else item.recommendation,
-        reason=_reason(item, pool, status),
+        id=item.id, area=item.area, title=item.title, status=decision.status, evidence=evidence,
+        recommendation="" if decision.status == "covered" else item.recommendation,
+        reason=decision.reason + set_aside_note(others, named),
+        deciding=cite(decision.deciding.cell) if decision.deciding else None,
     )
 
 
-def _reason(item: ChecklistItem, pool: EvidencePool, status: str) -> str:
-    if not pool.found:
-        return "Nothing in the internal documents addresses this."
-    text = f"The documents address {len(pool.found)} of {len(item.facets)} aspects ({item.covered_min} needed)"
-    if pool.negated:
-        text += "; marked as open: " + ", ".join(f'"{n}"' for n in pool.negated[:3])
-    elif status != "covered" and len(pool.found) >= item.covered_min:
-        text += "; a required aspect is missing"
-    return text + "."
-
-
-class _LLMQuote(Model):
-    """A verbatim quote from one numbered passage."""
-
-    passage: int
-    """The passage number, as given in the prompt."""
-    quote: str
-    """Text copied character for character from that passage (one sentence or less)."""
-
-
-class _LLMItem(Model):
-    """The assessment of one checklist item."""
-
-    id: str
-    """The item id, exactly as given."""
-    status: Status
-    """covered, partial or missing, judged by the item's covered_when and partial_when."""
-    evidence: list[_LLMQuote]
-    """Quotes supporting the status; empty when no passage addresses the item."""
-    reason: str
-    """One sentence saying why this status."""
-
-
-class _LLMArea(Model):
-    """The assessment of every item of one area."""
-
-    items: list[_LLMItem]
-    """One entry per item given."""
-
-
-def _assess_area_with_model(chat, area, items: list[ChecklistItem], pools: dict[str, EvidencePool],
-                            offline: dict[str, ItemAssessment]) -> dict[str, ItemAssessment]:
-    """One structured call per area; unverifiable quotes are dropped and an item left without any stays offline."""
-    passages: list[Chunk] = []
-    number_of: dict[str, int] = {}
-    numbers: dict[str, list[int]] = {}
-    for item in items:
-        pool = pools.get(item.id, EvidencePool())
-        for chunk in [*pool.chunks, *pool.retrieved]:
-            if chunk.chunk_id not in number_of and len(passages) < MAX_PASSAGES:
-                passages.append(chunk)
-                number_of[chunk.chunk_id] = len(passages)
-        numbers[item.id] = sorted({number_of[c.chunk_id] for c in [*pool.chunks, *pool.retrieved]
-                                   if c.chunk_id in number_of})
-    if not passages:
-        return {}  # nothing retrieved for this area: the model could not cite anything
-    reply = chat.structured(
-        "assess_area.v1", _LLMArea, area=area.title,
-        items=[{"id": i.id, "title": i.title, "question": i.question, "covered_when": i.covered_when,
-                "partial_when": i.partial_when, "passages": numbers[i.id]} for i in items],
-        passages=[{"number": n, "source": c.source, "page": c.page, "section": c.section, "text": c.text}
-                  for n, c in enumerate(passages, start=1)],
-    )
-    by_id = {i.id: i for i in items}
-    results: dict[str, ItemAssessment] = {}
-    for judged in reply.items:
-        item = by_id.get(judged.id)
-        if item is None or item.id in results:
-            continue
-        evidence = [
-            Citation(source=chunk.source, page=chunk.page, quote=(quote := normalize_whitespace(q.quote)),
-                     location=chunk.locate(quote))
-            for q in judged.evidence
-            if 1 <= q.passage <= len(passages) and quote_in_text(q.quote, (chunk := passages[q.passage - 1]).text)
-        ]
-        if not evidence:
-            continue  # without verified evidence the model's word is not enough; the offline result stands
-        results[item.id] = offline[item.id].model_copy(update={
-            "status": judged.status, "evidence": _unique(evidence)[:MAX_QUOTES], "reason": judged.reason.strip(),
-            "recommendation": "" if judged.status == "covered" else item.recommendation,
-        })
-    return results
-
-
-def _unique(citations: list[Citation]) -> list[Citation]:
-    seen: set[tuple[str, int, str]] = set()
-    return [c for c in citations if (key := (c.source, c.page, c.quote)) not in seen and not seen.add(key)]
+def _quotes(decision: Decision, ours: list[Reading]) -> list[Citation]:
+    """The deciding passage first, then open points and the fewest firm passages showing the most aspects."""
+    chosen: list[Reading] = [decision.deciding] if decision.deciding else []
+    if decision.status == "missing":
+        return [cite(r.cell) for r in chosen]
+    if decision.status == "partial":
+        chosen += [r for r in ours if r.standing in ("open", "intended") and (r.facets or r.decisive)][:2]
+    shown: set[int] = set().union(*(r.facets for r in chosen)) if chosen else set()
+    firm = [r for r in ours if r.standing == "firm"]
+    while len(chosen) < MAX_QUOTES:
+        gain, best = max(((len(r.facets - shown), r) for r in firm if r not in chosen), key=lambda p: p[0],
+                         default=(0, None))
+        if not gain:
+            break
+        chosen.append(best)
+        shown |= best.facets
+    citations: list[Citation] = []
+    for reading in chosen:
+        citation = cite(reading.cell)
+        if all(c.quote != citation.quote or c.source != citation.source for c in citations):
+            citations.append(citation)
+    return citations[:MAX_QUOTES]
 
 
 def _mean(values) -> float:

@@ -1,9 +1,8 @@
-"""The readiness checklist (knowledge/checklist.yaml) and the offline evidence rule that applies it.
+"""The readiness checklist (knowledge/checklist.yaml), its cue matching, and evidence retrieval per item.
 
-For each item the rule retrieves passages with the item's queries, reads the best cue-bearing ones
-together with the rest of their section (a roster or register split across chunks is one table),
-counts distinct facets, lets negations ("TBD", "not decided") cap the status at partial, and quotes
-the verbatim units that carry the cues.
+For each item the offline engine retrieves passages with the item's queries and subject, keeps the best
+ones that carry a cue, and reads them together with the rest of their section (a roster or register split
+across chunks is one table). What the passages show is decided in `evidence` from their language.
 """
 
 from __future__ import annotations
@@ -24,26 +23,21 @@ from rfp_assistant.core.text.sentences import normalize_whitespace, split_senten
 from rfp_assistant.core.retrieval.index import WorkspaceIndex
 from rfp_assistant.core.retrieval.lexical import tokenize
 from rfp_assistant.resources import KNOWLEDGE_DIR
-from rfp_assistant.schemas.common import Citation, Model
+from rfp_assistant.schemas.common import Model
 
 Status = Literal["covered", "partial", "missing"]
 STATUS_SCORE: dict[str, float] = {"covered": 1.0, "partial": 0.5, "missing": 0.0}
 MAX_QUOTES = 4
 HITS_PER_QUERY = 10
-EVIDENCE_CHUNKS = 5
+EVIDENCE_CHUNKS = 8
 FACET_WEIGHT = 0.5
 RETRIEVED_FOR_MODEL = 3
-MAX_OPEN_QUOTES = 2
 MAX_QUOTE_CHARS = 300
 
 _ITEM = re.compile(r"^([-*•▪]|\d{1,2}[.)])\s")
 # Table rows and spreadsheet-like lines: "| a | b |", "1 Tech transfer fee 450", "fees ........ USD 350k",
 # "Item: Audits | Amount: 60,000" (a spreadsheet, CSV or slide row).
 _ROW = re.compile(r"^(\||\d{1,2} [A-Z])|\.{4,}|\s\.\s|\S \| \S")
-
-# covered_when of these items names functions that must be present, not just enough of them
-# ("in particular includes QA and regulatory"); the values are facet positions in the checklist.
-REQUIRED_FOR_COVERED: dict[str, tuple[int, ...]] = {"team.cross_functional": (0, 1)}
 
 
 class ChecklistItem(Model):
@@ -69,8 +63,23 @@ class ChecklistItem(Model):
     """Distinct facets needed for `covered`."""
     partial_min: int
     """Distinct facets needed for `partial`."""
-    negations: list[str] = Field(default_factory=list)
-    """Phrases that show the topic is open or not done; they cap the item at `partial`."""
+    subject: list[str] = Field(default_factory=list)
+    """Cue phrases naming the thing itself ("raci", "cda"): the latest passage naming it decides if it is settled."""
+    kind: Literal["exists", "plan"] = "exists"
+    """`plan`: a stated plan or intention is the content (scope, scale); `exists`: the thing must exist now."""
+    negation_is_evidence: bool = False
+    """True when saying what is not there is the evidence ("we have no GMP suite" for capability gaps)."""
+    stale_after_years: int = 0
+    """Data older than this many years is outdated (price benchmarks); 0: never."""
+    qualifier_facets: list[int] = Field(default_factory=list)
+    """Facets that only qualify another ("required"): they count only in a passage showing another facet."""
+    topic_facet: int | None = 0
+    """The facet naming the topic itself: one other facet alone is a side detail, not a partial answer
+    (None for items whose facets are each an instance of the topic, like risk types)."""
+    together: bool = False
+    """True when the parts must be stated together (one document), like a location and the reason for it."""
+    within: list[str] = Field(default_factory=list)
+    """Only passages in such a context count (risks are read from risk registers and risk sections)."""
     recommendation: str
     """What to do when the item is not covered."""
 
@@ -101,30 +110,31 @@ class Checklist(Model):
 
 @dataclass
 class EvidencePool:
-    """What the offline rule read for one item: evidence chunks (whole sections), facets found, negations."""
+    """What the offline rule read for one item: evidence chunks (whole sections) and the best retrieved ones."""
 
     chunks: list[Chunk] = field(default_factory=list)
     retrieved: list[Chunk] = field(default_factory=list)
     """The best retrieved chunks with or without cues: the model may read what the cue rule cannot."""
-    found: set[int] = field(default_factory=set)
-    negated: list[str] = field(default_factory=list)
 
 
 def gather_evidence(
     index: WorkspaceIndex, item: ChecklistItem, documents: list[str], sections: dict[str, list[Chunk]]
 ) -> EvidencePool:
-    """Retrieve with the item's queries, keep the best chunks that carry a cue, and read their whole sections."""
+    """Retrieve with the item's queries and subject, keep the best chunks that carry a cue, read their sections."""
     score: dict[str, float] = defaultdict(float)
     seen: dict[str, Chunk] = {}
-    for query in item.queries:
+    queries = [*item.queries, " ".join(item.subject[:8])] if item.subject else item.queries
+    for query in queries:
         for rank, hit in enumerate(index.search(query, k=HITS_PER_QUERY, kinds=["internal"], sources=documents)):
             score[hit.chunk.chunk_id] += 1.0 / (rank + 3)
             seen[hit.chunk.chunk_id] = hit.chunk
-    ranked = sorted(
-        ((score[cid] + FACET_WEIGHT * len(found), chunk) for cid, chunk in seen.items()
-         if (found := facets_in(item, chunk.text))),
-        key=lambda pair: -pair[0],
-    )
+    ranked: list[tuple[float, Chunk]] = []
+    for cid, chunk in seen.items():
+        text = f"{chunk.section}\n{chunk.text}"
+        cues = len(facets_in(item, text)) + subject_in(item, text)
+        if cues:
+            ranked.append((score[cid] + FACET_WEIGHT * cues, chunk))
+    ranked.sort(key=lambda pair: -pair[0])
     best_retrieved = sorted(score, key=lambda cid: -score[cid])[:RETRIEVED_FOR_MODEL]
     pool = EvidencePool(retrieved=[seen[cid] for cid in best_retrieved])
     # A table or list split across chunks is judged whole: a roster's functions, a register's risk types.
@@ -132,9 +142,17 @@ def gather_evidence(
         for sibling in _section_of(index, chunk, sections):
             if sibling not in pool.chunks:
                 pool.chunks.append(sibling)
-    text = "\n".join(c.text for c in pool.chunks)
-    pool.found, pool.negated = facets_in(item, text), negations_in(item, text)
     return pool
+
+
+def add_subject_chunks(item: ChecklistItem, pool: EvidencePool, documents: dict[str, list[Chunk]]) -> None:
+    """Add every chunk of the documents read that names the item's subject: the latest word on it must be seen."""
+    if not item.subject:
+        return
+    for chunks in documents.values():
+        for chunk in chunks:
+            if chunk not in pool.chunks and subject_in(item, f"{chunk.section}\n{chunk.text}"):
+                pool.chunks.append(chunk)
 
 
 def _section_of(index: WorkspaceIndex, chunk: Chunk, cache: dict[str, list[Chunk]]) -> list[Chunk]:
@@ -174,47 +192,10 @@ def facets_in(item: ChecklistItem, text: str) -> set[int]:
     return {i for i, cues in enumerate(item.facets) if any(cue_pattern(c).search(low) for c in cues)}
 
 
-def negations_in(item: ChecklistItem, text: str) -> list[str]:
-    """The item's negation phrases that occur in `text`."""
+def subject_in(item: ChecklistItem, text: str) -> int:
+    """1 when `text` names the item's subject, else 0."""
     low = cue_text(text)
-    return [phrase for phrase in item.negations if cue_pattern(phrase).search(low)]
-
-
-def rule_status(item: ChecklistItem, found: set[int], negated: bool) -> Status:
-    """Apply covered_min / partial_min, the required facets, and the negation cap."""
-    if len(found) >= item.covered_min and set(REQUIRED_FOR_COVERED.get(item.id, ())) <= found and not negated:
-        return "covered"
-    if len(found) >= item.partial_min:
-        return "partial"
-    return "missing"
-
-
-def pick_quotes(item: ChecklistItem, chunks: list[Chunk], negated: list[str]) -> list[Citation]:
-    """Verbatim units that carry the item's cues: the open points first, then the fewest covering all facets."""
-    units = [(chunk, text) for chunk in chunks for text, _, _ in passage_units(chunk.text)]
-    chosen: list[tuple[Chunk, str]] = []
-    for phrase in negated:
-        found = next(((c, u) for c, u in units if cue_pattern(phrase).search(cue_text(u))), None)
-        if found and found not in chosen and len(chosen) < MAX_OPEN_QUOTES:
-            chosen.append(found)
-    covered: set[int] = set().union(*(facets_in(item, u) for _, u in chosen)) if chosen else set()
-    # The unit adding the most facets not yet shown, wherever it is; ties go to the better-ranked passage.
-    # (Chunk-by-chunk greed let a roster row that mentions a budget owner outrank the budget table itself.)
-    # Next, a document named for the topic (the budget for a budget item) over one that merely mentions it.
-    rank = {id(chunk): position for position, chunk in enumerate(chunks)}
-    topic = set(tokenize(" ".join([item.title, *item.queries])))
-    topical = {id(c): bool(topic & set(tokenize(re.sub(r"[-_.]", " ", c.source)))) for c in chunks}
-    facets = [facets_in(item, u) for _, u in units]
-    while len(chosen) < MAX_QUOTES:
-        gains = [(len(facets[i] - covered), topical[id(c)], -rank[id(c)], -i)
-                 for i, (c, u) in enumerate(units) if (c, u) not in chosen]
-        gain, _, _, negative_i = max(gains, default=(0, 0, 0, 0))
-        if gain == 0:
-            break
-        chosen.append(units[-negative_i])
-        covered |= facets[-negative_i]
-    quotes = [(c, _trim(item, u, negated)) for c, u in chosen]
-    return [Citation(source=c.source, page=c.page, quote=q, location=c.locate(q)) for c, q in quotes]
+    return int(any(cue_pattern(c).search(low) for c in item.subject))
 
 
 def passage_units(text: str) -> list[tuple[str, str, int]]:
@@ -249,41 +230,6 @@ def _blocks(text: str) -> list[tuple[str, bool]]:
     return [(" ".join(lines), kind != "para") for lines, kind in blocks if lines]
 
 
-def _trim(item: ChecklistItem, sentence: str, negated: list[str]) -> str:
-    """A long sentence (a whole table row, a run-on note) is cut to a verbatim window around its first cue."""
-    if len(sentence) <= MAX_QUOTE_CHARS:
-        return sentence
-    low = cue_text(sentence)
-    if len(low) != len(sentence):
-        return sentence
-    starts = [m.start() for p in [*negated, *(c for f in item.facets for c in f)] if (m := cue_pattern(p).search(low))]
-    if " | " in sentence:
-        return _whole_cells(sentence, min(starts, default=0))
-    start = max(0, min(starts, default=0) - MAX_QUOTE_CHARS // 3)
-    start = sentence.rfind(" ", 0, start) + 1 if start else 0
-    end = sentence.rfind(" ", start, start + MAX_QUOTE_CHARS)
-    return sentence[start : end if end > start else start + MAX_QUOTE_CHARS].strip()
-
-
-def _whole_cells(row: str, cue: int) -> str:
-    """A long table row cut to whole cells ("Owner: CFO"): the cell holding the cue, then its neighbours, first-column
-    side first, while they fit."""
-    cells, position = row.split(" | "), 0
-    ends = []
-    for cell in cells:
-        ends.append((position, position + len(cell)))
-        position += len(cell) + 3
-    first = last = next((i for i, (_, end) in enumerate(ends) if cue < end), len(cells) - 1)
-    while True:
-        grown = False
-        for left, right in ((first - 1, last), (first, last + 1)):
-            if 0 <= left and right < len(cells) and ends[right][1] - ends[left][0] <= MAX_QUOTE_CHARS:
-                first, last, grown = left, right, True
-                break
-        if not grown:
-            return row[ends[first][0] : ends[last][1]]
-
-
 # Words that say how a question is put, not what it is about ("how do we want to...", "what have we not...").
 _GENERIC = frozenset(tokenize("want need plan planning make use get put go deal look think know not no"))
 # Where a question's word appears in an item says how surely the question is about it.
@@ -298,7 +244,7 @@ def _item_terms() -> tuple[dict[str, tuple[frozenset[str], ...]], dict[str, floa
         item.id: (
             frozenset(tokenize(f"{item.title} {item.question}")),
             frozenset(tokenize(" ".join(item.queries))),
-            frozenset(tokenize(" ".join([*item.negations, *(c for f in item.facets for c in f)]))),
+            frozenset(tokenize(" ".join([*item.subject, *(c for f in item.facets for c in f)]))),
         )
         for item in checklist.items
     }

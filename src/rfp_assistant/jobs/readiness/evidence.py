@@ -1,0 +1,224 @@
+"""The offline decision: an item is covered only when cells show its parts in place, for this program, now.
+
+Facets (the parts an item needs) count toward `covered` only from firm cells; open or intended cells count
+toward `partial`; cells about another product count for nothing. Cells that name the item's subject (the
+thing itself: "RACI", "CDA", "location") are read in time order: when the latest of them leaves it open, the
+item is partial, and when the latest says it does not exist and nothing is under way, missing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from rfp_assistant.jobs.readiness.cells import Cell
+from rfp_assistant.jobs.readiness.language import DEPENDENCY
+from rfp_assistant.jobs.readiness.rules import ChecklistItem, Status, cue_pattern, cue_text
+
+# covered_when of these items names functions that must be present, not just enough of them
+# ("in particular includes QA and regulatory"); the values are facet positions in the checklist.
+REQUIRED_FOR_COVERED: dict[str, tuple[int, ...]] = {"team.cross_functional": (0, 1)}
+_WEAK = ("open", "intended")
+NEAR_WORDS = 12
+# "no RACI", "we do not have a CDA", "without a PM": the subject itself is denied (not a clause further on).
+# A denial right after the subject: "TT package for 5530: not started", "CDA: none", "RACI - not yet drafted".
+_ABSENT_NEAR = re.compile(r"^\W*(?:[\w/-]+\W+){0,4}?(?:none|not (?:yet )?(?:started|compiled|begun|issued|drafted|"
+                          r"in place|available)|has not been|have not been|does not exist|nothing)\b")
+_DENIED = re.compile(r"\b(?:no|without|lacks?|lacking|(?:do|does|did)(?: not|n't)(?: yet)? have|ha(?:ve|s) no)\b"
+                     r"(?:\W+[\w/-]+){0,3}\W*$|\bnot\W+(?:[\w/-]+\W+)?$")
+
+
+@dataclass
+class Reading:
+    """One cell as read for one item."""
+
+    cell: Cell
+    facets: set[int]
+    decisive: bool
+    """The cell speaks about the thing itself: names it (a heading only with a status), says it hangs on something
+    missing; the latest such cell decides whether it is settled."""
+    standing: str
+    why: str
+    title: bool = False
+    """A plain section heading naming the thing ("6. LOCATION"): dated like the section, settles nothing alone."""
+    inherited: bool = False
+    """A sentence in a section whose heading names the thing (plan items only)."""
+    hint: bool = False
+    """Open only by a hint (a question, a next step, one person's view): a firm word of the same date outweighs it."""
+
+
+@dataclass
+class Decision:
+    """An item's status, the cell that decided it and the cells worth quoting."""
+
+    status: Status
+    deciding: Reading | None = None
+    support: list[Reading] = field(default_factory=list)
+    reason: str = ""
+
+
+def read(item: ChecklistItem, cells: list[Cell]) -> tuple[list[Reading], list[Reading]]:
+    """Cells that bear on `item` (facets or subject), split into this program's and another product's."""
+    ours, others = [], []
+    foreign = _foreign_sections(cells)
+    for cell in cells:
+        low = cue_text(cell.text)
+        found = {i: m for i, cues in enumerate(item.facets) for c in cues if (m := cue_pattern(c).search(low))}
+        facets = {i for i, m in found.items() if item.negation_is_evidence or not _denies(low, m.start())}
+        if facets and facets <= set(item.qualifier_facets):
+            facets = set()  # "required" alone says nothing about which capability
+        subjects = [m for c in item.subject if (m := cue_pattern(c).search(low))]
+        section = cue_text(cell.chunk.section)
+        inherited = item.kind == "plan" and not cell.heading and not cell.unit.is_row and any(
+            cue_pattern(c).search(section) for c in item.subject)
+        if not facets and not subjects and not inherited:
+            continue
+        if item.within and not _within(item, cell):
+            continue
+        standing, why = cell.verdict.standing, cell.verdict.why
+        denied = [m for m in subjects if _denies(low, m.start())]
+        if subjects and len(denied) == len(subjects) and standing == "firm":
+            standing, why = "absent", "says there is none"
+        elif standing == "absent" and subjects and not denied and not _ABSENT_NEAR.search(
+                low[subjects[0].end():subjects[0].end() + 50]):
+            standing = "open"  # "nobody on the team has run a quality system": not a denial of the thing itself
+        title = bool(subjects) and cell.heading and standing == "firm"
+        about = bool(subjects) and not title and (standing == "firm" or _near(low, why, subjects))
+        decisive = about or (
+            standing == "open" and bool(DEPENDENCY.match(why)) and _hangs_on_facet(item, low, why))
+        reading = Reading(cell, facets if standing != "absent" else set(), decisive, standing, why, title, inherited,
+                          hint=cell.verdict.hint and standing == cell.verdict.standing)
+        program = "other" if cell.heading and (cell.chunk.doc_id, cell.chunk.section) in foreign else cell.program
+        (others if program == "other" else ours).append(reading)
+    return ours, others
+
+
+def _foreign_sections(cells: list[Cell]) -> set[tuple[str, str]]:
+    """Sections most of whose cells are about another product: their heading is about it too."""
+    counts: dict[tuple[str, str], list[int]] = {}
+    for cell in cells:
+        if not cell.heading:
+            tally = counts.setdefault((cell.chunk.doc_id, cell.chunk.section), [0, 0])
+            tally[cell.program == "other"] += 1
+    return {key for key, (ours, theirs) in counts.items() if theirs > ours}
+
+
+def _near(low: str, why: str, subjects: list[re.Match]) -> bool:
+    """Whether the status words sit by the subject (within a dozen words), so they are about it: "RACI v0.2 is a
+    draft", not "the draft MSA ... the CDA". A status from elsewhere in the row, or a question, always is."""
+    at = low.find(why.lower()) if why else -1
+    if at < 0 or why == "a question":
+        return True
+    return any(len(low[min(at, m.start()):max(at, m.end())].split()) <= NEAR_WORDS for m in subjects)
+
+
+def _denies(low: str, start: int) -> bool:
+    """Whether the words just before position `start` deny what follows ("no RACI", "without a CDA", "not CMC")."""
+    return bool(_DENIED.search(low[max(0, start - 60):start]))
+
+
+def _hangs_on_facet(item: ChecklistItem, low: str, why: str) -> bool:
+    """A dependency whose object is one of the item's own parts ("contingent on the Series B" for funding)."""
+    at = low.find(why.lower())
+    after = low[at + len(why):at + len(why) + 60] if at >= 0 else ""
+    return any(cue_pattern(c).search(after) for cues in item.facets for c in cues)
+
+
+def _within(item: ChecklistItem, cell: Cell) -> bool:
+    place = cue_text(" ".join([cell.chunk.source, cell.chunk.section, cell.unit.lead, cell.unit.text]))
+    return any(cue_pattern(word).search(place) for word in item.within)
+
+
+def decide(item: ChecklistItem, ours: list[Reading]) -> Decision:
+    """covered / partial / missing from the readings of this program's cells (see the module docstring)."""
+    firm = set().union(*(r.facets for r in ours if r.standing == "firm"))
+    if item.together:  # only the parts stated in one document count toward covered
+        by_document: dict[str, set[int]] = {}
+        for r in ours:
+            if r.standing == "firm":
+                by_document.setdefault(r.cell.chunk.doc_id, set()).update(r.facets)
+        firm_together = max(by_document.values(), key=len, default=set())
+    else:
+        firm_together = firm
+    weak = set().union(*(r.facets for r in ours if r.standing in _WEAK))
+    required = set(REQUIRED_FOR_COVERED.get(item.id, ()))
+    def where(r: Reading) -> tuple[str, str]:
+        return r.cell.chunk.doc_id, r.cell.chunk.section
+
+    named_sections = {where(r) for r in ours if r.decisive}
+    inherited = [r for r in ours if r.inherited and not r.decisive and where(r) not in named_sections]
+    # A plain title counts when its section shows the thing (firm parts) or says more about it (inherited).
+    shown = {where(r) for r in ours if r.standing == "firm" and r.facets and not r.title} | {where(r) for r in inherited}
+    subject = [r for r in ours if r.decisive or (r.title and where(r) in shown)] + inherited
+    # A register lists its entries by category: each firm row filed under the subject ("Category: Financial") is one.
+    entries = len({r.cell.unit.text for r in subject if r.standing == "firm" and not r.title}) if item.within else 0
+    on_topic = item.topic_facet is None or item.partial_min > 1 or item.topic_facet in firm | weak or bool(subject)
+    if (len(firm_together) >= item.covered_min and required <= firm) or entries >= item.covered_min:
+        status: Status = "covered"
+    elif (len(firm | weak) >= item.partial_min and on_topic) or entries:
+        status = "partial"
+    else:
+        status = "missing"
+    best = max((r for r in ours if r.standing == "firm"), key=lambda r: len(r.facets), default=None)
+    decision = Decision(status, best if status == "covered" else None)
+    if subject:
+        latest_when = max((r.cell.when or date.min) for r in subject)
+        latest = [r for r in subject if (r.cell.when or date.min) == latest_when]
+        unsettled = [r for r in latest if r.standing != "firm"]
+        if any(r.standing == "firm" and not r.title for r in latest):
+            unsettled = [r for r in unsettled if not r.hint]  # a firm word outweighs a question or a next step
+        if unsettled:
+            under_way = [r for r in subject if r.standing in _WEAK]
+            if all(r.standing == "absent" for r in unsettled) and not under_way and len(firm) < item.covered_min:
+                return Decision("missing", unsettled[0], reason=_absent_reason(unsettled[0]))
+            deciding = next((r for r in unsettled if r.standing != "absent"), unsettled[0])
+            older = [r for r in subject if r.standing == "firm" and (r.cell.when or date.min) < latest_when]
+            return Decision("partial", deciding, reason=_open_reason(deciding, bool(older)))
+        if status == "missing":
+            return Decision("partial", latest[0], reason="The documents mention it but show none of what it needs.")
+    if status != "covered":
+        open_ones = [r for r in ours if r.standing in _WEAK and r.facets]
+        decision.deciding = open_ones[0] if open_ones else best
+    decision.reason = _count_reason(item, status, firm, weak, decision.deciding, firm_together)
+    return decision
+
+
+def _where(reading: Reading) -> str:
+    chunk = reading.cell.chunk
+    return f"{chunk.source}, {chunk.location or f'p. {chunk.page}'}"
+
+
+def _open_reason(reading: Reading, superseded: bool) -> str:
+    kind = {"open": "leaves it open", "intended": "only intends it", "absent": "says it does not exist"}
+    text = f"The latest word on it ({_where(reading)}) {kind[reading.standing]}"
+    text += f" (“{reading.why}”)." if reading.why else "."
+    return text + (" An older document that looked settled is superseded by it." if superseded else "")
+
+
+def _absent_reason(reading: Reading) -> str:
+    why = f" (“{reading.why}”)" if reading.why else ""
+    return f"The latest word on it ({_where(reading)}) says it does not exist yet{why}, and nothing is under way."
+
+
+def _count_reason(item: ChecklistItem, status: str, firm: set[int], weak: set[int], deciding: Reading | None,
+                  together: set[int]) -> str:
+    if status == "missing" and not weak:
+        return "Nothing in the internal documents addresses this."
+    text = f"The documents show {len(firm)} of {len(item.facets)} aspects in place ({item.covered_min} needed)"
+    if weak - firm:
+        text += f"; {len(weak - firm)} more only open or intended"
+    if status != "covered" and len(firm) >= item.covered_min:
+        text += "; no one document states them together" if len(together) < item.covered_min else \
+            "; a required aspect is missing"
+    if deciding is not None and deciding.standing != "firm" and deciding.why:
+        text += f" (“{deciding.why}”, {_where(deciding)})"
+    return text + "."
+
+
+def set_aside_note(others: list[Reading], programs_named: str) -> str:
+    """A sentence saying evidence about another product was not counted, or ""."""
+    if not others:
+        return ""
+    return f" Passages about another product ({programs_named}) were not counted." if programs_named else \
+        " Passages about another product were not counted."
