@@ -329,3 +329,14 @@ def test_llm_covered_resting_on_a_draft_is_partial_and_another_products_quote_is
     assert scorecard.deciding.quote.startswith("ABC-100 scorecard v0.1")
     escalation = report.item("team.escalation_path")
     assert escalation.status == "missing" and escalation.evidence == []  # another product's path: offline stands
+
+
+def test_the_report_says_which_passage_decided_each_item(settings):
+    from rfp_assistant.jobs.readiness.export import readiness_to_markdown
+
+    report = assess_readiness(_workspace(settings, "decided", {"hiring.md": PM_TBD}), items=["team.project_manager"])
+    item = report.item("team.project_manager")
+    assert item.deciding.source == "hiring.md" and item.deciding.page == 1 and "TBD" in item.deciding.quote
+    assert f"**Decided by:** “{item.deciding.quote}” — hiring.md, p. 1" in readiness_to_markdown(report)
+    data = json.loads(report.model_dump_json())["items"][0]
+    assert data["deciding"] == {"source": "hiring.md", "page": 1, "quote": item.deciding.quote}

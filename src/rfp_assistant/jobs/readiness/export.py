@@ -102,7 +102,8 @@ def _item_markdown(item: ItemAssessment) -> list[str]:
     if item.reason:
         lines += ["", _md(item.reason)]
     for evidence in item.evidence:
-        lines += ["", f"> “{_md(evidence.quote)}” — {_md(evidence.source)}, {_md(evidence.where)}"]
+        label = "**Decided by:** " if evidence == item.deciding else ""
+        lines += ["", f"> {label}“{_md(evidence.quote)}” — {_md(evidence.source)}, {_md(evidence.where)}"]
     if item.recommendation:
         lines += ["", f"**Recommendation:** {_md(item.recommendation)}"]
     return lines + [""]
@@ -114,6 +115,8 @@ def _item_docx(document, item: ItemAssessment) -> None:
         document.add_paragraph(item.reason)
     for evidence in item.evidence:
         paragraph = document.add_paragraph(style="Intense Quote")
+        if evidence == item.deciding:
+            paragraph.add_run("Decided by: ").bold = True
         paragraph.add_run(f"“{evidence.quote}”")
         paragraph.add_run(f" — {evidence.source}, {evidence.where}").italic = True
     if item.recommendation:
