@@ -20,7 +20,6 @@ from rfp_assistant.jobs.readiness.rules import (
     ChecklistItem,
     EvidencePool,
     add_subject_chunks,
-    Status,
     gather_evidence,
     item_relevance,
     load_checklist,

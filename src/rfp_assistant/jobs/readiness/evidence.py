@@ -9,7 +9,7 @@ item is partial, and when the latest says it does not exist and nothing is under
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from rfp_assistant.jobs.readiness.cells import Cell
@@ -54,7 +54,6 @@ class Decision:
 
     status: Status
     deciding: Reading | None = None
-    support: list[Reading] = field(default_factory=list)
     reason: str = ""
 
 

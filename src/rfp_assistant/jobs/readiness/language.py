@@ -82,9 +82,6 @@ _ABSENT = re.compile(
 # A planned task not begun yet: for a plan-like item the plan itself is the content.
 _NOT_YET_DUE = re.compile(r"\bnot (?:yet )?started\b|\b0% complete\b", re.I)
 _EXPIRY = re.compile(r"\b(?:expir\w*|exp\.|valid (?:until|through|to|till)|ends?|terminat\w*|lapses?)\b", re.I)
-# "Status: Not Started" and similar cells: the row's thing is planned, not there.
-_CONFIRMED = re.compile(r"\b(?:approved|effective|signed|in place|confirmed|agreed|final|completed?|done|issued|"
-                        r"executed|in use|released)\b", re.I)
 _YEAR = re.compile(r"(?<![\w.-])(?:19|20)\d\d(?![\w-])")
 
 
@@ -140,8 +137,3 @@ def _lapsed(text: str, today: date, stale_years: int) -> str:
         if years and max(years) < today.year - stale_years:
             return f"dated {max(years)}, more than {stale_years} years ago"
     return ""
-
-
-def is_confirmed(text: str) -> bool:
-    """Words that record an approval or completion ("approved by legal", "effective", "signed")."""
-    return bool(_CONFIRMED.search(text))

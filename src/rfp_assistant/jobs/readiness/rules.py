@@ -32,7 +32,6 @@ HITS_PER_QUERY = 10
 EVIDENCE_CHUNKS = 8
 FACET_WEIGHT = 0.5
 RETRIEVED_FOR_MODEL = 3
-MAX_QUOTE_CHARS = 300
 
 _ITEM = re.compile(r"^([-*•▪]|\d{1,2}[.)])\s")
 # Table rows and spreadsheet-like lines: "| a | b |", "1 Tech transfer fee 450", "fees ........ USD 350k",
