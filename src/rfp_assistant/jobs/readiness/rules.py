@@ -19,7 +19,8 @@ from pydantic import Field
 
 from rfp_assistant.core.documents.chunking import Chunk
 from rfp_assistant.errors import ConfigurationError
-from rfp_assistant.core.text.sentences import normalize_whitespace, split_sentences
+from rfp_assistant.core.text.sentences import normalize_whitespace
+from rfp_assistant.core.text.units import passage_units as split_units
 from rfp_assistant.core.retrieval.index import WorkspaceIndex
 from rfp_assistant.core.retrieval.lexical import tokenize
 from rfp_assistant.resources import KNOWLEDGE_DIR
@@ -32,12 +33,6 @@ HITS_PER_QUERY = 10
 EVIDENCE_CHUNKS = 8
 FACET_WEIGHT = 0.5
 RETRIEVED_FOR_MODEL = 3
-
-_ITEM = re.compile(r"^([-*•▪]|\d{1,2}[.)])\s")
-# Table rows and spreadsheet-like lines: "| a | b |", "1 Tech transfer fee 450", "fees ........ USD 350k",
-# "Item: Audits | Amount: 60,000" (a spreadsheet, CSV or slide row).
-_ROW = re.compile(r"^(\||\d{1,2} [A-Z])|\.{4,}|\s\.\s|\S \| \S")
-
 
 class ChecklistItem(Model):
     """One readiness question with its evidence rule."""
@@ -198,35 +193,8 @@ def subject_in(item: ChecklistItem, text: str) -> int:
 
 
 def passage_units(text: str) -> list[tuple[str, str, int]]:
-    """Sentences, list items and table or spreadsheet rows of a passage, each verbatim on one line.
-
-    Each unit comes with the line introducing it (for rows and list items: "NorthPeak Cell Services"
-    above "- LVV made in-house") and the number of its block, so neighbours in one paragraph are known.
-    """
-    units: list[tuple[str, str, int]] = []
-    lead = ""
-    for number, (block, is_row) in enumerate(_blocks(text)):
-        pieces = [normalize_whitespace(block)] if is_row else split_sentences(block)
-        units.extend((piece, lead if is_row else "", number) for piece in pieces)
-        if not is_row and pieces:
-            lead = pieces[-1]
-    return units
-
-
-def _blocks(text: str) -> list[tuple[str, bool]]:
-    """Paragraphs and rows (list items, table rows, spreadsheet-like lines), each joined onto one line."""
-    blocks: list[tuple[list[str], str]] = []
-    for line in (raw.strip() for raw in text.split("\n")):
-        kind = "item" if _ITEM.match(line) else "row" if _ROW.search(line) else "para"
-        if not line:
-            blocks.append(([], "para"))
-        elif kind == "para" and blocks and blocks[-1][0] and (
-            blocks[-1][1] == "para" or (blocks[-1][1] == "item" and line[:1].islower())
-        ):
-            blocks[-1][0].append(line)  # a wrapped line continues its paragraph or list item
-        else:
-            blocks.append(([line], kind))
-    return [(" ".join(lines), kind != "para") for lines, kind in blocks if lines]
+    """Sentences, list items and rows of a passage as (text, introducing line, block number); see core.text.units."""
+    return [(unit.text, unit.lead, unit.block) for unit in split_units(text)]
 
 
 # Words that say how a question is put, not what it is about ("how do we want to...", "what have we not...").
