@@ -262,3 +262,17 @@ def statement_end(text: str, position: int, limit: int = 260) -> int:
     row = next(_rows(text, position, min(len(text), position + limit)), None)
     end = min(stops + [len(text), position + limit] + ([row.start()] if row else []))
     return end + 1 if text[end:end + 1] == "." else end
+
+
+def list_result(options: Iterable[str], chosen: dict[str, Candidate]) -> FieldResult:
+    """A list field from the members found (in the schema's order), each member's quote once as evidence."""
+    if not chosen:
+        return FieldResult()
+    values = [name for name in options if name in chosen]
+    evidence, seen = [], set()
+    for name in values:
+        c = chosen[name]
+        if (c.page, c.quote) not in seen:
+            seen.add((c.page, c.quote))
+            evidence.append(Evidence(page=c.page, quote=c.quote))
+    return FieldResult(value=values, status="stated", evidence=evidence, confidence=0.75)

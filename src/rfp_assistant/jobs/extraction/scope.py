@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from rfp_assistant.jobs.extraction.candidates import Candidate, Page
-from rfp_assistant.schemas.proposal import Evidence, FieldResult
+from rfp_assistant.jobs.extraction.candidates import Candidate, Page, list_result
+from rfp_assistant.schemas.proposal import FieldResult
 
 _STATUS = re.compile(
     r"(?i)(?<![\w-])(?P<out>no(?![\w-])(?!\s+(?:more|later|less))|excluded|not\s+(?:included|in\s+scope|offered|applicable|"
@@ -53,16 +53,7 @@ def read_services(pages: list[Page], options: dict[str, list[re.Pattern]], negat
                 if hit is not None:
                     chosen[name] = Candidate(name, page.number, _row_quote(page.text, hit), 0.8)
                     break
-    if not chosen:
-        return FieldResult()
-    values = [name for name in options if name in chosen]
-    evidence, seen = [], set()
-    for name in values:
-        c = chosen[name]
-        if (c.page, c.quote) not in seen:
-            seen.add((c.page, c.quote))
-            evidence.append(Evidence(page=c.page, quote=c.quote))
-    return FieldResult(value=values, status="stated", evidence=evidence, confidence=0.75)
+    return list_result(options, chosen)
 
 
 def _in_scope(text: str, m: re.Match) -> bool:

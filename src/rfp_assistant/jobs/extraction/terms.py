@@ -8,7 +8,7 @@ from functools import lru_cache
 import yaml
 
 from rfp_assistant.resources import KNOWLEDGE_DIR
-from rfp_assistant.jobs.extraction.candidates import Candidate, Page, decide, quote_between
+from rfp_assistant.jobs.extraction.candidates import Candidate, Page, list_result, decide, quote_between
 from rfp_assistant.core.text.negation import is_negated
 from rfp_assistant.jobs.extraction.money_roles import option_spans
 from rfp_assistant.jobs.extraction.roles import NOT_YET, OPTIONAL, OTHER_PARTY
@@ -255,16 +255,7 @@ def read_list(key: str, pages: list[Page]) -> FieldResult:
                 if m is not None:
                     chosen[name] = Candidate(name, page.number, _sentence_quote(page, m.start(), m.end()), 0.8)
                     break
-    if not chosen:
-        return FieldResult()
-    values = [name for name in options if name in chosen]
-    evidence, seen = [], set()
-    for name in values:
-        c = chosen[name]
-        if (c.page, c.quote) not in seen:
-            seen.add((c.page, c.quote))
-            evidence.append(Evidence(page=c.page, quote=c.quote))
-    return FieldResult(value=values, status="stated", evidence=evidence, confidence=0.75)
+    return list_result(options, chosen)
 
 
 def _first_qualifying(key: str, page: Page, pattern: re.Pattern, ctx: dict) -> re.Match | None:
