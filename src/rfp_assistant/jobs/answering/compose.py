@@ -37,7 +37,8 @@ def compose(intent: Intent, candidates: list[Candidate]) -> Answer:
         answer_units = _after_question(anchor, units)
         if answer_units:
             return _render(answer_units, [])
-    if intent.shape in ("list", "number"):  # "how many ..." is answered by the list when there is one
+    # "how many ..." is answered by the list when there is one; "how much ..." by the row or sentence that says it.
+    if intent.shape == "list" or (intent.shape == "number" and "number" in intent.wants):
         items = _whole_list(anchor, units)
         if items is not None:
             intro, listed = items
