@@ -23,7 +23,7 @@ from rfp_assistant.core.retrieval.index import WorkspaceIndex
 from rfp_assistant.core.text.sentences import quote_in_text
 from rfp_assistant.errors import DocumentError, EmptyDocumentError, EncryptedDocumentError, UnsupportedDocumentError
 from rfp_assistant.jobs.answering import answer_question
-from rfp_assistant.jobs.ingestion import ingest_files
+from rfp_assistant.jobs.ingestion import ingest_files, remove_document
 from rfp_assistant.jobs.readiness.assess import assess_readiness
 
 MB = 1_000_000
@@ -329,6 +329,19 @@ def test_a_batch_reports_each_file_and_attachment_and_goes_on(settings, tmp_path
     again = ingest_files(index, [folder / "cda.eml"], kind="internal", max_bytes=MB)
     assert [(r.source, r.status) for r in again] == [("cda.eml", "updated")]
     assert "cda.eml / budget.xlsx" not in {r.source for r in index.list_documents()}
+
+
+def test_deleting_an_email_deletes_the_attachments_indexed_with_it(settings, tmp_path):
+    mail = tmp_path / "cda.eml"
+    mail.write_bytes(cda_mail({"budget.xlsx": (budget_xlsx(), "application/octet-stream")}))
+    (tmp_path / "steerco.pptx").write_bytes(steering_deck())
+    index = WorkspaceIndex(settings)
+    ingest_files(index, [mail, tmp_path / "steerco.pptx"], kind="internal", max_bytes=MB)
+    removed = remove_document(index, "cda.eml")
+    assert sorted(r.source for r in removed) == ["cda.eml", "cda.eml / budget.xlsx"]
+    assert [r.source for r in index.list_documents()] == ["steerco.pptx"]
+    assert not any("184,500" in hit.chunk.text for hit in index.search("tech transfer budget", k=10))
+    assert remove_document(index, "cda.eml") == []
 
 
 # --- questions and readiness -----------------------------------------------------------------------------------

@@ -96,7 +96,8 @@ def ask(
     if answer.citations:
         typer.echo("\nSources:")
         for i, c in enumerate(answer.citations, start=1):
-            typer.echo(f"  [{i}] {c.source}, {c.where}: \"{c.quote}\"")
+            origin = f" — {c.origin_label}" if c.origin_label else ""
+            typer.echo(f"  [{i}] {c.source}, {c.where}{origin}: \"{c.quote}\"")
 
 
 @app.command()
@@ -117,16 +118,18 @@ def delete(ctx: typer.Context, name: str = typer.Argument(..., help="File name o
     """Remove a document from a workspace: its passages, vectors and cached extractions."""
     from rfp_assistant.core.retrieval.index import WorkspaceIndex
     from rfp_assistant.core.storage.document_files import forget
+    from rfp_assistant.jobs.ingestion import remove_document
 
     index = WorkspaceIndex(_settings(ctx), workspace)
     record = index.find_document(name)
     # Readings cached under this name (also of proposals that were only extracted, never indexed) or this content.
     cached = forget(index.folder, source=name) + (forget(index.folder, sha256=record.sha256) if record else [])
-    removed = index.delete_document(name)
-    if removed is None and not cached:
+    removed = remove_document(index, name)
+    if not removed and not cached:
         raise RfpAssistantError(f"No document named {name!r} in this workspace (see 'rfp-assistant documents').")
     extra = f" and {len(cached)} cached extraction(s)" if cached else ""
-    typer.echo(f"Deleted {removed.source if removed else name}{extra}.")
+    names = ", ".join(r.source for r in removed) if removed else name
+    typer.echo(f"Deleted {names}{extra}.")
 
 
 @app.command("delete-workspace")

@@ -8,6 +8,7 @@ from pathlib import Path
 from rfp_assistant.core.documents import RECOGNISED_SUFFIXES, LoadedDocument, load_document
 from rfp_assistant.errors import RfpAssistantError
 from rfp_assistant.core.retrieval.index import Kind, WorkspaceIndex
+from rfp_assistant.core.retrieval.records import DocumentRecord
 from rfp_assistant.resources import KNOWLEDGE_DIR
 from rfp_assistant.schemas.common import IngestReport
 
@@ -77,6 +78,16 @@ def _add(index: WorkspaceIndex, document: LoadedDocument, kind: Kind) -> list[In
             if record.source.startswith(document.source + " / ") and record.source not in carried:
                 index.delete_document(record.doc_id)
     return reports
+
+
+def remove_document(index: WorkspaceIndex, name_or_id: str) -> list[DocumentRecord]:
+    """Remove a document and the attachments indexed with it (an e-mail's); returns what was removed."""
+    record = index.find_document(name_or_id)
+    if record is None:
+        return []
+    attachments = [r for r in index.list_documents(kind=record.kind) if r.source.startswith(record.source + " / ")]
+    removed = [index.delete_document(r.doc_id) for r in [record, *attachments]]
+    return [r for r in removed if r is not None]
 
 
 def builtin_playbook_files() -> list[Path]:

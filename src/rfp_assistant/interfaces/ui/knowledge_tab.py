@@ -8,7 +8,7 @@ from pathlib import Path
 import gradio as gr
 
 from rfp_assistant.core.documents import RECOGNISED_SUFFIXES
-from rfp_assistant.jobs.ingestion import ingest_files, max_file_bytes
+from rfp_assistant.jobs.ingestion import ingest_files, max_file_bytes, remove_document
 from rfp_assistant.interfaces.ui.common import Refusal, Session, problem, progress_adapter, upload_names
 
 COLUMNS = ["Document", "Kind", "Pages", "Passages", "Added", "Id"]
@@ -70,11 +70,12 @@ def build(session: Session, workspace: gr.Dropdown, app: gr.Blocks) -> None:
         try:
             if not name:
                 raise Refusal("Choose a document to delete.")
-            removed = session.index(ws).delete_document(name)
+            removed = remove_document(session.index(ws), name)
         except Exception as exc:
             return problem(exc), gr.update(), gr.update()
         rows, choices, _ = refresh(ws)
-        return (f"Deleted **{removed.source}**." if removed else f"{name} was already gone."), rows, choices
+        names = ", ".join(f"**{r.source}**" for r in removed)
+        return (f"Deleted {names}." if removed else f"{name} was already gone."), rows, choices
 
     add.click(add_files, [files, kind, workspace], [outcome, table, to_delete, files])
     delete.click(delete_document, [to_delete, workspace], [outcome, table, to_delete])
