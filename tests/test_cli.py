@@ -37,6 +37,16 @@ def test_ingest_and_ask_json_contract(tmp_path, cli_env):
     assert json.loads(again.stdout)[0]["status"] == "unchanged"
 
 
+def test_plain_ask_says_whose_document_each_citation_comes_from(tmp_path, cli_env):
+    (tmp_path / "roster.md").write_text(ROSTER)
+    run(["ingest", str(tmp_path / "roster.md"), "--kind", "internal"], cli_env, check_exit=0)
+    own = run(["ask", "Who owns tech transfer on our side?"], cli_env, check_exit=0)
+    assert '[1] roster.md, p. 1 — your document: "Dr. Lena Okafor' in own.stdout
+    playbook = run(["ask", "Which hidden costs do sponsors forget to budget?"], cli_env, check_exit=0)
+    sources = playbook.stdout.split("Sources:")[1].strip().splitlines()
+    assert sources and all(".md, p. " in line and " — built-in playbook: " in line for line in sources), playbook.stdout
+
+
 def test_bad_file_in_a_batch_is_reported_and_the_rest_indexed(tmp_path, cli_env):
     (tmp_path / "good.md").write_text(ROSTER)
     (tmp_path / "fake.pdf").write_text("this is not a pdf")

@@ -31,7 +31,7 @@ def test_upload_then_ask_shows_a_cited_answer(settings, tmp_path):
         page.locator("#question textarea").fill("Who owns tech transfer on our side?")
         page.locator("#ask-button").click()
         expect(page.locator("#citations")).to_contain_text(
-            "team-roster.md, page 1 — “Dr. Lena Okafor (VP CMC) owns technology transfer on our side.”", timeout=60_000)
+            "team-roster.md, page 1 (your document) — “Dr. Lena Okafor (VP CMC) owns technology transfer on our side.”", timeout=60_000)
         expect(page.locator("#answer")).to_contain_text("Okafor")
 
 

@@ -58,5 +58,6 @@ def render_citations(result: Answer) -> str:
         return ""
     lines = ["**Sources**", ""]
     for i, c in enumerate(result.citations, start=1):
-        lines.append(f"{i}. **{c.source}**, {c.location or f'page {c.page}'} — “{c.quote}”")
+        origin = f" ({c.origin_label})" if c.origin_label else ""
+        lines.append(f"{i}. **{c.source}**, {c.location or f'page {c.page}'}{origin} — “{c.quote}”")
     return "\n".join(lines)
