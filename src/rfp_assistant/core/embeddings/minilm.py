@@ -64,23 +64,42 @@ def load_tokenizer(path: Path | None = None, max_tokens: int | None = None):
 
 
 def _erf(x: np.ndarray) -> np.ndarray:
-    # Abramowitz & Stegun 7.1.26, |error| < 1.5e-7 (float32 resolution): numpy has no erf, scipy is no dependency.
-    s = np.sign(x)
-    a = np.abs(x)
-    t = 1.0 / (1.0 + 0.3275911 * a)
-    poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
-    return s * (1.0 - poly * np.exp(-a * a))
+    """erf(x), overwriting `x` (Abramowitz & Stegun 7.1.26, |error| < 1.5e-7: float32 resolution)."""
+    # numpy has no erf and scipy is no dependency. Computed in place: the temporaries of the plain formula made
+    # GELU ~40% of the model's time; these are the same operations in the same order, so the same bits.
+    sign = np.sign(x)
+    a = np.abs(x, out=x)
+    t = a * np.float32(0.3275911)
+    t += np.float32(1.0)
+    np.reciprocal(t, out=t)
+    poly = t * np.float32(1.061405429)
+    for c in (-1.453152027, 1.421413741, -0.284496736, 0.254829592):
+        poly += np.float32(c)
+        poly *= t
+    np.multiply(a, a, out=a)
+    np.negative(a, out=a)
+    poly *= np.exp(a, out=a)
+    np.subtract(np.float32(1.0), poly, out=poly)
+    poly *= sign
+    return poly
 
 
 def _gelu(x: np.ndarray) -> np.ndarray:
-    return 0.5 * x * (1.0 + _erf(x * np.float32(0.7071067811865476)))
+    """Exact (erf) GELU, overwriting `x`."""
+    e = _erf(x * np.float32(0.7071067811865476))
+    e += np.float32(1.0)
+    x *= np.float32(0.5)
+    x *= e
+    return x
 
 
 def _layer_norm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float) -> np.ndarray:
-    mu = x.mean(-1, keepdims=True)
-    xc = x - mu
+    xc = x - x.mean(-1, keepdims=True)
     var = np.mean(xc * xc, -1, keepdims=True)
-    return xc / np.sqrt(var + eps) * w + b
+    xc /= np.sqrt(var + eps)  # in place, same operations and order as xc / sqrt(var + eps) * w + b
+    xc *= w
+    xc += b
+    return xc
 
 
 class MiniLM:
