@@ -23,4 +23,6 @@ def test_three_sets_side_by_side_with_held_out_goals_and_no_held_out_miss_listed
         assert target.enforced or not target.holds(result.metrics), f"{target.metric} holds: enforce it"
     held_out = yaml.safe_load((EVAL_DIR / "extraction" / "blind" / "split.yaml").read_text())["held_out"]
     assert held_out and not any(stem in miss for stem in held_out for miss in result.failures)
-    assert len(fixture_sets()["dev"]) == 8 and len(held_out) == 16
+    dev = [pdf.stem for pdf, _ in fixture_sets()["dev"]]
+    # Split by file, a third dev: every blind author's batch adds to both, and no file is in both.
+    assert len(dev) >= 8 and len(held_out) >= 2 * len(dev) - 2 and not set(dev) & set(held_out)

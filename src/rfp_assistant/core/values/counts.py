@@ -21,7 +21,7 @@ def _count_regex(noun_pattern: str) -> re.Pattern:
     return re.compile(
         rf"(?=[\dnNzZ{WORD_INITIALS}])\b(?<![\w.,'’/-])(?P<n>(?i:no|zero)\b|(?!483\b){INTEGER_OR_WORD})"
         rf"(?:{RANGE}(?P<b>{INTEGER_OR_WORD}))?(?:\s*\(\s*(?:\d+|{INTEGER_OR_WORD})\s*\))?"
-        rf"(?:{GAP}{_MODIFIER}){{0,4}}?{GAP}(?i:{noun_pattern})(?!\w)"
+        rf"(?:{GAP}{_MODIFIER}(?:{GAP}(?:and|or|&){GAP}{_MODIFIER})?){{0,4}}?{GAP}(?i:{noun_pattern})(?!\w)"
     )
 
 

@@ -133,9 +133,24 @@ _MONTH_NAMES = [
     "May Mai", "June Jun Juni", "July Jul Juli", "August Aug", "September Sept Sep",
     "October Oct Oktober Okt", "November Nov", "December Dec Dezember Dez",
 ]
+# Proposals from Latin American and European houses date their letters in their own language ("28 de outubro de
+# 2026", "9 marca 2026"); written in lower case there, so those names are read in any case.
+_OTHER_MONTH_NAMES = [
+    "janeiro enero janvier gennaio januari stycznia", "fevereiro febrero février fevrier febbraio februari lutego",
+    "março marco marzo mars maart marca", "abril avril aprile kwietnia", "maio mayo mai maggio mei maja",
+    "junho junio juin giugno juni czerwca", "julho julio juillet luglio juli lipca", "agosto août aout augustus sierpnia",
+    "setembro septiembre setiembre septembre settembre września wrzesnia",
+    "outubro octubre octobre ottobre oktober października pazdziernika", "novembro noviembre novembre listopada",
+    "dezembro diciembre décembre decembre dicembre grudnia",
+]
 MONTHS = {
     form: number
     for number, names in enumerate(_MONTH_NAMES, start=1)
     for name in names.split()
     for form in (name, name.upper())
+} | {
+    form: number
+    for number, names in enumerate(_OTHER_MONTH_NAMES, start=1)
+    for name in names.split()
+    for form in (name, name.upper(), name.capitalize())
 }

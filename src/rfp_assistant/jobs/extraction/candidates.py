@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from rfp_assistant.core.values import Match, normalize_space
+from rfp_assistant.jobs.extraction.layout import line_free
 from rfp_assistant.schemas.proposal import Evidence, FieldResult, FieldSpec
 
 WINDOW_LINES = 3  # a value may sit on the cue's line or the next two (wrapped prose, table cells)
@@ -99,7 +100,7 @@ def near_cues(
     found: dict[tuple[int, int, int], Candidate] = {}
     for page in pages:
         for cue_pattern in cues or spec.cues:
-            for cue in cue_pattern.finditer(page.text):
+            for cue in line_free(cue_pattern).finditer(page.text):
                 if _DENIED_CUE.search(page.text, max(0, cue.start() - 20), cue.start()):
                     continue  # "no process development": nothing that follows belongs to the field
                 line = page.line_of(cue.start())
@@ -156,7 +157,7 @@ def near_cues(
 # bullet; or a bullet anywhere. A break after a long line is a soft wrap inside a sentence.
 _NEW_ROW = re.compile(r"(?:(?<=\n)|(?<=\n[^\n]{1})|(?<=\n[^\n]{2})|[^\S\n])(?=[\x7f•▪])|"
                       r"\n[^\S\n]*(?=[A-Z]|WP\d|\d+\s*[.)]\s|[-\x7f•▪*])")
-SHORT_REACH = 60  # characters after a cue that its window covers however short the lines are
+SHORT_REACH = 100  # characters after a cue that its window covers however short the lines are
 SOFT_WRAP = 70  # a line this long that breaks mid-sentence was wrapped by the layout, not ended
 
 

@@ -6,6 +6,7 @@ import re
 
 import rfp_assistant.core.values as p
 from rfp_assistant.jobs.extraction.candidates import Candidate, decide, near_cues, quote_between
+from rfp_assistant.jobs.extraction.terms import list_terms
 from rfp_assistant.schemas.proposal import field_specs
 
 _M_PLUS = re.compile(r"\bM\s?\+\s?(\d{1,2})\b")
@@ -118,6 +119,19 @@ _NEVER = {
 }
 
 
+_SIMILAR = re.compile(r"(?i)\b(?:similar|comparable|same|such|this (?:type|kind|modality|class))\b")
+
+
+def _of_a_kind(match, context: str, cue: str) -> float:
+    """Programs "of the same modality" name their kind ("nine bispecific antibody programs"); a count of all the
+    vendor's "client projects" is its size, not its experience with this kind of molecule."""
+    at = context.find(match.text)
+    phrase = context[max(at, 0):max(at, 0) + len(match.text) + 40] if at >= 0 else match.text
+    if _SIMILAR.search(phrase) or any(p.search(phrase) for patterns in list_terms("modalities").values() for p in patterns):
+        return 0.0
+    return -0.3
+
+
 _SMALL_WORDS = "none|zero|one|two|three|four|five|six|seven|eight|nine|ten"
 _ONE_LETTER = _wrapped(r"\b(?:a|one) (?:fda )?warning letter (?:was |had been )?(?:issued|received)")
 
@@ -137,7 +151,8 @@ def read_count(spec, pages):
 
     cues = spec.cues or (re.compile(noun, re.I),)
     record = spec.key in ("similar_programs_count", "commercial_products_count")  # the vendor's record, not this program
-    found = near_cues(spec, pages, finder, cues=cues, record=record)
+    found = near_cues(spec, pages, finder, cues=cues, record=record,
+                      judge=_of_a_kind if spec.key == "similar_programs_count" else None)
     if spec.key == "warning_letters_5y":
         for page in pages:
             for m in _ONE_LETTER.finditer(page.text):

@@ -180,7 +180,7 @@ def read_money(spec, pages):
                     matches.append(p.Match(value, m.start(), m.end(), m.group(0), flags))
             return [m for m in matches if "negative" not in m.flags]
 
-        for candidate in near_cues(spec, [page], finder, judge=judge):
+        for candidate in near_cues(spec, [page], finder, judge=judge, rivals=_rival_cues(spec.key)):
             if not any(a <= candidate.sentence_key[1] < b for a, b in options):
                 found.append(candidate)
     found.sort(key=lambda c: -c.score)
@@ -190,6 +190,17 @@ def read_money(spec, pages):
     if spec.key == "total_price" and result.status == "not_stated":
         return _summed_total(pages)
     return result
+
+
+_PRICES = ("gmp_batch_price", "tech_transfer_fee")
+
+
+def _rival_cues(key: str) -> tuple:
+    """The labels of the other priced items: an amount after "Technology transfer" is not the batch price."""
+    from rfp_assistant.schemas.proposal import field_specs
+
+    specs = field_specs()
+    return tuple(cue for other in _PRICES if other != key for cue in specs[other].cues if len(cue.pattern) > 6)
 
 
 def _summed_total(pages):

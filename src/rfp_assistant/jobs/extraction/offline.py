@@ -10,6 +10,7 @@ from rfp_assistant.jobs.extraction.candidates import Candidate, Page, decide, qu
 from rfp_assistant.jobs.extraction.names import read_sites
 from rfp_assistant.jobs.extraction.dates import read_date
 from rfp_assistant.jobs.extraction.figures import read_count, read_percent, read_validity, read_weeks
+from rfp_assistant.jobs.extraction.layout import unwrap_prose
 from rfp_assistant.jobs.extraction.inspections import inspection_fields, latest_fda_inspection
 from rfp_assistant.jobs.extraction.money_roles import option_spans, read_money
 from rfp_assistant.jobs.extraction.roles import Author, find_author, foreign_spans, other_programs_spans
@@ -25,7 +26,7 @@ _REPORTING = re.compile(r"report|meeting|call|update|teleconference|\bTCs?\b|sta
 def extract_offline(document: LoadedDocument) -> ProposalExtraction:
     """Every schema field of one proposal, each stated with a quote and page, or not_stated."""
     # Text addressed to an AI reader is data about the vendor's conduct, never evidence for a field.
-    pages = [Page(page.number, without_ai_text(page.text)) for page in document.pages if page.text.strip()]
+    pages = [Page(page.number, unwrap_prose(without_ai_text(page.text))) for page in document.pages if page.text.strip()]
     author = find_author(pages)
     for page in pages:
         # The sponsor's words and other clients' programs are never this proposal's values.

@@ -12,11 +12,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-_SUFFIX = (r"(?:Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|GmbH|AG|S\.A\.|SA|SE|B\.V\.|BV|N\.V\.|NV|plc|PLC|Corp\.?|"
-           r"Corporation|K\.K\.|Co\.,? Ltd\.?|S\.p\.A\.|Pty\.? Ltd\.?|Pte\.? Ltd\.?|Pvt\.? Ltd\.?|KG|SAS|S\.r\.l\.|AB|A/S|Oy)")
+# Legal forms of companies in the countries CDMOs bid from (a name ending in one is a company, not a product).
+_SUFFIX = (r"(?:Inc\.?|LLC|L\.L\.C\.|LLP|Ltd\.?|Ltda\.?|Lda\.?|Limited|GmbH|AG|S\.A\.|SA|SE|B\.V\.|BV|N\.V\.|NV|plc|PLC|"
+           r"Corp\.?|Corporation|K\.K\.|Co\.,? Ltd\.?|S\.p\.A\.|Pty\.? Ltd\.?|Pte\.? Ltd\.?|Pvt\.? Ltd\.?|KG|SAS|"
+           r"S\.A\.S\.|S\.r\.l\.|S\.R\.L\.|SRL|S\.L\.|S\.A\. de C\.V\.|sp\. z o\.o\.|Sp\. z o\.o\.|s\.r\.o\.|a\.s\.|Kft\.?|Zrt\.?|"
+           r"d\.o\.o\.|AB|A/S|ApS|ASA|Oyj|Oy|Ltée|S\.à r\.l\.|SpA)")
 COMPANY = re.compile(rf"\b((?:[A-Z][\w&'’.-]*|&)(?:[ \t]+(?:[A-Z][\w&'’.-]*|&|de|of|and)){{0,5}})[ \t,]+{_SUFFIX}(?![\w])")
 # Words that put a company name in the addressee's role: on its line ("To:", "Prepared for:") or right before it.
-_TO_LINE = re.compile(r"(?i)^\s*(?:to|attn\.?|attention|prepared\s+for|submitted\s+to|presented\s+to|client|sponsor|"
+_TO_LINE = re.compile(r"(?i)^\s*(?:to|for\s*:|attn\.?|attention|prepared\s+for|submitted\s+to|presented\s+to|client|sponsor|"
                       r"customer|dear|accepted\s+for|for\s+the\s+attention\s+of)\b")
 _TO_NEAR = re.compile(
     r"(?i)(?:\b(?:proposal|offer|quotation|response|rfp|prepared|presented|submitted|summary|deck)\s+(?:\S+\s+){0,3}?"
@@ -104,7 +107,7 @@ def _running_lines(pages) -> set[str]:
 
 def _key(name: str) -> str:
     words = [w for w in re.findall(r"[\w&'’]+", name.casefold())]
-    legal = {"inc", "llc", "ltd", "limited", "gmbh", "ag", "sa", "se", "bv", "nv", "plc", "corp", "corporation", "kk",
+    legal = {"inc", "llc", "llp", "ltd", "ltda", "lda", "limited", "gmbh", "ag", "sa", "se", "bv", "nv", "plc", "corp", "corporation", "kk",
              "co", "spa", "pty", "pte", "pvt", "kg", "sas", "srl", "ab", "oy", "l", "c", "s", "a", "p", "b", "v", "n"}
     return " ".join(w for w in words if w not in legal)
 
@@ -221,6 +224,7 @@ OTHER_PARTY = re.compile(
 NOT_YET = re.compile(r"(?i)\bplanned\b|\bgo-?live\b|\bunder\s+(?:construction|qualification)\b|\bbeing\s+(?:qualified|"
                      r"commissioned|installed|validated)\b|\bwill\s+(?:be\s+)?(?:introduced|implemented|installed|added|"
                      r"available)\b|\bnot\s+(?:yet\s+)?(?:be\s+)?available\b|\bexpected\s+(?:in|by)\b|\bby\s+20\d\d\b|"
-                     r"\btransition\s+to\b")
+                     r"\btransition\s+to\b|\bcan\s+be\s+(?:qualified|implemented|introduced|installed|set\s+up|validated)\b")
 OPTIONAL = re.compile(r"(?i)\bcan\s+be\s+(?:added|provided|arranged)|\bas\s+(?:an\s+)?option\b|\boption\s+[A-Z0-9]\b|"
-                      r"\bon\s+request\b|\bif\s+(?:requested|required)\b|\bat\s+(?:extra|additional)\s+cost\b")
+                      r"\bon\s+request\b|\bif\s+(?:requested|required)\b|\bif\s+(?:[\w'’-]+\s+){1,3}(?:requests?|requires?|wants?)\b|"
+                      r"\bat\s+(?:extra|additional)\s+cost\b")

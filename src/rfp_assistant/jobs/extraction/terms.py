@@ -10,6 +10,7 @@ import yaml
 from rfp_assistant.resources import KNOWLEDGE_DIR
 from rfp_assistant.jobs.extraction.candidates import Candidate, Page, list_result, decide, quote_between
 from rfp_assistant.core.text.negation import is_negated
+from rfp_assistant.jobs.extraction.layout import wrapped
 from rfp_assistant.jobs.extraction.money_roles import option_spans
 from rfp_assistant.jobs.extraction.roles import NOT_YET, OPTIONAL, OTHER_PARTY
 from rfp_assistant.jobs.extraction.scope import read_services
@@ -38,23 +39,6 @@ def _terms() -> dict:
         for key, options in data[section].items():
             data[section][key] = {name: compile_all(patterns) for name, patterns in options.items()}
     return data
-
-
-def wrapped(pattern: str) -> str:
-    """The pattern with its spaces (outside character classes) matching any whitespace: PDF text wraps lines."""
-    out, depth = [], 0
-    for i, char in enumerate(pattern):
-        escaped = i > 0 and pattern[i - 1] == "\\"
-        if char == "[" and not escaped:
-            depth += 1
-        elif char == "]" and not escaped and depth:
-            depth -= 1
-        if char == " " and not depth and not escaped:
-            quantified = pattern[i + 1:i + 2] in ("?", "*", "+", "{")
-            out.append(r"\s" if quantified else r"\s+")  # " ?" stays optional: "us ?fda" still reads "USFDA"
-        else:
-            out.append(char)
-    return "".join(out)
 
 
 def boolean_terms(key: str) -> dict[str, list[re.Pattern]]:
@@ -123,10 +107,17 @@ def read_boolean(key: str, pages: list[Page]) -> FieldResult:
                 if any(n.search(page.text, max(0, m.start() - 40), m.end() + 40) for n in spec["_negative"]):
                     continue
                 quote = _sentence_quote(page, m.start(), m.end())
+                clause = _clause(page, m.start(), m.end())
+                if key in CAPABILITIES and _OUT_OF_SCOPE.search(clause) and \
+                        not _AFFIRMS.search(page.text, *_sentence(page, m.start(), m.end())):
+                    continue  # "fill-finish is not included" says what this offer leaves out, not what the CDMO can do
+                answer = _row_answer(page, m.start(), m.end())
+                if answer is not None:
+                    (positives if answer else negatives).append(Candidate(answer, page.number, _row_quote(page, m), 0.85))
+                    continue
                 if _negated(page, m.start(), m.end()):
                     negatives.append(Candidate(False, page.number, quote, 0.8))
                     continue
-                clause = _clause(page, m.start(), m.end())
                 # Another party's capability, a plan for later, or (for practices, not capabilities) an option is
                 # not a yes: "shipped to the Sponsor's fill-finish partner", "an MES planned for next year",
                 # "a dedicated project manager can be added as an option".
@@ -140,6 +131,39 @@ def read_boolean(key: str, pages: list[Page]) -> FieldResult:
         # A capability stated anywhere wins over a negation elsewhere ("not in scope" is not "not offered").
         return decide(positives, allow_conflict=False)
     return decide(negatives, allow_conflict=False)
+
+
+_OUT_OF_SCOPE = re.compile(r"(?i)\bnot\s+(?:\w+\s+)?(?:included|in(?:\s+the)?\s+(?:base\s+)?scope|part\s+of\s+(?:th\w+|our)\s+"
+                           r"(?:scope|proposal|offer|estimate|quotation))|\b(?:outside|out\s+of)\s+(?:the\s+|this\s+|our\s+)?"
+                           r"(?:scope|statement\s+of\s+work|sow)\b|\bexclud(?:ed|es)\b|\bnot\s+(?:required|requested|"
+                           r"needed|quoted|proposed)\b")
+_AFFIRMS = re.compile(r"(?i)\b(?:available|offered|offers?|operates?|provides?|capabilit\w*|in-house|we\s+have|yes)\b")
+# A compliance matrix or questionnaire prints a requirement in one cell and the answer in the next few.
+_ANSWER_CELL = re.compile(r"(?i)^\s*(?:(?P<no>no\b|not\s+(?:compliant|offered|available|applicable)|non[- ]?compliant|"
+                          r"n/?a\b)|(?P<yes>yes\b|(?:fully\s+)?compliant\b|available\b|offered\b))")
+_CELL = 70  # a line this short that does not end a sentence is a table cell
+
+
+def _row_answer(page: Page, start: int, end: int) -> bool | None:
+    """The answer cell of the row whose label holds [start, end): yes, no, or None when the row gives none."""
+    line = page.line_of(start)
+    label = page.text[page.line_starts[line]:page.line_end(line)]
+    if len(label) > _CELL or label.rstrip().endswith((".", "?")):
+        return None
+    for following in range(line + 1, min(line + 3, len(page.line_starts))):
+        cell = page.text[page.line_starts[following]:page.line_end(following)]
+        if len(cell) > _CELL:
+            return None
+        answer = _ANSWER_CELL.match(cell)
+        if answer:
+            return answer.group("yes") is not None and not _negated(page, page.line_starts[following],
+                                                                     page.line_end(following))
+    return None
+
+
+def _row_quote(page: Page, m: re.Match) -> str:
+    line = page.line_of(m.start())
+    return quote_between(page, m.start(), page.line_end(min(line + 2, len(page.line_starts) - 1)))
 
 
 _PARTY_AFTER = re.compile(r"(?i)[\w/-]*\s+(?:[\w-]+\s+)?(?:partner|provider|subcontractor|contractor|cdmo)s?\b")
