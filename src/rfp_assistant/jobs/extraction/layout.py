@@ -17,7 +17,7 @@ _STARTS_ITEM = re.compile(r"\s*(?:[-•▪*\x7f|]|\(?[a-z0-9]{1,2}[.)]\s|[A-Z]{1
 _ENDS_FIGURE = re.compile(r"(?:\d|%|\))\s*$")
 _CELLS = re.compile(r"\s\|\s|\S {3,}\S|\t")  # a row of cells or a running header ("Acme | Confidential")
 _PROSE_WORD = re.compile(r"\b[a-z]{2,}\b")
-MIN_WRAP = 45  # a line shorter than this was ended by its writer, not wrapped by the layout
+MIN_WRAP = 28  # a line shorter than this was ended by its writer, not wrapped by the layout
 
 
 def unwrap_prose(text: str) -> str:

@@ -69,6 +69,42 @@ def line_item_sum(text: str, statement_start: int) -> LineItemSum | None:
     return LineItemSum(round(sum(figures), 2), currency, tuple(reversed(used)))
 
 
+_PROSE = re.compile(r"\b[a-z]{2,}\b")
+
+
+def line_item_sum_below(text: str, statement_end: int) -> LineItemSum | None:
+    """Add up the table rows after a statement that announces them ("the total is the sum of items A to E in the
+    table below"): from the first row with a figure to the first line of prose, options left out."""
+    lines = text[statement_end:].split("\n")[1:]
+    figures: list[float] = []
+    used: list[str] = []
+    currencies: set[str] = set()
+    for number, line in enumerate(lines):
+        if _TABLE_TOP.match(line) or not figures and not _FIGURE.search(line):
+            currencies |= _header_currency(line) | set(re.findall(rf"\b({_CODES})\b", line) if not figures else ())
+            if figures or number >= 6:
+                break  # the table ended, or never started right below the statement
+            continue
+        if _SUBTOTAL.search(line) or not line.strip() or (len(_PROSE.findall(line)) >= 8 and
+                                                          not re.search(r"\d\s*$", line)):
+            break  # the table ended: a total of its own, a blank line, or a sentence
+        if _OPTION.search(line) or _PASS_THROUGH.search(line):
+            continue
+        money = [(m.end, m.value.amount, m.value.currency) for m in p.find_money(line) if "negative" not in m.flags]
+        bare = [(m.end(), p.parse_number(m.group(0), dot_thousands=True), None) for m in _FIGURE.finditer(line)]
+        if not (money or bare):
+            break
+        _, amount, currency = max(money + bare, key=lambda figure: figure[0])
+        figures.append(amount)
+        if currency:
+            currencies.add(currency)
+        used.append(line.strip())
+    if len(figures) < 2:
+        return None
+    currency = currencies.pop() if len(currencies) == 1 else None
+    return LineItemSum(round(sum(figures), 2), currency, tuple(used))
+
+
 def _header_currency(line: str) -> set[str]:
     return {code for code in re.findall(r"\(([A-Z]{3})\)", line)}
 
@@ -212,7 +248,7 @@ def _summed_total(pages):
         for statement in sum_statements(page.text):
             if page.is_foreign(statement.start()):
                 continue
-            total = line_item_sum(page.text, statement.start())
+            total = line_item_sum(page.text, statement.start()) or line_item_sum_below(page.text, statement.end())
             currency = (total.currency if total else None) or _table_currency(page.text)
             if not total or not currency:
                 continue

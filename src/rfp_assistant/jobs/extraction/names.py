@@ -35,7 +35,15 @@ COUNTRIES = {
     "Hungary": ["hungary"], "Portugal": ["portugal"], "Canada": ["canada"], "Mexico": ["mexico"], "Brazil": ["brazil"],
     "Japan": ["japan"], "South Korea": ["south korea", "korea", "republic of korea"], "China": ["china", "prc"],
     "Singapore": ["singapore"], "India": ["india"], "Australia": ["australia"], "Israel": ["israel"],
-    "Taiwan": ["taiwan"],
+    "Taiwan": ["taiwan"], "Argentina": ["argentina"], "Chile": ["chile"], "Colombia": ["colombia"], "Peru": ["peru", "perú"],
+    "Uruguay": ["uruguay"], "Costa Rica": ["costa rica"], "Romania": ["romania", "românia"], "Bulgaria": ["bulgaria"],
+    "Croatia": ["croatia", "hrvatska"], "Serbia": ["serbia", "srbija"], "Slovenia": ["slovenia", "slovenija"],
+    "Slovakia": ["slovakia", "slovak republic", "slovensko"], "Lithuania": ["lithuania", "lietuva"],
+    "Latvia": ["latvia", "latvija"], "Estonia": ["estonia", "eesti"], "Greece": ["greece"], "Turkey": ["turkey", "türkiye"],
+    "Ukraine": ["ukraine"], "Luxembourg": ["luxembourg"], "Iceland": ["iceland"], "Malta": ["malta"], "Cyprus": ["cyprus"],
+    "South Africa": ["south africa"], "Egypt": ["egypt"], "United Arab Emirates": ["united arab emirates", "uae"],
+    "Saudi Arabia": ["saudi arabia"], "Thailand": ["thailand"], "Vietnam": ["vietnam", "viet nam"],
+    "Malaysia": ["malaysia"], "Indonesia": ["indonesia"], "Philippines": ["philippines"], "New Zealand": ["new zealand"],
 }
 # Names of EU member states in their own languages, and the usual short forms, for comparing place names.
 _LOCAL_NAMES = {
@@ -52,6 +60,10 @@ _LOCAL_NAMES = {
     "Switzerland": ["schweiz", "suisse", "svizzera", "confoederatio helvetica"],
 }
 _COUNTRY_OF = {alias: name for name, aliases in COUNTRIES.items() for alias in aliases}
+# A proposal from a Latin American or European house may name its own country in its own language.
+_COUNTRY_OF |= {alias: name for name, aliases in _LOCAL_NAMES.items() for alias in aliases if alias not in _COUNTRY_OF}
+_COUNTRY_OF |= {"brasil": "Brazil", "méxico": "Mexico", "españa": "Spain", "polska": "Poland", "česko": "Czech Republic",
+                "magyarország": "Hungary", "deutschland": "Germany", "italia": "Italy", "nederland": "Netherlands"}
 
 
 def country_words() -> dict[str, list[str]]:
@@ -66,8 +78,10 @@ _WORDS = r"[A-Z][A-Za-z.]*(?:\s(?:[A-Z][A-Za-z.]*|of))*"
 _POSTCODE = r"(?:\s+(?:[A-Z]{1,2}-?)?\d[\dA-Z]{2,5}(?:\s\d[A-Z]{2})?)?"
 # "Leiden (Bio Science Park, Unit 4), the Netherlands": a bracketed note may sit between city and country.
 _NOTE = r"(?:\s*\([^()]{1,60}\))?"
+# "Campinas, Sao Paulo state, Brazil": a region named with its kind may stand between city and country.
+_REGION_KIND = r"(?:\s+(?:state|province|region|county|district|prefecture|voivodeship|canton))?"
 PLACE = re.compile(rf"\b([A-Z][a-zà-ÿ'’.-]+(?:[ -][A-Z][a-zà-ÿ'’.-]+){{0,2}}){_POSTCODE}{_NOTE},\s*(?:the\s+)?({_WORDS})"
-                    rf"(?:,\s*({_WORDS}))?")
+                    rf"{_REGION_KIND}(?:,\s*({_WORDS}))?")
 
 
 def city_pattern() -> re.Pattern:
@@ -105,6 +119,8 @@ def read_sites(spec, pages: list[Page]) -> FieldResult:
                     context = page.text[max(left, start - 60):min(end + 20, stop if stop >= 0 else end + 20)]
                     if not site or any(d.search(context) for d in spec.distractors) or _NOT_US.search(context):
                         continue
+                    if page.is_foreign(start):
+                        continue  # a place in the sponsor's quoted RFP text is the sponsor's, not a site of the offer
                     if site not in sites:
                         sites[site] = Candidate(site, page.number, quote_between(page, min(m.start(), start), end), 0.7)
     if not sites:

@@ -19,8 +19,8 @@ _STATUS = re.compile(
     r"in\s+scope|confirmed|✓|✔)"
 )
 _OUT_WORDS = re.compile(
-    r"(?i)exclu(?:ded|des|sion)|not\s+included|not\s+in\s+scope|out\s+of\s+scope|outside\s+(?:of\s+)?(?:this|the)\s+"
-    r"(?:proposal|scope|offer|quotation)|\boptional\b|\boptions?\s+[A-Z0-9]|add-on|not\s+(?:part\s+of|offered|quoted)|"
+    r"(?i)exclu(?:ded|des|sion)|not\s+included|not\s+in\s+scope|out\s+of\s+scope|outside\s+(?:of\s+)?(?:this|the|our)\s+"
+    r"(?:proposal|scope|offer|quotation|estimate|budget|statement\s+of\s+work|sow|work\s+packages?)|\boptional\b|\boptions?\s+[A-Z0-9]|add-on|not\s+(?:part\s+of|offered|quoted)|"
     r"on\s+request|quoted\s+separately|not\s+applicable|by\s+the\s+(?:sponsor|client|customer)|"
     r"(?:sponsor|client|customer)['’]?s?\s+(?:[\w/-]+\s+){0,3}(?:partner|provider|vendor|supplier|cdmo)|"
     r"(?:partner|provider|cdmo|vendor)\s+(?:nominated|designated|selected|chosen)\s+by|"

@@ -13,7 +13,7 @@ from typing import Any
 
 import rfp_assistant.core.values as p
 from rfp_assistant.core.text.negation import is_negated
-from rfp_assistant.jobs.extraction.money_roles import SUM_STATEMENT, line_item_sum, sum_statements
+from rfp_assistant.jobs.extraction.money_roles import SUM_STATEMENT, line_item_sum, line_item_sum_below, sum_statements
 from rfp_assistant.jobs.extraction.text_match import site_named, text_supported
 from rfp_assistant.jobs.extraction.terms import boolean_terms, enum_terms, list_terms
 from rfp_assistant.schemas.proposal import FieldSpec, Money
@@ -185,7 +185,7 @@ def _money_ok(value: Money, text: str, quotes: list[str], pages: list[str]) -> b
     if SUM_STATEMENT.search(text):
         for page in pages:
             for statement in sum_statements(page):
-                total = line_item_sum(page, statement.start())
+                total = line_item_sum(page, statement.start()) or line_item_sum_below(page, statement.end())
                 if total and total.currency in (None, value.currency) and _near(total.amount, value.amount):
                     return True
     return False

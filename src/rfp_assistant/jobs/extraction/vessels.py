@@ -16,6 +16,7 @@ from rfp_assistant.schemas.proposal import Evidence, FieldResult, FieldSpec
 
 _VESSEL = re.compile(r"(?i)bioreactor|fermen|\bSUBs?\b|single[- ]use|stainless|\bSS\b|cell[- ]culture|"
                      r"upstream|\btrain\b")
+_BIOREACTOR = re.compile(r"(?i)bioreactor|fermen|\bSUBs?\b|cell[- ]culture")
 _NOT_NOW = re.compile(r"(?i)commission|not\s+(?:offered|proposed|available|used|part\s+of)|under\s+(?:qualification|"
                       r"construction)|readiness|expected\s+(?:in|by)?\s*(?:Q[1-4]|H[12]|20\d\d)|\bfuture\b|completion\s+Q")
 _OWN_START = re.compile(r"\.\s|\n\s*\n|;\s|[\x7f•▪]")
@@ -28,6 +29,8 @@ NAMED_SITE = re.compile(r"\b(?:our|the|at|in)\s+([A-Z][\w'’-]+)(?:,\s+[A-Z][\w
 
 def read_largest_volume(spec: FieldSpec, pages: list[Page], sites: list[str]) -> FieldResult:
     """The largest single bioreactor or fermenter in operation at the proposed site, in liters."""
+    if not any(_BIOREACTOR.search(page.text) for page in pages):
+        return FieldResult()  # a chemistry house's "150 L train" or reactor is no bioreactor
     others = _other_sites(sites)
     found: list[Candidate] = []
     for page in pages:
