@@ -75,7 +75,12 @@ _CLAUSE_OPENER = re.compile(
     r"|(?:so|so\s+that|with|which|where|because|since|although|though|whereas|while|then|[a-z]+ing)\b"
     # '..., and the analytical methods (incl. the panel) are already validated': a subject and its verb.
     r"|(?:and|but)\s+[^,;()]{0,40}?(?:\([^)]*\)\s*)?\b(?:is|are|was|were|has|have|must|will|should|can|cannot"
-    r"|needs?)\b")
+    r"|needs?)\b"
+    # '..., plus the conjugation step', '..., three PPQ batches of DS': the next item of a list of asks.
+    r"|plus\b|(?:~\s?|about\s|around\s|approx\.?\s?)?(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"(?:\s?x)?\s+[A-Za-z]")
+# Without a comma, in a long sentence: 'Filling must be in an isolator and we expect ...' joins two statements.
+_NEW_SUBJECT = re.compile(r"\s(?:and|but)\s+(?:we|I|they|you)\s+(?!all\b|both\b)[a-z']+\b")
 _OPEN, _CLOSE = "([{", ")]}"
 MIN_CLAUSE_WORDS = 4
 
@@ -85,8 +90,9 @@ def split_clauses(text: str, *, long_words: int = 18) -> list[str]:
 
     A clause ends where a sentence ends (inside list items and table rows too), at a semicolon or a spaced dash
     outside brackets, and, in a sentence longer than `long_words` words, at a comma that opens a new statement
-    ('..., so the CDMO has to ...', '..., we also need ...'). Pieces shorter than four words stay with their
-    neighbour, so a clause always says something on its own.
+    or the next item of a list ('..., so the CDMO has to ...', '..., three PPQ batches ...', '..., plus the ...')
+    and at 'and we ...' opening a new subject. A thousands separator ('2,000 L') is never a cut. Pieces shorter
+    than four words stay with their neighbour, so a clause always says something on its own.
     """
     return [c for sentence in clause_sentences(text) for c in sentence]
 
@@ -101,7 +107,7 @@ def clause_sentences(text: str, *, long_words: int = 18) -> list[list[str]]:
         for sentence in _sentences(block, _NOTE_ABBREVIATION):
             pieces: list[str] = []
             for piece in _cut(sentence, _hard_cuts(sentence)):
-                pieces.extend(_cut(piece, _comma_cuts(piece)) if len(piece.split()) > long_words else [piece])
+                pieces.extend(_cut(piece, _soft_cuts(piece)) if len(piece.split()) > long_words else [piece])
             if not pieces:
                 continue
             whole = " ".join(pieces)
@@ -134,11 +140,17 @@ def _hard_cuts(text: str) -> list[tuple[int, int]]:
     return cuts
 
 
-def _comma_cuts(text: str) -> list[tuple[int, int]]:
+def _soft_cuts(text: str) -> list[tuple[int, int]]:
+    """Outside brackets: a comma opening a new statement or list item, or 'and we ...' opening a new subject."""
     cuts, depth = [], 0
     for i, ch in enumerate(text):
         depth += (ch in _OPEN) - (ch in _CLOSE and depth > 0)
-        if not depth and ch == "," and _CLAUSE_OPENER.match(text, i + 1 + (text[i + 1: i + 2] == " ")):
+        if depth:
+            continue
+        if ch == "," and text[i + 1: i + 2] != "," and not text[i + 1: i + 2].isdigit() \
+                and _CLAUSE_OPENER.match(text, i + 1 + (text[i + 1: i + 2] == " ")):
+            cuts.append((i, i + 1))
+        elif ch == " " and _NEW_SUBJECT.match(text, i) and (not cuts or cuts[-1][1] < i):
             cuts.append((i, i + 1))
     return cuts
 
