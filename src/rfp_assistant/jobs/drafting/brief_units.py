@@ -21,6 +21,29 @@ class Unit:
 KEY_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z _/-]{0,30}?)\s*:\s+(\S.*)$")
 _BULLET = re.compile(r"^\s*[-*•▪]\s+")
 _HEADER = re.compile(r"^\s*(?:From|To|Cc|Sent|Date)\s*:", re.I)
+# A figure the writer takes back at once ('$2.2M... sorry, $2.7M', '300 L, I mean 500 L'): the corrected figure
+# stands and the withdrawn one is never read or shown.
+_FIGURE = r"(?:[$€£]\s?|(?:USD|EUR|GBP|CHF)\s?)?\d[\d.,]*(?:\s?(?:[kKmMbB]n?\b|%|[A-Za-zµ°/]+))?"
+_RETRACTED = re.compile(rf"({_FIGURE})\s*(?:\.{{2,}}|…)?\s*[,;:\u2013\u2014-]?\s*\b(?:sorry|oops|scratch that|I mean"
+                        rf"|make that|correction|no wait)\b[\s,:;.!\u2013\u2014-]*(?=({_FIGURE}))", re.I)
+
+
+def without_retractions(text: str) -> str:
+    """`text` with each figure its writer corrects on the spot ('$2.2M... sorry, $2.7M') replaced by the correction.
+
+    Only a correction of the same kind counts (money for money, litres for litres): '300 L, scratch that, 3 batches'
+    corrects something else and is left as written.
+    """
+    return _RETRACTED.sub(lambda m: "" if _kind(m.group(1)) == _kind(m.group(2)) else m.group(0), text)
+
+
+def _kind(figure: str) -> str:
+    """'$' or 'usd' for money, the unit's first letters for a quantity, '' for a bare number."""
+    currency = re.match(r"[$€£]|USD|EUR|GBP|CHF", figure, re.I)
+    if currency:
+        return currency.group(0).lower()
+    unit = re.search(r"[A-Za-zµ°%/]+$", figure.strip())
+    return unit.group(0).lower()[:2] if unit else ""
 
 
 def units_from_text(text: str) -> list[Unit]:
