@@ -385,6 +385,45 @@ def test_a_per_unit_cost_is_not_a_budget_and_a_fill_finish_brief_is_not_asked_fo
     assert not {"expression_system", "scale_l", "cell_bank", "reference_product", "phase"} & asked
 
 
+def test_drug_product_briefs_are_asked_where_the_api_polymer_and_components_come_from_and_what_follows():
+    from rfp_assistant.jobs.drafting.gaps import find_gaps
+
+    depot = parse_brief("Phase 1 peptide in PLGA microspheres, IM every 3 months, 30 mg/vial. Powder vial plus diluent "
+                        "vial. Residual solvent to ICH Q3C. In-vitro release test at 45 °C to be transferred.")
+    asked = {g.field: g.question for g in find_gaps(depot)}
+    assert {"api_source", "functional_excipients", "container_components", "storage_shipping"} <= set(asked)
+    assert "polymer" in asked["functional_excipients"]
+    late = parse_brief("Ph3 ophthalmic solution of our small molecule in multi-dose bottles; 3 registration batches "
+                       "at 300 L. Stability at 25°C/40%RH for 24 months. The API is supplied by us.")
+    asked = {g.field for g in find_gaps(late)}
+    assert {"commercial_follow_on", "storage_shipping"} <= asked  # a stability condition is not a storage condition
+    assert "api_source" not in asked
+    made_here = parse_brief("Phase 2 peptide API by SPPS, 2 GMP batches of 1.5 kg, then vials for SC injection.")
+    assert "api_source" not in {g.field for g in find_gaps(made_here)}
+
+
+def test_a_figure_the_writer_corrects_on_the_spot_is_read_and_shown_as_corrected():
+    brief = parse_brief("Phase 2 mAb, 2 GMP batches. Budget $2.2M... sorry, $2.7M, that includes stability. "
+                        "We need 300 L — scratch that — 3 batches.")
+    assert brief.value("budget") == {"amount": 2_700_000.0, "currency": "USD"}
+    assert not any("2.2" in clause for clause in brief.clauses)
+    assert any("300 L" in clause for clause in brief.clauses)  # a correction of another kind is left as written
+
+
+def test_a_run_on_paragraph_is_cut_at_each_item_it_lists_keeping_numbers_whole():
+    from rfp_assistant.core.text.sentences import split_clauses
+
+    text = ("Our biosimilar needs a partner covering tech transfer of our process, currently run at 2,000 L, into "
+            "trains of 10,000 L or more, three PPQ batches of DS plus three DP lots (100 mg/4 mL, i.e. 25 mg/mL), "
+            "plus the labelling step for the EU, and filling must be in an isolator and we expect full Annex 1 "
+            "compliance.")
+    assert split_clauses(text) == [
+        "Our biosimilar needs a partner covering tech transfer of our process, currently run at 2,000 L, into "
+        "trains of 10,000 L or more", "three PPQ batches of DS plus three DP lots (100 mg/4 mL, i.e. 25 mg/mL)",
+        "plus the labelling step for the EU", "and filling must be in an isolator",
+        "and we expect full Annex 1 compliance."]
+
+
 # --- LLM mode: the model rewrites within a section; every clause and number of the brief must survive ---------
 
 def _statements(user: str) -> list[str]:

@@ -45,8 +45,22 @@ CONTACT = re.compile(r"^\s*(?:contact|point of contact|RFP contact|questions? to
 SOLID_ORAL = re.compile(r"\btablets?\b|\bcapsules?\b|\bsachets?\b|\boral (?:solid|dosage)\b", _I)
 INBOUND = re.compile(r"\b(?:DS|drug substance|API|starting materials?|leukapheresis|apheresis|raw materials?|reagents?"
                      r"|intermediates?|cell banks?|feeders?)\b", _I)
-PRODUCT_SHIPPING = re.compile(r"\bship|\bstorage\b|\bstored\b|\bstore at\b|cold[- ]chain|distribut|dry shipper|°C|\bLN2\b"
-                              r"|frozen|transport|courier", _I)
+PRODUCT_SHIPPING = re.compile(r"\bship|\bstorage\b|\bstored\b|\bstore at\b|\bkept\b|cold[- ]chain|distribut|dry shipper"
+                              r"|\bLN2\b|frozen|refrigerat|transport|courier", _I)
+# A temperature says how the product is stored unless the clause is about a test or a stability condition
+# ('12 months at 25°C/60%RH', 'IVRT at 45 °C').
+TEMPERATURE = re.compile(r"-?\d+\s*°\s*C|\d\s*°C|\b2\s*[-–]\s*8\s*°?\s*C\b", _I)
+NOT_STORAGE = re.compile(r"stabilit|%\s*RH|\bRH\b|\bICH\b|IVRT|dissolution|assay|\btest|release|thaw|\bcycle\b"
+                         r"|reconstitut|steril|autoclav|\bheat", _I)
+# Words that say the CDMO makes the API or drug substance itself (a route, steps, a synthesis, a scale of API).
+MAKES_API = re.compile(r"synthes|\broute\b|\bsteps?\b|SPPS|LPPS|starting materials?|building blocks?|crystalli[sz]"
+                       r"|\b(?:API|DS|drug substance)\b[^.;\n]{0,30}\b(?:manufactur|campaign|batch|lots?\b|kg\b)", _I)
+# A formulation whose performance rests on a functional excipient: a release-controlling polymer, lipids, a
+# dispersion polymer.
+COMPLEX_FORMULATION = re.compile(r"microspher|\bdepot\b|\bimplant|PLGA|\bPLA\b|spray[- ]dried|\bSDD\b|solid dispersion"
+                                 r"|hot[- ]melt|\bHME\b|\bLNP\b|lipid nanoparticle|liposom|nanoparticle|nano-?emulsion"
+                                 r"|in situ gel|long[- ]acting", _I)
+LATE_STAGE = {"Phase 3", "Phase 2/3", "Registration", "Pivotal", "Commercial"}
 
 
 def catalog_questions() -> tuple[OpenQuestion, ...]:
@@ -68,7 +82,8 @@ def answered(brief: ProjectBrief, question: OpenQuestion) -> bool:
     if not question.stated:
         return False
     if question.stated == "PRODUCT_SHIPPING":
-        return any(PRODUCT_SHIPPING.search(c) and not INBOUND.search(c) for c in brief.clauses)
+        return any((PRODUCT_SHIPPING.search(c) or TEMPERATURE.search(c) and not NOT_STORAGE.search(c))
+                   and not INBOUND.search(c) for c in brief.clauses)
     return any(_states(re.compile(question.stated, _I), clause) for clause in brief.clauses)
 
 
@@ -135,5 +150,10 @@ CONDITIONS: dict[str, Callable[[ProjectBrief], bool]] = {
     "device": lambda b: bool(DEVICE.search(_text(b))),
     "eu_supply": lambda b: bool({"EU", "UK"} & set(b.value("markets", []))) or bool(EUROPE.search(_text(b))),
     "timeline_without_start": _timeline_without_start,
+    "no_device": lambda b: not DEVICE.search(_text(b)),
+    "api_from_elsewhere": lambda b: b.value("modality") in SYNTHETIC and not b.drug_substance_only
+    and not MAKES_API.search(_text(b)),
+    "complex_formulation": lambda b: bool(COMPLEX_FORMULATION.search(_text(b))),
+    "late_stage": lambda b: b.value("phase") in LATE_STAGE or bool(re.search(r"\bregistration\b|\bpivotal\b", _text(b), _I)),
     "unit_cost_only": lambda b: not b.stated("budget") and b.budget.note.startswith(UNIT_COST_NOTE),
 }
