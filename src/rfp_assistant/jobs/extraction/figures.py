@@ -119,6 +119,12 @@ _NEVER = {
 }
 
 
+_SMALL_WORDS_PATTERN = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_MARKETED_AFTER = re.compile(
+    rf"(?i)\b(\d{{1,3}}|{_SMALL_WORDS_PATTERN})\s+(?:[\w-]+\s+)?products?\b[^.;\n]{{0,60}}?\b(?:are|is|being)\s+"
+    r"(?:now\s+|currently\s+)?(?:marketed|commercially\s+(?:available|marketed|supplied|approved)|on\s+the\s+market|"
+    r"approved\s+(?:for\s+sale|and\s+marketed))"
+)
 _SIMILAR = re.compile(r"(?i)\b(?:similar|comparable|same|such|this (?:type|kind|modality|class))\b")
 
 
@@ -147,6 +153,11 @@ def read_count(spec, pages):
         # Tables and slides put the label first: "Commercial products: 8", "Completed antibody programs 19".
         matches += [p.Match(0 if m.group(1).lower() == "none" else int(p.to_number(m.group(1))), m.start(), m.end(), m.group(0))
                     for m in label_first.finditer(text)]
+        if spec.key == "commercial_products_count":
+            # The kind after the noun: "Two products manufactured at our site are marketed commercially".
+            for m in _MARKETED_AFTER.finditer(text):
+                if not any(o.start <= m.start() < o.end for o in matches):
+                    matches.append(p.Match(int(p.to_number(m.group(1))), m.start(), m.end(), m.group(0)))
         return matches
 
     cues = spec.cues or (re.compile(noun, re.I),)

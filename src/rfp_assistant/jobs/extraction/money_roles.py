@@ -70,6 +70,7 @@ def line_item_sum(text: str, statement_start: int) -> LineItemSum | None:
 
 
 _PROSE = re.compile(r"\b[a-z]{2,}\b")
+_LIST_ITEM = re.compile(r"(?i)\s*(?:[-•▪*\x7f]|\(?[a-z0-9]{1,2}[.)]\s|[A-Z]{1,3}[-.]?\d+\b|option(?:al)?\b)")
 
 
 def line_item_sum_below(text: str, statement_end: int) -> LineItemSum | None:
@@ -171,6 +172,8 @@ def option_spans(text: str, *, pass_through: bool = True) -> list[tuple[int, int
             if not body.strip() or _SECTION_END.match(body) or (_OPTIONS_HEAD.match(body) and
                                                                  bool(re.search(r"(?i)pass[- ]?through", body)) != passing):
                 break
+            if len(_PROSE.findall(body)) >= 8 and body.rstrip().endswith(".") and not _LIST_ITEM.match(body):
+                break  # a paragraph resumes after the list: "Phosphoramidites ... are charged at cost plus 10%."
             end = m.end() + line.end()
         spans.append((m.start(), end))
     return spans

@@ -154,6 +154,14 @@ def foreign_spans(text: str, author: Author | None = None) -> list[tuple[int, in
     return _merged(spans)
 
 
+# The RFP reported as the subject: "Your RFP mentions a target of mid-2027", "The RFP requested Phase 1 supply by Q4".
+_RFP_SAYS = re.compile(
+    rf"(?i)^\s*{_NUMBERING}(?:for\s+reference,?\s+|as\s+a\s+reminder,?\s+|note\s+that\s+)?(?:the|your|this)\s+"
+    r"(?:rfp|request\s+for\s+(?:proposal|quotation|information)|tender|brief|questionnaire|invitation|specification)\b"
+    r"(?:\s+\S+){0,3}?\s+(?:mentions?|mentioned|states?|stated|specif(?:y|ies|ied)|asks?|asked|calls?\s+for|called\s+for|"
+    r"requests?|requested|requires?|required|indicates?|indicated|sets?\s+out|lists?|listed|notes?|noted|expects?|"
+    r"expected|describes?|described|targets?|gives?|gave|assumes?|assumed)\b"
+)
 _QUESTION_WORD = re.compile(r"(?i)\b(?:what|which|how|do|does|did|are|is|has|have|will|can|could|would|should|when|"
                             r"where|who|whether)\b")
 _ANSWER = re.compile(r"(?i)\s*[-–:]?\s*(?:yes|no|none|n/?a|not\b|confirmed|correct)\b")
@@ -164,7 +172,7 @@ def _is_sponsors(sentence: str, own: set[str], addressed: set[str], after: str =
         # "Lyophilization available? No." is a label and its answer, not the sponsor's words.
         numbered = re.match(rf"\s*(?:[A-Z]\.?\d+(?:\.\d+)*|\d+(?:\.\d+)+)\b", sentence)
         return bool(numbered or _QUESTION_WORD.search(sentence)) and not _ANSWER.match(after)
-    if _REQUEST.match(sentence):
+    if _REQUEST.match(sentence) or _RFP_SAYS.match(sentence):
         return True
     owner = _SPONSORS_OWN.match(sentence)
     if owner and (_SPONSOR.match(owner.group("who")) or owner.group("who").casefold() in addressed):
