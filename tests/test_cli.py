@@ -47,6 +47,22 @@ def test_plain_ask_says_whose_document_each_citation_comes_from(tmp_path, cli_en
     assert sources and all(".md, p. " in line and " — built-in playbook: " in line for line in sources), playbook.stdout
 
 
+def test_prepare_fills_only_the_machine_cache_and_leaves_the_data_folder_alone(tmp_path, cli_env):
+    import shutil
+
+    from rfp_assistant.config import Settings
+
+    machine = Settings().cache_dir  # the tests' machine cache: a second run only checks and reuses what is there
+    cache = tmp_path / "machine-cache"
+    shutil.copytree(machine, cache, ignore=shutil.ignore_patterns("*.lock"))
+    env = dict(cli_env, RFP_CACHE_DIR=str(cache), RFP_DATA_DIR=str(tmp_path / "never-created"))
+    done = run(["prepare"], env, check_exit=0)
+    assert "embedding table found" in done.stdout and "built-in playbook passages cached" in done.stdout
+    assert int(done.stdout.split("vectors of ")[1].split()[0]) >= 50
+    assert not (tmp_path / "never-created").exists()  # the playbook was indexed in a throw-away folder
+    assert {p.name for p in cache.iterdir()} <= {p.name for p in machine.iterdir()}
+
+
 def test_bad_file_in_a_batch_is_reported_and_the_rest_indexed(tmp_path, cli_env):
     (tmp_path / "good.md").write_text(ROSTER)
     (tmp_path / "fake.pdf").write_text("this is not a pdf")

@@ -343,6 +343,32 @@ def ui(
     launch(settings, host=host, port=port, allow_open=allow_open)
 
 
+@app.command()
+def prepare(ctx: typer.Context):
+    """Build the machine cache once (embedding table, built-in playbook vectors); `make install` runs it."""
+    from rfp_assistant.jobs.preparation import prepare_machine_cache
+
+    settings = _settings(ctx)
+    typer.echo(f"Preparing the machine cache in {settings.cache_dir} (one time; nothing of your documents goes there)…")
+    done = prepare_machine_cache(settings, progress=_progress if sys.stderr.isatty() else _milestones())
+    table = "found" if done.table_was_cached else "built"
+    typer.echo(f"Ready in {done.seconds:.0f} s: embedding table {table}, vectors of {done.playbook_passages} "
+               "built-in playbook passages cached. A first start now answers in seconds.")
+
+
+def _milestones():
+    # Logs (make, CI) get a line per stage and per tenth of progress instead of a rewritten line.
+    last: dict[str, int] = {}
+
+    def report(fraction: float, message: str) -> None:
+        stage, step = message.split(" ")[0], int(fraction * 10)
+        if last.get(stage, -1) < step:
+            last[stage] = step
+            typer.echo(f"  [{fraction:>4.0%}] {message}", err=True)
+
+    return report
+
+
 @app.command("eval")
 def run_eval(
     ctx: typer.Context,
