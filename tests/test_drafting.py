@@ -535,3 +535,18 @@ def test_removing_any_one_clause_removes_it_from_the_rfp_and_moves_nothing_else(
     assert not any(clause in s.markdown for s in less.sections)
     for a, b in zip(full.sections, less.sections):
         assert b.brief_clauses == [c for c in a.brief_clauses if c != clause]
+
+
+def test_shorthand_storage_stability_and_selection_statements_are_placed_by_what_they_are():
+    from rfp_assistant.jobs.drafting.placement import place_clauses
+
+    assays, shorthand = ("Release assays: SEC and CE-SDS for purity, icIEF for charge variants",
+                         "analytics: purity by HIC + LC-MS, titer by ddPCR")
+    stored = "Product is stored at -80 °C and shipped on dry ice to the trial sites"
+    stability = "Stability: 24 months at 5°C and 6 months at 25°C/60%RH"
+    choice = "We weigh a proven inhalation track record above price"
+    where = _where(place_clauses([assays, shorthand, stored, stability, choice]))
+    assert "technical_requirements" in where[assays] and "technical_requirements" in where[shorthand]
+    assert "logistics" in where[stored]
+    assert "scope_of_work" in where[stability]  # a stability study is work to quote
+    assert where[choice] == ["evaluation_criteria"]
