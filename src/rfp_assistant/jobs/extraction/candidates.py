@@ -74,6 +74,14 @@ class Candidate:
     sentence_key: tuple[int, int] = (0, 0)
 
 
+@lru_cache(maxsize=64)
+def any_of(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
+    """One pattern matching where any of `patterns` does (one scan instead of one per pattern)."""
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+
+
 def quote_between(page: Page, start: int, end: int) -> str:
     """The text from `start` to `end`, widened to the start of its sentence and trimmed to a sane length."""
     line = page.line_of(start)
@@ -98,6 +106,7 @@ def near_cues(
 ) -> list[Candidate]:
     """Values found by `finder` within a few lines after a cue of `spec`, scored by distance and context."""
     found: dict[tuple[int, int, int], Candidate] = {}
+    rival = any_of(tuple(rivals))
     for page in pages:
         for cue_pattern in cues or spec.cues:
             for cue in line_free(cue_pattern).finditer(page.text):
@@ -137,7 +146,7 @@ def near_cues(
                     # ("Batch 1 | Week 30 | Batch 2 | Week 34").
                     between = sum(cue.end() <= left + m.start and left + m.end <= start for m in matches)
                     score -= 0.2 * between
-                    if start > cue.end() and any(r.search(page.text, cue.end(), start) for r in rivals):
+                    if start > cue.end() and rival and rival.search(page.text, cue.end(), start):
                         score -= 0.4  # another field's label stands between: "Technology transfer … WP2 Process development (16 weeks)"
                     if _distracted(spec, page.text, start, end, min(start, cue.start())):
                         score -= 0.6
@@ -210,10 +219,11 @@ def _distracted(spec: FieldSpec, text: str, start: int, end: int, row_start: int
         right = aside.start()
     right = min([right] + [i for i in (text.find(mark, end, right) for mark in _CLAUSE_MARKS) if i >= 0])
     window = text[left:right]
-    for pattern in spec.distractors:
-        for hit in pattern.finditer(window):
-            if not _EXCLUDING.search(window[: hit.start()]):
-                return True
+    # One scan for all distractors (a hit hidden under an overlapping excluded one is the rare price of speed).
+    distractor = any_of(tuple(spec.distractors))
+    for hit in distractor.finditer(window) if distractor else ():
+        if not _EXCLUDING.search(window[: hit.start()]):
+            return True
     return False
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import rfp_assistant.core.values as p
-from rfp_assistant.jobs.extraction.candidates import Candidate, decide, near_cues, quote_between
+from rfp_assistant.jobs.extraction.candidates import Candidate, any_of, decide, near_cues, quote_between
 from rfp_assistant.jobs.extraction.terms import list_terms
 from rfp_assistant.schemas.proposal import field_specs
 
@@ -133,7 +133,8 @@ def _of_a_kind(match, context: str, cue: str) -> float:
     vendor's "client projects" is its size, not its experience with this kind of molecule."""
     at = context.find(match.text)
     phrase = context[max(at, 0):max(at, 0) + len(match.text) + 40] if at >= 0 else match.text
-    if _SIMILAR.search(phrase) or any(p.search(phrase) for patterns in list_terms("modalities").values() for p in patterns):
+    kinds = any_of(tuple(p for patterns in list_terms("modalities").values() for p in patterns))
+    if _SIMILAR.search(phrase) or kinds.search(phrase):
         return 0.0
     return -0.3
 

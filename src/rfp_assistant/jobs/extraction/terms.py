@@ -8,7 +8,7 @@ from functools import lru_cache
 import yaml
 
 from rfp_assistant.resources import KNOWLEDGE_DIR
-from rfp_assistant.jobs.extraction.candidates import Candidate, Page, list_result, decide, quote_between
+from rfp_assistant.jobs.extraction.candidates import Candidate, Page, any_of, list_result, decide, quote_between
 from rfp_assistant.core.text.negation import is_negated
 from rfp_assistant.jobs.extraction.layout import wrapped
 from rfp_assistant.jobs.extraction.money_roles import option_spans
@@ -87,7 +87,8 @@ def _negated(page: Page, start: int, end: int) -> bool:
     if is_negated(sentence, start - left, end - left):
         return True
     before = page.text[max(left, start - 70):start]
-    return any(n.search(before) for n in _terms()["_negations"]) and not re.search(r"\b(?:and|also|but)\b", before[-25:])
+    negation = any_of(tuple(_terms()["_negations"]))
+    return bool(negation.search(before)) and not re.search(r"\b(?:and|also|but)\b", before[-25:])
 
 
 def read_boolean(key: str, pages: list[Page]) -> FieldResult:
