@@ -151,7 +151,29 @@ def foreign_spans(text: str, author: Author | None = None) -> list[tuple[int, in
     for m in _QUOTED.finditer(text):
         if _QUOTE_INTRO.search(text, max(0, m.start() - 250), m.start()):
             spans.append(m.span())
+    spans += requirement_cells(text)
     return _merged(spans)
+
+
+# A compliance matrix: the RFP's requirement, then the vendor's verdict on it ("Partially compliant"), then its own
+# comment. The requirement cell ("First GMP batch within 20 weeks") is the sponsor's figure, not the offer's.
+_VERDICT = r"(?:fully\s+|partially\s+|partly\s+|not\s+|non[- ]?)?compl(?:iant|ies|y)\b"
+_VERDICT_LINE = re.compile(rf"(?im)^[^\S\n]*{_VERDICT}[^\S\n]*$")
+_VERDICT_AFTER = re.compile(rf"(?im)^([^\n]{{3,80}}?)[ \t]*\|?[ \t]+{_VERDICT}")
+
+
+def requirement_cells(text: str) -> list[tuple[int, int]]:
+    """Requirement cells of a compliance matrix: the cell before a verdict, on its line or the line above."""
+    if not re.search(r"(?i)\bcompl(?:iance|iant)\b", text):
+        return []
+    spans = []
+    for verdict in _VERDICT_LINE.finditer(text):
+        above_end = text.rfind("\n", 0, verdict.start())
+        above_start = text.rfind("\n", 0, max(above_end, 0)) + 1
+        if 0 < above_end - above_start <= 80 and not _VERDICT_LINE.fullmatch(text, above_start, above_end):
+            spans.append((above_start, above_end))
+    spans += [line.span(1) for line in _VERDICT_AFTER.finditer(text)]
+    return spans
 
 
 # The RFP reported as the subject: "Your RFP mentions a target of mid-2027", "The RFP requested Phase 1 supply by Q4".

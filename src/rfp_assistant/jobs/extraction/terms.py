@@ -104,6 +104,11 @@ def read_boolean(key: str, pages: list[Page]) -> FieldResult:
         for pattern in spec["_terms"]:
             for m in pattern.finditer(page.text):
                 if page.is_foreign(m.start()):
+                    # A requirement the vendor answers in its matrix ("Fill-finish of DP | Not compliant") is its word.
+                    answer = _row_answer(page, m.start(), m.end()) if _VERDICT_NEXT.search(page.text, m.end()) else None
+                    if answer is not None:
+                        (positives if answer else negatives).append(Candidate(answer, page.number, _row_quote(page, m),
+                                                                              0.85))
                     continue
                 if any(n.search(page.text, max(0, m.start() - 40), m.end() + 40) for n in spec["_negative"]):
                     continue
@@ -142,6 +147,7 @@ _AFFIRMS = re.compile(r"(?i)\b(?:available|offered|offers?|operates?|provides?|c
 # A compliance matrix or questionnaire prints a requirement in one cell and the answer in the next few.
 _ANSWER_CELL = re.compile(r"(?i)^\s*(?:(?P<no>no\b|not\s+(?:compliant|offered|available|applicable)|non[- ]?compliant|"
                           r"n/?a\b)|(?P<yes>yes\b|(?:fully\s+)?compliant\b|available\b|offered\b))")
+_VERDICT_NEXT = re.compile(r"(?i)[^\n]{0,70}\n\s*(?:not\s+|non[- ]?)?compliant\b")
 _CELL = 70  # a line this short that does not end a sentence is a table cell
 
 
