@@ -97,3 +97,28 @@ def test_the_latest_fda_inspection_of_the_proposed_site_is_read_as_one_record():
     assert str(fields["last_fda_inspection_date"].value) == "2023-10-20"
     assert fields["last_fda_inspection_outcome"].value == "NAI"
     assert fields["fda_483_observations"].value == 0
+
+
+def test_a_compliance_matrix_requirement_is_the_sponsors_figure_and_its_verdict_answers_a_capability():
+    fields = _read(
+        "5. Compliance matrix\nRFP requirement\nCompliance\nComment\n"
+        "First GMP batch within 20 weeks\nPartially compliant\nweek 22 from purchase order\n"
+        "Fill-finish of drug product\nNot compliant\nnot offered; drug substance only",
+        "Timeline: the first GMP batch is released 22 weeks after the purchase order.",
+        "Pricing follows.",
+    )
+    assert fields["weeks_to_first_gmp_batch"].value == 22.0
+    assert fields["aseptic_fill_finish"].value is False
+
+
+def test_a_house_writing_in_its_own_language_is_read_by_its_letterhead_lines():
+    fields = _read(
+        "Budgetary proposal BP-061\nFor: Helix Therapeutics, Inc. - San Diego, California\n"
+        "From: Cerrito Bioprocessos Ltda.\nCampinas, 28 de outubro de 2026\n"
+        "All GMP manufacturing would take place at our plant in Campinas, Sao Paulo state, Brazil.\n"
+        "Drug product fill-finish is not included; Helix will select a partner.",
+        "Cerrito Bioprocessos Ltda. - page 2", "Cerrito Bioprocessos Ltda. - page 3",
+    )
+    assert fields["proposal_date"].value.isoformat() == "2026-10-28"
+    assert fields["sites"].value == ["Campinas, Brazil"]
+    assert fields["aseptic_fill_finish"].status == "not_stated"  # out of this scope says nothing of the capability
