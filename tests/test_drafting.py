@@ -550,3 +550,23 @@ def test_shorthand_storage_stability_and_selection_statements_are_placed_by_what
     assert "logistics" in where[stored]
     assert "scope_of_work" in where[stability]  # a stability study is work to quote
     assert where[choice] == ["evaluation_criteria"]
+
+
+def test_modality_inputs_are_asked_only_where_the_cdmo_needs_them():
+    from rfp_assistant.jobs.drafting.gaps import find_gaps
+
+    fill_only = parse_brief("Fill-finish of our ADC for a Phase 1 trial; we supply the conjugated DS.")
+    asked = {g.field for g in find_gaps(fill_only)}
+    assert "ds_supply" in asked and not {"conjugation_inputs", "cell_bank", "expression_system"} & asked
+    conjugation = {g.field for g in find_gaps(parse_brief("Phase 1 ADC: conjugation and fill of 2 GMP lots."))}
+    assert "conjugation_inputs" in conjugation
+    mrna = {g.field for g in find_gaps(parse_brief("Phase 1 mRNA-LNP vaccine: DS and LNP, 3 GMP lots, US IND."))}
+    assert {"mrna_template", "functional_excipients"} <= mrna
+    told = parse_brief("Phase 1 mRNA-LNP vaccine: 3 GMP lots; we supply the linearised plasmid template and CleanCap.")
+    assert "mrna_template" not in {g.field for g in find_gaps(told)}
+
+
+def test_a_scope_note_cut_inside_brackets_is_shown_with_its_bracket_closed():
+    brief = parse_brief("We need 3 PPQ lots in the same presentation as the originator (100 mg/4 mL, 25 mg/mL), and "
+                        "the DS is supplied by us.")
+    assert any(n.endswith("(100 mg/4 mL, 25 mg/mL)") for n in brief.value("scope_notes"))

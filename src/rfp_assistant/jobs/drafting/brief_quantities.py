@@ -130,6 +130,19 @@ def read_scope_notes(units: list[Unit]) -> BriefField:
                              "in addition to the GMP batches")
             elif any(rule.search(clause) for rule in T.SCOPE_NOTE_RULES):
                 pieces = [p for p in re.split(r"\s+and\s+", clause) if any(r.search(p) for r in T.SCOPE_NOTE_RULES)]
-                note = pieces[0] if len(pieces) == 1 else clause
+                note = _bracket_closed(pieces[0] if len(pieces) == 1 else clause, unit.text)
                 notes.append(KEY_LINE.sub(r"\2", note).strip(" -:"))
     return listed([(note, note) for note in dict.fromkeys(notes)])
+
+
+def _bracket_closed(note: str, text: str) -> str:
+    """`note`, continued in `text` to the bracket it leaves open ('... (100 mg/4 mL' -> '... (100 mg/4 mL, ...)')."""
+    start = text.find(note)
+    if start < 0 or note.count("(") <= note.count(")"):
+        return note
+    depth, end = 0, start
+    for end in range(start, len(text)):
+        depth += (text[end] == "(") - (text[end] == ")")
+        if depth == 0 and end >= start + len(note) - 1 and text[end] == ")":
+            break
+    return text[start:end + 1]

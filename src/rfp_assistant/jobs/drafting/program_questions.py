@@ -33,7 +33,7 @@ OPEN = re.compile(r"\b(?:TBD|TBC|to be (?:confirmed|defined|determined|decided|a
 DS_SUPPLIED = re.compile(
     r"\b(?:DS|drug substance|API|bulk)\b[^.;\n]{0,60}\b(?:made|manufactured|produced|supplied|provided)\b[^.;\n]{0,30}"
     r"\b(?:by us|in[- ]house|by the sponsor|at our)\b|\b(?:we|the sponsor) (?:make|makes|manufacture|manufactures"
-    r"|supply|supplies|provide|provides) (?:the )?(?:DS|drug substance|API|bulk)\b", _I)
+    r"|supply|supplies|provide|provides) (?:the |our )?(?:[\w-]+ ){0,2}(?:DS|drug substance|API|bulk)\b", _I)
 DEVICE = re.compile(r"\bsyringes?\b|\bPFS\b|auto-?injectors?|\bpen injectors?\b|nebuli[sz]\w*|inhaler|cartridges?"
                     r"|\bdevices?\b", _I)
 EUROPE = re.compile(r"\bEU\b|\bEEA\b|\bUK\b|Europe|\bEMA\b|\bMAA\b|\bCTIS\b|centrali[sz]ed procedure|Germany|France"
@@ -154,6 +154,10 @@ CONDITIONS: dict[str, Callable[[ProjectBrief], bool]] = {
     "api_from_elsewhere": lambda b: b.value("modality") in SYNTHETIC and not b.drug_substance_only
     and not MAKES_API.search(_text(b)),
     "complex_formulation": lambda b: bool(COMPLEX_FORMULATION.search(_text(b))),
+    "mrna": lambda b: b.value("modality") == "mrna",
+    "vaccine": lambda b: b.value("modality") == "vaccine",
+    "adc": lambda b: b.value("modality") == "antibody_drug_conjugate" and not drug_substance_supplied(b),
+    "plasmid_product": lambda b: bool(re.search(r"\bplasmids?\b|\bpDNA\b", _text(b), _I)),
     "late_stage": lambda b: b.value("phase") in LATE_STAGE or bool(re.search(r"\bregistration\b|\bpivotal\b", _text(b), _I)),
     "unit_cost_only": lambda b: not b.stated("budget") and b.budget.note.startswith(UNIT_COST_NOTE),
 }
