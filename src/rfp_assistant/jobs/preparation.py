@@ -18,7 +18,7 @@ from rfp_assistant.core.embeddings.embedder import StaticMiniLMEmbedder
 from rfp_assistant.jobs.ingestion import open_workspace
 
 Progress = Callable[[float, str], None]
-CONTEXTUAL_CHOICES = ("local", "e5")  # the choices whose second tier runs on this machine
+CONTEXTUAL_CHOICES = ("local",)  # the default; e5 may lack its optional library at install, others need a network
 
 
 @dataclass
