@@ -6,9 +6,12 @@ import re
 from datetime import date
 
 from rfp_assistant.core.values.common import Match, escaped_alternation, qualifiers
-from rfp_assistant.core.values.numbers import MONTHS
+from rfp_assistant.core.values.numbers import HEADING_MONTHS, MONTHS
 
-_MONTH = rf"(?:{escaped_alternation(MONTHS)})(?![A-Za-z])\.?"
+_MONTH = rf"(?:{escaped_alternation(HEADING_MONTHS)})(?![A-Za-z])\.?"
+# After a day number any language's month ("28 de outubro de 2026"); kept out of the other forms, which a long
+# alternation tried at every capital would slow down.
+_ANY_MONTH = rf"(?:{escaped_alternation(MONTHS)})(?![A-Za-z])\.?"
 _ORD = r"(?:st|nd|rd|th)?"
 _SEP_YY = r"(?:\d{4}|(?<=['’-])\d{2}|(?<=FY)\d{2})"
 _FIRST_DAYS = {"early": 1, "beginning": 1, "start": 1, "mid": 7, "middle": 7, "late": 10, "end": 10}
@@ -19,7 +22,7 @@ _DATE = re.compile(
     rf"(?:(?<![\w-])(?P<iy>\d{{4}})(?P<isep>[-/.])(?P<im>\d{{1,2}})(?P=isep)(?P<id>\d{{1,2}})(?![\w-]|\.\d)"
     rf"|(?<![\w.])(?P<ed>\d{{1,2}})\.\s?(?P<em>\d{{1,2}})\.\s?(?P<ey>\d{{4}})(?![\w]|\.\d)"
     rf"|(?<![\w/.-])(?P<s1>\d{{1,2}})(?P<ssep>[/-])(?P<s2>\d{{1,2}})(?P=ssep)(?P<sy>\d{{4}}|\d{{2}})(?![\w/-]|\.\d)"
-    rf"|(?<![\w.,/-])(?P<dd>\d{{1,2}}){_ORD}\.?(?:\s+(?:(?:of|de|del)\s+)?|-)(?P<dmon>{_MONTH}),?(?:\s+(?:de\s+)?|-)(?P<dy>\d{{4}})(?!\d)"
+    rf"|(?<![\w.,/-])(?P<dd>\d{{1,2}}){_ORD}\.?(?:\s+(?:(?:of|de|del)\s+)?|-)(?P<dmon>{_ANY_MONTH}),?(?:\s+(?:de\s+)?|-)(?P<dy>\d{{4}})(?!\d)"
     rf"|(?<!\w)(?P<mmon>{_MONTH})\s+(?P<md>\d{{1,2}}){_ORD},?\s+(?P<my>\d{{4}})(?!\d)"
     rf"|(?<!\w)(?P<ymon>{_MONTH})(?:\s+(?:of\s+)?|-|\s*['’])(?P<yy>\d{{4}}|(?<=['’])\d{{2}})(?!\d)"
     rf"|(?<!\w)Q(?P<q>[1-4])\s*(?:[-/'’]\s*|\s+(?:of\s+)?)?(?P<qfy>FY\s*)?(?P<qy>{_SEP_YY})(?!\w)"

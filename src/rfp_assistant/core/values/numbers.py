@@ -143,14 +143,16 @@ _OTHER_MONTH_NAMES = [
     "outubro octubre octobre ottobre oktober października pazdziernika", "novembro noviembre novembre listopada",
     "dezembro diciembre décembre decembre dicembre grudnia",
 ]
-MONTHS = {
+HEADING_MONTHS = {
     form: number
     for number, names in enumerate(_MONTH_NAMES, start=1)
     for name in names.split()
     for form in (name, name.upper())
-} | {
+}
+"""Month names that may start a date ("March 2026", "Oktober 2026"); the others are read after a day number."""
+MONTHS = HEADING_MONTHS | {
     form: number
     for number, names in enumerate(_OTHER_MONTH_NAMES, start=1)
     for name in names.split()
-    for form in (name, name.upper(), name.capitalize())
+    for form in (name, name.capitalize())
 }

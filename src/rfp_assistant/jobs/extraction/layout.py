@@ -45,8 +45,10 @@ def _wrap_width(lines: list[str]) -> int:
 
 def _wrapped(previous: str, line: str, width: int) -> bool:
     """Whether `line` continues the sentence that the layout cut at the end of `previous`."""
+    if len(previous) < width:
+        return False
     head, tail = previous.rstrip(), line.strip()
-    if not head or not tail or len(head) < width or len(head.split()) < 5:
+    if not tail or len(head) < width or head.count(" ") < 4:
         return False
     if _ENDS_STATEMENT.search(head) or _STARTS_ITEM.match(line) or _CELLS.search(head) or _CELLS.search(tail):
         return False
