@@ -66,12 +66,15 @@ def ui_first_answer(data_dir: Path, cache: Path, timeout_s: float) -> dict[str, 
     port = _free_port()
     url = f"http://127.0.0.1:{port}/"
     started = time.monotonic()
+    log = open(data_dir.parent / f"{data_dir.name}-ui.log", "w")
     process = subprocess.Popen([sys.executable, "-m", "rfp_assistant", "ui", "--port", str(port)],
-                               env=_env(data_dir, cache), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+                               env=_env(data_dir, cache), stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
     try:
         while True:
             if process.poll() is not None:
-                raise SystemExit(f"rfp-assistant ui exited with {process.returncode}")
+                log.close()
+                raise SystemExit(f"rfp-assistant ui exited with {process.returncode}:\n"
+                                 + (data_dir.parent / f"{data_dir.name}-ui.log").read_text()[-2000:])
             try:
                 with urllib.request.urlopen(url, timeout=1):
                     break
