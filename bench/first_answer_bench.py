@@ -121,22 +121,25 @@ def main() -> None:
             subprocess.run(["git", "worktree", "add", "--detach", str(root / "now"), args.now], cwd=ROOT, check=True,
                            capture_output=True)
             CODE = root / "now" / "src"
-        cache = root / "cache-prepared"
-        if args.prepared_cache:  # a cache `prepare` filled earlier: this run only checks it (seconds)
-            shutil.copytree(args.prepared_cache, cache, ignore=shutil.ignore_patterns("*.lock"))
-        prepared = prepare_time(cache, root)
-        what = "checking the given cache" if args.prepared_cache else "into an empty machine cache"
-        print(f"rfp-assistant prepare (install step) {what}: {prepared:.0f} s", flush=True)
-        times = ui_first_answer(root / "data-prepared", cache, args.timeout)
-        note = f"prepare {'re-check' if args.prepared_cache else 'from empty'} {prepared:.0f} s at install"
-        rows.append(("prepared (now: `make ui` ran prepare)", times, note))
-        if not args.quick:
-            empty = root / "cache-cold"
-            empty.mkdir()
-            times = ui_first_answer(root / "data-cold", empty, args.timeout)
-            rows.append(("cold (before: nothing prepared)", times, "table + vectors built at first start"))
-        if args.now:
-            subprocess.run(["git", "worktree", "remove", "--force", str(root / "now")], cwd=ROOT, capture_output=True)
+        try:
+            cache = root / "cache-prepared"
+            if args.prepared_cache:  # a cache `prepare` filled earlier: this run only checks it (seconds)
+                shutil.copytree(args.prepared_cache, cache, ignore=shutil.ignore_patterns("*.lock"))
+            prepared = prepare_time(cache, root)
+            what = "checking the given cache" if args.prepared_cache else "into an empty machine cache"
+            print(f"rfp-assistant prepare (install step) {what}: {prepared:.0f} s", flush=True)
+            times = ui_first_answer(root / "data-prepared", cache, args.timeout)
+            note = f"prepare {'re-check' if args.prepared_cache else 'from empty'} {prepared:.0f} s at install"
+            rows.append(("prepared (now: `make ui` ran prepare)", times, note))
+            if not args.quick:
+                empty = root / "cache-cold"
+                empty.mkdir()
+                times = ui_first_answer(root / "data-cold", empty, args.timeout)
+                rows.append(("cold (before: nothing prepared)", times, "table + vectors built at first start"))
+        finally:  # also when a run fails: no worktree is left registered
+            if args.now:
+                subprocess.run(["git", "worktree", "remove", "--force", str(root / "now")], cwd=ROOT,
+                               capture_output=True)
     print(f"\nFresh data folder -> first answer in the UI (target <= {TARGET_S} s); "
           f"load average now {'/'.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(f"{'machine cache':40} {'serving':>9} {'first answer':>13} {'found':>6}  note")
