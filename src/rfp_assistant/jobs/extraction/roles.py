@@ -258,3 +258,14 @@ NOT_YET = re.compile(r"(?i)\bplanned\b|\bgo-?live\b|\bunder\s+(?:construction|qu
 OPTIONAL = re.compile(r"(?i)\bcan\s+be\s+(?:added|provided|arranged)|\bas\s+(?:an\s+)?option\b|\boption\s+[A-Z0-9]\b|"
                       r"\bon\s+request\b|\bif\s+(?:requested|required)\b|\bif\s+(?:[\w'’-]+\s+){1,3}(?:requests?|requires?|wants?)\b|"
                       r"\bat\s+(?:extra|additional)\s+cost\b")
+# What an offer leaves out of its scope, and words that still say the vendor can do it ("available but excluded").
+OUT_OF_SCOPE = re.compile(r"(?i)\bnot\s+(?:\w+\s+)?(?:included|in(?:\s+the)?\s+(?:base\s+)?scope|part\s+of\s+(?:th\w+|our)\s+"
+                           r"(?:scope|proposal|offer|estimate|quotation))|\b(?:outside|out\s+of)\s+(?:the\s+|this\s+|our\s+)?"
+                           r"(?:scope|statement\s+of\s+work|sow)\b|\bexclud(?:ed|es)\b|\bnot\s+(?:required|requested|"
+                           r"needed|quoted|proposed)\b")
+AFFIRMS = re.compile(r"(?i)\b(?:available|offered|offers?|operates?|provides?|capabilit\w*|in-house|we\s+have|yes)\b")
+# A compliance matrix or questionnaire prints a requirement in one cell and the answer in the next few.
+ANSWER_CELL = re.compile(r"(?i)^\s*(?:(?P<no>no\b|not\s+(?:compliant|offered|available|applicable)|non[- ]?compliant|"
+                          r"n/?a\b)|(?P<yes>yes\b|(?:fully\s+)?compliant\b|available\b|offered\b))")
+VERDICT_NEXT = re.compile(r"(?i)[^\n]{0,70}\n\s*(?:not\s+|non[- ]?)?compliant\b")
+CELL = 70  # a line this short that does not end a sentence is a table cell

@@ -12,7 +12,8 @@ from rfp_assistant.jobs.extraction.candidates import Candidate, Page, any_of, li
 from rfp_assistant.core.text.negation import is_negated
 from rfp_assistant.jobs.extraction.layout import wrapped
 from rfp_assistant.jobs.extraction.money_roles import option_spans
-from rfp_assistant.jobs.extraction.roles import NOT_YET, OPTIONAL, OTHER_PARTY
+from rfp_assistant.jobs.extraction.roles import (AFFIRMS, ANSWER_CELL, CELL, NOT_YET, OPTIONAL, OTHER_PARTY, OUT_OF_SCOPE,
+                                                 VERDICT_NEXT)
 from rfp_assistant.jobs.extraction.scope import read_services
 
 # Capabilities count whether or not this proposal's scope uses them; practices (a dedicated PM, electronic batch
@@ -105,7 +106,7 @@ def read_boolean(key: str, pages: list[Page]) -> FieldResult:
             for m in pattern.finditer(page.text):
                 if page.is_foreign(m.start()):
                     # A requirement the vendor answers in its matrix ("Fill-finish of DP | Not compliant") is its word.
-                    answer = _row_answer(page, m.start(), m.end()) if _VERDICT_NEXT.search(page.text, m.end()) else None
+                    answer = _row_answer(page, m.start(), m.end()) if VERDICT_NEXT.match(page.text, m.end()) else None
                     if answer is not None:
                         (positives if answer else negatives).append(Candidate(answer, page.number, _row_quote(page, m),
                                                                               0.85))
@@ -114,8 +115,8 @@ def read_boolean(key: str, pages: list[Page]) -> FieldResult:
                     continue
                 quote = _sentence_quote(page, m.start(), m.end())
                 clause = _clause(page, m.start(), m.end())
-                if key in CAPABILITIES and _OUT_OF_SCOPE.search(clause) and \
-                        not _AFFIRMS.search(page.text, *_sentence(page, m.start(), m.end())):
+                if key in CAPABILITIES and OUT_OF_SCOPE.search(clause) and \
+                        not AFFIRMS.search(page.text, *_sentence(page, m.start(), m.end())):
                     continue  # "fill-finish is not included" says what this offer leaves out, not what the CDMO can do
                 answer = _row_answer(page, m.start(), m.end())
                 if answer is not None:
@@ -139,29 +140,17 @@ def read_boolean(key: str, pages: list[Page]) -> FieldResult:
     return decide(negatives, allow_conflict=False)
 
 
-_OUT_OF_SCOPE = re.compile(r"(?i)\bnot\s+(?:\w+\s+)?(?:included|in(?:\s+the)?\s+(?:base\s+)?scope|part\s+of\s+(?:th\w+|our)\s+"
-                           r"(?:scope|proposal|offer|estimate|quotation))|\b(?:outside|out\s+of)\s+(?:the\s+|this\s+|our\s+)?"
-                           r"(?:scope|statement\s+of\s+work|sow)\b|\bexclud(?:ed|es)\b|\bnot\s+(?:required|requested|"
-                           r"needed|quoted|proposed)\b")
-_AFFIRMS = re.compile(r"(?i)\b(?:available|offered|offers?|operates?|provides?|capabilit\w*|in-house|we\s+have|yes)\b")
-# A compliance matrix or questionnaire prints a requirement in one cell and the answer in the next few.
-_ANSWER_CELL = re.compile(r"(?i)^\s*(?:(?P<no>no\b|not\s+(?:compliant|offered|available|applicable)|non[- ]?compliant|"
-                          r"n/?a\b)|(?P<yes>yes\b|(?:fully\s+)?compliant\b|available\b|offered\b))")
-_VERDICT_NEXT = re.compile(r"(?i)[^\n]{0,70}\n\s*(?:not\s+|non[- ]?)?compliant\b")
-_CELL = 70  # a line this short that does not end a sentence is a table cell
-
-
 def _row_answer(page: Page, start: int, end: int) -> bool | None:
     """The answer cell of the row whose label holds [start, end): yes, no, or None when the row gives none."""
     line = page.line_of(start)
     label = page.text[page.line_starts[line]:page.line_end(line)]
-    if len(label) > _CELL or label.rstrip().endswith((".", "?")):
+    if len(label) > CELL or label.rstrip().endswith((".", "?")):
         return None
     for following in range(line + 1, min(line + 3, len(page.line_starts))):
         cell = page.text[page.line_starts[following]:page.line_end(following)]
-        if len(cell) > _CELL:
+        if len(cell) > CELL:
             return None
-        answer = _ANSWER_CELL.match(cell)
+        answer = ANSWER_CELL.match(cell)
         if answer:
             return answer.group("yes") is not None and not _negated(page, page.line_starts[following],
                                                                      page.line_end(following))
