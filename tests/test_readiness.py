@@ -340,3 +340,37 @@ def test_the_report_says_which_passage_decided_each_item(settings):
     assert f"**Decided by:** “{item.deciding.quote}” — hiring.md, p. 1" in readiness_to_markdown(report)
     data = json.loads(report.model_dump_json())["items"][0]
     assert data["deciding"] == {"source": "hiring.md", "page": 1, "quote": item.deciding.quote}
+
+
+def test_a_roster_row_naming_the_project_manager_assigns_the_role(settings):
+    roster = b"""# Core team
+| Function | Name | Role in programme |
+| CMC | Ana Ruiz | technical lead |
+| External manufacturing PM | Noor Haddad-Ellison | project plan, timelines |
+"""
+    assert _item(settings, "pm-row", {"team.md": roster}, "team.project_manager").status == "covered"
+    unnamed = roster.replace(b"Noor Haddad-Ellison", b"TBD")
+    assert _item(settings, "pm-row-tbd", {"team.md": unnamed}, "team.project_manager").status == "partial"
+
+
+def test_a_lot_or_study_number_and_a_fiscal_year_are_not_another_product(settings):
+    documents = {
+        "ABC-100_strategy_FY27.md": b"# ABC-100 outsourcing strategy\nABC-100 is our lead antibody for the CDMO.\n",
+        "ABC-100_budget_FY27.md": b"# ABC-100 budget FY27\nGMP batches of ABC-100 in FY27.\n",
+        "FY27_tt.md": b"""# Tech transfer, FY27
+Tech transfer package v2.0 for lot ABC-2201 and study ABC-301 is complete: process description, batch records,
+analytical methods, specifications and historical batch data, approved 2026-09-01.
+""",
+    }
+    item = _item(settings, "records", documents, "quality.tech_transfer_package")
+    assert item.status == "covered" and "another product" not in item.reason
+
+
+def test_a_risk_that_says_what_is_lacking_is_still_a_listed_risk(settings):
+    register = b"""# CDMO risk register
+| ID | Risk | Likelihood | Impact | Mitigation |
+| R1 | Resin is single source - no second supplier in place | 3 | 4 | qualify a second supplier |
+| R2 | Tech transfer delay because nobody at the CDMO has run the process | 3 | 4 | engineering run first |
+| R3 | Batch failure at scale (never run above 50 L) | 2 | 5 | small-scale model |
+"""
+    assert _item(settings, "risk-lack", {"risk_register.md": register}, "risk.operational").status == "covered"

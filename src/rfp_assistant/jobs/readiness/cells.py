@@ -26,8 +26,14 @@ _HEADER = re.compile(r"^(?:from|sent|to|cc|subject|date)\s*:", re.I)
 _LABELLED = re.compile(r"^([^:|]{1,40}?):\s+(\S.*)$")
 # Fields that say whether the row's thing exists: who holds it, its status, a comment on it.
 # Lists whose members are open by where they stand: "Open points", "Next steps", "Action list", "To do".
-_OPEN_LIST = re.compile(r"\b(?:open (?:points?|items?|questions?|issues?)|next steps?|action (?:list|items?|points?)|"
-                        r"actions|to ?do|outstanding|parking lot|pending|follow-?ups?)\b", re.I)
+# The list's own title must be just that ("5. Open points", "Next steps:", "Actions (owner, due)"): "Decisions and
+# actions" or "Status and next steps" holds settled points too.
+_OPEN_LIST = re.compile(r"^\W*(?:\d+[.)]?\s*)?(?:open (?:points?|items?|questions?|issues?)|next steps?|"
+                        r"action (?:list|items?|points?)|actions|to ?do|outstanding(?: items?| points?)?|parking lot|"
+                        r"pending(?: items?)?|"
+                        r"follow-?ups?)\b(?:\s*(?:&|and|/)\s*(?:asks|actions|owners|open (?:points|items)|next steps|"
+                        r"follow-?ups))?"
+                        r"(?:\s*\([^)]*\))?\W*$", re.I)
 _ROW_FIELDS = re.compile(r"^(?:name|names|owner|who|status|state|assigned(?: to)?|lead|person|responsible|approval|"
                          r"approved|version|comments?|notes?|remarks?|% complete|progress|holder)$", re.I)
 

@@ -13,12 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from rfp_assistant.jobs.readiness.cells import Cell
-from rfp_assistant.jobs.readiness.language import DEPENDENCY
-from rfp_assistant.jobs.readiness.rules import ChecklistItem, Status, cue_pattern, cue_text
+from rfp_assistant.jobs.readiness.language import DEPENDENCY, judge
+from rfp_assistant.jobs.readiness.rules import ChecklistItem, Status, cue_pattern, cue_text, names_person
 
-# covered_when of these items names functions that must be present, not just enough of them
-# ("in particular includes QA and regulatory"); the values are facet positions in the checklist.
-REQUIRED_FOR_COVERED: dict[str, tuple[int, ...]] = {"team.cross_functional": (0, 1)}
 _WEAK = ("open", "intended")
 NEAR_WORDS = 12
 # "no RACI", "we do not have a CDA", "without a PM": the subject itself is denied (not a clause further on).
@@ -65,6 +62,8 @@ def read(item: ChecklistItem, cells: list[Cell]) -> tuple[list[Reading], list[Re
         low = cue_text(cell.text)
         found = {i: m for i, cues in enumerate(item.facets) for c in cues if (m := cue_pattern(c).search(low))}
         facets = {i for i, m in found.items() if item.negation_is_evidence or not _denies(low, m.start())}
+        if item.person_facet is not None and facets - {item.person_facet} and _named(cell):
+            facets.add(item.person_facet)  # "External Mfg PM | Noor Haddad-Ellison": the name is the assignment
         if facets and facets <= set(item.qualifier_facets):
             facets = set()  # "required" alone says nothing about which capability
         subjects = [m for c in item.subject if (m := cue_pattern(c).search(low))]
@@ -76,6 +75,8 @@ def read(item: ChecklistItem, cells: list[Cell]) -> tuple[list[Reading], list[Re
         if item.within and not _within(item, cell):
             continue
         standing, why = cell.verdict.standing, cell.verdict.why
+        if standing == "absent" and item.negation_is_evidence and facets:
+            standing, why = "firm", ""  # "we have no fill line", "no back-up supplier": the lack is what it records
         denied = [m for m in subjects if _denies(low, m.start())]
         if subjects and len(denied) == len(subjects) and standing == "firm":
             standing, why = "absent", "says there is none"
@@ -91,6 +92,12 @@ def read(item: ChecklistItem, cells: list[Cell]) -> tuple[list[Reading], list[Re
         program = "other" if cell.heading and (cell.chunk.doc_id, cell.chunk.section) in foreign else cell.program
         (others if program == "other" else ours).append(reading)
     return ours, others
+
+
+def _named(cell: Cell) -> bool:
+    """Whether the cell's row or sentence names a person in a settled part ("vacant - interim: A. Ruiz" is not)."""
+    return any(names_person(part) and judge(part, cell.when or date.today()).standing == "firm"
+               for part in cell.unit.cells)
 
 
 def _foreign_sections(cells: list[Cell]) -> set[tuple[str, str]]:
@@ -141,7 +148,7 @@ def decide(item: ChecklistItem, ours: list[Reading]) -> Decision:
     else:
         firm_together = firm
     weak = set().union(*(r.facets for r in ours if r.standing in _WEAK))
-    required = set(REQUIRED_FOR_COVERED.get(item.id, ()))
+    required = set(item.required)
     def where(r: Reading) -> tuple[str, str]:
         return r.cell.chunk.doc_id, r.cell.chunk.section
 

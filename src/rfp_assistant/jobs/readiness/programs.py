@@ -18,7 +18,11 @@ from rfp_assistant.core.values import find_dates
 
 # A product code: letters, an optional hyphen, then digits or a short letter-digit tail (VMT-207, KBT-mR7, VCB271).
 # Document numbers with three parts (QA-SOP-012, TTP-mR7-001) are not product codes.
-_CODE = re.compile(r"(?<![\w-])([A-Z]{2,5})-?(\d{2,5}|[A-Za-z]{1,2}\d{1,3})(?![\w]|-\w)")
+# Fiscal and calendar years (FY27), standards, cell lines and the field's own abbreviations (ISO-9001, HEK293,
+# SOP-014, QC-02) are written like codes but name no product.
+_CODE = re.compile(r"(?<![\w-])(?!(?:FY|CY|ISO|IEC|HEK|CHO|COVID|SOP|ICH|CFR|USP|OEB|BSL|GMP|QA|QC|RA|PD|DS|DP|TT|CAPA|"
+                   r"RFP|RFI|KPI|IND|CTA|BLA|MAA|PPQ|MSA|CDA|NDA|PO|WP|AP|CMC)-?(?:\d|[A-Za-z]{1,2}\d))"
+                   r"([A-Z]{2,5})-?(\d{2,5}|[A-Za-z]{1,2}\d{1,3})(?![\w]|-\w)")
 _PROGRAM_WORD = re.compile(r"\b(?:program|programme|project|product|compound|molecule|asset)s?\b", re.I)
 # A code after these words is set apart from this program's work, or a source for it, not its subject
 # ("incl. mR7", "NOT part of", "actuals from HB-101").
@@ -27,6 +31,11 @@ _SET_APART = re.compile(r"\b(?:(?:incl|including|includes|excl|excluding|exclude
                         re.I)
 _SET_APART_AFTER = re.compile(r"\b(?:not|no) (?:part of|in scope|included|relevant|comparable|use here|of use|"
                               r"applicable)|\bseparate (?:project|program|programme)|\bexcluded\b", re.I)
+# A code right after these words numbers a lot, a study, a document or a record, not a product ("lot VMT-2601",
+# "study ABC-301", "PO 4471-2", "SOP QA-014").
+_RECORD = re.compile(r"\b(?:lots?|batch(?:es)?|study|studies|trial|protocol|sop|doc(?:ument)?|report|ref|po|invoice|"
+                     r"quote|ticket|req(?:uisition)?|deviation|capa|change control|cc|form|template|sample|run)\W{0,3}"
+                     r"(?:no\.?|number|#|id|code)?\W{0,3}$", re.I)
 _SENT = re.compile(r"^(?:>\s*)*(?:sent|date)\s*:\s*(.+)$", re.I | re.M)
 _HEADER_CHARS = 500
 
@@ -52,6 +61,8 @@ class Programs:
             return "own"
         if self._other_re:
             for match in self._other_re.finditer(text):
+                if _RECORD.search(text[max(0, match.start() - 30):match.start()]):
+                    continue
                 if not (_SET_APART.search(text[max(0, match.start() - 40):match.start()])
                         or _SET_APART_AFTER.search(text[match.end():match.end() + 60])):
                     return "other"
@@ -75,6 +86,8 @@ def find_programs(texts: dict[str, str]) -> Programs:
         for match in _CODE.finditer(text):
             around = text[max(0, match.start() - 25):match.end() + 25]
             # Only a code written like a product number ("HB-101"), not a serotype or a strain ("AAV2", "CHO-K1").
+            if _RECORD.search(text[max(0, match.start() - 30):match.start()]):
+                continue
             if _PROGRAM_WORD.search(around) and "-" in match.group(0) and match.group(2).isdigit():
                 named_as_program.add(_key(match))
     candidates = [c for c, n in document_frequency.items() if n >= 2 and n >= 0.4 * len(texts)]

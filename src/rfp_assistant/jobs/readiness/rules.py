@@ -57,6 +57,10 @@ class ChecklistItem(Model):
     """Distinct facets needed for `covered`."""
     partial_min: int
     """Distinct facets needed for `partial`."""
+    required: list[int] = Field(default_factory=list)
+    """Facets `covered` cannot do without (the thing itself: a runway, not only a financing; QA on a team)."""
+    person_facet: int | None = None
+    """A facet shown by a person's name beside another facet in one row or sentence ("Project manager | J. Doe")."""
     subject: list[str] = Field(default_factory=list)
     """Cue phrases naming the thing itself ("raci", "cda"): the latest passage naming it decides if it is settled."""
     kind: Literal["exists", "plan"] = "exists"
@@ -140,12 +144,14 @@ def gather_evidence(
 
 
 def add_subject_chunks(item: ChecklistItem, pool: EvidencePool, documents: dict[str, list[Chunk]]) -> None:
-    """Add every chunk of the documents read that names the item's subject: the latest word on it must be seen."""
-    if not item.subject:
-        return
+    """Add every chunk of the documents read that names the item's subject (the latest word on it must be seen)
+    or shows on its own as many of the item's parts as `covered` needs (retrieval may rank it below others)."""
     for chunks in documents.values():
         for chunk in chunks:
-            if chunk not in pool.chunks and subject_in(item, f"{chunk.section}\n{chunk.text}"):
+            if chunk in pool.chunks:
+                continue
+            text = f"{chunk.section}\n{chunk.text}"
+            if subject_in(item, text) or len(facets_in(item, text)) >= max(item.covered_min, 2):
                 pool.chunks.append(chunk)
 
 
@@ -171,7 +177,9 @@ def cue_pattern(phrase: str) -> re.Pattern[str]:
     """Whole-word match of a cue; a boundary is required only where the phrase starts/ends with a letter or digit."""
     left = r"(?<![a-z0-9])" if phrase[:1].isalnum() else ""
     right = r"(?![a-z0-9])" if phrase[-1:].isalnum() else ""
-    return re.compile(left + re.escape(phrase) + right)
+    # "small molecule" also reads "small-molecule", "scale-up" also "scale up": writers hyphenate at will.
+    body = "[\\s-]".join(re.escape(word).replace(r"\-", "-").replace("-", r"[\s-]?") for word in phrase.split(" "))
+    return re.compile(left + body + right)
 
 
 def cue_text(text: str) -> str:
@@ -190,6 +198,36 @@ def subject_in(item: ChecklistItem, text: str) -> int:
     """1 when `text` names the item's subject, else 0."""
     low = cue_text(text)
     return int(any(cue_pattern(c).search(low) for c in item.subject))
+
+
+# A person's name: "Noor Haddad-Ellison", "S. Vreugdenhil", "Dr Maartje Oosterhuis" (capitalised words, an initial).
+_NAME = re.compile(r"(?<![\w.])(?:(?:[A-Z]\.\s?){1,2}|[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?\s(?:[A-Z]\.\s)?)"
+                   r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?![\w-])")
+# Capitalised words that are no one's name: organisations, calendar words, and the roles and topics the
+# checklist itself speaks of (added in `_not_names`).
+_NOT_NAMES = frozenset(
+    "therapeutics bio biosciences biologics biotech pharma pharmaceuticals inc ltd gmbh llc corp services solutions "
+    "group labs laboratories university hospital january february march april may june july august september october "
+    "november december monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept "
+    "oct nov dec steering committee board slide page version draft status table section team meeting notes minutes "
+    "function name role owner head vice president chief officer director manager lead senior associate interim vacant "
+    "open approved external internal global clinical commercial product program programme project the".split())
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    checklist = load_checklist()
+    words = " ".join([*(a.title for a in checklist.areas), *(
+        f"{i.title} {i.question} {i.covered_when} {i.partial_when} {i.recommendation} "
+        f"{' '.join(c for f in i.facets for c in f)}" for i in checklist.items)])
+    return _NOT_NAMES | frozenset(re.findall(r"[a-z]+", words.lower()))
+
+
+def names_person(text: str) -> bool:
+    """Whether `text` names a person ("Project manager | Noor Haddad-Ellison"), not only roles or organisations."""
+    stop = _not_names()
+    return any(not any(w in stop for w in re.findall(r"[a-z]+", m.group(0).lower()) if len(w) > 1)
+               for m in _NAME.finditer(text))
 
 
 def passage_units(text: str) -> list[tuple[str, str, int]]:
