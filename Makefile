@@ -45,7 +45,7 @@ ui: install
 
 test: install-dev chromium libreoffice
 	CI=$${CI:-} $(BIN)/python -m pytest -n 2 --dist loadgroup -q
-	$(BIN)/rfp-assistant eval --enforce --report eval/reports/latest
+	$(BIN)/rfp-assistant eval --enforce --jobs 2 --report eval/reports/latest
 
 eval: install-dev
 	$(BIN)/rfp-assistant eval --report eval/reports/latest

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 
 from rfp_assistant.config import Settings
 from rfp_assistant.errors import ConfigurationError
@@ -28,15 +30,36 @@ def suite_names() -> list[str]:
     return list(_suites())
 
 
-def run_suites(settings: Settings, names: list[str] | None = None, progress: Progress | None = None) -> list[SuiteResult]:
-    """Run the named suites (all when None) and return their results."""
+def run_suites(
+    settings: Settings, names: list[str] | None = None, progress: Progress | None = None, *, jobs: int = 1,
+) -> list[SuiteResult]:
+    """Run the named suites (all when None) and return their results, in the order named.
+
+    With jobs > 1 the suites run in that many separate processes (each suite builds its own indexes, so they
+    share nothing but the read-only model cache); progress then reports each suite as it finishes.
+    """
     suites = _suites()
     unknown = [n for n in names or [] if n not in suites]
     if unknown:
         raise ConfigurationError(f"Unknown eval suite(s): {', '.join(unknown)}. Choose from: {', '.join(suites)}.")
-    results = []
-    for name in names or suites:
-        started = time.perf_counter()
-        result = suites[name](settings, progress)
-        results.append(result.model_copy(update={"seconds": time.perf_counter() - started}))
-    return results
+    chosen = list(names or suites)
+    if jobs <= 1 or len(chosen) == 1:
+        return [run_suite(settings, name, progress) for name in chosen]
+    # spawn, not fork: the parent may already hold threads (tokenizers, onnxruntime) that a fork would copy half-locked.
+    context = multiprocessing.get_context("spawn")
+    results: dict[str, SuiteResult] = {}
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        pending = {pool.submit(run_suite, settings, name, None): name for name in chosen}
+        for future in as_completed(pending):
+            name = pending[future]
+            results[name] = future.result()
+            if progress:
+                progress(len(results) / len(chosen), f"{name} done in {results[name].seconds:.0f} s")
+    return [results[name] for name in chosen]
+
+
+def run_suite(settings: Settings, name: str, progress: Progress | None = None) -> SuiteResult:
+    """Run one suite and record how long it took."""
+    started = time.perf_counter()
+    result = _suites()[name](settings, progress)
+    return result.model_copy(update={"seconds": time.perf_counter() - started})

@@ -49,7 +49,8 @@ class SuiteResult(BaseModel):
 
     def render(self) -> str:
         """A small plain-text table of metrics and targets."""
-        lines = [f"== {self.suite} ({self.cases} cases) — {'PASS' if self.passed else 'FAIL'}"]
+        took = f", {self.seconds:.0f} s" if self.seconds else ""
+        lines = [f"== {self.suite} ({self.cases} cases{took}) — {'PASS' if self.passed else 'FAIL'}"]
         for metric, value in self.metrics.items():
             marks = [
                 f"target {t.op} {t.value:.3g} {'ok' if t.holds(self.metrics) else 'MISSED' if t.enforced else 'not yet'}"
