@@ -376,12 +376,13 @@ def run_eval(
     enforce: bool = typer.Option(False, "--enforce", help="Exit 1 when a score misses its target (used by CI)."),
     report: Optional[Path] = typer.Option(None, "--report", help="Also write REPORT.md and REPORT.json with every figure and target."),
     as_json: bool = JsonOpt,
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Run this many suites at once, each in its own process."),
 ):
     """Run the offline evaluation suites on the fixtures in eval/ and print scores against targets."""
     from rfp_assistant.evals import run_suites
     from rfp_assistant.evals.report import write_eval_report
 
-    results = run_suites(_settings(ctx), suite or None, progress=_progress)
+    results = run_suites(_settings(ctx), suite or None, progress=_progress, jobs=jobs)
     if report is not None:
         written = write_eval_report(results, report)
         typer.echo(f"Wrote {written[0]} and {written[1]}", err=as_json)
