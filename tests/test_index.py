@@ -193,3 +193,18 @@ def test_keyword_search_over_many_pages_of_passages_finds_every_document(setting
     index.add_document(_doc(TEAM, "team.md"), "internal")
     assert index.search("Priya Raman quality lead", k=1, method="lexical")[0].chunk.source == "team.md"
     assert index.search("person-in-plant travel", k=1, method="lexical")[0].chunk.source == "budget.md"
+
+
+def test_a_document_cut_by_an_older_chunking_is_cut_again_when_ingested(settings, monkeypatch):
+    import rfp_assistant.core.retrieval.index as index_module
+
+    index = WorkspaceIndex(settings, "rechunk")
+    first = index.add_document(_doc(BUDGET, "budget.md"), "internal")
+    monkeypatch.setattr(index_module, "CHUNKING_VERSION", first.record.chunking + 1)
+    again = index.add_document(_doc(BUDGET, "budget.md"), "internal")
+    assert again.status == "updated" and again.record.chunking == first.record.chunking + 1
+    records = index.list_documents()
+    assert [(r.doc_id, r.chunking) for r in records] == [(first.record.doc_id, first.record.chunking + 1)]
+    assert len(index.chunks_of(first.record.doc_id)) == first.record.chunks
+    assert index.search("person-in-plant travel", k=1)[0].chunk.source == "budget.md"
+    assert index.add_document(_doc(BUDGET, "budget.md"), "internal").status == "unchanged"

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from rfp_assistant.core.documents import RECOGNISED_SUFFIXES, LoadedDocument, load_document
+from rfp_assistant.core.documents.chunking import CHUNKING_VERSION
 from rfp_assistant.errors import RfpAssistantError
 from rfp_assistant.core.retrieval.index import Kind, WorkspaceIndex
 from rfp_assistant.core.retrieval.records import DocumentRecord
@@ -98,7 +99,7 @@ def builtin_playbook_files() -> list[Path]:
 def ensure_builtin_knowledge(index: WorkspaceIndex, *, max_bytes: int, progress: Progress | None = None) -> list[IngestReport]:
     """Index the built-in playbook as kind=guide; unchanged files cost only a hash check."""
     files = builtin_playbook_files()
-    indexed = {(r.source, r.sha256) for r in index.list_documents(kind="guide")}
+    indexed = {(r.source, r.sha256) for r in index.list_documents(kind="guide") if r.chunking >= CHUNKING_VERSION}
     pending = [f for f in files if (f.name, _sha256(f)) not in indexed]
     if not pending:
         return []

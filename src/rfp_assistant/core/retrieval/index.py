@@ -23,7 +23,7 @@ from typing import Literal
 import numpy as np
 from chromadb.errors import InternalError
 
-from rfp_assistant.core.documents.chunking import Chunk, chunk_document, search_text
+from rfp_assistant.core.documents.chunking import CHUNKING_VERSION, Chunk, chunk_document, search_text
 from rfp_assistant.config import Settings
 from rfp_assistant.core.documents import LoadedDocument
 from rfp_assistant.errors import ConfigurationError, IndexError_
@@ -257,15 +257,24 @@ class WorkspaceIndex:
             existing = self.list_documents()
             swaps = self._swaps
             same = next((r for r in existing if r.doc_id == doc_id), None)
-            if same is not None:
+            if same is not None and same.chunking >= CHUNKING_VERSION:
                 return IngestResult("unchanged", same)
-            older = [r for r in existing if r.source == document.source and r.kind == kind]
+            older = [r for r in existing if r.source == document.source and r.kind == kind and r.doc_id != doc_id]
             chunks = chunk_document(document, doc_id)
             record = DocumentRecord(
                 doc_id, document.source, kind, document.sha256, document.page_count, len(chunks), time.time(),
-                list(document.warnings),
+                list(document.warnings), CHUNKING_VERSION,
             )
             try:
+                if same is not None:
+                    # Cut by an older chunking: its passages share ids with the new ones, so they go first (the
+                    # document is invisible until its new manifest is written; an interrupted run leaves it absent).
+                    # What was extracted from the file stays: only its passages change.
+                    self._chunks.delete(ids=[manifest_id(doc_id)])
+                    self._chunks.delete(where={"doc_id": doc_id})
+                    if self.contextual is not None:
+                        self.contextual.remove(doc_id)
+                    self.units.remove(doc_id)
                 if len(chunks) > WRITE_BATCH:
                     self._chunks.delete(where={"doc_id": doc_id})  # leftovers of an interrupted multi-call ingest
                 try:
@@ -279,7 +288,7 @@ class WorkspaceIndex:
                     self._remove(old.doc_id)
             finally:
                 self._changed(swaps)
-        return IngestResult("updated" if older else "added", record)
+        return IngestResult("updated" if older or same is not None else "added", record)
 
     def delete_document(self, name_or_id: str) -> DocumentRecord | None:
         """Remove a document and its chunks; returns what was removed, or None if absent."""

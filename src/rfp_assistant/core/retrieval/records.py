@@ -23,6 +23,8 @@ class DocumentRecord:
     chunks: int
     added_at: float
     warnings: list[str] = field(default_factory=list)
+    chunking: int = 1
+    """The chunking version its passages were cut with (documents indexed before versions were kept: 1)."""
 
 
 def manifest_id(doc_id: str) -> str:
@@ -35,6 +37,7 @@ def manifest_metadata(record: DocumentRecord) -> dict:
     return {
         "record": "manifest", "doc_id": record.doc_id, "source": record.source, "kind": record.kind, "sha256": record.sha256, "pages": record.pages,
         "chunks": record.chunks, "added_at": record.added_at, "warnings": json.dumps(record.warnings),
+        "chunking": record.chunking,
     }
 
 
@@ -42,7 +45,7 @@ def record_from_metadata(meta: dict) -> DocumentRecord:
     """A document record read back from manifest metadata."""
     return DocumentRecord(
         meta["doc_id"], meta["source"], meta["kind"], meta["sha256"], int(meta["pages"]), int(meta["chunks"]),
-        float(meta["added_at"]), json.loads(meta.get("warnings") or "[]"),
+        float(meta["added_at"]), json.loads(meta.get("warnings") or "[]"), int(meta.get("chunking", 1)),
     )
 
 
@@ -56,10 +59,13 @@ def chunk_metadata(chunk: Chunk, kind: str) -> dict:
         meta["location"] = chunk.location
     if chunk.line_locations:
         meta["line_locations"] = json.dumps(list(chunk.line_locations))
+    if chunk.role:
+        meta["role"] = chunk.role
     return meta
 
 
 def chunk_from_row(chunk_id: str, text: str, meta: dict) -> Chunk:
     """A chunk read back from its stored id, text and metadata."""
     return Chunk(chunk_id, meta["doc_id"], meta["source"], int(meta["page"]), meta.get("section", ""), text,
-                 int(meta["ordinal"]), meta.get("location", ""), tuple(json.loads(meta.get("line_locations") or "[]")))
+                 int(meta["ordinal"]), meta.get("location", ""), tuple(json.loads(meta.get("line_locations") or "[]")),
+                 meta.get("role", ""))
