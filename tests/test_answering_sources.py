@@ -143,3 +143,28 @@ def test_the_published_guide_ingested_as_an_internal_document_answers_guide_ques
     assert answer.found and not answer.answer.startswith("Nothing in your documents")
     assert answer.citations[0].source == guide.name and answer.citations[0].origin == "user"
     assert "regulatory affairs" in answer.answer and "legal" in answer.answer
+
+
+FAQ_PAGE = b"""Preparing For A Partner
+Frequently Asked Questions (FAQs)
+1. Why write the outsourcing budget early?
+An early budget shows which activities the program can afford and where trade-offs will be needed.
+2. Who should own the search for a manufacturing partner?
+A project manager named by leadership leads it, with quality and regulatory staff beside them from the first call.
+RELATED READING
+-
+Keep It Small! Stay Lean
+A founder explains why his company keeps every function outside and how it chooses whom to hire.
+-
+Five Lessons From A Failed Search
+An editor asks two veterans who led the search for a partner and what they would change next time.
+"""
+
+
+def test_an_faq_answer_answers_its_question_put_in_other_words_and_teasers_do_not(workspace):
+    workspace.add_document(load_bytes(FAQ_PAGE, "faq-page.txt", max_bytes=MB), "guide")
+    workspace.upgrade()
+    answer = answer_question(workspace, "Who should be in charge of finding a manufacturing partner?")
+    assert answer.found and answer.answer.startswith("A project manager named by leadership")
+    assert answer.citations[0].source == "faq-page.txt"
+    assert "veterans" not in answer.answer and "founder" not in answer.answer

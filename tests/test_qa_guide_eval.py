@@ -69,7 +69,8 @@ def test_held_out_misses_are_never_listed_and_sets_sit_side_by_side(asked, monke
     assert list(metrics)[:2] == ["guide_answer_hit.dev", "guide_answer_hit.held_out"]
     held_out = yaml.safe_load((qa_guide.QUESTIONS_DIR / "split.yaml").read_text())["held_out"]
     assert len(misses) == len(sets["dev"]) and not any(f" {i}:" in m for i in held_out for m in misses)
-    assert len(sets["dev"]) + len(sets["held_out"]) == 64
+    written = [i["id"] for path in qa_guide.QUESTIONS_DIR.glob("qa*.yaml") for i in yaml.safe_load(path.read_text())]
+    assert len(sets["dev"]) + len(sets["held_out"]) == len(written) >= 60  # every question is in one set
 
 
 def test_a_missing_guide_is_skipped_with_a_reason_but_is_an_error_in_ci(monkeypatch, tmp_path):

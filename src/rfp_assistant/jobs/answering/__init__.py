@@ -21,6 +21,11 @@ from rfp_assistant.schemas.common import Answer
 # space they were computed in: contextual vectors once the second tier has read a document, static ones before.
 MIN_COVERAGE = 0.34
 MIN_SIMILARITY = {"contextual": 0.52, "static": 0.55}
+# The user's own documents answer first and are asked in other words than they are written in: they need to address
+# a question less squarely than the playbook does before the playbook is consulted instead.
+MIN_USER_COVERAGE = 0.25
+MIN_USER_SIMILARITY = {"contextual": 0.44, "static": 0.5}
+WEAK_MARGIN = 0.15  # ... unless a playbook passage scores this much higher: then the playbook answers
 # The internal documents must address a question about "us" more squarely than the guide must.
 MIN_OWN_COVERAGE = 0.3
 MIN_OWN_SIMILARITY = {"contextual": 0.56, "static": 0.62}
@@ -49,17 +54,21 @@ def _answer_by_priority(index: WorkspaceIndex, question: str, intent: Intent, ch
                         kinds: list[str] | None) -> Answer:
     """The user's documents first; the built-in playbook when they do not answer. One model call at most."""
     records = [r for r in index.list_documents() if not kinds or r.kind in kinds]
-    tiers: list[tuple[list[SearchHit], Answer]] = []
+    tiers: list[tuple[list[SearchHit], Answer, float, bool]] = []
     for builtin in (False, True):
         if not any(is_builtin(r) == builtin for r in records):
             continue
         hits = index.search(question, k=k if builtin else max(k, USER_K), kinds=kinds, builtin=builtin)
-        tiers.append((hits, _extractive(question, intent, hits, index)))
-        if tiers[-1][1].found:
+        tiers.append((hits, *_extractive_tier(question, intent, hits, index, user=not builtin)))
+        if tiers[-1][1].found and not tiers[-1][3]:
             break
     if not tiers:
         return _with_model(question, [], _extractive(question, intent, [], index), chat)
-    hits, offline = next((tier for tier in tiers if tier[1].found), tiers[0])
+    found = [tier for tier in tiers if tier[1].found]
+    # The user's documents passing only their lower bar give way to a playbook passage that answers more squarely.
+    if len(found) == 2 and found[0][3] and found[1][2] > found[0][2] + WEAK_MARGIN:
+        found = found[1:]
+    hits, offline = (found or tiers)[0][:2]
     return _with_model(question, hits, offline, chat)
 
 
@@ -103,23 +112,31 @@ def _with_model(question: str, hits: list[SearchHit], offline: Answer, chat, *, 
 
 def _extractive(question: str, intent: Intent, hits: list[SearchHit], index: WorkspaceIndex, *, own: bool = False,
                 silent_topic: bool = False) -> Answer:
+    return _extractive_tier(question, intent, hits, index, own=own, silent_topic=silent_topic)[0]
+
+
+def _extractive_tier(question: str, intent: Intent, hits: list[SearchHit], index: WorkspaceIndex, *,
+                     own: bool = False, silent_topic: bool = False, user: bool = False) -> tuple[Answer, float, bool]:
+    """The extractive answer, its best unit's score, and whether it passed only the user's documents' lower bar."""
     if not hits:
-        return Answer(answer=NOT_FOUND + " No documents are indexed yet, or none match.", found=False)
+        return Answer(answer=NOT_FOUND + " No documents are indexed yet, or none match.", found=False), 0.0, False
     space, candidates = score_units(question, intent, hits, index)
     if not candidates:
-        return Answer(answer=NOT_FOUND, found=False)
+        return Answer(answer=NOT_FOUND, found=False), 0.0, False
     best = max(candidates, key=lambda c: c.coverage)
     closest = max(candidates, key=lambda c: c.similarity)
+    top = candidates[0].score
+    weak = user and best.coverage < MIN_COVERAGE and closest.similarity < MIN_SIMILARITY[space]
     min_coverage, min_similarity = (MIN_OWN_COVERAGE, MIN_OWN_SIMILARITY[space]) if own else (
-        MIN_COVERAGE, MIN_SIMILARITY[space])
+        MIN_USER_COVERAGE, MIN_USER_SIMILARITY[space]) if user else (MIN_COVERAGE, MIN_SIMILARITY[space])
     if silent_topic:
         min_coverage, min_similarity = min_coverage + 0.15, min_similarity + 0.1
     if best.coverage < min_coverage and closest.similarity < min_similarity:
         top = [c for c in candidates if c.eligible][:2] or candidates[:2]
         cited = [cite(c.hit.chunk, c.text, builtin=c.hit.builtin) for c in top]
         lines = [NOT_FOUND + " The closest passages are:"] + [f"- {c.quote} [{i}]" for i, c in enumerate(cited, 1)]
-        return Answer(answer="\n".join(lines), citations=cited, found=False)
+        return Answer(answer="\n".join(lines), citations=cited, found=False), top, False
     answer = compose(intent, candidates)
     if own and "person" in intent.wants and not any(ASKS_FOR["person"][1].search(c.quote) for c in answer.citations):
-        return Answer(answer=NOT_FOUND, found=False)  # "who ...?" answered without naming anyone is no answer
-    return answer
+        return Answer(answer=NOT_FOUND, found=False), top, False  # "who ...?" answered without naming anyone
+    return answer, top, weak

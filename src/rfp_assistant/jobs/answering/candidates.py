@@ -19,15 +19,20 @@ from rfp_assistant.core.text.units import Unit
 from rfp_assistant.jobs.answering.intent import ASKS_FOR, QUESTION_FORM, Intent, topic_words
 
 # Unit score = weights x (question coverage, retrieval rank, answer type, similarity, passage similarity, shape).
-W_COVERAGE, W_RANK, W_TYPE, W_SIMILARITY, W_PASSAGE, W_SHAPE = 0.6, 0.1, 0.12, 0.45, 0.3, 0.1
+W_COVERAGE, W_RANK, W_TYPE, W_SIMILARITY, W_PASSAGE, W_SHAPE = 0.6, 0.1, 0.12, 0.45, 0.3, 0.15
 CONTEXT_WEIGHT = 0.7  # a word in the heading or the line introducing a list counts 70% of one in the sentence
 MIN_ANCHOR_CHARS = 25  # shorter units (a bare list item, a label) complete an answer but do not lead it
 W_SELF = 0.1
+W_QUESTION = 0.15  # a question found in the source counts this much less than its answer, which inherits its score
+W_ANSWER_STEP = 0.01  # ... less a little per sentence, so the answer's sentences keep their order
 _SELF_REFERENCE = re.compile(r"^[-*•▪ ]*(this|the|our) (guide|page|article|post|document|series|report|paper|author|"
                              r"e-?book|white ?paper)\b", re.I)
 # A question about the document itself (its series, its author, what comes next) may be answered by such a sentence.
 _ABOUT_DOCUMENT = re.compile(r"\b(series|author|wrote|written|published|publisher|title|next (page|part|article|one)|"
-                             r"previous (page|part|article)|part \d|this (doc|document|guide|article|page))\b", re.I)
+                             r"previous (page|part|article)|part \d|this (doc|document|guide|article|page|piece)|"
+                             r"related|read next|further reading|other (articles|pieces|posts|pages)|articles|links?)\b",
+                             re.I)
+W_LINK = 0.3  # a link card (a related article's title and teaser) answers only a question about such links
 _SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to vs with".split())
 _ENUMERATION = re.compile(r"(,[^,]+){2,}|;|:\s*$|\b(such as|including|include|includes|like)\b", re.I)
 
@@ -79,9 +84,12 @@ def score_units(question: str, intent: Intent, hits: list[SearchHit], index: Wor
     about_document = bool(_ABOUT_DOCUMENT.search(question))
     for candidate, sequence, similarity in zip(candidates, stems, similarities):
         terms = set(sequence)
-        context = set(tokenize(f"{candidate.hit.chunk.section} {candidate.unit.lead}"))
-        # A synonym in the sentence stands in for the question's own phrase ("set aside" -> "budget").
+        context_sequence = tokenize(f"{candidate.hit.chunk.section} {candidate.unit.lead}")
+        context = set(context_sequence)
+        # A synonym in the sentence (or its heading) stands in for the question's own phrase ("set aside" -> "budget").
         terms |= {t for mentioned, phrases in groups if any(_has_phrase(sequence, p) for p in phrases) for t in mentioned}
+        context |= {t for mentioned, phrases in groups if any(_has_phrase(context_sequence, p) for p in phrases)
+                    for t in mentioned}
         got = sum(idf[t] for t in asked if t in terms) + CONTEXT_WEIGHT * sum(idf[t] for t in asked if t in context - terms)
         candidate.coverage = min(1.0, got / weight)
         candidate.similarity = similarity
@@ -92,12 +100,34 @@ def score_units(question: str, intent: Intent, hits: list[SearchHit], index: Wor
         if intent.shape == "list" and (candidate.unit.is_row or _ENUMERATION.search(candidate.text)):
             score += W_SHAPE
         if candidate.text.rstrip().endswith("?"):
-            score -= 0.15  # a question in the source is rarely the answer (its answer follows it)
+            score -= W_QUESTION  # a question in the source is rarely the answer (its answer follows it)
         if _SELF_REFERENCE.match(candidate.text) and not about_document:
             score -= W_SELF  # "This page shares...", "This guide is part of...": the document describing itself
+        if candidate.hit.chunk.role == "link" and not about_document:
+            score -= W_LINK
         candidate.score = score
+    _answers_inherit(candidates)
     candidates.sort(key=lambda c: -c.score)
     return space, candidates
+
+
+def _answers_inherit(candidates: list[Candidate]) -> None:
+    """The answer to a question the source asks (an FAQ entry) scores at least as well as that question.
+
+    Such a question is often the user's own in other words; its answer's sentences need not repeat its wording.
+    """
+    by_passage: dict[str, list[Candidate]] = {}
+    for candidate in candidates:
+        by_passage.setdefault(candidate.chunk_id, []).append(candidate)
+    for units in by_passage.values():
+        for position, question in enumerate(units[:-1]):
+            answer = units[position + 1 :]
+            if not question.text.rstrip().endswith("?") or answer[0].text.rstrip().endswith("?"):
+                continue
+            block = answer[0].unit.block
+            for step, unit in enumerate(c for c in answer if c.unit.block == block):
+                unit.coverage = max(unit.coverage, question.coverage)
+                unit.score = max(unit.score, question.score + W_QUESTION - W_ANSWER_STEP * (step + 1))
 
 
 def is_label(text: str) -> bool:

@@ -104,7 +104,8 @@ def _paragraph_from(anchor: Candidate, units: list[Candidate], limit: int) -> li
 def _best_sentences(anchor: Candidate, group: list[Candidate], units: list[Candidate]) -> list[Candidate]:
     """The anchor, the passage's other strong units, and the sentence completing the anchor."""
     floor = anchor.score * 0.7
-    chosen = [c for c in group if c.eligible and c.score >= floor][:MAX_SENTENCES]
+    # A question found in the source (an FAQ's) is not part of an answer: the sentences after it are.
+    chosen = [c for c in group if c.eligible and c.score >= floor and not c.text.rstrip().endswith("?")][:MAX_SENTENCES]
     chosen = chosen if anchor.eligible else [anchor]
     if anchor not in chosen:
         chosen.insert(0, anchor)

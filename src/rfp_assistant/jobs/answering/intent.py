@@ -46,7 +46,7 @@ ASKS_FOR = {
 """Per answer type: (the question asks for it, a unit carries it)."""
 
 _LIST = re.compile(
-    r"^\s*(what|which)\s+(are|were)\s+(?!(we|you|they|i|our|us)\b)|\b(list|enumerate|name (the|all|every))\b|\bexamples?\b"
+    r"(^|[,;:\u2014]\s*)(what|which)\s+(are|were)\s+(?!(we|you|they|i|our|us)\b)|\b(list|enumerate|name (the|all|every))\b|\bexamples?\b"
     r"|\b(what|which)\s+(\w+\s+){0,2}(kinds?|types?|sorts?|categories|elements|sections|steps|stages|phases|items"
     r"|things|parts|pieces|components|factors|areas|sources|options|ways|topics|points|criteria|questions|content)\b"
     r"|\b(include|included|cover|covered|contain|go into|consist|made up of|comprise)\b"
