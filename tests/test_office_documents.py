@@ -444,7 +444,7 @@ def test_cli_ingests_the_new_types_and_ask_json_carries_the_location(tmp_path, c
     assert {key: citation.get(key) for key in ("source", "page", "quote", "location")} == {
         "source": "budget.xlsx", "page": 1, "quote": TECH_TRANSFER_ROW, "location": "sheet Budget, row 3"}
     text = run("ask", "How much have we budgeted for tech transfer?")
-    assert f'budget.xlsx, sheet Budget, row 3: "{TECH_TRANSFER_ROW}"' in text.stdout
+    assert f'budget.xlsx, sheet Budget, row 3 — your document: "{TECH_TRANSFER_ROW}"' in text.stdout
 
 
 @pytest.mark.browser
@@ -473,4 +473,4 @@ def test_ui_uploads_the_new_types_refuses_old_ones_and_cites_the_row(settings, t
         page.locator("#question textarea").fill("How much have we budgeted for tech transfer?")
         page.locator("#ask-button").click()
         expect(page.locator("#citations")).to_contain_text(
-            f"cda.eml / budget.xlsx, sheet Budget, row 3 — “{TECH_TRANSFER_ROW}”", timeout=60_000)
+            f"cda.eml / budget.xlsx, sheet Budget, row 3 (your document) — “{TECH_TRANSFER_ROW}”", timeout=60_000)
