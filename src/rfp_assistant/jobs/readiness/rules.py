@@ -150,8 +150,8 @@ def add_subject_chunks(item: ChecklistItem, pool: EvidencePool, documents: dict[
         for chunk in chunks:
             if chunk in pool.chunks:
                 continue
-            text = f"{chunk.section}\n{chunk.text}"
-            if subject_in(item, text) or len(facets_in(item, text)) >= max(item.covered_min, 2):
+            low = cue_text(f"{chunk.section}\n{chunk.text}")  # read once for both tests
+            if _names_subject(item, low) or len(_facets(item, low)) >= max(item.covered_min, 2):
                 pool.chunks.append(chunk)
 
 
@@ -188,16 +188,33 @@ def cue_text(text: str) -> str:
     return normalize_whitespace(text).lower().translate(table)
 
 
+@lru_cache(maxsize=4096)
+def _cue_literal(phrase: str) -> str:
+    """The longest piece of a cue that any match must contain verbatim (a plain substring test is far cheaper)."""
+    return max(re.split(r"[\s-]+", phrase), key=len)
+
+
+def cue_in(phrase: str, low: str) -> bool:
+    """Whether the cue matches in `low` (text already passed through cue_text)."""
+    return _cue_literal(phrase) in low and cue_pattern(phrase).search(low) is not None
+
+
 def facets_in(item: ChecklistItem, text: str) -> set[int]:
     """Positions of the item's facets that have a cue in `text`."""
-    low = cue_text(text)
-    return {i for i, cues in enumerate(item.facets) if any(cue_pattern(c).search(low) for c in cues)}
+    return _facets(item, cue_text(text))
 
 
 def subject_in(item: ChecklistItem, text: str) -> int:
     """1 when `text` names the item's subject, else 0."""
-    low = cue_text(text)
-    return int(any(cue_pattern(c).search(low) for c in item.subject))
+    return int(_names_subject(item, cue_text(text)))
+
+
+def _facets(item: ChecklistItem, low: str) -> set[int]:
+    return {i for i, cues in enumerate(item.facets) if any(cue_in(c, low) for c in cues)}
+
+
+def _names_subject(item: ChecklistItem, low: str) -> bool:
+    return any(cue_in(c, low) for c in item.subject)
 
 
 # A person's name: "Noor Haddad-Ellison", "S. Vreugdenhil", "Dr Maartje Oosterhuis" (capitalised words, an initial).
