@@ -54,11 +54,9 @@ def line_item_sum(text: str, statement_start: int) -> LineItemSum | None:
             break
         if _OPTION.search(line) or _PASS_THROUGH.search(line):
             continue
-        # A row's own amount is its last figure, with or without a currency ("2 x EUR 500.000,00 1.000.000,00").
-        money = [(m.end, m.value.amount, m.value.currency) for m in p.find_money(line) if "negative" not in m.flags]
-        bare = [(m.end(), p.parse_number(m.group(0), dot_thousands=True), None) for m in _FIGURE.finditer(line)]
-        if money or bare:
-            _, amount, currency = max(money + bare, key=lambda figure: figure[0])
+        figure = _row_amount(line)
+        if figure is not None:
+            amount, currency = figure
             figures.append(amount)
             if currency:
                 currencies.add(currency)
@@ -91,11 +89,10 @@ def line_item_sum_below(text: str, statement_end: int) -> LineItemSum | None:
             break  # the table ended: a total of its own, a blank line, or a sentence
         if _OPTION.search(line) or _PASS_THROUGH.search(line):
             continue
-        money = [(m.end, m.value.amount, m.value.currency) for m in p.find_money(line) if "negative" not in m.flags]
-        bare = [(m.end(), p.parse_number(m.group(0), dot_thousands=True), None) for m in _FIGURE.finditer(line)]
-        if not (money or bare):
+        figure = _row_amount(line)
+        if figure is None:
             break
-        _, amount, currency = max(money + bare, key=lambda figure: figure[0])
+        amount, currency = figure
         figures.append(amount)
         if currency:
             currencies.add(currency)
@@ -104,6 +101,16 @@ def line_item_sum_below(text: str, statement_end: int) -> LineItemSum | None:
         return None
     currency = currencies.pop() if len(currencies) == 1 else None
     return LineItemSum(round(sum(figures), 2), currency, tuple(used))
+
+
+def _row_amount(line: str) -> tuple[float, str | None] | None:
+    """A row's own amount: its last figure, with or without a currency ("2 x EUR 500.000,00 1.000.000,00")."""
+    money = [(m.end, m.value.amount, m.value.currency) for m in p.find_money(line) if "negative" not in m.flags]
+    bare = [(m.end(), p.parse_number(m.group(0), dot_thousands=True), None) for m in _FIGURE.finditer(line)]
+    if not (money or bare):
+        return None
+    _, amount, currency = max(money + bare, key=lambda figure: figure[0])
+    return amount, currency
 
 
 def _header_currency(line: str) -> set[str]:
