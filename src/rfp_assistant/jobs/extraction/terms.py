@@ -101,6 +101,11 @@ def read_boolean(key: str, pages: list[Page]) -> FieldResult:
             for m in pattern.finditer(page.text):
                 if page.is_foreign(m.start()):
                     continue
+                # A denial counts only where its sentence names the field's subject: "on paper" in "before I put
+                # numbers on paper" says nothing about batch records.
+                left, right = _sentence(page, m.start(), m.end())
+                if not any(t.search(page.text, left, right) for t in spec["_topic"] or spec["_terms"]):
+                    continue
                 negatives.append(Candidate(False, page.number, quote_between(page, m.start(), m.end()), 0.9))
         for pattern in spec["_terms"]:
             for m in pattern.finditer(page.text):

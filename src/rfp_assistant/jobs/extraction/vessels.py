@@ -14,9 +14,9 @@ from rfp_assistant.jobs.extraction.candidates import Candidate, Page, decide, qu
 from rfp_assistant.jobs.extraction.names import city_pattern
 from rfp_assistant.schemas.proposal import Evidence, FieldResult, FieldSpec
 
-_VESSEL = re.compile(r"(?i)bioreactor|fermen|\bSUBs?\b|single[- ]use|stainless|\bSS\b|cell[- ]culture|"
+_VESSEL = re.compile(r"(?i)bioreactor|fermen|(?-i:\bSUBs?\b)|single[- ]use|stainless|(?-i:\bSS\b)|cell[- ]culture|"
                      r"upstream|\btrain\b")
-_BIOREACTOR = re.compile(r"(?i)bioreactor|fermen|\bSUBs?\b|cell[- ]culture")
+_BIOREACTOR = re.compile(r"(?i)bioreactor|fermen|(?-i:\bSUBs?\b)|cell[- ]culture")
 _NOT_NOW = re.compile(r"(?i)commission|not\s+(?:offered|proposed|available|used|part\s+of)|under\s+(?:qualification|"
                       r"construction)|readiness|expected\s+(?:in|by)?\s*(?:Q[1-4]|H[12]|20\d\d)|\bfuture\b|completion\s+Q")
 _OWN_START = re.compile(r"\.\s|\n\s*\n|;\s|[\x7f•▪]")
@@ -96,10 +96,10 @@ def _other_sites(sites: list[str]) -> re.Pattern | None:
 
 # -- single-use or stainless ---------------------------------------------------------------------------------
 
-_SINGLE_USE = re.compile(r"(?i)single[- ]use|\bSUBs?\b|disposable bioreactor")
-_STEEL = re.compile(r"(?i)stainless[- ]steel|\bSS\b|stainless bioreactors?|fixed[- ]tank|steel fermenters?")
+_SINGLE_USE = re.compile(r"(?i)single[- ]use|(?-i:\bSUBs?\b)|disposable bioreactor")
+_STEEL = re.compile(r"(?i)stainless[- ]steel|(?-i:\bSS\b)|stainless bioreactors?|fixed[- ]tank|steel fermenters?")
 _ONLY = re.compile(r"(?i)\bonly\b|\bexclusively\b|\bentirely\b|\bsolely\b")
-_REACTOR_TALK = re.compile(r"(?i)bioreactor|fermen|\bSUBs?\b|upstream|cell[- ]culture|\btrain\b|\btechnology\b|\bsuites?\b")
+_REACTOR_TALK = re.compile(r"(?i)bioreactor|fermen|(?-i:\bSUBs?\b)|upstream|cell[- ]culture|\btrain\b|\btechnology\b|\bsuites?\b")
 _NOT_BIOREACTOR = re.compile(r"(?i)conjugat|vessels?\b(?!.{0,20}bioreactor)|(?<!bio)reactors?\b|\btanks?\b|\bbags?\b")
 
 
@@ -115,7 +115,7 @@ def read_bioreactor_type(pages: list[Page], sites: list[str]) -> FieldResult:
                     continue
                 clause = _clause(page.text, m.start(), m.end())
                 if not _REACTOR_TALK.search(clause) or _NOT_NOW.search(clause) or \
-                        (_NOT_BIOREACTOR.search(clause) and not re.search(r"(?i)bioreactor|fermen|\bSUB", clause)):
+                        (_NOT_BIOREACTOR.search(clause) and not re.search(r"(?i)bioreactor|fermen|(?-i:\bSUB)", clause)):
                     continue
                 if _elsewhere(" ".join(clause.split()), others, sites) or _negated(clause, m.start() - page.text.find(clause)):
                     continue
