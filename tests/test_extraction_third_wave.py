@@ -25,3 +25,34 @@ def test_an_abbreviation_is_read_in_its_own_case_and_a_denial_must_be_about_the_
     fields = _read("Upstream runs in two 2,000 L SUBs.\nBatch records are kept on paper.", "Pricing follows.")
     assert fields["bioreactor_type"].value == "single_use"
     assert fields["electronic_batch_records"].value is False
+
+
+def test_a_section_restating_the_rfp_and_a_response_tables_requirement_column_are_the_sponsors_words():
+    fields = _read(
+        "2. Client requirements (restated from the RFP)\nThe following text is reproduced from the client's RFP.\n"
+        '2.1 Scale\n"Drug substance batches of 50 g. The plasmid is produced by the client\'s supplier in a 300 L '
+        'fermenter and will be supplied to the selected CDMO."',
+        "2. Client requirements (continued)\n2.7 Governance\n"
+        '"The client expects a dedicated project manager and weekly written progress reports from the supplier."',
+        "3. Response to requirements\nRFP ref.\nRequirement (summary)\nOur response\nMeets?\n2.2\nTech transfer within 8 weeks\n"
+        "12 weeks. The potency assay needs optimisation before it can be qualified, so the transfer takes longer.\n"
+        "No\n2.3\nGMP slot by July 2025; first\nDP batch by week 30\n"
+        "Earliest GMP slot September 2025; first GMP batch in week 34 after signature, released about six weeks later.\n"
+        "No\n2.7\nDedicated PM; weekly\nreports\nDedicated project manager: yes. Reporting is monthly, with a monthly call.\nPartly",
+        "6. Selected experience\nThe following anonymised examples come from other clients' programmes and are not part "
+        "of this offer.\nUS vaccine developer: technology transfer in 9 weeks; first GMP batch in week 26.\n7. Terms\n"
+        "Liability for client materials is capped at EUR 300,000 per batch. The price of a GMP batch is EUR 835,000.",
+    )
+    assert fields["max_bioreactor_volume_l"].status == "not_stated"
+    assert fields["tech_transfer_weeks"].value == 12.0 and fields["tech_transfer_weeks"].status == "stated"
+    assert fields["first_available_gmp_slot"].value.isoformat() == "2025-09-01"
+    assert fields["weeks_to_first_gmp_batch"].value == 34.0 and fields["weeks_to_first_gmp_batch"].status == "stated"
+    assert fields["reporting_cadence"].value == "monthly"
+    assert fields["gmp_batch_price"].value.amount == 835_000.0 and fields["gmp_batch_price"].status == "stated"
+
+
+def test_a_date_that_ends_a_hold_is_a_deadline_not_the_slot():
+    fields = _read("Earliest GMP slot: September 2025.", "8.2 Slot reservation\nThe September 2025 slot is held until "
+                   "31 May 2025 without charge.")
+    assert fields["first_available_gmp_slot"].value.isoformat() == "2025-09-01"
+    assert fields["first_available_gmp_slot"].status == "stated"

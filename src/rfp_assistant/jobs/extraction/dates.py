@@ -65,7 +65,15 @@ def read_date(spec, pages):
         # A bare year ("expected in 2025") is too vague for an inspection date or a slot.
         return [m for m in dates_in(text, order) if "year_only" not in m.flags]
 
-    return decide(near_cues(spec, pages, finder), allow_conflict=True)
+    def judge(match, context, cue):
+        # "The slot is held until 31 May": a date closing a hold or an offer is a deadline, not the dated fact.
+        before = context[:context.find(match.text)] if match.text in context else ""
+        return -0.5 if _DEADLINE.search(before) else 0.0
+
+    return decide(near_cues(spec, pages, finder, judge=judge), allow_conflict=True)
+
+
+_DEADLINE = re.compile(r"(?i)\b(?:until|till|through|no\s+later\s+than|deadline|expires?\s+on|before)\s*(?:the\s+)?$")
 
 
 def _proposal_date(pages, order) -> object:

@@ -17,13 +17,19 @@ _WEEK_NUMBER = re.compile(r"\b[Ww](?:ee)?k\.?\s?(\d{1,3})\b(?!\s*(?:-|–|to)\s*
 _WEEK_COLUMN = re.compile(r"(?i)\bweeks?\s*\(?\s*(?:from|after|since)\s+(?:the\s+)?(?:po|purchase order|contract|signature|"
                           r"order|award|kick-?off|start)|\bweeks? after po\b|\bcalendar weeks?\b")
 _ROW_END_NUMBER = re.compile(r"(?m)(?<![\w.,/#+-])(?<!no\.)(?<!No\.)(?:(\d{1,3})\s*[-–]\s*)?(\d{1,3})[^\S\n]*$")
+_LATER = re.compile(r"(?i)\s*(?:later|afterwards|thereafter|after\s+that|after\s+(?:it|this|which))\b")
 _NOT_A_WEEK = re.compile(r"(?i)(?:batch|lot|run|phase|suite|step|wp|stage|part|option|page|of)[^\S\n]*\Z")
 
 
 def read_weeks(spec, pages):
     """A duration in weeks; for the first GMP batch also a week number on the plan ("week 36", "M+9")."""
     def judge(match, context, cue):
-        return -0.3 if "lower=" not in "".join(match.flags) and "up_to" in match.flags else 0.0
+        score = -0.3 if "lower=" not in "".join(match.flags) and "up_to" in match.flags else 0.0
+        at = context.find(match.text)
+        # "released about six weeks later": a duration counted from another event is that event's gap.
+        if at >= 0 and _LATER.match(context, at + len(match.text)):
+            score -= 0.5
+        return score
 
     found = []
     for page in pages:

@@ -206,6 +206,8 @@ def read_money(spec, pages):
                 bonus -= 0.3  # "Three GMP batches US$ 2.1M" is the price of several
         if spec.key == "total_price" and unit:
             bonus -= 0.6
+        if _TERMS_MONEY.search(context):
+            bonus -= 0.6  # a liability cap, an insurance sum or a storage rate in the terms is no price of the scope
         return bonus
 
     found: list[Candidate] = []
@@ -239,6 +241,8 @@ def read_money(spec, pages):
 
 
 _PRICES = ("gmp_batch_price", "tech_transfer_fee")
+_TERMS_MONEY = re.compile(r"(?i)\bliabilit|\bcapped\b|\bcap\s+(?:of|at)\b|\binsur(?:ance|ed)\b|\binterest\b|\bindemn|"
+                          r"\bpenalt|\bper\s+(?:pallet|rack|auditor|shelf)|\bstorage\s+(?:fee|charge|rate)s?\b")
 
 
 def _rival_cues(key: str) -> tuple:

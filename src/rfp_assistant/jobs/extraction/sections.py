@@ -1,0 +1,130 @@
+"""Sections by role: a section whose heading or opening sentence says whose words or whose programs it holds.
+
+"2. Requirements (restated from the RFP)" or "The following text is reproduced from the client's RFP" makes the
+whole section the sponsor's words; "The following examples come from other clients' programmes" makes it another
+client's figures. The role lasts to the next section of the same level, across page breaks, while a heading only
+continues it ("2. Requirements (continued)").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+# A section heading: "2. Scope", "2.1 Background", "Annex A – Terms", alone on its line and not a sentence.
+_HEADING = re.compile(r"(?m)^[^\S\n]*(?:(?P<number>\d{1,2})(?:\.\d{1,2})*\.?|(?P<annex>annex|appendix|schedule|exhibit)"
+                      r"[^\S\n]+(?P<letter>[A-Z0-9]{1,2})\b[^\S\n]*[-–—:.]?)[^\S\n]+(?P<title>[A-Z][^\n]{0,90})$", re.I)
+_SPONSOR_DECLARED = re.compile(
+    r"(?i)\b(?:reproduced|restated|restates|quoted|copied|repeated|verbatim|extracted|taken)\b[^.\n]{0,40}?\b(?:from|of)\b"
+    r"[^.\n]{0,50}?\b(?:rfp|rfq|request\s+for\s+(?:proposal|quotation)|tender|invitation\s+to|specification|brief)\b"
+    r"|\bdescribes?\s+(?:the\s+)?[\w’'-]+\s+requirements?,?\s+not\b")
+# "The following examples come from other clients' programmes", "These case studies are not part of this offer".
+_OTHERS_DECLARED = re.compile(
+    r"(?i)^[^.]{0,60}\b(?:following|below|these|this\s+section)\b[^.]{0,80}?(?:\bother\s+(?:clients|customers|sponsors)['’]?"
+    r"(?:\s|$)|\bnot\s+part\s+of\s+this\s+(?:offer|proposal|quotation|quote)\b)")
+# A section that answers as well as quotes is the vendor's: its heading or opening says so.
+_ANSWERS = re.compile(r"(?i)\b(?:responses?|answers?|reply|replies|comments?|compliance|our\s+position)\b"
+                      r"(?!\s+(?:in|at|under)\s+(?:section|part|chapter|annex)\b)")
+_CONTINUED = re.compile(r"(?i)\(?\bcont(?:inued|'d|\.)\)?")
+INTRO = 400  # the opening a section declares its role in
+
+
+def declared_spans(texts: list[str]) -> tuple[list[list[tuple[int, int]]], list[list[tuple[int, int]]]]:
+    """Per page: (sponsor's-words spans, other-clients spans) of sections that declare their role."""
+    sponsor = [[] for _ in texts]
+    others = [[] for _ in texts]
+    open_role: tuple[str, str] | None = None  # (role, section number) carried over a page break
+    for index, text in enumerate(texts):
+        start = 0
+        role = open_role
+        for heading in _HEADING.finditer(text):
+            number = _number(heading)
+            if role and (number.startswith(role[1] + ".") or number == role[1] and _CONTINUED.search(heading.group("title"))):
+                continue  # a subsection or a continuation: the role goes on
+            if role:
+                (sponsor if role[0] == "sponsor" else others)[index].append((start, heading.start()))
+            declared = _declared(text, heading)
+            role = (declared, number) if declared else None
+            start = heading.start()
+        if role:
+            (sponsor if role[0] == "sponsor" else others)[index].append((start, len(text)))
+        open_role = role
+    return sponsor, others
+
+
+def _number(heading: re.Match) -> str:
+    """'2.4' of '2.4 Scale', 'A' of 'Annex A – Terms'."""
+    if heading.group("annex"):
+        return heading.group("letter").upper()
+    return re.match(r"\s*([\d.]+?)\.?(?=\s)", heading.group(0)).group(1)
+
+
+def _declared(text: str, heading: re.Match) -> str | None:
+    title = heading.group("title")
+    intro = text[heading.end():heading.end() + INTRO]
+    intro = intro[:m.start()] if (m := _HEADING.search(intro)) else intro
+    if _ANSWERS.search(title):
+        return None
+    if _SPONSOR_DECLARED.search(title) or (_SPONSOR_DECLARED.search(intro) and not _ANSWERS.search(intro)):
+        return "sponsor"
+    if _OTHERS_DECLARED.search(intro.lstrip()):
+        return "others"
+    return None
+
+
+def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with overlaps joined (what Page's position look-ups expect)."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
+
+
+# -- a response table's requirement column -----------------------------------------------------------------------
+
+# Column headers: one naming the sponsor's requirement, one soon after naming the vendor's response.
+_REQUIREMENT_HEADER = re.compile(r"(?im)^[^\S\n]*(?:(?:the\s+)?(?:rfp|rfq|sponsor['’]?s?|client['’]?s?|customer['’]?s?|your|"
+                                 r"tender)\s+)?requirements?\b[^\n]{0,30}$")
+_RESPONSE_HEADER = re.compile(r"(?i)\b(?:response|answer|reply|proposal|offer|comments?|position)\b")
+_ROW_REF = re.compile(r"(?m)^[^\S\n]*(?:[A-Z]{0,3}[-.]?\d{1,2}(?:\.\d{1,2}){0,3}|[A-Z]\.\d{1,2}(?:\.\d{1,2})?)\.?[^\S\n]*$")
+_ANSWER_START = re.compile(r"(?i)^\s*(?:yes|no|partly|partially|n/?a|compliant|not\s+compliant|confirmed)\b")
+MAX_CELL_LINES = 4
+
+
+def requirement_column_spans(text: str) -> list[tuple[int, int]]:
+    """The requirement cells of a table with a reference column, a requirement column and a response column (one
+    cell per line): the lines after each row's reference up to the first line wider than any first requirement line.
+    """
+    header = _REQUIREMENT_HEADER.search(text)
+    if not header or not _RESPONSE_HEADER.search(text, header.end(), header.end() + 120):
+        return []
+    refs = list(_ROW_REF.finditer(text, header.end()))
+    # The reference column numbers its rows alike ("2.2", "2.3"): a lone "30" ending a wrapped cell is not a row.
+    shapes = Counter(_shape(ref.group(0)) for ref in refs)
+    rows = []
+    for ref in refs:
+        lines = text[ref.end() + 1:].split("\n", MAX_CELL_LINES + 1)[:MAX_CELL_LINES + 1]
+        if shapes[_shape(ref.group(0))] == max(shapes.values()) and lines and lines[0].strip() and \
+                not _ANSWER_START.match(lines[0]):
+            rows.append((ref.end() + 1, lines))
+    if len(rows) < 2:
+        return []
+    width = max(len(lines[0].rstrip()) for _, lines in rows)
+    spans = []
+    for start, lines in rows:
+        end = start + len(lines[0])
+        for previous, line in zip(lines, lines[1:MAX_CELL_LINES]):
+            if not line.strip() or len(line.rstrip()) > width or previous.rstrip().endswith((".", ":")) or \
+                    _ANSWER_START.match(line) or \
+                    _ROW_REF.fullmatch(line) and shapes[_shape(line)] == max(shapes.values()):
+                break
+            end += 1 + len(line)
+        spans.append((start, end))
+    return spans
+
+
+def _shape(ref: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"[A-Z]+", "A", ref.strip()))
