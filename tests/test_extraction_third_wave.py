@@ -56,3 +56,21 @@ def test_a_date_that_ends_a_hold_is_a_deadline_not_the_slot():
                    "31 May 2025 without charge.")
     assert fields["first_available_gmp_slot"].value.isoformat() == "2025-09-01"
     assert fields["first_available_gmp_slot"].status == "stated"
+
+
+def test_a_revision_supersedes_the_figure_it_changes_in_prose_a_ps_or_its_comparison_table():
+    fields = _read(
+        "The numbers (in euro, ex VAT)\nItem EUR\nTech transfer 38,000\nMedia fills, 3 x 14,500 43,500\n"
+        "GMP fill lots, 2 x 61,000 122,000\nRelease testing, 2 x 18,500 37,000\nTotal 269,500",
+        "Kind regards,\nJane Doe\nP.S. Our existing simulation already covers your vial, so we can drop the third media "
+        "fill. Knock EUR 14,500 off, which makes the total two hundred and fifty-five thousand euro (EUR 255,000).",
+    )
+    assert fields["total_price"].status == "stated" and fields["total_price"].value.amount == 255_000.0
+    fields = _read(
+        "Price Summary (Rev. 01)\nTotal offer value (excluding GST)\nINR 5,87,50,000",
+        "Changes from Rev. 00\nItem\nRev. 00 (22.08.2026)\nRev. 01 (this offer)\nReason\nPrice per cGMP batch\n"
+        "INR 1,12,00,000\nINR 98,00,000\nSmaller batch\nTotal offer value\nINR 6,48,50,000\nINR 5,87,50,000\n-\n"
+        "The prices in Rev. 00 are no longer valid and are fully replaced by the prices in this revision.",
+    )
+    assert fields["total_price"].status == "stated" and fields["total_price"].value.amount == 58_750_000.0
+    assert fields["gmp_batch_price"].value.amount == 9_800_000.0

@@ -72,6 +72,8 @@ class Candidate:
     quote: str
     score: float
     sentence_key: tuple[int, int] = (0, 0)
+    revises: bool = False
+    """Introduced as the figure a revision arrives at: earlier values are superseded, not in conflict."""
 
 
 @lru_cache(maxsize=64)
@@ -150,15 +152,20 @@ def near_cues(
                         score -= 0.4  # another field's label stands between: "Technology transfer … WP2 Process development (16 weeks)"
                     if _distracted(spec, page.text, start, end, min(start, cue.start())):
                         score -= 0.6
+                    revises = False
                     if _SUPERSEDED.search(page.text, max(page.text.rfind(". ", 0, start) + 2, start - 160), start) or \
                             _FROM_OLD.search(page.text, max(0, start - 60), start):
                         score -= 0.6  # "replaces the earlier total of EUR 2.9M", "reduced from 16 to 12 weeks"
+                    revises = bool(_TO_NEW.search(page.text, max(page.text.rfind(". ", 0, start) + 2, start - 120), start))
+                    if revises:
+                        score += 0.3  # "reduced from 16 to 12 weeks", "which makes the total EUR 255,000": the new figure
                     if judge is not None:
                         score += judge(match, context, page.text[cue.start():cue.end()])
                     key = (page.number, start, end)
                     if score > MIN_SCORE and (key not in found or found[key].score < score):
                         quote = quote_between(page, min(start, cue.start()), end)
-                        found[key] = Candidate(match.value, page.number, quote, score, (page.number, start))
+                        found[key] = Candidate(match.value, page.number, quote, score, (page.number, start),
+                                               revises=revises)
     return sorted(found.values(), key=lambda c: -c.score)
 
 
@@ -192,6 +199,11 @@ _SUPERSEDED = re.compile(r"(?i)\b(?:replac(?:es|ing|ed)|supersed(?:es|ing|ed)|in
                          r"originally|rather than|in place of|no longer)\b[^.;]*$")
 _FROM_OLD = re.compile(r"(?i)\b(?:chang|updat|revis|reduc|increas|mov|extend|shorten|lower|rais|cut|brought)\w*\s+"
                        r"(?:down\s+|up\s+)?from\s+(?:\S+\s+){0,2}$|\((?:previously|formerly|was|originally)\s*:?\s*$")
+# The figure a revision arrives at: "revised from X to", "which makes the total", "the new price is".
+_TO_NEW = re.compile(r"(?i)\b(?:chang|updat|revis|reduc|increas|lower|rais|cut|brought|extend|shorten)\w*\s+(?:\w+\s+){0,3}?"
+                     r"from\s+[^.;]{1,40}?\bto\s+(?:\S+\s+){0,1}$|\b(?:makes?|making|brings?|bringing)\s+(?:the\s+|our\s+)?"
+                     r"(?:new\s+|revised\s+)?(?:total|price|figure)\b[^.;]{0,70}$|\b(?:new|revised|updated)\s+(?:total|price)"
+                     r"\s+(?:is|of|becomes|will\s+be)\s+[^.;]{0,20}$")
 _CLAUSE_MARKS = ("; ", ", and ", ", while ", ", whereas ", ", but ")  # a new clause: earlier words are another's
 _ITEM_MARK = re.compile(r"[\x7f•▪]")
 _ASIDE = re.compile(r"\s[(\[]|;\s")
@@ -253,6 +265,8 @@ def decide(candidates: list[Candidate], *, allow_conflict: bool = True, same: Ca
     # A real conflict is two firm statements in different places (a summary page against a detail page),
     # not a second number in the same sentence ("30 weeks; the engineering run 8 weeks earlier").
     rivals = [c for c in rivals if c.score >= 0.8 and _apart(c, best)]
+    if best.revises:  # a later revision supersedes what came before it ("P.S. ... which makes the total EUR 255,000")
+        rivals = [c for c in rivals if c.sentence_key > best.sentence_key]
     if allow_conflict and rivals and best.score >= 0.8:
         rival = rivals[0]
         return FieldResult(

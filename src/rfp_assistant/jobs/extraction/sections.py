@@ -13,7 +13,7 @@ from collections import Counter
 
 # A section heading: "2. Scope", "2.1 Background", "Annex A – Terms", alone on its line and not a sentence.
 _HEADING = re.compile(r"(?m)^[^\S\n]*(?:(?P<number>\d{1,2})(?:\.\d{1,2})*\.?|(?P<annex>annex|appendix|schedule|exhibit)"
-                      r"[^\S\n]+(?P<letter>[A-Z0-9]{1,2})\b[^\S\n]*[-–—:.]?)[^\S\n]+(?P<title>[A-Z][^\n]{0,90})$", re.I)
+                      r"[^\S\n]+(?P<letter>[A-Z0-9]{1,2})\b[^\S\n]*[-–—:.]?)[^\S\n]+(?P<title>(?-i:[A-Z])[^\n]{0,90})$", re.I)
 _SPONSOR_DECLARED = re.compile(
     r"(?i)\b(?:reproduced|restated|restates|quoted|copied|repeated|verbatim|extracted|taken)\b[^.\n]{0,40}?\b(?:from|of)\b"
     r"[^.\n]{0,50}?\b(?:rfp|rfq|request\s+for\s+(?:proposal|quotation)|tender|invitation\s+to|specification|brief)\b"
@@ -128,3 +128,39 @@ def requirement_column_spans(text: str) -> list[tuple[int, int]]:
 
 def _shape(ref: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"[A-Z]+", "A", ref.strip()))
+
+
+# -- a revision's comparison table ----------------------------------------------------------------------------
+
+_OLD_COLUMN = re.compile(r"(?i)^[^\S\n]*(?:rev(?:ision)?\.?[^\S\n]*[0-9A-Z]{1,3}\b|v(?:ersion)?[^\S\n]*\d+(?:\.\d+)?\b|previous|"
+                         r"original|earlier|former|old|was\b)[^\n]{0,30}$")
+_NEW_COLUMN = re.compile(r"(?i)^[^\S\n]*(?:rev(?:ision)?\.?[^\S\n]*[0-9A-Z]{1,3}\b|v(?:ersion)?[^\S\n]*\d+(?:\.\d+)?\b|revised|"
+                         r"current|new|now\b|updated|this\s+(?:offer|proposal|revision))[^\n]{0,40}$")
+_CELL_VALUE = re.compile(r"\d")
+
+
+def superseded_cells(text: str) -> list[tuple[int, int]]:
+    """The old column of a table comparing a revision with the one before it ("Rev. 00 | Rev. 01 (this offer)"):
+    in each row the first of two figures side by side is the superseded one."""
+    spans = []
+    lines = [(m.start(), m.group(0)) for m in re.finditer(r"(?m)^[^\n]*", text)]
+    index = 0
+    while index < len(lines):
+        start, line = lines[index]
+        if not (_OLD_COLUMN.match(line) and any(_NEW_COLUMN.match(other) and other.strip() != line.strip()
+                                                for _, other in lines[index + 1:index + 3])):
+            index += 1
+            continue
+        row = index + 2
+        while row + 1 < len(lines):
+            cell_start, cell = lines[row]
+            if _HEADING.match(cell) and re.match(r"(?i)\s*(?:\d+\.|annex|appendix)", cell) or (len(cell.split()) >= 8 and cell.rstrip().endswith(".")):
+                break  # the table ended: a heading or a sentence
+            following = lines[row + 1][1]
+            if _CELL_VALUE.search(cell) and _CELL_VALUE.search(following) and len(cell) <= 50 and len(following) <= 50:
+                spans.append((cell_start, cell_start + len(cell)))
+                row += 2
+                continue
+            row += 1
+        index = row
+    return spans
