@@ -570,3 +570,22 @@ def test_a_scope_note_cut_inside_brackets_is_shown_with_its_bracket_closed():
     brief = parse_brief("We need 3 PPQ lots in the same presentation as the originator (100 mg/4 mL, 25 mg/mL), and "
                         "the DS is supplied by us.")
     assert any(n.endswith("(100 mg/4 mL, 25 mg/mL)") for n in brief.value("scope_notes"))
+
+
+def test_a_clause_stating_facts_of_several_kinds_is_shown_in_each_of_their_sections():
+    from rfp_assistant.jobs.drafting.placement import MAX_SECTIONS, clause_facets, place_clauses
+
+    forecast = "the commercial forecast is 40-60 kg DS per year from 2031"
+    transfer = "We need tech transfer of our NS0 process, currently at 500 L, into the CDMO's 5,000 L stainless steel trains"
+    sites = "Phase 2 trial at 9 clinical sites in Spain and Italy"
+    assay = "residual host DNA must meet ICH Q5A limits at release"
+    single = "Budget: EUR 2M"
+    where = _where(place_clauses([forecast, transfer, sites, assay, single]))
+    assert {"scope_of_work", "commercial_terms"} <= set(where[forecast])
+    assert {"scope_of_work", "technical_requirements"} <= set(where[transfer])
+    assert "logistics" in where[sites] and "quality_regulatory" in where[assay]
+    assert where[single] == ["commercial_terms"]
+    assert all(len(sections) <= MAX_SECTIONS for sections in where.values())
+    # Facets are cut outside brackets and never inside a number ('5,000 L').
+    assert clause_facets("Drug-linker: ~5 g GMP, route from our chemists (7 steps, 1 chromatography)") == [
+        "Drug-linker: ~5 g GMP", "Drug-linker: route from our chemists (7 steps, 1 chromatography)"]

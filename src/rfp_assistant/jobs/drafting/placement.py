@@ -16,13 +16,12 @@ from functools import lru_cache
 
 import numpy as np
 
-from rfp_assistant.jobs.drafting import brief_terms as T
-from rfp_assistant.jobs.drafting import program_questions as Q
 from rfp_assistant.jobs.drafting.brief import parse_brief_text
 from rfp_assistant.jobs.drafting.brief_terms import KEY_FIELDS
 from rfp_assistant.jobs.drafting.brief_shorthand import spelled_out
 from rfp_assistant.jobs.drafting.brief_units import KEY_LINE
 from rfp_assistant.jobs.drafting.catalog import SectionSpec, section_catalog
+from rfp_assistant.jobs.drafting.clause_kinds import KINDS, LEANING, clause_kinds, kind_sections
 from rfp_assistant.schemas.brief import BriefField, ProjectBrief
 
 FALLBACK = "overview"
@@ -37,22 +36,12 @@ IDENTITY_PULL = 0.15
 IDENTITY_FIELDS = {"company_name", "product_name"}
 # A clause about two things ('mAb: CHO-K1, 2 GMP batches') is shown in a second section this close to the first.
 SECOND_WITHIN = 0.04
+# A facet of a clause (a comma, semicolon, bracket or arrow piece carrying a figure, code or name) whose own best
+# section fits it at least this well shows the whole clause there too: 'tech transfer of our process, currently
+# run at 2,000 L' is scope work and a production scale.
+FACET_FIT = 0.45
+MAX_SECTIONS = 3
 NOT_PLACED = ("response_form",)  # the form is generated from the comparison schema, never from the brief
-# Kinds of statement the typed fields do not hold, each pulling toward its section like a stated field: how the
-# product is stored or shipped (the same reading as the storage question), a stability study to quote, and how the
-# sponsor will choose among proposals.
-_SELECTION = re.compile(r"nice[- ]to[- ]have|would be (?:a )?(?:plus|bonus|advantage)|\bis a plus\b|weighs?\b|\bweigh(?:ed|ing)\b"
-                        r"|\bscor(?:e|ed|ing)\b|\brank\w*|must have (?:existing|proven|prior|demonstrated)|track record"
-                        r"|(?:above|over|more than|before) (?:the )?(?:price|cost)\b", re.I)
-_STABILITY_STUDY = re.compile(r"\bstabilit\w*\b[^.;\n]{0,60}(?:months?|\bmo\b|%\s*RH|°C|\bICH\b)|%\s*RH", re.I)
-CLAUSE_TYPES = {
-    "storage_or_shipping": ("logistics", lambda c: bool(
-        Q.PRODUCT_SHIPPING.search(c) or Q.TEMPERATURE.search(c) and not Q.NOT_STORAGE.search(c))),
-    "stability_study": ("scope_of_work", lambda c: bool(_STABILITY_STUDY.search(c))),
-    "selection": ("evaluation_criteria", lambda c: bool(_SELECTION.search(c) or T.PRIORITY_CONTEXT.search(c))),
-}
-
-
 def placement_embedder():
     """The local contextual embedder (bundled MiniLM files, no network), shared by the process."""
     from rfp_assistant.core.embeddings.embedder import shared_minilm_embedder
@@ -74,25 +63,65 @@ def place_clauses(clauses: list[str], embedder=None) -> dict[str, list[str]]:
 
 
 def choose_sections(clauses: list[str], embedder) -> list[list[str]]:
-    """The sections of each clause: the closest, then a second one as close (within SECOND_WITHIN)."""
+    """The sections of each clause: the closest, a second one as close (within SECOND_WITHIN), and the section
+    each of its facts fits best when the clause states facts for more than one."""
     specs = [s for s in section_catalog() if s.id not in NOT_PLACED]
     owners, prototypes = _prototypes(tuple(specs), embedder)
-    vectors = _unit(np.asarray(embedder.embed_documents([spelled_out(c) for c in clauses]), dtype=np.float32))
-    similarity = vectors @ prototypes.T
-    chosen = []
-    for i, clause in enumerate(clauses):
-        per_section = np.full(len(specs), -1.0, dtype=np.float32)
-        np.maximum.at(per_section, owners, similarity[i])
+    pieces = [clause_facets(c) for c in clauses]
+    texts = [spelled_out(t) for c, facets in zip(clauses, pieces) for t in (c, *facets)]
+    similarity = _unit(np.asarray(embedder.embed_documents(texts), dtype=np.float32)) @ prototypes.T
+    chosen, row = [], 0
+    for clause, facets in zip(clauses, pieces):
+        scores = []
+        for j, text in enumerate((clause, *facets)):
+            per_section = np.full(len(specs), -1.0, dtype=np.float32)
+            np.maximum.at(per_section, owners, similarity[row + j])
+            scores.append((per_section, per_section + _field_homes(text, specs)))
+        row += 1 + len(facets)
+        per_section, pulled = scores[0]
         if per_section.max() < MIN_FIT:
             chosen.append([FALLBACK])
             continue
-        pulled = per_section + _field_homes(clause, specs)
         first, second = (int(j) for j in np.argsort(-pulled)[:2])
         sections = [specs[first].id]
         if pulled[second] >= pulled[first] - SECOND_WITHIN and specs[second].id != FALLBACK:
             sections.append(specs[second].id)  # 'mAb: CHO-K1, 2 GMP batches': technical and scope alike
+        for section in kind_sections(clause):  # a fact of another kind: shown where that kind belongs too
+            if section not in sections and len(sections) < MAX_SECTIONS:
+                sections.append(section)
+        for _plain, facet_pulled in scores[1:]:
+            best = int(np.argmax(facet_pulled))
+            if facet_pulled[best] >= FACET_FIT and specs[best].id not in sections and specs[best].id != FALLBACK \
+                    and len(sections) < MAX_SECTIONS:
+                sections.append(specs[best].id)
         chosen.append(sections)
     return chosen
+
+
+# Where a clause's facts part: a semicolon, a comma before a space (not '2,000'), an arrow, a spaced dash or plus.
+_FACET_CUT = re.compile(r";|,(?=\s)|->|→|=>|\s[-–—+]\s")
+_NOTE = re.compile(r"\s*\([A-Z][\w ]*: [^()]*\)$")  # a table row's other column ('(Priority: must)')
+
+
+def clause_facets(clause: str) -> list[str]:
+    """The pieces of a clause that each state a fact of their own, cut outside brackets and read with the clause's
+    label; none when the clause states one thing."""
+    label, body = "", _NOTE.sub("", clause)
+    if m := KEY_LINE.match(body):
+        label, body = f"{m.group(1)}: ", m.group(2)
+    parts, depth, start = [], 0, 0
+    for m in re.finditer(r"[()\[\]]|" + _FACET_CUT.pattern, body):
+        token = m.group(0)
+        if token in "([":
+            depth += 1
+        elif token in ")]":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            parts.append(body[start:m.start()])
+            start = m.end()
+    parts = [p.strip(" .") for p in parts + [body[start:]]]
+    facts = [p for p in parts if len(p.split()) >= 2]
+    return [label + p for p in facts] if len(parts) > 1 and facts else []
 
 
 def _prototypes(specs: tuple[SectionSpec, ...], embedder) -> tuple[np.ndarray, np.ndarray]:
@@ -116,7 +145,7 @@ def _field_homes(clause: str, specs: list[SectionSpec]) -> np.ndarray:
     stated = {name for name, value in brief if isinstance(value, BriefField) and value.status == "stated"}
     if m := KEY_LINE.match(clause):
         stated.add(KEY_FIELDS.get(re.sub(r"[^a-z0-9]+", "_", m.group(1).lower()).strip("_"), ""))
-    kinds = {section for section, says in CLAUSE_TYPES.values() if says(clause)}
+    kinds = {KINDS[name][0] for name in clause_kinds(clause) if name in LEANING}
     pull = np.asarray([FIELD_PULL * bool(stated & set(spec.clause_fields)) + TYPE_PULL * (spec.id in kinds)
                        for spec in specs], dtype=np.float32)
     if stated & IDENTITY_FIELDS:

@@ -1,0 +1,81 @@
+"""Kinds of fact a clause of the brief states, each with the RFP sections a fact of that kind belongs in.
+
+The embedding model places a clause by what it is mostly about; a clause often also states a fact of another kind
+('the commercial forecast is 180-250 kg DS per year' is a quantity to quote and a volume the supply terms rest on;
+'sites in Germany + Poland' is where the product ships). A clause stating a fact of one of these kinds is shown in
+that kind's sections as well, so the CDMO reads each fact where it looks for it. Only the sponsor's words are shown.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rfp_assistant.jobs.drafting import brief_terms as T
+from rfp_assistant.jobs.drafting import program_questions as Q
+
+_I = re.I
+# How proposals will be chosen: a preference, a weight, a ranking, a must-have record.
+SELECTION = re.compile(r"nice[- ]to[- ]have|would be (?:a )?(?:plus|bonus|advantage)|\bis a plus\b|weighs?\b|\bweigh(?:ed|ing)\b"
+                       r"|\bscor(?:e|ed|ing)\b|\brank\w*|must have (?:existing|proven|prior|demonstrated)|track record"
+                       r"|(?:above|over|more than|before) (?:the )?(?:price|cost)\b", _I)
+# A preference among otherwise acceptable offers ('strong preference for DS and DP at one site').
+PREFERENCE = re.compile(r"\bpreference\b|\bpreferred\b|\bprefer(?:ably|s)?\b|\bideally\b|\bplus\b(?= if| for)"
+                        r"|\bbonus\b|\bdifferentiator\b", _I)
+STABILITY_STUDY = re.compile(r"\bstabilit\w*\b[^.;\n]{0,60}(?:months?|\bmo\b|%\s*RH|°C|\bICH\b)|%\s*RH", _I)
+# A quantity over a period: an annual volume or forecast the supply terms rest on and the scope must quote.
+ANNUAL_VOLUME = re.compile(r"\d[^.;\n]{0,40}(?:per|a|/)\s*(?:year|yr|annum)\b|\bannual(?:ly)?\b[^.;\n]{0,30}\d"
+                           r"|\b(?:forecast|peak demand|annual demand|launch volumes?)\b", _I)
+# A named standard or guideline the work must meet (ICH Q3C, Annex 1, a pharmacopoeia, 21 CFR).
+STANDARD = re.compile(r"\bICH\s*[QME]\d|\bAnnex\s*\d|\bPh\.?\s*Eur\b|\bUSP\s*<|\b21\s*CFR\b|\bEU GMP\b|\bcontamination "
+                      r"control strategy\b|\bCCS\b|\bpharmacopoei", _I)
+# Tests run at release beyond the routine: a clearance or safety assay the quality system must cover.
+RELEASE_TEST = re.compile(r"\b(?:clearance|residual|safety|sterility|endotoxin|mycoplasma|adventitious|RCL|RCA|VCN)\b"
+                          r"[^.;\n]{0,40}\b(?:assay|test\w*|release|limit|spec\w*)\b|\b(?:assay|test\w*)\b[^.;\n]{0,20}"
+                          r"\b(?:at|for|@)\s*(?:release|rel\b)", _I)
+# Work the CDMO is asked to take on: develop, transfer, confirm, validate, source, make something.
+WORK = re.compile(r"\b(?:to be|must be|needs? to be|needs|has to be|will be)\s+(?:\w+\s+)?(?:developed|transferred|"
+                  r"validated|qualified|confirmed|confirming|optimi[sz]ed|shortened|scaled|made|sourced|established)\b"
+                  r"|\bCDMO (?:to |must |should |will |has to |makes? |sources? |develops? |does )\w+"
+                  r"|\b(?:to be|needs?|ideally) (?:confirm|shorten|develop|transfer|validat|optimi)\w*", _I)
+# Where the product goes and how fast: clinical sites, depots, turnaround from collection to patient.
+DISTRIBUTION = re.compile(r"\b(?:clinical|trial|treatment|apheresis|infusion) (?:sites?|centers?|centres?)\b|\bsites? in "
+                          r"[A-Z]|\bdepots?\b|vein[- ]to[- ]vein|needle[- ]to[- ]needle|turn-?around|chain of "
+                          r"(?:identity|custody)|\bcouriers?\b")
+# Where a kind of fact belongs; the first section of a kind is also where a clause of that kind leans.
+KINDS = {
+    "storage_or_shipping": ("logistics",),
+    "stability_study": ("scope_of_work",),
+    "selection": ("evaluation_criteria",),
+    "preference": ("evaluation_criteria",),
+    "annual_volume": ("scope_of_work", "commercial_terms"),
+    "standard": ("quality_regulatory",),
+    "release_test": ("quality_regulatory",),
+    "work": ("scope_of_work",),
+    "distribution": ("logistics",),
+}
+# The kinds that pull a clause toward their section when it is placed (the others only add a section).
+LEANING = ("storage_or_shipping", "stability_study", "selection")
+_NOTE = re.compile(r"\s*\([A-Z][\w ]*: [^()]*\)$")  # a table row's other column ('(Priority: must)')
+
+
+def clause_kinds(clause: str, *, with_note: bool = True) -> set[str]:
+    """The kinds of fact `clause` states (a table row's trailing column note is read only `with_note`)."""
+    text = clause if with_note else _NOTE.sub("", clause)
+    found = set()
+    if Q.PRODUCT_SHIPPING.search(text) or Q.TEMPERATURE.search(text) and not Q.NOT_STORAGE.search(text):
+        found.add("storage_or_shipping")
+    if STABILITY_STUDY.search(text):
+        found.add("stability_study")
+    if SELECTION.search(text) or T.PRIORITY_CONTEXT.search(text):
+        found.add("selection")
+    for name, pattern in (("preference", PREFERENCE), ("annual_volume", ANNUAL_VOLUME), ("standard", STANDARD), ("release_test", RELEASE_TEST),
+                          ("work", WORK), ("distribution", DISTRIBUTION)):
+        if pattern.search(text):
+            found.add(name)
+    return found
+
+
+def kind_sections(clause: str) -> list[str]:
+    """The sections the facts of `clause` belong in by their kind, in a stable order."""
+    kinds = clause_kinds(clause, with_note=False)
+    return list(dict.fromkeys(section for name in KINDS if name in kinds for section in KINDS[name]))
