@@ -74,3 +74,24 @@ def test_a_revision_supersedes_the_figure_it_changes_in_prose_a_ps_or_its_compar
     )
     assert fields["total_price"].status == "stated" and fields["total_price"].value.amount == 58_750_000.0
     assert fields["gmp_batch_price"].value.amount == 9_800_000.0
+
+
+def test_the_addressees_address_is_no_site_and_a_detail_column_asks_nothing():
+    fields = _read(
+        "Acme Biologics GmbH\nHafenstrasse 4, 20457 Hamburg, Germany\n27 November 2025\nDr. Jane Roe\nSenior Director\n"
+        "Helix Therapeutics, Inc.\n88 Ridgeview Parkway, Suite 400\nRaleigh, NC 27607, USA\nRe: Clinical fill of HX-1\n"
+        "Dear Jane,\nMany thanks for the opportunity to quote.",
+        "5. Scope and timeline\nService\nIncluded?\nDetail\nTechnology transfer\nYes\nTwo methods (WP1)\n"
+        "Analytical development\nYes\nQualification of the potency assay (WP2)\nProcess development\nNo\n"
+        "Not required; process run as transferred\nAseptic fill/finish\nYes\n6R vials, frozen liquid",
+    )
+    assert fields["sites"].status == "not_stated"
+    assert {"tech_transfer", "analytical_development", "fill_finish"} <= set(fields["services_included"].value)
+    assert "process_development" not in fields["services_included"].value
+
+
+def test_a_date_of_another_event_near_the_slot_is_that_events():
+    fields = _read("Earliest GMP slot: September 2025.", "The week-34 date for the first GMP batch reflects the slot and a "
+                   "contract signature in early June 2025.")
+    assert fields["first_available_gmp_slot"].status == "stated"
+    assert fields["first_available_gmp_slot"].value.isoformat() == "2025-09-01"

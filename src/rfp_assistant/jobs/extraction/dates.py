@@ -68,11 +68,16 @@ def read_date(spec, pages):
     def judge(match, context, cue):
         # "The slot is held until 31 May": a date closing a hold or an offer is a deadline, not the dated fact.
         before = context[:context.find(match.text)] if match.text in context else ""
-        return -0.5 if _DEADLINE.search(before) else 0.0
+        if _DEADLINE.search(before):
+            return -0.5
+        # "a contract signature in early June 2025": the date of another event named right before it.
+        return -0.4 if _OTHER_EVENT.search(before) and not _OTHER_EVENT.search(cue) else 0.0
 
     return decide(near_cues(spec, pages, finder, judge=judge), allow_conflict=True)
 
 
+_OTHER_EVENT = re.compile(r"(?i)\b(?:signature|signing|signed|award(?:ed)?|kick-?off|purchase\s+order|\bPO\b|submission|"
+                          r"rfp|founded|established|acquired|opened)\b[^.;,\n]{0,25}$")
 _DEADLINE = re.compile(r"(?i)\b(?:until|till|through|no\s+later\s+than|deadline|expires?\s+on|before)\s*(?:the\s+)?$")
 
 

@@ -118,7 +118,7 @@ _BOUNDARY = re.compile(r"(?<=[.?!])[\"”')\]]*\s+(?=[A-Z0-9\"“(])|\n\s*\n|\n(
                        r"\(?[ivx]+\)|[-•▪*\x7f]))")
 _NUMBERING = r"(?:[A-Z]\.?\d+(?:\.\d+)*\.?|\d+(?:\.\d+)*\.?|[a-z]\)|\(?[ivx]+\))?\s*"
 _REQUEST = re.compile(rf"^\s*{_NUMBERING}(?:please\s+)?(?:state|provide|describe|list|confirm|indicate|specify|give|"
-                      r"explain|detail|outline|submit|identify|quote|summari[sz]e|propose)\b", re.I)
+                      r"explain|detail|outline|submit|identify|quote|summari[sz]e|propose)\b(?=[^\S\n]+\S)", re.I)  # a column header "Detail" asks nothing
 _SPONSOR_SUBJECT = re.compile(
     rf"^\s*{_NUMBERING}(?:[^,.\n]{{0,40}},\s*)?(?:the\s+)?(?P<subject>(?:[A-Z][\w&'’-]*\s+){{0,3}}[\w&'’-]+?)(?:['’]s)?\s+"
     r"(?:\w+\s+){0,2}?(?P<verb>requires?|required|requests?|requested|expects?|expected|prefers?|preferred|seeks?|"

@@ -164,3 +164,50 @@ def superseded_cells(text: str) -> list[tuple[int, int]]:
             row += 1
         index = row
     return spans
+
+
+# -- a letter's addressee block ---------------------------------------------------------------------------------
+
+_SALUTATION = re.compile(r"(?im)^[^\S\n]*(?:dear|hello|hi)\b[^\n]{0,60}$")
+_TO_OPENER = re.compile(r"(?im)^[^\S\n]*(?:to\b[,:]?|kind\s+attn|attn\.?|attention|for\s+the\s+attention\s+of)[^\n]{0,80}$")
+_BLOCK_END = re.compile(r"(?i)^\s*(?:re|sub(?:ject)?|ref(?:erence)?)\s*[:.]|^\s*(?:dear|hello|hi)\b")
+_DATE_LINE = re.compile(r"(?i)\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s+\d{4}\b|\b[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}\b|"
+                        r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|^\s*date\s*:")
+MAX_BLOCK = 8  # lines an address block runs to
+
+
+def addressee_block(text: str) -> list[tuple[int, int]]:
+    """The addressee's name and address at the head of a letter (after 'To,' or between the dateline and 'Dear'):
+    the places in it are the sponsor's, not sites of the offer."""
+    opener = _TO_OPENER.search(text, 0, 1500)
+    if opener:
+        end = opener.end()
+        for line in re.finditer(r"\n([^\n]*)", text[opener.end():]):
+            if _BLOCK_END.match(line.group(1)) or _not_address(line.group(1)) or \
+                    text.count("\n", opener.end(), opener.end() + line.end()) > MAX_BLOCK:
+                break
+            end = opener.end() + line.end()
+        return [(opener.start(), end)]
+    salutation = _SALUTATION.search(text, 0, 2500)
+    if not salutation:
+        return []
+    lines = text[:salutation.start()].rstrip("\n").split("\n")
+    while lines and _BLOCK_END.match(lines[-1]):
+        lines.pop()  # "Re: ..." between the address and the salutation is the letter's subject
+    block = []
+    for line in reversed(lines[-MAX_BLOCK:]):
+        if _not_address(line):
+            break
+        block.append(line)
+    else:
+        return []  # no dateline or blank line closes it: the block may run into the letterhead
+    if not block:
+        return []
+    end = sum(len(line) + 1 for line in lines)
+    return [(max(end - sum(len(line) + 1 for line in block), 0), end)]
+
+
+def _not_address(line: str) -> bool:
+    """A line that cannot be part of an address block: blank, a dateline, a sentence, or long."""
+    return not line.strip() or bool(_DATE_LINE.search(line)) or len(line) > 70 or \
+        (line.rstrip().endswith(".") and len(line.split()) > 4)
