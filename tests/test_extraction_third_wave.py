@@ -78,7 +78,7 @@ def test_a_revision_supersedes_the_figure_it_changes_in_prose_a_ps_or_its_compar
 
 def test_the_addressees_address_is_no_site_and_a_detail_column_asks_nothing():
     fields = _read(
-        "Acme Biologics GmbH\nHafenstrasse 4, 20457 Hamburg, Germany\n27 November 2025\nDr. Jane Roe\nSenior Director\n"
+        "Acme Biologics GmbH\nHafenstrasse 4, 20457 Hamburg, Germany\n27 November 2025\nDr. Jane Roe\nSenior Director, Drug Product\n"
         "Helix Therapeutics, Inc.\n88 Ridgeview Parkway, Suite 400\nRaleigh, NC 27607, USA\nRe: Clinical fill of HX-1\n"
         "Dear Jane,\nMany thanks for the opportunity to quote.",
         "5. Scope and timeline\nService\nIncluded?\nDetail\nTechnology transfer\nYes\nTwo methods (WP1)\n"
