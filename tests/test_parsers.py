@@ -67,6 +67,11 @@ MONEY_CASES = [
     ("950 kEUR", [(950_000, EUR)]),
     ("4.2 million euros", [(4_200_000, EUR)]),
     ("RMB 12 million", [(12_000_000, "CNY")]),
+    ("Rs. 1.2 crore", [(12_000_000, "INR")]),  # Indian rupee prefix and crore
+    ("JPY 1.2億", [(120_000_000, "JPY")]),  # East Asian units: 億/억 a hundred million, 万/만 ten thousand
+    ("KRW 12.5억", [(1_250_000_000, "KRW")]),
+    ("RMB 300万", [(3_000_000, "CNY")]),
+    ("Mrs. 5 batches", []),
     ("TT USD 450,000; batch EUR 1.2M", [(450_000, USD), (1_200_000, EUR)]),
     ("Fill/finish 3 EUR 450,000", [(450_000, EUR)]),  # "3 EUR" is a quantity cell, not money
     # not money

@@ -15,6 +15,7 @@ _CURRENCY_SUFFIX = (
 )
 _SCALE = (
     r"(?:(?i:(?:mio|mill|mrd|tsd)\.?|thousand|millions?|billions?|crores?|lakhs?|mln|bn|mn|mm|cr|[kmb])(?![A-Za-z²³])"
+    r"|[万萬만億亿억]"
     r"|[kT](?=(?:EUR|USD|CHF|GBP|€)))"  # "950 kEUR", "950 TEUR"
 )
 _MONEY = re.compile(

@@ -112,19 +112,21 @@ CURRENCY_PREFIXES = {
     "A$": "AUD", "AU$": "AUD", "AUD": "AUD", "S$": "SGD", "SGD": "SGD", "HK$": "HKD", "HKD": "HKD",
     "NZ$": "NZD", "NZD": "NZD", "R$": "BRL", "BRL": "BRL", "€": "EUR", "EUR": "EUR", "£": "GBP",
     "GBP": "GBP", "¥": "JPY", "JPY": "JPY", "CHF": "CHF", "CNY": "CNY", "RMB": "CNY", "INR": "INR",
-    "₹": "INR", "KRW": "KRW", "₩": "KRW", "SEK": "SEK", "DKK": "DKK", "NOK": "NOK",
+    "₹": "INR", "Rs.": "INR", "Rs": "INR", "KRW": "KRW", "₩": "KRW", "SEK": "SEK", "DKK": "DKK", "NOK": "NOK",
 }
 # Currency words written after an amount ("4.2 million euros").
 CURRENCY_WORDS = {
     "us dollars": "USD", "us dollar": "USD", "dollars": "USD", "euros": "EUR", "euro": "EUR",
     "swiss francs": "CHF", "swiss franc": "CHF", "pounds sterling": "GBP", "sterling": "GBP",
-    "yen": "JPY",
+    "yen": "JPY", "rupees": "INR", "yuan": "CNY",
 }
 # Multipliers after an amount: "$4.85M", "3,2 Mio. EUR", "1.2 bn", "950 kEUR".
 SCALES = {
     "thousand": 1e3, "k": 1e3, "tsd": 1e3, "t": 1e3, "million": 1e6, "millions": 1e6, "mio": 1e6,
     "mill": 1e6, "mln": 1e6, "mn": 1e6, "mm": 1e6, "m": 1e6, "billion": 1e9, "billions": 1e9,
     "bn": 1e9, "b": 1e9, "mrd": 1e9, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "cr": 1e7,
+    # East Asian units of ten thousand and a hundred million ("JPY 1.2億", "KRW 12.5억", "RMB 300万").
+    "万": 1e4, "萬": 1e4, "만": 1e4, "億": 1e8, "亿": 1e8, "억": 1e8,
 }
 
 # English and German month names; title and upper case only, since "may" is also a verb.
