@@ -15,13 +15,13 @@ import yaml
 
 from rfp_assistant.config import Settings
 from rfp_assistant.jobs.drafting import draft_rfp
-from rfp_assistant.jobs.drafting.catalog import SECTION_IDS, scorecard, section_catalog
+from rfp_assistant.jobs.drafting.catalog import SECTION_IDS
 from rfp_assistant.jobs.drafting.render import OPEN_POINT
 from rfp_assistant.core.text.sentences import quote_in_text
 from rfp_assistant.core.retrieval.index import WorkspaceIndex
 from rfp_assistant.jobs.ingestion import builtin_playbook_files, ingest_files, max_file_bytes
 from rfp_assistant.resources import EVAL_DIR
-from rfp_assistant.evals.drafting_blind import BlindTally, blind_sets, load_gold, score_blind
+from rfp_assistant.evals.drafting_blind import BlindTally, blind_sets, load_gold, score_blind, without_boilerplate
 from rfp_assistant.evals.result import SuiteResult, Target
 
 TEMPLATE_MARKERS = ("{{", "}}", "{%", "TODO", "<placeholder>", "[insert", "lorem ipsum")
@@ -124,7 +124,7 @@ def _score(name: str, draft, gold: dict, guide_text: dict[str, str], totals: dic
     narrative = "\n".join([draft.title] + [s.markdown for s in draft.sections if s.id != "response_form"])
     # Facts are looked for in what the draft says about this program, not in catalog or scorecard text
     # that every draft repeats (a service named in a generic question would otherwise always "pass").
-    decided = OPEN_POINT.sub(" ", _without_boilerplate(narrative))
+    decided = OPEN_POINT.sub(" ", without_boilerplate(narrative))
     everything = OPEN_POINT.sub(" ", "\n".join([draft.title] + [s.markdown for s in draft.sections]
                                                + [g.question for g in draft.gaps]))
     for fact in gold.get("facts") or []:
@@ -154,28 +154,6 @@ def _score(name: str, draft, gold: dict, guide_text: dict[str, str], totals: dic
         totals["sections"] += 1
         totals["cited"] += bool(section.citations)
     _count_common(name, draft, guide_text, totals, failures)
-
-
-def _boilerplate() -> set[str]:
-    lines = {c.rule for c in scorecard()}
-    for spec in section_catalog():
-        lines.update(spec.must_ask + spec.guidance + (spec.purpose,))
-    return {_plain(line) for line in lines}
-
-
-def _plain(line: str) -> str:
-    line = re.sub(r"^\s*(?:[-*]|\d+\.)\s+", "", line)
-    return re.sub(r"(?:\s\[\d+\])+\s*$", "", line).strip()
-
-
-def _without_boilerplate(markdown: str) -> str:
-    common = _boilerplate()
-    kept = []
-    for line in markdown.splitlines():
-        cells = [_plain(c) for c in line.split("|")] if line.startswith("|") else [_plain(line)]
-        if not any(c and c in common for c in cells):
-            kept.append(line)
-    return "\n".join(kept)
 
 
 def _same(got, want) -> bool:

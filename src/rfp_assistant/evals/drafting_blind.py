@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
-from rfp_assistant.jobs.drafting.catalog import SECTION_IDS
+from rfp_assistant.jobs.drafting.catalog import SECTION_IDS, scorecard, section_catalog
 from rfp_assistant.jobs.drafting.render import OPEN_POINT
 from rfp_assistant.schemas.brief import RfpDraft
 
@@ -115,14 +116,15 @@ def stated_text(draft: RfpDraft) -> str:
     """What the draft presents as decided: title and sections without open points or the form's schema table.
 
     The response form lists every allowed value of the comparison schema (every agency, every service) for any
-    program; naming an option there is not a statement about this program.
+    program; naming an option there is not a statement about this program. Nor are the catalog's questions to every
+    vendor and the scorecard's rules, the same in every draft ('the most recent FDA inspection of the site').
     """
     parts = [draft.title]
     for section in draft.sections:
         text = section.markdown
         if section.id == "response_form":
             text = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("|"))
-        parts.append(OPEN_POINT.sub(" ", text))
+        parts.append(OPEN_POINT.sub(" ", without_boilerplate(text)))
     return "\n".join(parts)
 
 
@@ -171,3 +173,27 @@ def _tail_ok(after: str, tail: str, *, strict: bool) -> bool:
         return True
     # A longer word may be a stem ('dual sourc'); a unit may carry its power ('µg/m' in 'µg/m3').
     return not strict and (len(tail) > 3 or after[0].isdigit())
+
+
+@lru_cache(maxsize=1)
+def _boilerplate() -> frozenset[str]:
+    lines = {c.rule for c in scorecard()}
+    for spec in section_catalog():
+        lines.update(spec.must_ask + spec.guidance + (spec.purpose,))
+    return frozenset(_plain(line) for line in lines)
+
+
+def _plain(line: str) -> str:
+    line = re.sub(r"^\s*(?:[-*]|\d+\.)\s+", "", line)
+    return re.sub(r"(?:\s\[\d+\])+\s*$", "", line).strip()
+
+
+def without_boilerplate(markdown: str) -> str:
+    """`markdown` without the catalog's and scorecard's lines that every draft repeats whatever the brief says."""
+    common = _boilerplate()
+    kept = []
+    for line in markdown.splitlines():
+        cells = [_plain(c) for c in line.split("|")] if line.startswith("|") else [_plain(line)]
+        if not any(c and c in common for c in cells):
+            kept.append(line)
+    return "\n".join(kept)
