@@ -95,3 +95,14 @@ def test_a_date_of_another_event_near_the_slot_is_that_events():
                    "contract signature in early June 2025.")
     assert fields["first_available_gmp_slot"].status == "stated"
     assert fields["first_available_gmp_slot"].value.isoformat() == "2025-09-01"
+
+
+def test_a_row_of_a_price_table_with_the_currency_in_its_header_is_in_scope():
+    fields = _read(
+        "3. Price (AUD)\nAll services are quoted on a fee-for-service basis, per activity.\nActivity Price (AUD)\n"
+        "Formulation development, prototypes for 3 strengths 186,000\n"
+        "Analytical method development and validation (assay, dissolution) 124,500\n"
+        "Engineering / confirmation batch (non-GMP) at full commercial scale 58,000\nICH stability, 24 months 88,000",
+        "Terms follow.",
+    )
+    assert "analytical_development" in fields["services_included"].value

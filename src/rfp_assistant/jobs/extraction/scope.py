@@ -35,6 +35,9 @@ _IN_LABEL = re.compile(
     r"\bcomprising\b|price\s+(?:breakdown|schedule|summary|includes|covers)"
 )
 _PRICED = re.compile(r"(?:[$€£¥]|\b(?:USD|EUR|CHF|GBP|CAD|JPY|INR|CNY|AUD|SGD)\b)\s?\d|\d[\d,.'’]*\s?(?:USD|EUR|CHF|GBP)\b")
+# A row of a price table whose header gives the currency ("Price (AUD)"): its amount is bare ("... 124,500").
+_BARE_PRICE = re.compile(r"(?<![\w.,])\d{1,3}(?:[,'’\u00a0]\d{2,3})+(?:[.,]\d{2})?[^\S\n]*$", re.M)
+_PRICE_COLUMN = re.compile(r"(?i)\b(?:price|amount|cost|fee)s?\b[^\n]{0,20}\((?:USD|EUR|CHF|GBP|CAD|JPY|INR|CNY|AUD|SGD|KRW)\b")
 _OUT_LABEL = re.compile(r"(?i)(?:\bexcluded|not\s+included|out\s+of\s+scope|not\s+in\s+scope|optional(?:\s+items)?|"
                         r"\boptions?)\s*(?:\([^)]{0,40}\))?\s*:")
 _LABEL_REACH = 900  # a label governs the list that follows it, not the rest of the document
@@ -66,7 +69,7 @@ def _in_scope(text: str, m: re.Match) -> bool:
     sentence = _sentence(text, m.start(), m.end())
     if _OUT_WORDS.search(sentence):
         return False
-    if _PRICED.search(_row(text, m)):
+    if _PRICED.search(_row(text, m)) or (_BARE_PRICE.search(_row(text, m)) and _PRICE_COLUMN.search(text, 0, m.start())):
         return True  # a priced line of the proposal (options were excluded above) is work the price covers
     label_out = _last(_OUT_LABEL, text, m.start())
     if label_out is not None and (label_in is None or label_out > label_in):
