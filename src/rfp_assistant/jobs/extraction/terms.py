@@ -247,8 +247,11 @@ def read_approvals(pages: list[Page]) -> FieldResult:
                 denials.append(Candidate([], page.number, quote, 0.8))
                 continue
             for name, patterns in options.items():
-                if name not in chosen and any(p.search(page.text, left, right) for p in patterns):
-                    chosen[name] = Candidate(name, page.number, quote, 0.8)
+                hit = next((h for p in patterns if (h := p.search(page.text, left, right))), None) \
+                    if name not in chosen else None
+                if hit:  # the quote reaches the agency it names, however long the sentence
+                    chosen[name] = Candidate(name, page.number, _sentence_quote(
+                        page, min(m.start(), hit.start()), max(m.end(), hit.end())), 0.8)
     if chosen:
         values = [name for name in options if name in chosen]
         evidence = []
