@@ -111,7 +111,8 @@ def test_a_row_of_a_price_table_with_the_currency_in_its_header_is_in_scope():
 def test_every_approving_agency_of_a_long_sentence_is_kept_with_its_quote():
     fields = _read(
         "11.2 Approved products\nOur fill site in the north of the country manufactures two commercial products for "
-        "clients, both of them filled, inspected and released at this site for several years now, and both approved "
+        "clients in Europe and North America, both of them filled, inspected, labelled and released at this site for "
+        "several years now under our own quality system and batch certification, and both approved "
         "by the EMA and by Swissmedic.",
         "Terms follow.",
     )
