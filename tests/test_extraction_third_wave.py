@@ -110,10 +110,12 @@ def test_a_row_of_a_price_table_with_the_currency_in_its_header_is_in_scope():
 
 def test_every_approving_agency_of_a_long_sentence_is_kept_with_its_quote():
     fields = _read(
-        "11.2 Approved products\nOur fill site in the north of the country manufactures two commercial products for "
-        "clients in Europe and North America, both of them filled, inspected, labelled and released at this site for "
-        "several years now under our own quality system and batch certification, and both approved "
-        "by the EMA and by Swissmedic.",
+        "11. Quality, regulatory history and governance\n11.1 Inspections\nNorthsite: last inspected by the US FDA in "
+        "March 2024. The inspection resulted in a Form 483 with three observations and was classified VAI.\n"
+        "Southsite: inspected by Swissmedic in October 2024; not yet inspected by the FDA.\n"
+        "We have not received any FDA warning letter in the last five years.\n11.2 Approved products\n"
+        "Northsite manufactures two commercial products, both approved by the EMA and by Swissmedic.\n"
+        "11.3 Governance\nWe will assign a dedicated project manager.",
         "Terms follow.",
     )
     assert set(fields["regulatory_approvals"].value) == {"EMA", "Swissmedic"}
