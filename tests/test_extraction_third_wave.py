@@ -119,3 +119,12 @@ def test_every_approving_agency_of_a_long_sentence_is_kept_with_its_quote():
         "Terms follow.",
     )
     assert set(fields["regulatory_approvals"].value) == {"EMA", "Swissmedic"}
+
+
+def test_effort_on_a_rate_card_is_not_a_duration():
+    fields = _read(
+        "Process development will take approx. 20-22 weeks, partly overlapping with tech transfer.",
+        "Price Summary (INR)\nProcess development and optimisation\nFTE\n4 FTE x 5 months x 7,25,000\n1,45,00,000",
+    )
+    assert fields["process_development_weeks"].status == "stated"
+    assert fields["process_development_weeks"].value == 22.0

@@ -18,6 +18,8 @@ _WEEK_COLUMN = re.compile(r"(?i)\bweeks?\s*\(?\s*(?:from|after|since)\s+(?:the\s
                           r"order|award|kick-?off|start)|\bweeks? after po\b|\bcalendar weeks?\b")
 _ROW_END_NUMBER = re.compile(r"(?m)(?<![\w.,/#+-])(?<!no\.)(?<!No\.)(?:(\d{1,3})\s*[-–]\s*)?(\d{1,3})[^\S\n]*$")
 _LATER = re.compile(r"(?i)\s*(?:later|afterwards|thereafter|after\s+that|after\s+(?:it|this|which))\b")
+_EFFORT_BEFORE = re.compile(r"(?i)\b(?:ftes?|persons?|people|scientists?|analysts?|staff|man|heads?)\s*(?:x|×|\*)\s*$")
+_TIMES_AFTER = re.compile(r"\s*(?:x|×|\*|@)\s*(?:[A-Z]{3}\s*|[$€£₹]\s*)?\d")
 _NOT_A_WEEK = re.compile(r"(?i)(?:batch|lot|run|phase|suite|step|wp|stage|part|option|page|of)[^\S\n]*\Z")
 
 
@@ -29,6 +31,8 @@ def read_weeks(spec, pages):
         # "released about six weeks later": a duration counted from another event is that event's gap.
         if at >= 0 and _LATER.match(context, at + len(match.text)):
             score -= 0.5
+        if at >= 0 and (_EFFORT_BEFORE.search(context, 0, at) or _TIMES_AFTER.match(context, at + len(match.text))):
+            score -= 0.6  # "4 FTE x 5 months x 7,25,000": effort on a rate card, not how long the work takes
         return score
 
     found = []
