@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from rfp_assistant.core.retrieval.index import SearchHit, WorkspaceIndex, is_builtin
 from rfp_assistant.jobs.answering.candidates import score_units
-from rfp_assistant.jobs.answering.compose import cite, compose
+from rfp_assistant.jobs.answering.compose import cite, compose, supplement
 from rfp_assistant.jobs.answering.intent import ASKS_FOR, Intent, read_intent
 from rfp_assistant.jobs.answering.model import model_answer
 from rfp_assistant.jobs.readiness import question_gaps
@@ -65,9 +65,10 @@ def _answer_by_priority(index: WorkspaceIndex, question: str, intent: Intent, ch
     if not tiers:
         return _with_model(question, [], _extractive(question, intent, [], index), chat)
     found = [tier for tier in tiers if tier[1].found]
-    # The user's documents passing only their lower bar give way to a playbook passage that answers more squarely.
+    # The user's documents passing only their lower bar still answer first; a playbook passage that answers more
+    # squarely follows them, marked as the playbook's, instead of replacing them.
     if len(found) == 2 and found[0][3] and found[1][2] > found[0][2] + WEAK_MARGIN:
-        found = found[1:]
+        return _with_model(question, found[0][0] + found[1][0], supplement(found[0][1], found[1][1]), chat)
     hits, offline = (found or tiers)[0][:2]
     return _with_model(question, hits, offline, chat)
 
@@ -132,8 +133,8 @@ def _extractive_tier(question: str, intent: Intent, hits: list[SearchHit], index
     if silent_topic:
         min_coverage, min_similarity = min_coverage + 0.15, min_similarity + 0.1
     if best.coverage < min_coverage and closest.similarity < min_similarity:
-        top = [c for c in candidates if c.eligible][:2] or candidates[:2]
-        cited = [cite(c.hit.chunk, c.text, builtin=c.hit.builtin) for c in top]
+        closest_units = [c for c in candidates if c.eligible][:2] or candidates[:2]
+        cited = [cite(c.hit.chunk, c.text, builtin=c.hit.builtin) for c in closest_units]
         lines = [NOT_FOUND + " The closest passages are:"] + [f"- {c.quote} [{i}]" for i, c in enumerate(cited, 1)]
         return Answer(answer="\n".join(lines), citations=cited, found=False), top, False
     answer = compose(intent, candidates)

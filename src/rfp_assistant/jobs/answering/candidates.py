@@ -9,6 +9,7 @@ and whether it carries what the question asks for (a name, an amount, a date, a 
 from __future__ import annotations
 
 import math
+import os
 import re
 from dataclasses import dataclass
 
@@ -32,8 +33,10 @@ _ABOUT_DOCUMENT = re.compile(r"\b(series|author|wrote|written|published|publishe
                              r"previous (page|part|article)|part \d|this (doc|document|guide|article|page|piece)|"
                              r"related|read next|further reading|other (articles|pieces|posts|pages)|articles|links?)\b",
                              re.I)
+KIN_WEIGHT = 0.8  # a word of the question's word family ('defensible' for 'defend') counts 80% of the word itself
 W_LINK = 0.3  # a link card (a related article's title and teaser) answers only a question about such links
 _SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to vs with".split())
+_ITEMS = re.compile(r",[^,]+,[^,]*\b(and|or)\b|;|:\s*$|\b(such as|including|include|includes)\b", re.I)
 _ENUMERATION = re.compile(r"(,[^,]+){2,}|;|:\s*$|\b(such as|including|include|includes|like)\b", re.I)
 
 
@@ -80,6 +83,8 @@ def score_units(question: str, intent: Intent, hits: list[SearchHit], index: Wor
     stems = [tokenize(c.text) for c in candidates]
     idf = _idf(asked, [set(s) for s in stems])
     weight = sum(idf[t] for t in asked) or 1.0
+    vocabulary = set().union(*map(set, stems)) if stems else set()
+    kin = {t: {v for v in vocabulary if _kindred(t, v)} for t in asked}
     rank_of = {id(hit): rank for rank, hit in enumerate(hits)}
     about_document = bool(_ABOUT_DOCUMENT.search(question))
     for candidate, sequence, similarity in zip(candidates, stems, similarities):
@@ -91,6 +96,7 @@ def score_units(question: str, intent: Intent, hits: list[SearchHit], index: Wor
         context |= {t for mentioned, phrases in groups if any(_has_phrase(context_sequence, p) for p in phrases)
                     for t in mentioned}
         got = sum(idf[t] for t in asked if t in terms) + CONTEXT_WEIGHT * sum(idf[t] for t in asked if t in context - terms)
+        got += KIN_WEIGHT * sum(idf[t] for t in asked if t not in terms and t not in context and kin[t] & terms)
         candidate.coverage = min(1.0, got / weight)
         candidate.similarity = similarity
         candidate.eligible = (len(candidate.text) >= MIN_ANCHOR_CHARS or bool(intent.wants)) and not is_label(candidate.text)
@@ -139,9 +145,22 @@ def is_label(text: str) -> bool:
     return bool(significant) and sum(w[0].isupper() for w in significant) >= 0.8 * len(significant)
 
 
+def lists_items(text: str) -> bool:
+    """Stricter than is_enumeration: names three or more things ("a, b, and c") or introduces them ("such as", ":")."""
+    return bool(_ITEMS.search(text))
+
+
 def is_enumeration(text: str) -> bool:
     """True for a sentence that lists things inline ("a, b, and c"; "such as ..."; "...:")."""
     return bool(_ENUMERATION.search(text))
+
+
+def _kindred(a: str, b: str) -> bool:
+    """Two stems of one word family the stemmer keeps apart ('young'/'younger', 'defend'/'defens', 'compar'/'comparison')."""
+    if a == b or min(len(a), len(b)) < 5:
+        return False
+    shared = len(os.path.commonprefix([a, b]))
+    return shared >= 5 and shared >= min(len(a), len(b)) - 1
 
 
 def _has_phrase(sequence: list[str], stems: tuple[str, ...]) -> bool:

@@ -11,7 +11,7 @@ import re
 
 from rfp_assistant.core.text.sentences import quote_in_text
 from rfp_assistant.core.retrieval.lexical import tokenize
-from rfp_assistant.jobs.answering.candidates import Candidate, is_enumeration
+from rfp_assistant.jobs.answering.candidates import Candidate, is_enumeration, lists_items
 from rfp_assistant.jobs.answering.intent import Intent
 from rfp_assistant.schemas.common import Answer, Citation
 
@@ -24,6 +24,7 @@ _CONTINUES = re.compile(r"^(additionally|also|in addition|furthermore|moreover|l
 _QUALIFIES = re.compile(r"^(this|that|these|those|it|they|such|the (range|figure|number|amount|estimate)|excluding|"
                         r"including|depending|for example|e\.g\.)\b|\b(depend\w*|typical\w*|usually|roughly|about|approx\w*|"
                         r"excluding|including|per|each|if|unless)\b", re.I)
+PLAYBOOK_ADDS = "The built-in playbook adds:"
 _BULLET = re.compile(r"^([-*•▪]|\d{1,2}[.)])\s+")
 
 
@@ -51,7 +52,17 @@ def compose(intent: Intent, candidates: list[Candidate]) -> Answer:
     if intent.shape == "list":
         chosen = _with_continuation(anchor, units, chosen)
     chosen += _corroboration(candidates, anchor, chosen)
+    if intent.shape == "list":
+        chosen = _with_following_list(chosen, groups)
     return _render(chosen, [])
+
+
+def supplement(first: Answer, extra: Answer) -> Answer:
+    """`first`, then `extra` introduced as the built-in playbook's, its markers renumbered after `first`'s."""
+    offset = len(first.citations)
+    text = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + offset}]", extra.answer)
+    return Answer(answer=f"{first.answer}\n{PLAYBOOK_ADDS}\n{text}", citations=first.citations + extra.citations,
+                  found=True)
 
 
 def _by_passage(candidates: list[Candidate]) -> dict[str, list[Candidate]]:
@@ -138,6 +149,18 @@ def _with_continuation(anchor: Candidate, units: list[Candidate], chosen: list[C
         if nxt not in out:
             out.append(nxt)
         position += 1
+    return out
+
+
+def _with_following_list(chosen: list[Candidate], groups: dict[str, list[Candidate]]) -> list[Candidate]:
+    """A sentence naming the topic ("Set up key metrics.") is followed by the one listing it ("They include a, b, c")."""
+    out = list(chosen)
+    for c in chosen:
+        if lists_items(c.text):
+            continue
+        nxt = next((u for u in groups[c.chunk_id] if u.position == c.position + 1 and u.unit.block == c.unit.block), None)
+        if nxt is not None and nxt not in out and not nxt.unit.is_row and lists_items(nxt.text):
+            out.append(nxt)
     return out
 
 

@@ -19,7 +19,7 @@ Shape = Literal["list", "definition", "number", "other"]
 _OWN = re.compile(r"\b(we|we're|we've|we'd|our|ours|us)\b", re.I)
 # Asking what to do, what is usual or what the guide says is a request for advice, whoever "we" are.
 _ADVICE = re.compile(
-    r"\b(should|shall|ought|must|supposed to|needs? to|have to|has to|best|better|recommend\w*|advis\w*|suggest\w*"
+    r"\b(should|shall|ought|must|supposed to|meant to|expected to|needs? to|have to|has to|best|better|recommend\w*|advis\w*|suggest\w*"
     r"|typical(ly)?|usual(ly)?|general(ly)?|likely|common(ly)?|normally|ideally)\b"
     r"|\bhow (do|can|could|would|might|will) (we|i|you|one|a company|companies|sponsors?|a sponsor)\b"
     r"|\b(where|what|which|who) (can|could) (we|i)\b"
@@ -61,6 +61,17 @@ _DEFINITION = re.compile(
 _NUMBER = re.compile(r"\bhow (many|much|long|often|big|large|soon)\b|\bwhat (number|percentage|share|proportion|amount)\b"
                      r"|\bnumber of\b", re.I)
 _NAME_THEM = re.compile(r"\b(what|which) are (they|these|those)\b|\b(name|list) (them|these|those)\b", re.I)
+# A search-box fragment naming things in the plural ("kpis to track the cdmo", "hidden costs in a budget") asks for them
+# all; one with a question word or a leading verb ("does...", "how to...") is asked some other way.
+_PREPOSITION = r"(to|for|of|in|on|at|with|from)"
+_SINGULAR_IN_S = r"(analysis|basis|status|focus|bonus|thesis|crisis|emphasis|diagnosis|synopsis|consensus|campus|virus)\b"
+_FRAGMENT = re.compile(
+    rf"^\s*((?!{_PREPOSITION}\b)[\w/&'-]+\s+){{0,3}}?(?!{_SINGULAR_IN_S})[\w/&'-]*[a-z](?<!s)s\b"  # the head noun, plural
+    rf"(?=\s+({_PREPOSITION}|that|we|our)\b|\s*(-|:|\?|$))",
+    re.I,
+)
+_ASKED = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b|^\s*(is|are|do|does|did|can|could|should|would|"
+                    r"will|has|have|was|were|may|must|any|tell|give|explain)\b", re.I)
 _NOT_A_LIST = re.compile(r"^\s*(what|which)\s+(\w+\s+){0,2}(is|does|has|was)\b", re.I)
 
 # Words that say how a question is put, or point at the document itself, rather than name its topic.
@@ -102,6 +113,8 @@ def answer_shape(question: str) -> Shape:
     if _NUMBER.search(question) and _NAME_THEM.search(question):
         return "list"  # "how many ..., and what are they?"
     if _LIST.search(question) and not (_NOT_A_LIST.search(question) and not re.search(r"\bwhat are they\b", question, re.I)):
+        return "list"
+    if _FRAGMENT.search(question) and not _ASKED.search(question):
         return "list"
     if _DEFINITION.search(question):
         return "definition"
