@@ -72,6 +72,12 @@ MONEY_CASES = [
     ("KRW 12.5억", [(1_250_000_000, "KRW")]),
     ("RMB 300万", [(3_000_000, "CNY")]),
     ("Mrs. 5 batches", []),
+    # amounts in words with their currency (a letter's "that's ... euro", an Indian offer's total in words)
+    ("sixty-one thousand euro", [(61_000, EUR)]),
+    ("two hundred and sixty-nine thousand, five hundred euro", [(269_500, EUR)]),
+    ("Rupees Five Crore Eighty Seven Lakh Fifty Thousand only", [(58_750_000, "INR")]),
+    ("USD one million two hundred thousand", [(1_200_000, USD)]),
+    ("three pounds of API", []),
     ("TT USD 450,000; batch EUR 1.2M", [(450_000, USD), (1_200_000, EUR)]),
     ("Fill/finish 3 EUR 450,000", [(450_000, EUR)]),  # "3 EUR" is a quantity cell, not money
     # not money

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from rfp_assistant.core.values.common import Match, Money, RANGE, WHITESPACE, YEAR, escaped_alternation, qualifiers, range_flags
-from rfp_assistant.core.values.numbers import CURRENCY_PREFIXES, CURRENCY_WORDS, NUMBER_SPACED, SCALES, parse_number
+from rfp_assistant.core.values.numbers import (AMOUNT_WORDS, CURRENCY_PREFIXES, CURRENCY_WORDS, NUMBER_SPACED, SCALES,
+                                               amount_words_value, parse_number)
 
 _CODE_END = r"(?![A-Za-z])"
 _CURRENCY_PREFIX = rf"(?:{escaped_alternation(CURRENCY_PREFIXES)}){_CODE_END}"
@@ -72,6 +73,39 @@ def find_money(text: str) -> list[Match]:
         if after:
             flags.add("each" if after["each"] else "per_batch")
         out.append(Match(Money(round(amount, 2), currency), start, end, text[start:end], frozenset(flags)))
+    return sorted(out + _in_words(text, out), key=lambda m: m.start)
+
+
+# An amount in words with its currency: "sixty-one thousand euro", "Rupees Five Crore Eighty Seven Lakh Fifty Thousand".
+# Found from the currency outward (a cheap scan), since most text has no amount in words at all.
+_WORD_AFTER = re.compile(r"(?i)\b(?:(?:us\s+)?dollars?|euros?|pounds(?:\s+sterling)?|(?:swiss\s+)?francs?|rupees|yen|yuan)\b")
+_WORD_BEFORE = re.compile(rf"(?:(?i:\brupees|\brs\.?)|\b(?:{'|'.join(sorted({c for c in CURRENCY_PREFIXES if c.isalpha()}))})\b"
+                          r"|[$€£₹¥])[^\S\n]+(?=[A-Za-z])")
+_WORDS_ENDING = re.compile(rf"(?:{AMOUNT_WORDS})[^\S\n]+$")
+_WORDS_STARTING = re.compile(AMOUNT_WORDS)
+_WORD_CURRENCIES = {"euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD", "us dollar": "USD", "us dollars": "USD",
+                    "pounds": "GBP", "pounds sterling": "GBP", "franc": "CHF", "francs": "CHF", "swiss franc": "CHF",
+                    "swiss francs": "CHF", "rupees": "INR", "rs": "INR", "rs.": "INR", "yen": "JPY", "yuan": "CNY"}
+
+
+def _in_words(text: str, found: list[Match]) -> list[Match]:
+    """Amounts written in words (a thousand or more), beside those in figures; never one overlapping a figure."""
+    spans = []
+    for m in _WORD_AFTER.finditer(text):
+        words = _WORDS_ENDING.search(text, max(0, m.start() - 200), m.start())
+        if words:
+            spans.append((words.start(), m.end(), text[words.start():m.start()], m.group(0)))
+    for m in _WORD_BEFORE.finditer(text):
+        words = _WORDS_STARTING.match(text, m.end())
+        if words:
+            spans.append((m.start(), words.end(), words.group(0), m.group(0).strip()))
+    out = []
+    for start, end, words, token in spans:
+        amount = amount_words_value(words)
+        currency = CURRENCY_PREFIXES.get(token) or _WORD_CURRENCIES.get(WHITESPACE.sub(" ", token.lower()))
+        if amount < 1000 or not currency or any(f.start < end and start < f.end for f in found + out):
+            continue
+        out.append(Match(Money(round(amount, 2), currency), start, end, text[start:end], qualifiers(text, start)))
     return out
 
 

@@ -97,6 +97,26 @@ def words_to_int(words: str) -> int:
     return value
 
 
+# An amount written out, with its large units: "two hundred and fifty-five thousand", "Five Crore Eighty Seven Lakh".
+_LARGE = {"thousand": 1e3, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "million": 1e6, "billion": 1e9}
+_AMOUNT_WORD = _alternation([*_WORD_VALUES, "hundred", *_LARGE])
+AMOUNT_WORDS = rf"(?i:\b(?:{_AMOUNT_WORD})(?:(?:[\s,-]+(?:and\s+)?)(?:{_AMOUNT_WORD}))*\b)"
+
+
+def amount_words_value(words: str) -> float:
+    """Value of an amount in words, with hundreds, thousands, lakhs, crores, millions and billions."""
+    total = current = 0.0
+    for word in re.split(r"[\s,-]+", words.strip().lower()):
+        if word in _WORD_VALUES:
+            current += _WORD_VALUES[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in _LARGE:
+            total += (current or 1) * _LARGE[word]
+            current = 0.0
+    return total + current
+
+
 def to_number(token: str, *, dot_thousands: bool = False) -> float:
     """Value of a token matched by NUMBER_OR_WORD."""
     token = token.strip()
