@@ -10,6 +10,7 @@ from rfp_assistant.core.documents.chunking import CHUNKING_VERSION
 from rfp_assistant.errors import RfpAssistantError
 from rfp_assistant.core.retrieval.index import Kind, WorkspaceIndex
 from rfp_assistant.core.retrieval.records import DocumentRecord
+from rfp_assistant.core.retrieval.scrub import scrub_deleted_text
 from rfp_assistant.resources import KNOWLEDGE_DIR
 from rfp_assistant.schemas.common import IngestReport
 
@@ -87,7 +88,8 @@ def remove_document(index: WorkspaceIndex, name_or_id: str) -> list[DocumentReco
     if record is None:
         return []
     attachments = [r for r in index.list_documents(kind=record.kind) if r.source.startswith(record.source + " / ")]
-    removed = [index.delete_document(r.doc_id) for r in [record, *attachments]]
+    removed = [index.delete_document(r.doc_id, scrub=False) for r in [record, *attachments]]
+    scrub_deleted_text(index.settings)  # once for all of them: it rewrites the whole index file
     return [r for r in removed if r is not None]
 
 

@@ -31,6 +31,7 @@ from rfp_assistant.core.retrieval.lexical import LexicalIndex
 from rfp_assistant.core.storage.document_files import forget
 from rfp_assistant.core.storage.locking import workspace_lock
 from rfp_assistant.core.retrieval.store import collection_name, note_change, workspace_client
+from rfp_assistant.core.retrieval.scrub import scrub_deleted_text
 from rfp_assistant.core.retrieval.records import (
     IS_CHUNK,
     IS_MANIFEST,
@@ -290,8 +291,11 @@ class WorkspaceIndex:
                 self._changed(swaps)
         return IngestResult("updated" if older or same is not None else "added", record)
 
-    def delete_document(self, name_or_id: str) -> DocumentRecord | None:
-        """Remove a document and its chunks; returns what was removed, or None if absent."""
+    def delete_document(self, name_or_id: str, *, scrub: bool = True) -> DocumentRecord | None:
+        """Remove a document and its chunks; returns what was removed, or None if absent.
+
+        Then (unless `scrub` is False, for a caller deleting several and scrubbing once) no file keeps its text.
+        """
         with workspace_lock(self.folder):
             record = self.find_document(name_or_id)
             swaps = self._swaps
@@ -300,7 +304,9 @@ class WorkspaceIndex:
                     self._remove(record.doc_id)
                 finally:
                     self._changed(swaps)
-            return record
+        if record is not None and scrub:
+            scrub_deleted_text(self.settings)
+        return record
 
     def chunks_of(self, doc_id: str) -> list[Chunk]:
         """All chunks of one document, in reading order."""
@@ -316,6 +322,9 @@ class WorkspaceIndex:
             self.contextual.remove(doc_id)
         self.units.remove(doc_id)
         forget(self.folder, sha256=doc_id)  # what was derived from it (cached extractions) goes with it
+        # Saved keyword indexes list its words; the next search builds one for the new set of documents anyway.
+        for saved in (self.folder / "lexical").glob("[!.]*"):
+            _remove_tree(saved)
 
     def _write_chunks(self, chunks: list[Chunk], kind: str, record: DocumentRecord) -> None:
         """Embed and store chunks; the manifest rides with the last batch, committing the document."""

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from rfp_assistant.config import Settings
 from rfp_assistant.core.embeddings.e5 import E5Embedder
+from rfp_assistant.core.retrieval.scrub import scrub_deleted_text
 from rfp_assistant.core.storage.files import replace_atomically
 from rfp_assistant.errors import IndexError_
 
@@ -149,4 +150,6 @@ def delete_workspace(settings: Settings, workspace: str) -> bool:
             client.delete_collection(name)
     # Other processes notice the change stamp has gone with the folder and reopen.
     shutil.rmtree(folder, ignore_errors=True)
+    if found:
+        scrub_deleted_text(settings)  # the index file would otherwise keep the passages in its log and free pages
     return True
