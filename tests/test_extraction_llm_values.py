@@ -29,6 +29,11 @@ QUOTE_SHORT_OF_VALUE = {
     ("ex1_06_marrowgate-fcfusion-twosite.pdf", "max_bioreactor_volume_l"),
     ("ex5_05_cerrado_enzyme_budgetary.pdf", "services_included"), ("ex5_03_kinneret_oligo.pdf", "services_included"),
     ("ex5_03_kinneret_oligo.pdf", "aseptic_fill_finish"),
+    # Third wave: the gold quotes a scope table's detail cells, a sites table's "Yes" cells, a heading over the scope,
+    # or paraphrases assumptions; none of those quotes names the value it stands for.
+    ("ex8_03_pelleran_mrna_lnp.pdf", "services_included"), ("ex8_06_corrib_fill_finish_letter.pdf", "assumptions"),
+    ("ex7_01_tarangini-api-revised-offer.pdf", "sites"), ("ex7_01_tarangini-api-revised-offer.pdf", "services_included"),
+    ("ex7_01_tarangini-api-revised-offer.pdf", "assumptions"), ("ex7_06_wattlebrook-osd-short-quote.pdf", "assumptions"),
 }
 
 
