@@ -589,3 +589,13 @@ def test_a_clause_stating_facts_of_several_kinds_is_shown_in_each_of_their_secti
     # Facets are cut outside brackets and never inside a number ('5,000 L').
     assert clause_facets("Drug-linker: ~5 g GMP, route from our chemists (7 steps, 1 chromatography)") == [
         "Drug-linker: ~5 g GMP", "Drug-linker: route from our chemists (7 steps, 1 chromatography)"]
+
+
+def test_a_sub_item_or_a_list_under_a_lead_in_keeps_what_it_is_about():
+    brief = parse_brief("AB-12 RFP notes\n1. Vector: AAV9, CMV promoter\n   - made by triple transfection in HEK293\n"
+                        "2. Batches: 2 GMP lots\nNice to have:\n   - potency assay in-house\n   - prior BLA experience\n"
+                        "Budget is EUR 3M.\n- a loose bullet after prose")
+    assert brief.clauses == ["AB-12 RFP notes", "Vector: AAV9, CMV promoter",
+                             "Vector: made by triple transfection in HEK293", "Batches: 2 GMP lots",
+                             "Nice to have: potency assay in-house", "Nice to have: prior BLA experience",
+                             "Budget is EUR 3M.", "a loose bullet after prose"]

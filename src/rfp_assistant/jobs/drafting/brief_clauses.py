@@ -29,6 +29,8 @@ _CHATTER = re.compile(
 # 'For the RFP: ...', 'Short version: ...' open a sentence; they do not label what follows.
 _DISCOURSE = re.compile(r"^(?:for (?:the|this|our) (?:RFP|request|record)|short version|in short|summary|quick summary"
                         r"|tl;?dr|note|notes|fyi|background|context|update|bottom line)$", re.I)
+# A line of a few words ending in a colon that introduces the list under it ('Nice to have:', '## Must-haves:').
+_LEAD_IN = re.compile(r"^(?:#{1,6}\s+)?([A-Za-z][\w /&'-]{1,40}?)\s*:$")
 _CONTENT = re.compile(r"\d|\b[A-Z]{2,}[\w-]*\b")
 _EMPTY_CELL = {"", "-", "–", "—", "n/a", "na", "none"}
 
@@ -72,6 +74,7 @@ def _blocks(text: str) -> list[_Block]:
     blocks: list[_Block] = []
     headers: list[str] | None = None
     signature: list[str] | None = None
+    lead, parent = "", ""  # a short lead-in line ('Nice to have:') and the label of the last top-level item
     lines = text.splitlines()
     for n, raw in enumerate(lines):
         line = raw.strip()
@@ -81,6 +84,9 @@ def _blocks(text: str) -> list[_Block]:
             continue
         if not line or _HEADER.match(line) or _TABLE_RULE.match(line):
             continue
+        if (m := _LEAD_IN.match(line)) and not _GREETING.match(line) and not _DISCOURSE.match(m.group(1)):
+            lead, parent = m.group(1), ""
+            continue
         if line.startswith("|"):
             cells = [normalize_whitespace(c) for c in line.strip().strip("|").split("|")]
             if headers is None and n + 1 < len(lines) and _TABLE_RULE.match(lines[n + 1].strip()):
@@ -89,6 +95,8 @@ def _blocks(text: str) -> list[_Block]:
                 blocks.append(_row(cells, headers or []))
             continue
         headers = None
+        if not _BULLET.match(line) and not _HEADING.match(line):
+            lead = parent = ""
         if _GREETING.match(line):
             continue
         if _SIGN_OFF.match(line):
@@ -97,7 +105,15 @@ def _blocks(text: str) -> list[_Block]:
         if m := _SUBJECT.match(line):
             blocks.append(_Block("", line[m.end():]))
         elif _HEADING.match(line) or _BULLET.match(line):
-            blocks.append(_labelled(_BULLET.sub("", _HEADING.sub("", line)), whole=True))
+            block = _labelled(_BULLET.sub("", _HEADING.sub("", line)), whole=True)
+            nested = raw[:1].isspace() and _BULLET.match(line) and parent
+            if not block.label and (nested or lead):
+                # A sub-item is about its parent's label; a list under 'Nice to have:' is about that lead-in.
+                block = _Block(parent if nested else lead, block.body, block.note, True)
+            elif not raw[:1].isspace():
+                parent = block.label
+            blocks.append(block)
+            continue
         elif blocks and _wraps(lines[n - 1].strip(), line) and not blocks[-1].note:
             last = blocks[-1]
             blocks[-1] = _Block(last.label, f"{last.body} {line}", last.note, last.whole)

@@ -38,9 +38,24 @@ WORK = re.compile(r"\b(?:to be|must be|needs? to be|needs|has to be|will be)\s+(
                   r"|\bCDMO (?:to |must |should |will |has to |makes? |sources? |develops? |does )\w+"
                   r"|\b(?:to be|needs?|ideally) (?:confirm|shorten|develop|transfer|validat|optimi)\w*", _I)
 # Where the product goes and how fast: clinical sites, depots, turnaround from collection to patient.
-DISTRIBUTION = re.compile(r"\b(?:clinical|trial|treatment|apheresis|infusion) (?:sites?|centers?|centres?)\b|\bsites? in "
-                          r"[A-Z]|\bdepots?\b|vein[- ]to[- ]vein|needle[- ]to[- ]needle|turn-?around|chain of "
-                          r"(?:identity|custody)|\bcouriers?\b")
+DISTRIBUTION = re.compile(r"(?i:\b(?:clinical|trial|treatment|apheresis|infusion) (?:sites?|centers?|centres?)\b)"
+                          r"|\b(?i:sites?) in [A-Z]|(?i:\bdepots?\b|vein[- ]to[- ]vein|needle[- ]to[- ]needle|turn-?around"
+                          r"|chain of (?:identity|custody)|\bcouriers?\b)")
+# A fact about the process or product the technical section describes: a vessel volume, titer or yield, synthesis
+# steps, a chromatography, a molecular weight, a material kept out of the process, cryopreservation, doses per lot.
+PROCESS_FACT = re.compile(r"\d[\d,.]*\s*(?:k?L|litres?|liters?)\b|\btit(?:er|re)s?\b|\byields?\b|\d\s*(?:g|mg)/L\b"
+                          r"|\b\d+\s+(?:synthetic |chemical |process )?steps?\b|chromatograph\w*|\bkDa\b|\b(?:serum|xeno"
+                          r"|animal|methanol|solvent|antibiotic|lactose)[- ]free\b|cryopreserv\w*|\bTU/mL\b|\bvg/mL\b"
+                          r"|\bdoses?\s*(?:/|per)\s*(?:lot|batch)\b|\b(?:SPPS|LPPS)\b", _I)
+# A specification limit ('< 2%', 'NMT 0.5%', '≥ 70% viability').
+SPEC_LIMIT = re.compile(r"(?:[<>≤≥]=?|\bNMT\b|\bNLT\b|not (?:more|less) than|\bbelow\b|\bunder\b)\s*\d[\d.,]*\s*"
+                        r"(?:%|ppm|ppb|EU\b|CFU|ng\b|pg\b)", _I)
+# The quality grade of a material ('HQ grade OK', 'GMP-grade plasmid').
+GRADE = re.compile(r"\b(?:GMP|HQ|high[- ]quality|research|compendial|pharma(?:ceutical)?|clinical)[- ]grade\b|\bgrade\b"
+                   r"[^.;\n]{0,20}\b(?:OK|acceptable|sufficient|required)\b", _I)
+# A study or data set the sponsor needs, which the CDMO must quote ('in-use study needed', 'we need bag compatibility data').
+STUDY = re.compile(r"\b(?:stud(?:y|ies)|data)\b[^.;\n]{0,30}\b(?:needed|required|must|to be (?:run|done|performed))\b"
+                   r"|\bneed\w*\b[^.;\n]{0,50}\b(?:stud(?:y|ies)|data)\b", _I)
 # Where a kind of fact belongs; the first section of a kind is also where a clause of that kind leans.
 KINDS = {
     "storage_or_shipping": ("logistics",),
@@ -52,6 +67,10 @@ KINDS = {
     "release_test": ("quality_regulatory",),
     "work": ("scope_of_work",),
     "distribution": ("logistics",),
+    "process_fact": ("technical_requirements",),
+    "spec_limit": ("technical_requirements",),
+    "grade": ("quality_regulatory",),
+    "study": ("scope_of_work",),
 }
 # The kinds that pull a clause toward their section when it is placed (the others only add a section).
 LEANING = ("storage_or_shipping", "stability_study", "selection")
@@ -69,7 +88,8 @@ def clause_kinds(clause: str, *, with_note: bool = True) -> set[str]:
     if SELECTION.search(text) or T.PRIORITY_CONTEXT.search(text):
         found.add("selection")
     for name, pattern in (("preference", PREFERENCE), ("annual_volume", ANNUAL_VOLUME), ("standard", STANDARD), ("release_test", RELEASE_TEST),
-                          ("work", WORK), ("distribution", DISTRIBUTION)):
+                          ("work", WORK), ("distribution", DISTRIBUTION), ("process_fact", PROCESS_FACT),
+                          ("spec_limit", SPEC_LIMIT), ("grade", GRADE), ("study", STUDY)):
         if pattern.search(text):
             found.add(name)
     return found
