@@ -128,3 +128,12 @@ def test_effort_on_a_rate_card_is_not_a_duration():
     )
     assert fields["process_development_weeks"].status == "stated"
     assert fields["process_development_weeks"].value == 22.0
+
+
+def test_a_short_term_is_an_abbreviation_read_only_with_a_capital():
+    from rfp_assistant.jobs.extraction.terms import boolean_terms, list_terms
+
+    mes = [p for p in boolean_terms("electronic_batch_records")["terms"] if p.search("MES")]
+    assert mes and not any(p.search("les mes données") for p in mes)
+    assert any(p.search("mRNA-LNP") for p in list_terms("modalities")["mrna"])
+    assert not any(p.search("3 pm") for p in boolean_terms("dedicated_project_manager")["topic"])

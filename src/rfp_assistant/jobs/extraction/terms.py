@@ -27,7 +27,7 @@ def _terms() -> dict:
     data = yaml.safe_load((KNOWLEDGE_DIR / "extraction_terms.yaml").read_text())
 
     def compile_all(patterns):
-        return [re.compile(wrapped(p), re.I) for p in patterns or []]
+        return [re.compile(wrapped(_capitalised(p)), re.I) for p in patterns or []]
 
     data["_negations"] = compile_all(data["negations"])
     data["_context"] = {k: compile_all(v) for k, v in data["context"].items()}
@@ -40,6 +40,16 @@ def _terms() -> dict:
         for key, options in data[section].items():
             data[section][key] = {name: compile_all(patterns) for name, patterns in options.items()}
     return data
+
+
+_ABBREVIATION = re.compile(r"\\b([a-z]{2,4})(s\??)?\\b")
+
+
+def _capitalised(pattern: str) -> str:
+    """A term of up to four letters is an abbreviation ('\\bmes\\b', '\\bnda\\b'): read only where written with a capital
+    ('MES', 'mRNA'), never as the word 'mes' or 'nda' in lower case."""
+    m = _ABBREVIATION.fullmatch(pattern)
+    return rf"\b(?=(?-i:[a-z]*[A-Z])){m.group(1)}{m.group(2) or ''}\b" if m else pattern
 
 
 def boolean_terms(key: str) -> dict[str, list[re.Pattern]]:
