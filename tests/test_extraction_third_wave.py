@@ -137,3 +137,13 @@ def test_a_short_term_is_an_abbreviation_read_only_with_a_capital():
     assert mes and not any(p.search("les mes données") for p in mes)
     assert any(p.search("mRNA-LNP") for p in list_terms("modalities")["mrna"])
     assert not any(p.search("3 pm") for p in boolean_terms("dedicated_project_manager")["topic"])
+
+
+def test_a_postscript_revises_the_letter_above_it():
+    fields = _read(
+        "Dear Jane,\nOur first GMP batch would be 18 weeks from PO. The quote is valid for 60 days.\nKind regards,\nJohn",
+        "P.S. We have moved things around: the first GMP batch can be 14 weeks from PO, and the quote is valid for "
+        "90 days.",
+    )
+    assert fields["weeks_to_first_gmp_batch"].status == "stated" and fields["weeks_to_first_gmp_batch"].value == 14.0
+    assert fields["proposal_validity_days"].value == 90

@@ -32,6 +32,8 @@ class Page:
     """Spans about other clients' programs (track record): not this program's figures, but the vendor's record."""
     options: list[tuple[int, int]] = field(default_factory=list)
     """Option and pass-through lists: offered, but not the proposed scope's figures."""
+    postscript: int | None = None
+    """Where a letter's P.S. starts: what it says revises the letter above it."""
 
     def __post_init__(self):
         self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", self.text)]
@@ -156,7 +158,8 @@ def near_cues(
                     if _SUPERSEDED.search(page.text, max(page.text.rfind(". ", 0, start) + 2, start - 160), start) or \
                             _FROM_OLD.search(page.text, max(0, start - 60), start):
                         score -= 0.6  # "replaces the earlier total of EUR 2.9M", "reduced from 16 to 12 weeks"
-                    revises = bool(_TO_NEW.search(page.text, max(page.text.rfind(". ", 0, start) + 2, start - 120), start))
+                    revises = bool(_TO_NEW.search(page.text, max(page.text.rfind(". ", 0, start) + 2, start - 120), start)) \
+                        or (page.postscript is not None and start >= page.postscript)
                     if revises:
                         score += 0.3  # "reduced from 16 to 12 weeks", "which makes the total EUR 255,000": the new figure
                     if judge is not None:

@@ -14,8 +14,8 @@ from rfp_assistant.jobs.extraction.layout import unwrap_prose
 from rfp_assistant.jobs.extraction.inspections import inspection_fields, latest_fda_inspection
 from rfp_assistant.jobs.extraction.money_roles import option_spans, read_money
 from rfp_assistant.jobs.extraction.roles import Author, find_author, foreign_spans, other_programs_spans
-from rfp_assistant.jobs.extraction.sections import (addressee_block, declared_spans, merged, requirement_column_spans,
-                                                    superseded_cells)
+from rfp_assistant.jobs.extraction.sections import (addressee_block, declared_spans, merged, postscript_start,
+                                                    requirement_column_spans, superseded_cells)
 from rfp_assistant.jobs.extraction.value_check import derived
 from rfp_assistant.jobs.extraction.vessels import read_bioreactor_type, read_largest_volume
 from rfp_assistant.schemas.proposal import Evidence, FieldResult, ProposalExtraction, field_specs
@@ -37,6 +37,7 @@ def extract_offline(document: LoadedDocument) -> ProposalExtraction:
                               superseded_cells(page.text) + (addressee_block(page.text) if page is pages[0] else []))
         page.others = merged(other_programs_spans(page.text) + others)
         page.options = option_spans(page.text, pass_through=False)
+        page.postscript = postscript_start(page.text)
     fields: dict[str, FieldResult] = {}
     inspection: dict[str, FieldResult] | None = None
     for key, spec in field_specs().items():
@@ -130,6 +131,8 @@ def _terms_text(spec, pages):
                     continue
                 hits = len({w.group(0).lower() for w in words.finditer(quote)})
                 score = 0.4 + 0.08 * min(hits, 6) - 0.005 * page.number - 0.4 * bool(_NOT_TERMS.search(quote))
+                if page.postscript is not None and start >= page.postscript:
+                    score += 0.3  # a P.S. that changes the terms replaces what the letter said above it
                 found.append(Candidate(quote, page.number, quote, score))
     found.sort(key=lambda c: -c.score)
     return decide(found[:1], allow_conflict=False)

@@ -211,3 +211,12 @@ def _not_address(line: str) -> bool:
     """A line that cannot be part of an address block: blank, a dateline, a sentence, or long."""
     return not line.strip() or bool(_DATE_LINE.search(line)) or len(line) > 70 or \
         (line.rstrip().endswith(".") and len(line.split()) > 4)
+
+
+_POSTSCRIPT = re.compile(r"(?m)^[^\S\n]*P\.?[^\S\n]?P?\.?[^\S\n]?S\.?[^\S\n]*[:.-]?[^\S\n]+(?=[A-Z])")
+
+
+def postscript_start(text: str) -> int | None:
+    """Where a letter's P.S. begins ('P.S. Having slept on it: ...'), or None."""
+    m = _POSTSCRIPT.search(text)
+    return m.start() if m else None
