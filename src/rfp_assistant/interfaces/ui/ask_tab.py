@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 import gradio as gr
 
 from rfp_assistant.jobs.answering import answer_question
 from rfp_assistant.schemas.common import Answer
 from rfp_assistant.interfaces.ui.common import Refusal, Session, problem, progress_adapter
 
+INTRO = ("Ask anything about outsourcing to a CDMO or about your own program. Answers come from the built-in playbook "
+         "and the documents in this workspace (add yours in the Knowledge tab), each statement with its source; "
+         "when nothing says it, the answer says so.")
+# A quoted e-mail line ("> From: ...") or a "#" at the start of a quoted line is text, not Markdown structure.
+_BLOCK_START = re.compile(r"^(\s*(?:[-*] )?)([>#])", re.MULTILINE)
 EXAMPLES = [
-    "What hidden costs should we budget for beyond the CDMO's quote?",
+    "What hidden costs should we budget for?",
     "Who should be on our internal outsourcing team?",
     "What belongs in a technology transfer package?",
     "How should we score and weight CDMO proposals?",
@@ -18,6 +25,7 @@ EXAMPLES = [
 
 def build(session: Session, workspace: gr.Dropdown) -> None:
     """Lay out the tab and wire its events."""
+    gr.Markdown(INTRO)
     # One line that grows: Enter asks (a multi-line box would take Enter as a new line).
     question = gr.Textbox(label="Question", placeholder=EXAMPLES[0], lines=1, max_lines=4, elem_id="question")
     ask = gr.Button("Ask", variant="primary", elem_id="ask-button")
@@ -26,8 +34,8 @@ def build(session: Session, workspace: gr.Dropdown) -> None:
     sources = gr.Markdown(elem_id="citations")
 
     run = answer_handler(session)
-    ask.click(run, [question, workspace], [answer, sources])
-    question.submit(run, [question, workspace], [answer, sources])
+    ask.click(run, [question, workspace], [answer, sources], show_progress_on=[answer])
+    question.submit(run, [question, workspace], [answer, sources], show_progress_on=[answer])
 
 
 def answer_handler(session: Session):
@@ -49,7 +57,8 @@ def answer_handler(session: Session):
 def render_answer(result: Answer) -> str:
     """The answer as Markdown, with a note when nothing was found."""
     mode = "offline, extractive" if result.mode == "offline" else "language model, verified quotes"
-    return f"{result.answer}\n\n<small>Answered {mode}.</small>"
+    text = _BLOCK_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", result.answer)
+    return f"{text}\n\n<small>Answered {mode}.</small>"
 
 
 def render_citations(result: Answer) -> str:
