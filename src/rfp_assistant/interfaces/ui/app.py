@@ -40,6 +40,9 @@ td.cmp-conflicting { background: #fef0c7; }
 .tag-missing, .st-missing { background: #fee4e2; color: #912018; }
 .st-partial { background: #fef0c7; color: #93370d; }
 .rd-quote { color: #475467; font-size: .9em; margin: 2px 0 2px 1em; }
+#draft-status, #compare-status, #readiness-summary { min-height: 4em; }  /* room for the progress bar shown there */
+.block.weight .head { flex-wrap: wrap; }
+.block.weight .head label { flex: 1 1 100%; min-height: 4.2em; }  /* titles of one to three lines: sliders line up */
 """
 
 

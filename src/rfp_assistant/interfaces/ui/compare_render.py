@@ -45,7 +45,8 @@ def render_ranking(comparison: Comparison) -> str:
                      "where they differ; changing a weight may separate them.</p>")
     card = comparison.scorecard
     rule = NOT_STATED_RULES[card.not_stated]
-    rates = ", ".join(f"1 {c} = {format_number(r)} {card.base_currency}" for c, r in sorted(card.fx.items()))
+    # A rate keeps the digits the user typed (format_number would show 1 INR = 0.012 USD as 0.01).
+    rates = ", ".join(f"1 {c} = {r:g} {card.base_currency}" for c, r in sorted(card.fx.items()))
     basis = [f"weights {', '.join(f'{c.title} {shares[c.id]}%' for c in card.criteria)}", rule]
     if rates:
         basis.append(f"exchange rates you entered: {rates}")

@@ -27,6 +27,13 @@ from rfp_assistant.interfaces.ui.compare_render import (
 )
 
 FX_BOXES = 4  # currencies besides the base one that can be given a rate
+TABLE_HEADING = "<h3>Side by side — click a cell for its page</h3>"
+# (element id, file name suffix, label): every export the comparison offers (DESIGN.md section 1, job 2).
+EXPORTS = [("download-xlsx", "xlsx", "Excel (with evidence)"), ("download-csv", "csv", "CSV"),
+           ("download-compare-md", "md", "Markdown"), ("download-compare-json", "json", "JSON")]
+WAITING = ("No comparison yet. Choose two or more proposal files (PDF, Word, or a filled bid grid) and press "
+           "**Compare**: the ranking, the scorecard you can re-weight, the side-by-side table, the clarification "
+           "questions and the downloads appear here.")
 RULES = [("Not stated scores 0", "zero"), ("Not stated is left out (other weights count more)", "left_out")]
 # A click on a table cell asks for its evidence; the close button empties the viewer.
 TABLE_JS = """
@@ -61,7 +68,7 @@ def build(session: Session, workspace: gr.Dropdown) -> None:
     current = gr.State(None)  # the comparison as shown (rates, rule, weights, documents included)
     documents = gr.State({})
     fx_codes = gr.State([])
-    status = gr.Markdown(elem_id="compare-status")
+    status = gr.Markdown(WAITING, elem_id="compare-status")
     include = gr.CheckboxGroup(label="Compare anyway", choices=[], visible=False, elem_id="compare-include")
     ranking = gr.HTML(elem_id="compare-ranking", js_on_load=None, css_template=RANKING_CSS)
     with gr.Row(equal_height=False):
@@ -77,16 +84,17 @@ def build(session: Session, workspace: gr.Dropdown) -> None:
         with gr.Row():
             for criterion in scorecard.criteria:
                 sliders.append(gr.Slider(0, 50, value=round(criterion.weight), step=1, label=criterion.title,
-                                         elem_id=f"weight-{criterion.id}"))
+                                         elem_id=f"weight-{criterion.id}", elem_classes=["weight"]))
         scores = gr.HTML(elem_id="compare-scores", js_on_load=None, css_template=SCORES_CSS)
-    gr.Markdown("### Side by side — click a cell for its page")
     table = gr.HTML(elem_id="compare-table", js_on_load=TABLE_JS, css_template=TABLE_CSS)
     evidence = gr.HTML(elem_id="evidence", js_on_load=EVIDENCE_JS, css_template=EVIDENCE_CSS)
     questions = gr.Markdown(elem_id="compare-questions")
-    with gr.Row():
-        xlsx = gr.File(label="Excel (with evidence)", elem_id="download-xlsx", interactive=False)
-        csv = gr.File(label="CSV", elem_id="download-csv", interactive=False)
-    shown = [status, include, ranking, fx_note, *fx_boxes, table, scores, questions, xlsx, csv]
+    downloads = []
+    for pair in (EXPORTS[:2], EXPORTS[2:]):  # two to a row, so the file names have room; shown once there is a result
+        with gr.Row():
+            downloads += [gr.File(label=label, elem_id=elem_id, interactive=False, visible=False)
+                          for elem_id, _, label in pair]
+    shown = [status, include, ranking, fx_note, *fx_boxes, table, scores, questions, *downloads]
 
     def compare(paths, ws, rule_value, *weights, progress=gr.Progress()):
         try:
@@ -106,7 +114,8 @@ def build(session: Session, workspace: gr.Dropdown) -> None:
             outputs = list(_outputs(comparison, session, fx_values=None))
         except Exception as exc:  # said where the comparison would be; the other outputs stay empty
             return (None, None, {}, [], problem(exc), gr.update(choices=[], value=[], visible=False), "", "",
-                    *[gr.update(visible=False, value=None)] * FX_BOXES, "", "", "", None, None, "")
+                    *[gr.update(visible=False, value=None)] * FX_BOXES, "", "", "",
+                    *[gr.update(visible=False, value=None)] * len(EXPORTS), "")
         left_out = [item.source for item in comparison.left_out]
         outputs[1] = gr.update(choices=left_out, value=[], visible=bool(left_out))
         return (comparison, comparison, dict(zip(names, map(str, paths))), _fx_codes(comparison), *outputs, "")
@@ -132,11 +141,13 @@ def build(session: Session, workspace: gr.Dropdown) -> None:
         except Exception as exc:  # the viewer says what went wrong; the table stays usable
             return f"<p>{problem(exc)}</p>"
 
-    run.click(compare, [files, workspace, rule, *sliders], [state, current, documents, fx_codes, *shown, evidence])
+    # Progress is shown once, in the status line, not over every output (reading PDFs can take a while).
+    run.click(compare, [files, workspace, rule, *sliders], [state, current, documents, fx_codes, *shown, evidence],
+              show_progress_on=[status])
     controls = [state, fx_codes, include, rule, *fx_boxes, *sliders]
     # One at a time, in the order the user acted: a rate box losing focus as a weight is typed must not finish
     # last with the old weight.
-    after = {"concurrency_id": "compare-recompute", "concurrency_limit": 1}
+    after = {"concurrency_id": "compare-recompute", "concurrency_limit": 1, "show_progress_on": [status]}
     for box in fx_boxes:
         box.submit(recompute, controls, [current, *shown], **after)
         box.blur(recompute, controls, [current, *shown], **after)
@@ -182,7 +193,7 @@ def _rates(codes: list[str], values) -> dict[str, float]:
 
 def _outputs(comparison: Comparison, session: Session, *, fx_values) -> tuple:
     """Status, (unchanged) include choices, ranking, exchange-rate note and boxes, table, scores, questions, downloads."""
-    xlsx_path, csv_path = _exports(comparison, session)
+    files = [gr.update(value=path, visible=True) for path in _exports(comparison, session)]
     codes = _fx_codes(comparison)
     base = comparison.scorecard.base_currency
     boxes = []
@@ -195,8 +206,8 @@ def _outputs(comparison: Comparison, session: Session, *, fx_values) -> tuple:
         else:
             boxes.append(gr.update(visible=False, value=None))
     return (_status(comparison), gr.update(), render_ranking(comparison), _fx_note(comparison, codes),
-            *boxes, render_table(comparison), render_scores(comparison), render_questions(comparison),
-            xlsx_path, csv_path)
+            *boxes, TABLE_HEADING + render_table(comparison), render_scores(comparison), render_questions(comparison),
+            *files)
 
 
 def _fx_note(comparison: Comparison, codes: list[str]) -> str:
@@ -212,12 +223,10 @@ def _fx_note(comparison: Comparison, codes: list[str]) -> str:
     return f"**Exchange rates** — prices compared in {base} at {rates} (your rates; change one and press Enter)."
 
 
-def _exports(comparison: Comparison, session: Session) -> tuple[str, str]:
+def _exports(comparison: Comparison, session: Session) -> list[str]:
+    """The comparison as shown (weights, rule, rates, documents included) in every export format, EXPORTS order."""
     folder = download_folder(session.settings, "rfp-compare-")
-    xlsx_path, csv_path = folder / "cdmo-comparison.xlsx", folder / "cdmo-comparison.csv"
-    write_comparison(comparison, xlsx_path)
-    write_comparison(comparison, csv_path)
-    return str(xlsx_path), str(csv_path)
+    return [str(write_comparison(comparison, folder / f"cdmo-comparison.{suffix}")) for _, suffix, _ in EXPORTS]
 
 
 def _status(comparison: Comparison) -> str:
