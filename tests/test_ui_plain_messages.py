@@ -34,8 +34,10 @@ def test_every_main_button_with_nothing_given_says_what_to_do_in_plain_words(set
         press(page, "Knowledge", "add-documents", "ingest-outcome", "Choose one or more files first.")
         press(page, "Knowledge", "delete-document", "ingest-outcome", "Choose a document to delete.")
         press(page, "Draft RFP", "draft-button", "draft-status", "Type a brief or upload a brief file first.")
-        for empty in ("draft", "open-questions", "parsed-brief"):
+        for empty in ("draft", "open-questions"):
             expect(page.locator(f"#{empty}")).to_have_text("")
+        for hidden in ("parsed-brief", "download-docx", "download-grid"):  # nothing to show or download
+            expect(page.locator(f"#{hidden}")).to_be_hidden()
         press(page, "Compare proposals", "compare-button", "compare-status", "Choose one or more proposal files first.")
         for empty in ("compare-table", "compare-scores", "compare-questions", "evidence"):
             expect(page.locator(f"#{empty}")).to_have_text("")

@@ -21,6 +21,15 @@ EXAMPLE_BRIEF = (
 BRIEF_FILE_TYPES = [".txt", ".md", ".yaml", ".yml", ".json", ".docx", ".pdf", ".pptx", ".eml", ".html", ".htm", ".xlsx",
                     ".csv"]
 _LABELS = {"scale_l": "Scale (L)", "dedicated_project_manager": "Dedicated project manager"}
+_ACRONYMS = {"dp": "DP", "ds": "DS", "qp": "QP", "rfp": "RFP", "gmp": "GMP", "qc": "QC", "cmc": "CMC", "fih": "FIH",
+             "api": "API", "lnp": "LNP", "aav": "AAV", "mcb": "MCB", "wcb": "WCB", "cda": "CDA", "ip": "IP"}
+WAITING = ("No draft yet. Type or paste a brief (or upload one), then press **Draft RFP**. The parsed brief, the open "
+           "questions, every section with its sources and the downloads appear here.")
+# (element id, file name suffix, label, internal version): what the tab offers to download once a draft is made.
+EXPORTS = [("download-docx", "docx", "Word (.docx), for vendors", False),
+           ("download-md", "md", "Markdown (.md), for vendors", False),
+           ("download-grid", "xlsx", "Bid grid (.xlsx) to send with the RFP", False),
+           ("download-internal", "docx", "Internal version (.docx): sources and open points", True)]
 
 
 def build(session: Session, workspace: gr.Dropdown) -> None:
@@ -33,11 +42,14 @@ def build(session: Session, workspace: gr.Dropdown) -> None:
     with gr.Row():
         go = gr.Button("Draft RFP", variant="primary", elem_id="draft-button")
         example = gr.Button("Use the example brief", size="sm")
-    status = gr.Markdown(elem_id="draft-status")
-    with gr.Row():
-        docx_file = gr.File(label="Word (.docx)", elem_id="download-docx", interactive=False)
-        md_file = gr.File(label="Markdown (.md)", elem_id="download-md", interactive=False)
-    with gr.Accordion("Parsed brief — what the brief states and what it leaves open", open=True):
+    status = gr.Markdown(WAITING, elem_id="draft-status")
+    downloads = []
+    for pair in (EXPORTS[:2], EXPORTS[2:]):  # two to a row, so the file names have room; shown once there is a draft
+        with gr.Row():
+            downloads += [gr.File(label=label, elem_id=elem_id, interactive=False, visible=False)
+                          for elem_id, _, label, _ in pair]
+    with gr.Accordion("Parsed brief — what the brief states and what it leaves open", open=True,
+                      visible=False) as parsed_box:  # shown once there is a draft
         parsed = gr.HTML(elem_id="parsed-brief")
     questions = gr.Markdown(elem_id="open-questions")
     draft = gr.Markdown(elem_id="draft")
@@ -48,20 +60,25 @@ def build(session: Session, workspace: gr.Dropdown) -> None:
             if not source:
                 raise Refusal("Type a brief or upload a brief file first.")
             result = draft_rfp(source, session.index(ws), chat=session.chat, progress=progress_adapter(progress))
-            docx_path, md_path = _exports(result, session)
+            files = [gr.update(value=path, visible=True) for path in _exports(result, session)]
         except Exception as exc:  # said where the draft's status would be; the rest stays empty
-            return problem(exc), None, None, "", "", ""
-        return (render_status(result), docx_path, md_path, render_brief(result.brief), render_gaps(result),
+            hidden = gr.update(value=None, visible=False)
+            return problem(exc), *[hidden] * len(EXPORTS), gr.update(visible=False), "", "", ""
+        return (render_status(result), *files, gr.update(visible=True), render_brief(result.brief), render_gaps(result),
                 render_sections(result))
 
     example.click(lambda: EXAMPLE_BRIEF, None, brief)
-    go.click(run, [brief, brief_file, workspace], [status, docx_file, md_file, parsed, questions, draft])
+    go.click(run, [brief, brief_file, workspace], [status, *downloads, parsed_box, parsed, questions, draft],
+             show_progress_on=[status])
 
 
-def _exports(result: RfpDraft, session: Session) -> tuple[str, str]:
+def _exports(result: RfpDraft, session: Session) -> list[str]:
+    """Every download of EXPORTS, in order; the bid grid is named after the RFP too."""
     folder = download_folder(session.settings, "rfp-draft-")
     stem = re.sub(r"[^A-Za-z0-9]+", "-", result.title).strip("-")[:60] or "rfp"
-    return str(write_rfp(result, folder / f"{stem}.docx")), str(write_rfp(result, folder / f"{stem}.md"))
+    names = {"download-grid": f"{stem}-bid-grid.xlsx", "download-internal": f"{stem}-INTERNAL.docx"}
+    return [str(write_rfp(result, folder / names.get(elem_id, f"{stem}.{suffix}"), internal=internal))
+            for elem_id, suffix, _, internal in EXPORTS]
 
 
 def render_status(result: RfpDraft) -> str:
@@ -79,7 +96,7 @@ def render_brief(brief: ProjectBrief) -> str:
     rows = []
     for name in BRIEF_FIELDS + EXTRA_FIELDS:
         field = brief.field(name)
-        label = _LABELS.get(name, name.replace("_", " ").capitalize())
+        label = gap_label(name)
         if field.status == "stated":
             value, words = _value_text(field.value), "; ".join(field.text)
             tag = '<span class="tag-stated">stated</span>'
@@ -113,8 +130,16 @@ def render_gaps(result: RfpDraft) -> str:
     if not result.gaps:
         return "### Open questions\nNone: the brief gives everything the RFP needs."
     lines = ["### Open questions to settle before issue"]
-    lines += [f"- **{g.field.replace('_', ' ')}** — {g.question}" for g in result.gaps]
+    lines += [f"- **{gap_label(g.field)}** — {g.question}" for g in result.gaps]
     return "\n".join(lines)
+
+
+def gap_label(field: str) -> str:
+    """A field id as a reader's heading: "dp_units" -> "DP units", "location_preference" -> "Location preference"."""
+    if field in _LABELS:
+        return _LABELS[field]
+    words = [_ACRONYMS.get(w, w) for w in field.split("_") if w]
+    return " ".join(words)[:1].upper() + " ".join(words)[1:] if words else field
 
 
 def render_sections(result: RfpDraft) -> str:
