@@ -42,7 +42,7 @@ def test_every_main_button_with_nothing_given_says_what_to_do_in_plain_words(set
         for empty in ("compare-table", "compare-scores", "compare-questions", "evidence"):
             expect(page.locator(f"#{empty}")).to_have_text("")
         press(page, "Readiness", "assess-button", "readiness-summary",
-              "There are no internal documents in this workspace yet: upload some above.")
+              "There are no internal documents in this workspace yet: upload some here (left) or in the Knowledge tab")
         expect(page.locator("#readiness-report")).to_have_text("")
         press(page, "Readiness", "readiness-ask", "readiness-answer", "Type a question first.")
         press(page, "Ask", "ask-button", "answer", "Type a question first.")

@@ -40,9 +40,13 @@ td.cmp-conflicting { background: #fef0c7; }
 .tag-missing, .st-missing { background: #fee4e2; color: #912018; }
 .st-partial { background: #fef0c7; color: #93370d; }
 .rd-quote { color: #475467; font-size: .9em; margin: 2px 0 2px 1em; }
+.rd-reason { margin-bottom: 2px; }
 #draft-status, #compare-status, #readiness-summary { min-height: 4em; }  /* room for the progress bar shown there */
 .block.weight .head { flex-wrap: wrap; }
 .block.weight .head label { flex: 1 1 100%; min-height: 4.2em; }  /* titles of one to three lines: sliders line up */
+.rd-deciding { color: #344054; font-weight: 600; }
+.rd-table { table-layout: fixed; }
+.rd-table col.rd-item { width: 22%; } .rd-table col.rd-status { width: 7em; }
 """
 
 
@@ -73,8 +77,8 @@ def build_app(settings: Settings, session: Session | None = None) -> gr.Blocks:
                 draft_tab.build(session, workspace)
             with gr.Tab("Compare proposals", id="compare"):
                 compare_tab.build(session, workspace)
-            with gr.Tab("Readiness", id="readiness"):
-                readiness_tab.build(session, workspace, app)
+            with gr.Tab("Readiness", id="readiness") as readiness:
+                readiness_tab.build(session, workspace, app, readiness)
             with gr.Tab("Ask", id="ask"):
                 ask_tab.build(session, workspace)
         _wire_workspaces(app, session, workspace, chosen)

@@ -40,9 +40,12 @@ def build(session: Session, workspace: gr.Dropdown, app: gr.Blocks) -> None:
             records = session.index(ws).list_documents()
         except Exception as exc:  # said in words, never as an error badge
             return [], gr.update(choices=[], value=None), problem(exc)
+        builtin = {r.doc_id for r in records if r.kind == "guide" and _is_builtin(r.source)}
+        # The user's own documents first (what they just added is in view), the built-in playbook last.
+        records = sorted(records, key=lambda r: (r.doc_id in builtin, r.kind != "internal", r.source.lower()))
         rows = [[r.source, r.kind, r.pages, r.chunks, dt.datetime.fromtimestamp(r.added_at).strftime("%Y-%m-%d %H:%M"),
                  r.doc_id[:12]] for r in records]
-        choices = [r.source for r in records if r.kind != "guide" or not _is_builtin(r.source)]
+        choices = [r.source for r in records if r.doc_id not in builtin]
         return rows, gr.update(choices=choices, value=None), ""
 
     def add_files(paths, kind_value, ws, progress=gr.Progress()):
@@ -77,7 +80,7 @@ def build(session: Session, workspace: gr.Dropdown, app: gr.Blocks) -> None:
         names = ", ".join(f"**{r.source}**" for r in removed)
         return (f"Deleted {names}." if removed else f"{name} was already gone."), rows, choices
 
-    add.click(add_files, [files, kind, workspace], [outcome, table, to_delete, files])
+    add.click(add_files, [files, kind, workspace], [outcome, table, to_delete, files], show_progress_on=[files])
     delete.click(delete_document, [to_delete, workspace], [outcome, table, to_delete])
     workspace.change(refresh, [workspace], [table, to_delete, outcome])
     workspace.select(refresh, [workspace], [table, to_delete, outcome])
