@@ -147,3 +147,14 @@ def test_a_postscript_revises_the_letter_above_it():
     )
     assert fields["weeks_to_first_gmp_batch"].status == "stated" and fields["weeks_to_first_gmp_batch"].value == 14.0
     assert fields["proposal_validity_days"].value == 90
+
+
+def test_terms_written_as_a_table_are_quoted_with_their_rows():
+    fields = _read(
+        "8.5 Cancellation\nNotice of cancellation before scheduled start\nFee\nMore than 6 months\n"
+        "10% of the affected work package\n3 to 6 months\n40% of the affected work package\nLess than 3 months\n"
+        "80% of the affected work package, plus non-cancellable materials\n\n8.6 Governing law\nSwiss law applies.",
+        "Terms follow.",
+    )
+    quote = fields["cancellation_terms"].value
+    assert "10%" in quote and "40%" in quote and "80%" in quote and "Governing" not in quote

@@ -126,16 +126,34 @@ def _terms_text(spec, pages):
                     if "\n\n" in extra or following - m.start() > 420 or len(words.findall(extra)) < 2:
                         break
                     end = following
+                scored = " ".join(page.text[start:end].split())
+                if len(re.findall(r"\d+\s*%", scored)) < 2:  # the terms go on in a table's cells
+                    end = _table_rows_end(page.text, end, words, limit=start + 460)
                 quote = " ".join(page.text[start:end].split()).strip(" ,;:\x7f•")
                 if len(quote) <= 15 or len(quote) > 480:
                     continue
-                hits = len({w.group(0).lower() for w in words.finditer(quote)})
-                score = 0.4 + 0.08 * min(hits, 6) - 0.005 * page.number - 0.4 * bool(_NOT_TERMS.search(quote))
+                hits = len({w.group(0).lower() for w in words.finditer(scored)})
+                score = 0.4 + 0.08 * min(hits, 6) - 0.005 * page.number - 0.4 * bool(_NOT_TERMS.search(scored))
                 if page.postscript is not None and start >= page.postscript:
                     score += 0.3  # a P.S. that changes the terms replaces what the letter said above it
                 found.append(Candidate(quote, page.number, quote, score))
     found.sort(key=lambda c: -c.score)
     return decide(found[:1], allow_conflict=False)
+
+
+def _table_rows_end(text: str, end: int, words, limit: int) -> int:
+    """The terms carried on in a table's cells, one short line each ("Fee", "More than 6 months", "10% of ...")."""
+    cells = 0
+    for line in re.finditer(r"\n([^\n]*)", text[end:limit]):
+        cell = line.group(1)
+        if cells < 2 and len(cell) > 70:
+            break  # no table: the next line is prose
+        if not cell.strip() or len(cell) > 120 or re.match(r"\s*(?:\d+\.\d+|[A-Z]\d+\.?)\s+[A-Z]", cell):
+            break  # a blank line, a paragraph or the next numbered clause ends the table
+        cells += 1
+        if words.search(cell) or cells <= 2:
+            end = end + line.end()
+    return end
 
 
 def _assumptions(spec, pages):
