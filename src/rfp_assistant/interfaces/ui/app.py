@@ -43,7 +43,7 @@ td.cmp-conflicting { background: #fef0c7; }
 .rd-reason { margin-bottom: 2px; }
 #draft-status, #compare-status, #readiness-summary { min-height: 4em; }  /* room for the progress bar shown there */
 .block.weight .head { flex-wrap: wrap; }
-.block.weight .head label { flex: 1 1 100%; min-height: 4.2em; }  /* titles of one to three lines: sliders line up */
+.block.weight .head label { flex: 1 1 100%; min-height: 7em; }  /* titles of up to four lines: sliders line up */
 .rd-deciding { color: #344054; font-weight: 600; }
 .rd-table { table-layout: fixed; }
 .rd-table col.rd-item { width: 22%; } .rd-table col.rd-status { width: 7em; }
