@@ -86,7 +86,7 @@ def choose_sections(clauses: list[str], embedder) -> list[list[str]]:
         sections = [specs[first].id]
         if pulled[second] >= pulled[first] - SECOND_WITHIN and specs[second].id != FALLBACK:
             sections.append(specs[second].id)  # 'mAb: CHO-K1, 2 GMP batches': technical and scope alike
-        for section in kind_sections(clause):  # a fact of another kind: shown where that kind belongs too
+        for section in [*kind_sections(clause), *field_sections(clause, specs)]:  # shown where each fact belongs
             if section not in sections and len(sections) < MAX_SECTIONS:
                 sections.append(section)
         for _plain, facet_pulled in scores[1:]:
@@ -141,16 +141,29 @@ def _cached_prototypes(specs: tuple[SectionSpec, ...], _name: str, embedder) -> 
 
 def _field_homes(clause: str, specs: list[SectionSpec]) -> np.ndarray:
     """The pull of each section from the fields the clause states on its own or names in its label."""
-    brief: ProjectBrief = parse_brief_text(clause)
-    stated = {name for name, value in brief if isinstance(value, BriefField) and value.status == "stated"}
-    if m := KEY_LINE.match(clause):
-        stated.add(KEY_FIELDS.get(re.sub(r"[^a-z0-9]+", "_", m.group(1).lower()).strip("_"), ""))
+    stated = stated_fields(clause)
     kinds = {KINDS[name][0] for name in clause_kinds(clause) if name in LEANING}
     pull = np.asarray([FIELD_PULL * bool(stated & set(spec.clause_fields)) + TYPE_PULL * (spec.id in kinds)
                        for spec in specs], dtype=np.float32)
     if stated & IDENTITY_FIELDS:
         pull[[i for i, spec in enumerate(specs) if spec.id == FALLBACK]] += IDENTITY_PULL
     return pull
+
+
+@lru_cache(maxsize=4096)
+def stated_fields(clause: str) -> frozenset[str]:
+    """The typed fields a clause states on its own, or names in its label."""
+    brief: ProjectBrief = parse_brief_text(clause)
+    stated = {name for name, value in brief if isinstance(value, BriefField) and value.status == "stated"}
+    if m := KEY_LINE.match(clause):
+        stated.add(KEY_FIELDS.get(re.sub(r"[^a-z0-9]+", "_", m.group(1).lower()).strip("_"), ""))
+    return frozenset(stated - {""})
+
+
+def field_sections(clause: str, specs) -> list[str]:
+    """The sections whose typed fields the clause states (a date: the timeline; an amount: the commercial terms)."""
+    stated = stated_fields(clause)
+    return [spec.id for spec in specs if stated & set(spec.clause_fields) and spec.id != FALLBACK]
 
 
 def _unit(vectors: np.ndarray) -> np.ndarray:
