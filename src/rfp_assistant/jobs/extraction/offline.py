@@ -116,7 +116,8 @@ def _terms_text(spec, pages):
                 if page.is_foreign(m.start()):
                     continue
                 line_start = page.text.rfind("\n", 0, m.start()) + 1
-                start = max(line_start, page.text.rfind(". ", line_start, m.start()) + 2)
+                stop = page.text.rfind(". ", line_start, m.start())
+                start = stop + 2 if stop >= 0 else line_start  # a page's first line starts at 0, not at 1
                 end = statement_end(page.text, m.end())
                 if end - start < 40 and not re.search(r"\d", page.text[start:end]):
                     end = statement_end(page.text, end + 1)  # a heading ("Cancellation and rescheduling.")
@@ -143,8 +144,8 @@ def _terms_text(spec, pages):
 
 def _table_rows_end(text: str, end: int, words, limit: int) -> int:
     """The terms carried on in a table's cells, one short line each ("Fee", "More than 6 months", "10% of ...")."""
-    cells = 0
-    for line in re.finditer(r"\n([^\n]*)", text[end:limit]):
+    cells, base = 0, end
+    for line in re.finditer(r"\n([^\n]*)", text[base:limit]):
         cell = line.group(1)
         if cells < 2 and len(cell) > 70:
             break  # no table: the next line is prose
@@ -152,7 +153,7 @@ def _table_rows_end(text: str, end: int, words, limit: int) -> int:
             break  # a blank line, a paragraph or the next numbered clause ends the table
         cells += 1
         if words.search(cell) or cells <= 2:
-            end = end + line.end()
+            end = base + line.end()
     return end
 
 
