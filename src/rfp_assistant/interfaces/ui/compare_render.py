@@ -82,7 +82,9 @@ def _cell_html(cell: Cell) -> str:
     if cell.items and len(cell.items) > 1:
         shown = "".join(f"<li>{_e(shorten(item, CELL_CHARS))}</li>" for item in cell.items[:ITEMS_SHOWN])
         more = len(cell.items) - ITEMS_SHOWN
-        extra = f'<span class="cmp-more">+{more} more — click to read all</span>' if more > 0 else ""
+        cut = any(len(" ".join(item.split())) > CELL_CHARS for item in cell.items[:ITEMS_SHOWN])
+        extra = (f'<span class="cmp-more">+{more} more — click to read all</span>' if more > 0 else
+                 '<span class="cmp-more">click to read all</span>' if cut else "")  # an item cut short says so too
         return f'<ul class="cmp-items">{shown}</ul>{extra}{page}'
     short = shorten(cell.text, CELL_CHARS)
     extra = ' <span class="cmp-more">click to read all</span>' if short != cell.text else ""
