@@ -158,3 +158,16 @@ def test_terms_written_as_a_table_are_quoted_with_their_rows():
     )
     quote = fields["cancellation_terms"].value
     assert "10%" in quote and "40%" in quote and "80%" in quote and "Governing" not in quote
+
+
+def test_a_state_fda_and_other_agencies_in_one_audit_paragraph_are_not_the_us_fda():
+    fields = _read(
+        "3. Regulatory and audit history\nOur Plant 2 was inspected by the USFDA in March 2025 (pre-approval "
+        "inspection) and classified NAI with zero Form 483 observations. PMDA inspected Plant 2 in June 2025 and raised "
+        "2 observations. MFDS (Korea) audited the plant in November 2024 with 1 minor observation, and CDSCO with the "
+        "state FDA carried out a WHO-GMP inspection in January 2026.",
+        "Terms follow.",
+    )
+    assert fields["last_fda_inspection_date"].value.isoformat() == "2025-03-01"
+    assert fields["last_fda_inspection_outcome"].value == "NAI"
+    assert fields["fda_483_observations"].value == 0

@@ -22,6 +22,9 @@ _INSPECTION = re.compile(r"(?i)inspect\w*|\bPAI\b|pre-?approval|pre-?licen[sc]e|
                          r"classified|observations?")
 _OTHER_AGENCY = re.compile(r"\b(?:EMA|MHRA|PMDA|ANVISA|TGA|NMPA|Health Canada|Swissmedic|AGES|FAMHP|BfArM|ANSM|AEMPS|"
                            r"competent authority|Regierungspr\w+|MFDS|CDSCO)\b")
+# An FDA of a state or another country ("the state FDA", "Thai FDA") is not the US agency.
+_NOT_US = re.compile(r"(?i)\b(?:state|local|provincial|thai|taiwan(?:ese)?|philippines?|korean?|china|chinese|saudi|indian|"
+                     r"egyptian|nigerian|ghana(?:ian)?|jordan(?:ian)?)\s+$")
 _NOT_DONE = re.compile(r"(?i)not\s+(?:yet\s+)?(?:been\s+)?inspected|expected|planned|scheduled|upcoming|will\s+be")
 _LATEST = re.compile(r"(?i)\b(?:most\s+recent|last|latest)\s+(?:\w+\s+){0,2}?(?:inspect\w*|audit|PAI|visit)|"
                      r"\blast\s+inspected\b")
@@ -116,7 +119,8 @@ def _row_break(after: str, own: set[str]) -> int:
 def _agency(text: str, at: int) -> str:
     """The agency a dated record is about: the last one named before the date (a table's heading counts), else the
     first one after it."""
-    named = sorted([(m.start(), "FDA") for m in _FDA.finditer(text)] + [(m.start(), "other") for m in _OTHER_AGENCY.finditer(text)])
+    named = sorted([(m.start(), "other" if _NOT_US.search(text, max(0, m.start() - 30), m.start()) else "FDA")
+                    for m in _FDA.finditer(text)] + [(m.start(), "other") for m in _OTHER_AGENCY.finditer(text)])
     before = [agency for position, agency in named if position < at]
     return before[-1] if before else (named[0][1] if named else "")
 
