@@ -32,7 +32,9 @@ def download(page, element_id: str, folder: Path) -> Path:
 
 
 def test_comparison_offers_every_export_as_shown_on_screen(settings, tmp_path):
-    files = [PROPOSALS / "01_northfield_formal_letter.pdf", PROPOSALS / "07_alpenrhein_adc_chf.pdf"]
+    broken = tmp_path / "broken-offer.pdf"
+    broken.write_text("this is not a PDF", encoding="utf-8")
+    files = [PROPOSALS / "01_northfield_formal_letter.pdf", PROPOSALS / "07_alpenrhein_adc_chf.pdf", broken]
     exports = ("download-xlsx", "download-csv", "download-compare-md", "download-compare-json")
     with running_ui(settings) as url, browser_page() as page:
         page.goto(url)
@@ -43,6 +45,10 @@ def test_comparison_offers_every_export_as_shown_on_screen(settings, tmp_path):
         page.locator("#compare-files input[type=file]").set_input_files([str(f) for f in files])
         page.locator("#compare-button").click()
         expect(page.locator("#compare-table")).to_contain_text("Side by side", timeout=120_000)
+        status = page.locator("#compare-status")
+        expect(status).to_contain_text("Compared 2 proposal(s).")  # the unreadable file is not counted as compared
+        assert status.inner_text().count("broken-offer.pdf") == 1  # and said once, with why
+        expect(status).to_contain_text("broken-offer.pdf could not be read — the name says PDF")
 
         rate = page.locator("#fx-0 input")
         rate.fill("0.012")

@@ -230,9 +230,13 @@ def _exports(comparison: Comparison, session: Session) -> list[str]:
 
 
 def _status(comparison: Comparison) -> str:
-    lines = [f"Compared **{len(comparison.vendors)}** proposal(s)."]
-    lines += [f"- ✗ **{v.source}** — {v.error}" for v in comparison.vendors if v.error]
-    left = {item.reason for item in comparison.left_out}
+    """How many proposals were read and compared, then each file that could not be read or was left out, once."""
+    unread = [v for v in comparison.vendors if v.error]
+    lines = [f"Compared **{len(comparison.vendors) - len(unread)}** proposal(s)."]
+    lines += [f"- ✗ **{v.source}** could not be read — {v.error}. Its column stays empty and it is not scored."
+              for v in unread]
+    said = {item.reason for item in comparison.left_out}
     lines += [f"- ⊘ {item.reason} Tick it under *Compare anyway* to score it regardless." for item in comparison.left_out]
-    lines += [f"- ⚠ {w}" for w in comparison.warnings if w not in left and not w.startswith("Prices are quoted")]
+    lines += [f"- ⚠ {w}" for w in comparison.warnings if w not in said and not w.startswith("Prices are quoted")
+              and not any(w.startswith(f"{v.source} could not be read") for v in unread)]  # said above already
     return "\n".join(lines)
