@@ -171,3 +171,10 @@ def test_a_state_fda_and_other_agencies_in_one_audit_paragraph_are_not_the_us_fd
     assert fields["last_fda_inspection_date"].value.isoformat() == "2025-03-01"
     assert fields["last_fda_inspection_outcome"].value == "NAI"
     assert fields["fda_483_observations"].value == 0
+
+
+def test_an_offer_valid_till_a_date_stands_for_the_days_from_its_own_date():
+    fields = _read("Offer No. ABC/2026/11\nDate: 01.09.2026\nDear Sir,\nWe are pleased to submit our offer.",
+                   "Validity: This offer is valid till 30.11.2026.")
+    assert fields["proposal_validity_days"].value == 90
+    assert len(fields["proposal_validity_days"].evidence) == 2

@@ -103,7 +103,33 @@ def read_validity(spec, pages):
             out.append(p.Match(days, m.start, m.end, m.text, m.flags))
         return out
 
-    return decide(near_cues(spec, pages, finder))
+    result = decide(near_cues(spec, pages, finder))
+    return result if result.status != "not_stated" else _valid_until(pages)
+
+
+_VALID_UNTIL = re.compile(r"(?i)\bvalid(?:ity)?\b[^.\n]{0,30}?\b(?:until|till|up\s*to|through|thru|to)\b\s*(?:the\s+)?$")
+
+
+def _valid_until(pages):
+    """'This offer is valid till 30.11.2026': the days from the proposal's own date to that date."""
+    from rfp_assistant.jobs.extraction.dates import date_order, dates_in, read_date
+    from rfp_assistant.schemas.proposal import Evidence, FieldResult
+
+    own = read_date(field_specs()["proposal_date"], pages)
+    if own.status != "stated":
+        return FieldResult()
+    order = date_order(pages)
+    for page in pages:
+        for m in dates_in(page.text, order):
+            if {"year_only", "quarter", "half", "month"} & m.flags or page.is_foreign(m.start):
+                continue
+            if _VALID_UNTIL.search(page.text, max(0, m.start - 60), m.start):
+                days = (m.value - own.value).days
+                if 1 <= days <= 400:
+                    quote = quote_between(page, m.start, m.end)
+                    return FieldResult(value=days, status="stated", confidence=0.6,
+                                       evidence=[own.evidence[0], Evidence(page=page.number, quote=quote)])
+    return FieldResult()
 
 
 _COUNT_NOUNS = {

@@ -126,7 +126,9 @@ def _typed_numbers(spec: FieldSpec, text: str) -> list[float]:
         found = [m.value for m in p.find_percentages(text)]
         return found + ([0.0] if re.search(r"(?i)\bat cost\b|\bno\b|\bwithout\b|\bnil\b|\bzero\b", text) else [])
     if unit == "days":
-        return [_days(m) for m in p.find_durations(text)]
+        # "valid till 30.11.2026" in a proposal dated 01.09.2026: the days between two quoted dates count too.
+        dates = [m.value for m in p.find_dates(text) if not {"year_only", "quarter", "half"} & m.flags]
+        return [_days(m) for m in p.find_durations(text)] + [abs((a - b).days) for a in dates for b in dates if a != b]
     found = [p.to_number(m["n"]) for m in _INTEGER.finditer(text) if m["n"]]
     if _NEGATION.search(text):
         found.append(0.0)
