@@ -178,3 +178,10 @@ def test_an_offer_valid_till_a_date_stands_for_the_days_from_its_own_date():
                    "Validity: This offer is valid till 30.11.2026.")
     assert fields["proposal_validity_days"].value == 90
     assert len(fields["proposal_validity_days"].evidence) == 2
+
+
+def test_a_duration_counted_from_po_belongs_to_the_subject_its_question_or_sentence_names():
+    fields = _read("Q3. What is your earliest available GMP slot?\nResponse: Q2 2027 in Suite 3.\n"
+                   "Q4. How long will technology transfer take?\nResponse: 12-14 weeks from PO.", "Terms follow.")
+    assert fields["tech_transfer_weeks"].value == 14.0
+    assert fields["weeks_to_first_gmp_batch"].status == "not_stated"

@@ -152,6 +152,9 @@ def near_cues(
                     score -= 0.2 * between
                     if start > cue.end() and rival and rival.search(page.text, cue.end(), start):
                         score -= 0.4  # another field's label stands between: "Technology transfer … WP2 Process development (16 weeks)"
+                    if rival and _REFERENCE_ONLY.fullmatch(cue.group(0)) and rival.search(
+                            page.text, max(0, cue.start() - 160, page.text.rfind(". ", 0, cue.start()) + 2), cue.start()):
+                        score -= 0.4  # "How long will tech transfer take? 12-14 weeks from PO": "from PO" names no subject
                     if _distracted(spec, page.text, start, end, min(start, cue.start())):
                         score -= 0.6
                     revises = False
@@ -207,6 +210,9 @@ _TO_NEW = re.compile(r"(?i)\b(?:chang|updat|revis|reduc|increas|lower|rais|cut|b
                      r"from\s+[^.;]{1,40}?\bto\s+(?:\S+\s+){0,1}$|\b(?:makes?|making|brings?|bringing)\s+(?:the\s+|our\s+)?"
                      r"(?:new\s+|revised\s+)?(?:total|price|figure)\b[^.;]{0,70}$|\b(?:new|revised|updated)\s+(?:total|price)"
                      r"\s+(?:is|of|becomes|will\s+be)\s+[^.;]{0,20}$")
+# A cue that names only the point durations are counted from, not what is counted.
+_REFERENCE_ONLY = re.compile(r"(?i)(?:(?:from|after|since)\s+(?:the\s+)?(?:po|purchase\s+order|contract|signature|award|"
+                             r"kick-?off)|(?:po|contract(?:\s+(?:signature|execution))?)\s+to|m\+\d+)")
 _CLAUSE_MARKS = ("; ", ", and ", ", while ", ", whereas ", ", but ")  # a new clause: earlier words are another's
 _ITEM_MARK = re.compile(r"[\x7f•▪]")
 _ASIDE = re.compile(r"\s[(\[]|;\s")
