@@ -185,3 +185,14 @@ def test_a_duration_counted_from_po_belongs_to_the_subject_its_question_or_sente
                    "Q4. How long will technology transfer take?\nResponse: 12-14 weeks from PO.", "Terms follow.")
     assert fields["tech_transfer_weeks"].value == 14.0
     assert fields["weeks_to_first_gmp_batch"].status == "not_stated"
+
+
+def _plain(*pages: str):
+    return extract_offline(load_bytes("\f".join(pages).encode(), "x.txt", max_bytes=10**6)).fields
+
+
+def test_a_title_naming_the_addressee_is_not_the_vendor_and_a_footer_brand_is():
+    fields = _plain("PROPOSAL FOR HELIOS PHARMA LTD\nClinical supply of HX-7\nWe are pleased to submit our offer.\n"
+                    "Tarnwick Biologics | Confidential | page 1", "Pricing\nTarnwick Biologics | Confidential | page 2",
+                    "Terms\nTarnwick Biologics | Confidential | page 3")
+    assert fields["cdmo_name"].value == "Tarnwick Biologics"

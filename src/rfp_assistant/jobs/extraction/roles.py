@@ -26,6 +26,10 @@ _TO_NEAR = re.compile(
     r"(?:for|to|from|of)|\b(?:support|serve|assist|inviting\s+us|dear)|\bfor(?=\s+(?:[A-Z][\w&'’.-]*\s+){1,4}only\b)"
     r"|\brfp\b[^.\n]{0,40}\()\s*[:\-]?\s*(?:the\s+)?$"
 )
+# A title that runs into the addressee's name: the name regex takes capitalised words, so "PROPOSAL FOR" comes with it.
+_ADDRESSED_LEAD = re.compile(r"(?i)^(?:(?:technical|commercial|revised|final|budgetary)\s+)?(?:proposal|quotation|quote|offer|"
+                             r"response|bid|rfp\s+response)\s+(?:for|to)\s+(?:the\s+)?|^(?:prepared|submitted|presented)\s+"
+                             r"(?:for|to)\s+|^(?:for|to|dear)\s+")
 _BY_CUE = re.compile(r"(?i)(?:submitted\s+by|prepared\s+by|from\s*:|on\s+behalf\s+of|sincerely|respectfully|regards|"
                      r"yours\s+(?:truly|faithfully|sincerely)|gruessen|grüßen|\bfor\s+(?=\S+(?:\s+\S+){0,4}\s*:))[\s,]*"
                      r"(?:\n[^\n]*){0,3}?\n?\s*$")
@@ -61,12 +65,16 @@ def find_author(pages) -> Author:
     addressed: set[str] = set()
     for page in pages:
         names = list(COMPANY.finditer(page.text)) or [m for m in _BRAND.finditer(page.text) if page is pages[0]]
+        # A house without a legal form in its running header or footer ("Tarnwick Biologics | Confidential | 2").
+        names += [m for m in _RUNNING_BRAND.finditer(page.text) if _shape(_line_at(page.text, m.start())) in running
+                  and not any(n.start() <= m.start() < n.end() for n in names)]
         for m in names:
             line_start = page.text.rfind("\n", 0, m.start()) + 1
             line_end = page.text.find("\n", m.end())
             line = page.text[line_start:line_end if line_end >= 0 else len(page.text)]
-            key = _key(m.group(0))
-            if _TO_LINE.match(line) or _TO_NEAR.search(page.text[max(line_start, m.start() - 60):m.start()]):
+            key = _key(_ADDRESSED_LEAD.sub("", m.group(0)))
+            if _TO_LINE.match(line) or _TO_NEAR.search(page.text[max(line_start, m.start() - 60):m.start()]) or \
+                    _ADDRESSED_LEAD.match(m.group(0)):  # "PROPOSAL FOR HELIOS PHARMA LTD" names the addressee
                 addressed.add(key)
                 continue
             score = 1.0
@@ -88,6 +96,16 @@ def find_author(pages) -> Author:
     # Quote the best-placed mention, written in mixed case where the document has one.
     _, number, m = max(hits, key=lambda h: (not h[2].group(0).isupper(), h[0], -h[1]))
     return Author(m.group(0).strip(), number, m.start(), m.end(), tuple(sorted(addressed - {key})))
+
+
+_RUNNING_BRAND = re.compile(r"(?m)^[ \t]*((?:[A-Z][A-Za-z&'’-]+[ \t]+){0,3}(?:Bio\w*|Pharma\w*|Therapeutics|CDMO|Labs?|"
+                            r"Manufacturing|Sciences|Biologics|Biotech\w*))(?=[ \t]*[|·•–-])")  # the letterhead's words (_BRAND)
+
+
+def _line_at(text: str, position: int) -> str:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return text[start:end if end >= 0 else len(text)]
 
 
 def _shape(line: str) -> str:
