@@ -196,3 +196,14 @@ def test_a_title_naming_the_addressee_is_not_the_vendor_and_a_footer_brand_is():
                     "Tarnwick Biologics | Confidential | page 1", "Pricing\nTarnwick Biologics | Confidential | page 2",
                     "Terms\nTarnwick Biologics | Confidential | page 3")
     assert fields["cdmo_name"].value == "Tarnwick Biologics"
+
+
+def test_a_service_in_a_sentence_is_judged_by_its_sentence_not_the_next_one():
+    fields = _read(
+        "1. Our capabilities\nWe offer cell line development, process development, GMP manufacturing, aseptic "
+        "fill/finish, QC release and stability studies.\n2. Proposed scope\nFor HB-22 we propose technology transfer, "
+        "two GMP batches at 2,000 L and release testing. Drug product fill/finish will be performed by your designated "
+        "fill partner. Stability is not included.",
+        "Terms follow.",
+    )
+    assert set(fields["services_included"].value) == {"tech_transfer", "clinical_manufacturing", "qc_release"}

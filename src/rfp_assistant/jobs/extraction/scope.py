@@ -82,6 +82,7 @@ def _cell_status(text: str, m: re.Match) -> bool | None:
     line_end = text.find("\n", m.end())
     line_end = len(text) if line_end < 0 else line_end
     rest = text[m.end():line_end]
+    rest = rest[:stop.start()] if (stop := re.search(r"[.;]\s", rest)) else rest  # a cell, not the next sentence
     status = _STATUS.search(rest)
     if status is None:
         next_end = text.find("\n", line_end + 1)
