@@ -49,6 +49,12 @@ def test_comparison_offers_every_export_as_shown_on_screen(settings, tmp_path):
         expect(status).to_contain_text("Compared 2 proposal(s).")  # the unreadable file is not counted as compared
         assert status.inner_text().count("broken-offer.pdf") == 1  # and said once, with why
         expect(status).to_contain_text("broken-offer.pdf could not be read — the name says PDF")
+        wrap = page.locator("#compare-table .cmp-wrap")  # 34 rows: scrolled down, the vendor names stay on top
+        wrap.evaluate("e => { e.scrollIntoView({block: 'start'}); e.scrollTop = 300; }")
+        page.wait_for_timeout(300)
+        assert wrap.evaluate("e => e.scrollTop") == 300  # the table scrolls in its own box, under its header
+        head = page.locator("#side-by-side thead th").nth(1).bounding_box()
+        assert abs(head["y"] - wrap.bounding_box()["y"]) < 2
 
         rate = page.locator("#fx-0 input")
         rate.fill("0.012")

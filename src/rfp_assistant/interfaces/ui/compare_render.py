@@ -218,6 +218,14 @@ def highlight(page_text: str, quotes: list[str] | str) -> str:
 
 # Scoped to each component (gr.HTML css_template), so app.py's shared stylesheet stays as it is.
 TABLE_CSS = """
+/* The table scrolls inside its own box so the vendor names stay on top and the field names on the left. */
+.cmp-wrap { overflow: auto; max-height: 85vh; }
+#side-by-side { border-collapse: separate; border-spacing: 0; border: none; padding: 0; }
+#side-by-side th, #side-by-side td { border-width: 0 1px 1px 0; }
+#side-by-side tr > :first-child { border-left-width: 1px; }
+#side-by-side thead th { border-top-width: 1px; }
+#side-by-side thead th { position: sticky; top: 0; z-index: 2; }
+#side-by-side tbody th { position: sticky; left: 0; z-index: 1; background: #f9fafb; }
 td[data-key] { cursor: pointer; }
 td[data-key]:hover { outline: 2px solid #84adff; outline-offset: -2px; }
 .cmp-items { margin: 0; padding-left: 1.1em; }
