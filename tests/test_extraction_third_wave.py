@@ -207,3 +207,15 @@ def test_a_service_in_a_sentence_is_judged_by_its_sentence_not_the_next_one():
         "Terms follow.",
     )
     assert set(fields["services_included"].value) == {"tech_transfer", "clinical_manufacturing", "qc_release"}
+
+
+def test_scope_said_as_an_offer_that_covers_a_table_with_an_in_scope_column_and_an_out_of_scope_heading():
+    covers = _read("Our offer covers process development, two GMP batches and release testing. It does not cover "
+                   "fill/finish.", "Terms follow.")
+    assert set(covers["services_included"].value) == {"process_development", "clinical_manufacturing", "qc_release"}
+    table = _read("Service | In scope?\nCell line development | No\nProcess development | Yes\nFill/finish | No\n"
+                  "QC release | Yes", "Terms follow.")
+    assert set(table["services_included"].value) == {"process_development", "qc_release"}
+    listed = _read("Scope of work\n- Technology transfer of the process\n- Three GMP batches\n- ICH stability (24 months)\n"
+                   "Out of scope\n- Fill/finish\n- Regulatory writing", "Terms follow.")
+    assert set(listed["services_included"].value) == {"tech_transfer", "clinical_manufacturing", "stability"}

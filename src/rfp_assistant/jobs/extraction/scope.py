@@ -30,7 +30,8 @@ _OUT_WORDS = re.compile(
 _IN_LABEL = re.compile(
     r"(?i)(?:confirmed\s+and\s+)?\bincluded\s*:|\bin\s+scope\s*:|scope\s+(?:of\s+work|comprises|includes)|proposed\s+scope|"
     r"(?:services|activities)\s+(?:are\s+)?included|work\s+packages?|\bwe\s+(?:propose|will\s+perform|will\s+provide|"
-    r"will\s+undertake)|(?:our|this)\s+proposal\s+(?:covers|includes|comprises)|the\s+proposed\s+(?:services|activities|"
+    r"will\s+undertake)|(?:our|this|the)\s+(?:proposal|offer|quotation|quote|estimate|bid|price)\s+(?:covers|includes|"
+    r"comprises|is\s+for)|\b(?:in\s+scope|included)\s*\?|the\s+proposed\s+(?:services|activities|"
     r"work)|(?m:^\s*(?:\d+\.\s*)?(?:proposed\s+)?scope\b)|proposed\s+(?:programme|program|plan|activities)|"
     r"\bcomprising\b|price\s+(?:breakdown|schedule|summary|includes|covers)"
 )
@@ -39,7 +40,8 @@ _PRICED = re.compile(r"(?:[$€£¥]|\b(?:USD|EUR|CHF|GBP|CAD|JPY|INR|CNY|AUD|SG
 _BARE_PRICE = re.compile(r"(?<![\w.,])\d{1,3}(?:[,'’\u00a0]\d{2,3})+(?:[.,]\d{2})?[^\S\n]*$", re.M)
 _PRICE_COLUMN = re.compile(r"(?i)\b(?:price|amount|cost|fee)s?\b[^\n]{0,20}\((?:USD|EUR|CHF|GBP|CAD|JPY|INR|CNY|AUD|SGD|KRW)\b")
 _OUT_LABEL = re.compile(r"(?i)(?:\bexcluded|not\s+included|out\s+of\s+scope|not\s+in\s+scope|optional(?:\s+items)?|"
-                        r"\boptions?)\s*(?:\([^)]{0,40}\))?\s*:")
+                        r"\boptions?|\bexclusions)\s*(?:\([^)]{0,40}\))?\s*(?::|(?m:$))")  # "Out of scope:" or a heading line
+_LIST_ITEM = re.compile(r"[^\S\n]*(?:[-•▪*\x7f]|\(?[a-z0-9]{1,2}[.)])[^\S\n]+")
 _LABEL_REACH = 900  # a label governs the list that follows it, not the rest of the document
 
 
@@ -87,7 +89,9 @@ def _cell_status(text: str, m: re.Match) -> bool | None:
     if status is None:
         next_end = text.find("\n", line_end + 1)
         next_line = text[line_end + 1:next_end if next_end >= 0 else len(text)]
-        if len(next_line.strip()) <= 45:
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        # A table's status cell may sit on the next line; a list item's next line is the next item or a heading.
+        if len(next_line.strip()) <= 45 and not _LIST_ITEM.match(text, line_start):
             status = _STATUS.match(next_line.strip())
     if status is None:
         return None
