@@ -92,6 +92,15 @@ def test_draft_offers_the_bid_grid_and_the_internal_version_and_readable_questio
         expect(questions).to_contain_text("RFP schedule —")
         grid = download(page, "download-grid", tmp_path)
         internal = download(page, "download-internal", tmp_path)
+
+        upload = tmp_path / "brief-nrd-310.txt"  # a file as well as the typed text: the page says which was used
+        upload.write_text("NRD-310 is a recombinant enzyme made in E. coli; we need three 500 L GMP batches.",
+                          encoding="utf-8")
+        page.locator("#brief-file input[type=file]").set_input_files(str(upload))
+        page.locator("#draft-button").click()
+        status = page.locator("#draft-status")
+        expect(status).to_contain_text("Drafted from the uploaded file brief-nrd-310.txt", timeout=120_000)
+        expect(status).to_contain_text("NRD-310")
     assert grid.suffix == ".xlsx" and "Response form" in openpyxl.load_workbook(grid).sheetnames
     text = "\n".join(p.text for p in docx.Document(internal).paragraphs)
     assert "HAL-207" in text and "Sources" in text  # the sponsor's version keeps its sources

@@ -11,7 +11,14 @@ from rfp_assistant.jobs.drafting import RfpDraft, draft_rfp
 from rfp_assistant.schemas.brief import BRIEF_FIELDS, EXTRA_FIELDS, ProjectBrief
 from rfp_assistant.jobs.drafting.render import OPEN_POINT, money
 from rfp_assistant.jobs.drafting.export import write_rfp
-from rfp_assistant.interfaces.ui.common import Refusal, Session, download_folder, problem, progress_adapter
+from rfp_assistant.interfaces.ui.common import (
+    Refusal,
+    Session,
+    download_folder,
+    problem,
+    progress_adapter,
+    upload_names,
+)
 
 EXAMPLE_BRIEF = (
     "We are Norhaven Bio, a Series B company with NHB-207, an IgG1 mAb expressed in CHO. "
@@ -64,7 +71,11 @@ def build(session: Session, workspace: gr.Dropdown) -> None:
         except Exception as exc:  # said where the draft's status would be; the rest stays empty
             hidden = gr.update(value=None, visible=False)
             return problem(exc), *[hidden] * len(EXPORTS), gr.update(visible=False), "", "", ""
-        return (render_status(result), *files, gr.update(visible=True), render_brief(result.brief), render_gaps(result),
+        said = render_status(result)
+        if upload and (text or "").strip():  # both given: say which one the draft comes from
+            said += (f"\n- ℹ Drafted from the uploaded file **{html.escape(upload_names([upload])[0])}**; the text typed "
+                     "above was not used (remove the file to draft from the text).")
+        return (said, *files, gr.update(visible=True), render_brief(result.brief), render_gaps(result),
                 render_sections(result))
 
     example.click(lambda: EXAMPLE_BRIEF, None, brief)
