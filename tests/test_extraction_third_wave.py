@@ -219,3 +219,11 @@ def test_scope_said_as_an_offer_that_covers_a_table_with_an_in_scope_column_and_
     listed = _read("Scope of work\n- Technology transfer of the process\n- Three GMP batches\n- ICH stability (24 months)\n"
                    "Out of scope\n- Fill/finish\n- Regulatory writing", "Terms follow.")
     assert set(listed["services_included"].value) == {"tech_transfer", "clinical_manufacturing", "stability"}
+
+
+def test_an_all_in_price_is_the_total_and_not_also_an_items_price():
+    fields = _read("Price: €4.2M all-in for the three batches and tech transfer.", "Terms follow.")
+    assert fields["total_price"].value.amount == 4_200_000.0
+    assert fields["tech_transfer_fee"].status == "not_stated"
+    fields = _read("Your budget of USD 5.0 million is noted. Our price for the full scope is USD 4,650,000.", "Terms.")
+    assert fields["total_price"].value.amount == 4_650_000.0

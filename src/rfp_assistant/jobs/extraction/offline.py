@@ -55,8 +55,22 @@ def extract_offline(document: LoadedDocument) -> ProposalExtraction:
         else:
             result = _read(key, spec, pages)
         fields[key] = _checked(spec, result, document)
+    _one_role_per_figure(fields)
     return ProposalExtraction(source=document.source, pages=document.page_count, fields=fields,
                               warnings=list(document.warnings))
+
+
+def _one_role_per_figure(fields: dict[str, FieldResult]) -> None:
+    """A figure quoted as the total is not also one item's price in the same words ('EUR 4.2M all-in for the batches and
+    tech transfer' prices the whole, not the transfer)."""
+    total = fields.get("total_price")
+    if not total or total.status != "stated":
+        return
+    quotes = {e.quote for e in total.evidence}
+    for key in ("gmp_batch_price", "tech_transfer_fee"):
+        item = fields.get(key)
+        if item and item.status == "stated" and item.value == total.value and {e.quote for e in item.evidence} & quotes:
+            fields[key] = FieldResult()
 
 
 def _checked(spec, result: FieldResult, document: LoadedDocument) -> FieldResult:
