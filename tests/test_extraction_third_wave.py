@@ -227,3 +227,11 @@ def test_an_all_in_price_is_the_total_and_not_also_an_items_price():
     assert fields["tech_transfer_fee"].status == "not_stated"
     fields = _read("Your budget of USD 5.0 million is noted. Our price for the full scope is USD 4,650,000.", "Terms.")
     assert fields["total_price"].value.amount == 4_650_000.0
+
+
+def test_a_date_in_another_role_is_not_the_proposal_date():
+    fields = _read("Schedule\nEarliest start of GMP manufacture: 15.03.2027.", "Terms follow.")
+    assert fields["proposal_date"].status == "not_stated"
+    assert fields["first_available_gmp_slot"].value.isoformat() == "2027-03-15"
+    assert _plain("Singapore, 5 March 2027\nDear Dr. Tan,\nPlease find our quote.", "")["proposal_date"].value.isoformat() \
+        == "2027-03-05"

@@ -21,7 +21,8 @@ _DATELINE = re.compile(r"^\s*(?:[A-Z][\w'’.-]*(?:[ /]+[A-Z][\w'’.-]*){0,3},?
 _OTHERS = re.compile(
     r"(?i)\b(?:rfp|request for proposal|addendum|responses?|due|deadline|requested|received|clarification|"
     r"supersed\w*|replac\w*|rev(?:ision)?\.?\s*[a-z0-9]\b(?=[^.\n]{0,12}\bof\b)|signed by|valid (?:until|through)|"
-    r"expir\w*|founded|established|inspect\w*|slot|package|printed|generated|downloaded)\b"
+    r"expir\w*|founded|established|inspect\w*|slot|package|printed|generated|downloaded|start\w*|manufactur\w*|"
+    r"batch\w*|deliver\w*|ship\w*|kick-?off|milestone|award\w*|signature|available|availability)\b"
 )
 
 
@@ -91,7 +92,8 @@ def _proposal_date(pages, order) -> object:
             before = page.text[line_start:m.start]
             sentence_start = max(page.text.rfind(". ", 0, m.start) + 2, line_start)
             clause = page.text[sentence_start:min(len(page.text), m.end + 40)]
-            score = 0.45 - 0.1 * (page.number - 1)
+            # Only a label ("Date:"), a dateline or the head of the first page says a date is the proposal's own.
+            score = 0.3 - 0.1 * (page.number - 1)
             label = _OWN_LABEL.search(before)
             # "Date:" labels the proposal's date; "RFP ... issued on" labels the RFP's.
             labelled = bool(label) and not _OTHERS.search(page.text, max(0, m.start - 80), line_start + label.start())
@@ -99,7 +101,7 @@ def _proposal_date(pages, order) -> object:
             line_end = page.text.find("\n", m.end)
             rest = page.text[m.end:line_end if line_end >= 0 else len(page.text)]
             score += 0.4 if _DATELINE.match(before) and not rest.strip(" \t,.") else 0.0
-            score += 0.1 if page.number == 1 and page.text.count("\n", 0, m.start) < 12 else 0.0
+            score += 0.25 if page.number == 1 and page.text.count("\n", 0, m.start) < 12 else 0.0
             if not labelled and (_OTHERS.search(page.text, max(line_start, m.start - 60), m.start)
                                  or _OTHERS.search(clause[:m.start - sentence_start])):
                 score -= 0.8
