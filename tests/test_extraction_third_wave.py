@@ -235,3 +235,10 @@ def test_a_date_in_another_role_is_not_the_proposal_date():
     assert fields["first_available_gmp_slot"].value.isoformat() == "2027-03-15"
     assert _plain("Singapore, 5 March 2027\nDear Dr. Tan,\nPlease find our quote.", "")["proposal_date"].value.isoformat() \
         == "2027-03-05"
+
+
+def test_the_sponsors_previous_manufacturers_figures_are_not_the_offers():
+    fields = _read("We understand that your previous CDMO completed tech transfer in 14 weeks and that the first GMP "
+                   "batch was made 26 weeks after PO.\nOur plan: technology transfer in 12 weeks.", "Terms follow.")
+    assert fields["tech_transfer_weeks"].value == 12.0 and fields["tech_transfer_weeks"].status == "stated"
+    assert fields["weeks_to_first_gmp_batch"].status == "not_stated"

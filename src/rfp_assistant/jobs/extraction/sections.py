@@ -220,3 +220,21 @@ def postscript_start(text: str) -> int | None:
     """Where a letter's P.S. begins ('P.S. Having slept on it: ...'), or None."""
     m = _POSTSCRIPT.search(text)
     return m.start() if m else None
+
+
+# Another manufacturer's record: the sponsor's previous or current CDMO ("your previous CDMO completed transfer in
+# 14 weeks") reports that party's figures, not this offer's.
+_OTHER_MAKER = re.compile(r"(?i)\b(?:your|the\s+(?:sponsor|client|customer)['’]?s?|their)\s+(?:\w+\s+){0,1}(?:previous|current|"
+                          r"former|existing|incumbent|original|prior)\s+(?:cdmo|cmo|vendor|manufacturer|supplier|partner|"
+                          r"contract\s+manufacturer)|\bthe\s+incumbent\b|\b(?:previous|former|incumbent)\s+(?:cdmo|cmo|"
+                          r"manufacturer|contract\s+manufacturer)\b")
+
+
+def other_maker_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentences about the sponsor's previous or current manufacturer: that party's figures."""
+    spans = []
+    for m in _OTHER_MAKER.finditer(text):
+        start = max(text.rfind(". ", 0, m.start()) + 2, text.rfind("\n", 0, m.start()) + 1)
+        stop = text.find(". ", m.end())
+        spans.append((start, stop + 1 if stop >= 0 else len(text)))
+    return spans
