@@ -116,6 +116,8 @@ def near_cues(
             for cue in line_free(cue_pattern).finditer(page.text):
                 if _DENIED_CUE.search(page.text, max(0, cue.start() - 20), cue.start()):
                     continue  # "no process development": nothing that follows belongs to the field
+                if not record and _within(page.others, cue.start()):
+                    continue  # a label in another client's record labels that record's figures, not the offer's
                 line = page.line_of(cue.start())
                 # From the line before: "…, and three\ncommercial ADCs" wraps a count away from its noun.
                 left = page.line_starts[max(line - 1, 0)]

@@ -235,6 +235,6 @@ def other_maker_sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _OTHER_MAKER.finditer(text):
         start = max(text.rfind(". ", 0, m.start()) + 2, text.rfind("\n", 0, m.start()) + 1)
-        stop = text.find(". ", m.end())
-        spans.append((start, stop + 1 if stop >= 0 else len(text)))
+        stop = re.compile(r"\.(?=\s)|\n").search(text, m.end())
+        spans.append((start, stop.end() if stop else len(text)))
     return spans
