@@ -208,3 +208,24 @@ def test_the_users_document_answering_loosely_still_comes_first_and_the_playbook
     assert {c.origin for c in answer.citations[1:]} == {"playbook"}
     markers = {int(n) for n in re.findall(r"\[(\d+)\]", answer.answer)}
     assert markers == set(range(1, len(answer.citations) + 1))
+
+
+MEETING_NOTES = b"""# Conference meetings
+
+## Brookline Cell Services
+- vector: they partner out (not in-house)
+- did ~10 autologous programs
+
+## Harbor Biologics
+- LVV made in-house (200 L)
+- fewer programs but strong QC
+
+## What we cannot do ourselves
+- no lentiviral vector manufacturing - we buy research-grade vector today
+"""
+
+
+def test_a_question_naming_a_company_is_answered_first_from_what_is_said_about_that_company(workspace):
+    workspace.add_document(load_bytes(MEETING_NOTES, "meetings.md", max_bytes=MB), "internal")
+    answer = answer_question(workspace, "Can Harbor make the lentiviral vector itself?")
+    assert answer.found and answer.answer.startswith("LVV made in-house (200 L)")

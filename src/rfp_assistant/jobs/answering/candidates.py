@@ -34,6 +34,8 @@ _ABOUT_DOCUMENT = re.compile(r"\b(series|author|wrote|written|published|publishe
                              r"related|read next|further reading|other (articles|pieces|posts|pages)|articles|links?)\b",
                              re.I)
 KIN_WEIGHT = 0.8  # a word of the question's word family ('defensible' for 'defend') counts 80% of the word itself
+W_NAME = 0.3  # a named company or person narrows the answer to where it is named
+_NOT_NAMES = frozenset("i i'm i've i'd ok okay please thanks hi hello".split())
 W_LINK = 0.3  # a link card (a related article's title and teaser) answers only a question about such links
 _SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to vs with".split())
 _ITEMS = re.compile(r",[^,]+,[^,]*\b(and|or)\b|;|:\s*$|\b(such as|including|include|includes)\b", re.I)
@@ -87,6 +89,7 @@ def score_units(question: str, intent: Intent, hits: list[SearchHit], index: Wor
     kin = {t: {v for v in vocabulary if _kindred(t, v)} for t in asked}
     rank_of = {id(hit): rank for rank, hit in enumerate(hits)}
     about_document = bool(_ABOUT_DOCUMENT.search(question))
+    names = proper_names(question)
     for candidate, sequence, similarity in zip(candidates, stems, similarities):
         terms = set(sequence)
         context_sequence = tokenize(f"{candidate.hit.chunk.section} {candidate.unit.lead}")
@@ -103,6 +106,8 @@ def score_units(question: str, intent: Intent, hits: list[SearchHit], index: Wor
         score = W_COVERAGE * candidate.coverage + W_RANK / (1 + rank_of[id(candidate.hit)])
         score += W_PASSAGE * (candidate.hit.similarity or 0.0) + W_SIMILARITY * similarity
         score += sum(W_TYPE for kind in intent.wants if ASKS_FOR[kind][1].search(candidate.text))
+        if names and names <= (set(sequence) | context):
+            score += W_NAME  # "Can NorthPeak make ...?" is answered where NorthPeak is named (its line, or its heading)
         if intent.shape == "list" and (candidate.unit.is_row or _ENUMERATION.search(candidate.text)):
             score += W_SHAPE
         if candidate.text.rstrip().endswith("?"):
@@ -134,6 +139,12 @@ def _answers_inherit(candidates: list[Candidate]) -> None:
             for step, unit in enumerate(c for c in answer if c.unit.block == block):
                 unit.coverage = max(unit.coverage, question.coverage)
                 unit.score = max(unit.score, question.score + W_QUESTION - W_ANSWER_STEP * (step + 1))
+
+
+def proper_names(question: str) -> set[str]:
+    """Stems of the names in a question ('NorthPeak', 'Acme'): capitalised words not opening it, not all capitals."""
+    words = re.findall(r"(?<![.?!]\s)(?<!^)\b[A-Z][a-z]+(?:[A-Z][a-z]+)*\b", question.strip())
+    return {t for w in words if w.lower() not in _NOT_NAMES for t in tokenize(w)}
 
 
 def is_label(text: str) -> bool:
