@@ -15,6 +15,8 @@ INTRO = ("Ask anything about outsourcing to a CDMO or about your own program. An
          "when nothing says it, the answer says so.")
 # A quoted e-mail line ("> From: ...") or a "#" at the start of a quoted line is text, not Markdown structure.
 _BLOCK_START = re.compile(r"^(\s*(?:[-*] )?)([>#])", re.MULTILINE)
+_CITED = re.compile(r"\[\d+\](?:\s*\[\d+\])*")
+_AFTER_MARKER = re.compile(r"(?<=\d\])\s+(?=[^\s\[])")  # between one statement's marker(s) and the next statement
 EXAMPLES = [
     "What hidden costs should we budget for?",
     "Who should be on our internal outsourcing team?",
@@ -57,8 +59,17 @@ def answer_handler(session: Session):
 def render_answer(result: Answer) -> str:
     """The answer as Markdown, with a note when nothing was found."""
     mode = "offline, extractive" if result.mode == "offline" else "language model, verified quotes"
-    text = _BLOCK_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", result.answer)
+    text = "\n".join(_statements(line) for line in result.answer.split("\n"))
+    text = _BLOCK_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", text)
     return f"{text}\n\n<small>Answered {mode}.</small>"
+
+
+def _statements(line: str) -> str:
+    """A line of several cited statements ("... [1] ... [2]") as one bullet each, so they do not run together."""
+    if line.lstrip().startswith(("-", "*")) or len(_CITED.findall(line)) < 2:
+        return line
+    parts = [p.strip() for p in _AFTER_MARKER.split(line) if p.strip()]
+    return "\n".join(f"- {part}" for part in parts) if len(parts) > 1 else line
 
 
 def render_citations(result: Answer) -> str:
