@@ -20,13 +20,15 @@ for the VACUUM's brief exclusive lock as they wait for any writer.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rfp_assistant.config import Settings
-from rfp_assistant.errors import IndexError_
+if TYPE_CHECKING:  # the child process imports nothing but sqlite3, to start fast
+    from rfp_assistant.config import Settings
 
 DELETE = 3  # Chroma's operation code for a delete in embeddings_queue
 BUSY_TIMEOUT_S = 60
@@ -40,12 +42,16 @@ def chroma_file(settings: Settings) -> Path:
 
 def scrub_deleted_text(settings: Settings) -> None:
     """After a delete: leave no trace of deleted passages' text in the embedded index file (no-op on a server)."""
+    from rfp_assistant.errors import IndexError_
+
     path = chroma_file(settings)
     if settings.chroma_host or not path.exists():
         return
+    package_parent = str(Path(__file__).resolve().parents[3])  # the child runs this very file's code
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [package_parent, os.environ.get("PYTHONPATH")])))
     try:
         done = subprocess.run([sys.executable, "-m", __name__, str(path)], capture_output=True, text=True,
-                              timeout=TIMEOUT_S)
+                              timeout=TIMEOUT_S, env=env)
         reason = (done.stderr.strip().splitlines() or ["no reason given"])[-1] if done.returncode else ""
     except (OSError, subprocess.TimeoutExpired) as exc:
         reason = str(exc)
