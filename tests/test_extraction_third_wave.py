@@ -242,3 +242,9 @@ def test_the_sponsors_previous_manufacturers_figures_are_not_the_offers():
                    "batch was made 26 weeks after PO.\nOur plan: technology transfer in 12 weeks.", "Terms follow.")
     assert fields["tech_transfer_weeks"].value == 12.0 and fields["tech_transfer_weeks"].status == "stated"
     assert fields["weeks_to_first_gmp_batch"].status == "not_stated"
+
+
+def test_the_sponsors_product_form_is_not_the_vendors_capability():
+    assert _read("The sponsor's product is a lyophilized powder; we will fill the liquid bulk only.",
+                 "Terms.")["lyophilization"].status == "not_stated"
+    assert _read("We will lyophilize your product in our 20 m² freeze dryer.", "Terms.")["lyophilization"].value is True

@@ -267,7 +267,10 @@ OTHER_PARTY = re.compile(
     r"(?:partner|provider|cdmo|vendor|supplier)\s+(?:nominated|designated|selected|chosen|of\s+(?:your|the\s+(?:sponsor|"
     r"client|customer))['’]?s?\s+choice)|your\s+(?:[\w/-]+\s+){0,2}(?:partner|provider|vendor|supplier|cdmo)s?\b|"
     r"third[- ]party|external\s+(?:partner|laborator\w*|provider)|their\s+own\b|(?:clients|customers)['’]\s|"
-    r"by\s+the\s+(?:sponsor|client|customer)\b"
+    r"by\s+the\s+(?:sponsor|client|customer)\b|"
+    # the sponsor's product described ("the sponsor's product is a lyophilized powder"): its form, not our capability
+    r"(?:(?:sponsor|client|customer)['’]s|your)\s+(?:[\w-]+\s+){0,2}(?:product|drug|molecule|formulation|presentation)\s+"
+    r"(?:is|are)\b"
 )
 NOT_YET = re.compile(r"(?i)\bplanned\b|\bgo-?live\b|\bunder\s+(?:construction|qualification)\b|\bbeing\s+(?:qualified|"
                      r"commissioned|installed|validated)\b|\bwill\s+(?:be\s+)?(?:introduced|implemented|installed|added|"
