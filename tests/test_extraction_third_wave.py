@@ -248,3 +248,10 @@ def test_the_sponsors_product_form_is_not_the_vendors_capability():
     assert _read("The sponsor's product is a lyophilized powder; we will fill the liquid bulk only.",
                  "Terms.")["lyophilization"].status == "not_stated"
     assert _read("We will lyophilize your product in our 20 m² freeze dryer.", "Terms.")["lyophilization"].value is True
+
+
+def test_a_questionnaires_labelled_answer_answers_its_question():
+    fields = _read("4. Will a dedicated project manager be assigned?\nAnswer: Yes.\n9. Lyophilization capability?\n"
+                   "Answer: Not available.\n10. Aseptic fill/finish?\nAnswer: Not applicable (API only).", "Terms follow.")
+    assert fields["dedicated_project_manager"].value is True
+    assert fields["lyophilization"].value is not True and fields["aseptic_fill_finish"].value is not True

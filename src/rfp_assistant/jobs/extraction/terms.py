@@ -121,7 +121,8 @@ def read_boolean(key: str, pages: list[Page]) -> FieldResult:
             for m in pattern.finditer(page.text):
                 if page.is_foreign(m.start()):
                     # A requirement the vendor answers in its matrix ("Fill-finish of DP | Not compliant") is its word.
-                    answer = _row_answer(page, m.start(), m.end()) if VERDICT_NEXT.match(page.text, m.end()) else None
+                    answer = _row_answer(page, m.start(), m.end()) \
+                        if VERDICT_NEXT.match(page.text, m.end()) or _is_question(page, m.start()) else None
                     if answer is not None:
                         (positives if answer else negatives).append(Candidate(answer, page.number, _row_quote(page, m),
                                                                               0.85))
@@ -159,17 +160,29 @@ def _row_answer(page: Page, start: int, end: int) -> bool | None:
     """The answer cell of the row whose label holds [start, end): yes, no, or None when the row gives none."""
     line = page.line_of(start)
     label = page.text[page.line_starts[line]:page.line_end(line)]
-    if len(label) > CELL or label.rstrip().endswith((".", "?")):
+    if len(label) > CELL or label.rstrip().endswith("."):
         return None
     for following in range(line + 1, min(line + 3, len(page.line_starts))):
         cell = page.text[page.line_starts[following]:page.line_end(following)]
-        if len(cell) > CELL:
+        body = _ANSWER_LABEL.sub("", cell, count=1)  # "Answer: Yes. ..." in a questionnaire
+        if len(cell) > CELL and body == cell:
             return None
-        answer = ANSWER_CELL.match(cell)
+        answer = ANSWER_CELL.match(body)
         if answer:
-            return answer.group("yes") is not None and not _negated(page, page.line_starts[following],
+            return answer.group("yes") is not None and not _negated(page, page.line_end(following) - len(body),
                                                                      page.line_end(following))
+        if body != cell:
+            return None  # the labelled answer says something else
     return None
+
+
+_ANSWER_LABEL = re.compile(r"(?i)^\s*(?:answer|response|reply|our\s+response|a)\s*[:.\-–]\s*")
+
+
+def _is_question(page: Page, start: int) -> bool:
+    """Whether the term sits in a question line ('Will a dedicated project manager be assigned?')."""
+    line = page.line_of(start)
+    return page.text[page.line_starts[line]:page.line_end(line)].rstrip().endswith("?")
 
 
 def _row_quote(page: Page, m: re.Match) -> str:
