@@ -57,8 +57,8 @@ def scrub_deleted_text(settings: Settings) -> None:
         reason = str(exc)
     if reason:
         raise IndexError_(
-            f"The document was removed from the workspace, but its text could not be wiped from the index file "
-            f"{path} ({reason}). It is wiped the next time a document is deleted."
+            f"Deleted from the workspace, but the deleted text could not be wiped from the index file {path} yet "
+            f"({reason}); the next delete wipes it."
         )
 
 
