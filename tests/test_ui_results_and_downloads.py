@@ -135,3 +135,29 @@ def test_readiness_lists_documents_added_in_knowledge_and_says_why_each_item_sta
         expect(direct.locator(".rd-reason")).not_to_have_text("")  # why it stands, in words
         expect(direct).to_contain_text("Decided by:")
         expect(page.locator("#download-readiness-md a").first).to_be_visible()
+
+
+def test_deleting_a_document_asks_first_and_cancel_keeps_it(settings, tmp_path):
+    note = tmp_path / "steerco-notes.md"
+    note.write_text("# SteerCo\nThe CDMO shortlist has three names.\n", encoding="utf-8")
+    with running_ui(settings) as url, browser_page() as page:
+        page.goto(url)
+        page.locator("#upload-files input[type=file]").set_input_files(str(note))
+        page.locator("#add-documents").click()
+        outcome = page.locator("#ingest-outcome")
+        expect(outcome).to_contain_text("steerco-notes.md — added", timeout=120_000)
+        choice = page.locator("#delete-choice input")
+        choice.click()
+        page.get_by_role("option", name="steerco-notes.md").click()
+
+        asked = []
+        page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+        page.locator("#delete-document").click()
+        expect(outcome).to_have_text("Nothing deleted.", timeout=30_000)
+        assert "Delete steerco-notes.md from workspace default?" in asked[0]
+        expect(page.locator("#documents-table")).to_contain_text("steerco-notes.md")
+
+        page.once("dialog", lambda dialog: dialog.accept())
+        page.locator("#delete-document").click()
+        expect(outcome).to_contain_text("Deleted steerco-notes.md", timeout=30_000)
+        expect(page.locator("#documents-table")).not_to_contain_text("steerco-notes.md")

@@ -12,6 +12,9 @@ from rfp_assistant.jobs.ingestion import ingest_files, max_file_bytes, remove_do
 from rfp_assistant.interfaces.ui.common import Refusal, Session, problem, progress_adapter, upload_names
 
 COLUMNS = ["Document", "Kind", "Pages", "Passages", "Added", "Id"]
+# Deleting cannot be undone: the browser asks first (an empty choice goes on, to be told to choose one).
+CONFIRM_JS = """(name, ws, _) => [name, ws, !name || window.confirm(`Delete ${name} from workspace ${ws}? Its passages \
+leave search and answers at once; the file on your disk is not touched. To have it back, add it again.`)]"""
 
 
 def build(session: Session, workspace: gr.Dropdown, app: gr.Blocks) -> None:
@@ -33,6 +36,7 @@ def build(session: Session, workspace: gr.Dropdown, app: gr.Blocks) -> None:
     with gr.Row():
         to_delete = gr.Dropdown(label="Document to delete", choices=[], elem_id="delete-choice")
         delete = gr.Button("Delete", variant="stop", elem_id="delete-document")
+    confirmed = gr.Checkbox(visible=False)  # the browser's answer to "Delete …?"
 
     def refresh(ws: str):
         """(table rows, delete choices, message): a workspace that cannot be opened is said in the outcome line."""
@@ -69,7 +73,9 @@ def build(session: Session, workspace: gr.Dropdown, app: gr.Blocks) -> None:
         rows, choices, _ = refresh(ws)
         return "\n".join(lines), rows, choices, None
 
-    def delete_document(name, ws):
+    def delete_document(name, ws, confirmed):
+        if not confirmed:  # the user answered "Cancel"
+            return "Nothing deleted.", gr.update(), gr.update()
         try:
             if not name:
                 raise Refusal("Choose a document to delete.")
@@ -81,7 +87,7 @@ def build(session: Session, workspace: gr.Dropdown, app: gr.Blocks) -> None:
         return (f"Deleted {names}." if removed else f"{name} was already gone."), rows, choices
 
     add.click(add_files, [files, kind, workspace], [outcome, table, to_delete, files], show_progress_on=[files])
-    delete.click(delete_document, [to_delete, workspace], [outcome, table, to_delete])
+    delete.click(delete_document, [to_delete, workspace, confirmed], [outcome, table, to_delete], js=CONFIRM_JS)
     workspace.change(refresh, [workspace], [table, to_delete, outcome])
     workspace.select(refresh, [workspace], [table, to_delete, outcome])
     app.load(refresh, [workspace], [table, to_delete, outcome])
