@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from rfp_assistant.core.values import Match, normalize_space
 from rfp_assistant.jobs.extraction.layout import line_free
+from rfp_assistant.jobs.extraction.revisions import FROM_OLD, REFERENCE_ONLY, SUPERSEDED, TO_NEW
 from rfp_assistant.schemas.proposal import Evidence, FieldResult, FieldSpec
 
 WINDOW_LINES = 3  # a value may sit on the cue's line or the next two (wrapped prose, table cells)
@@ -154,16 +155,16 @@ def near_cues(
                     score -= 0.2 * between
                     if start > cue.end() and rival and rival.search(page.text, cue.end(), start):
                         score -= 0.4  # another field's label stands between: "Technology transfer … WP2 Process development (16 weeks)"
-                    if rival and _REFERENCE_ONLY.fullmatch(cue.group(0)) and rival.search(
+                    if rival and REFERENCE_ONLY.fullmatch(cue.group(0)) and rival.search(
                             page.text, max(0, cue.start() - 160, page.text.rfind(". ", 0, cue.start()) + 2), cue.start()):
                         score -= 0.4  # "How long will tech transfer take? 12-14 weeks from PO": "from PO" names no subject
                     if _distracted(spec, page.text, start, end, min(start, cue.start())):
                         score -= 0.6
                     revises = False
-                    if _SUPERSEDED.search(page.text, max(page.text.rfind(". ", 0, start) + 2, start - 160), start) or \
-                            _FROM_OLD.search(page.text, max(0, start - 60), start):
+                    if SUPERSEDED.search(page.text, max(page.text.rfind(". ", 0, start) + 2, start - 160), start) or \
+                            FROM_OLD.search(page.text, max(0, start - 60), start):
                         score -= 0.6  # "replaces the earlier total of EUR 2.9M", "reduced from 16 to 12 weeks"
-                    revises = bool(_TO_NEW.search(page.text, max(page.text.rfind(". ", 0, start) + 2, start - 120), start)) \
+                    revises = bool(TO_NEW.search(page.text, max(page.text.rfind(". ", 0, start) + 2, start - 120), start)) \
                         or (page.postscript is not None and start >= page.postscript)
                     if revises:
                         score += 0.3  # "reduced from 16 to 12 weeks", "which makes the total EUR 255,000": the new figure
@@ -203,18 +204,6 @@ def _wrap_width(text: str) -> int:
     if len(lengths) < 5:
         return SOFT_WRAP
     return max(SOFT_WRAP, int(0.85 * lengths[int(0.9 * (len(lengths) - 1))]))
-_SUPERSEDED = re.compile(r"(?i)\b(?:replac(?:es|ing|ed)|supersed(?:es|ing|ed)|instead of|previously|formerly|"
-                         r"originally|rather than|in place of|no longer)\b[^.;]*$")
-_FROM_OLD = re.compile(r"(?i)\b(?:chang|updat|revis|reduc|increas|mov|extend|shorten|lower|rais|cut|brought)\w*\s+"
-                       r"(?:down\s+|up\s+)?from\s+(?:\S+\s+){0,2}$|\((?:previously|formerly|was|originally)\s*:?\s*$")
-# The figure a revision arrives at: "revised from X to", "which makes the total", "the new price is".
-_TO_NEW = re.compile(r"(?i)\b(?:chang|updat|revis|reduc|increas|lower|rais|cut|brought|extend|shorten)\w*\s+(?:\w+\s+){0,3}?"
-                     r"from\s+[^.;]{1,40}?\bto\s+(?:\S+\s+){0,1}$|\b(?:makes?|making|brings?|bringing)\s+(?:the\s+|our\s+)?"
-                     r"(?:new\s+|revised\s+)?(?:total|price|figure)\b[^.;]{0,70}$|\b(?:new|revised|updated)\s+(?:total|price)"
-                     r"\s+(?:is|of|becomes|will\s+be)\s+[^.;]{0,20}$")
-# A cue that names only the point durations are counted from, not what is counted.
-_REFERENCE_ONLY = re.compile(r"(?i)(?:(?:from|after|since)\s+(?:the\s+)?(?:po|purchase\s+order|contract|signature|award|"
-                             r"kick-?off)|(?:po|contract(?:\s+(?:signature|execution))?)\s+to|m\+\d+)")
 _CLAUSE_MARKS = ("; ", ", and ", ", while ", ", whereas ", ", but ")  # a new clause: earlier words are another's
 _ITEM_MARK = re.compile(r"[\x7f•▪]")
 _ASIDE = re.compile(r"\s[(\[]|;\s")

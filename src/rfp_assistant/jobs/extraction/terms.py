@@ -12,8 +12,9 @@ from rfp_assistant.jobs.extraction.candidates import Candidate, Page, any_of, li
 from rfp_assistant.core.text.negation import is_negated
 from rfp_assistant.jobs.extraction.layout import wrapped
 from rfp_assistant.jobs.extraction.money_roles import option_spans
-from rfp_assistant.jobs.extraction.roles import (AFFIRMS, ANSWER_CELL, CELL, NOT_YET, OPTIONAL, OTHER_PARTY, OUT_OF_SCOPE,
+from rfp_assistant.jobs.extraction.roles import (AFFIRMS, NOT_YET, OPTIONAL, OTHER_PARTY, OUT_OF_SCOPE,
                                                  VERDICT_NEXT)
+from rfp_assistant.jobs.extraction.answers import is_question, row_answer, row_quote
 from rfp_assistant.jobs.extraction.scope import read_services
 
 # Capabilities count whether or not this proposal's scope uses them; practices (a dedicated PM, electronic batch
@@ -121,10 +122,10 @@ def read_boolean(key: str, pages: list[Page]) -> FieldResult:
             for m in pattern.finditer(page.text):
                 if page.is_foreign(m.start()):
                     # A requirement the vendor answers in its matrix ("Fill-finish of DP | Not compliant") is its word.
-                    answer = _row_answer(page, m.start(), m.end()) \
-                        if VERDICT_NEXT.match(page.text, m.end()) or _is_question(page, m.start()) else None
+                    answer = row_answer(page, m.start(), m.end(), _negated) \
+                        if VERDICT_NEXT.match(page.text, m.end()) or is_question(page, m.start()) else None
                     if answer is not None:
-                        (positives if answer else negatives).append(Candidate(answer, page.number, _row_quote(page, m),
+                        (positives if answer else negatives).append(Candidate(answer, page.number, row_quote(page, m),
                                                                               0.85))
                     continue
                 if any(n.search(page.text, max(0, m.start() - 40), m.end() + 40) for n in spec["_negative"]):
@@ -134,9 +135,9 @@ def read_boolean(key: str, pages: list[Page]) -> FieldResult:
                 if key in CAPABILITIES and OUT_OF_SCOPE.search(clause) and \
                         not AFFIRMS.search(page.text, *_sentence(page, m.start(), m.end())):
                     continue  # "fill-finish is not included" says what this offer leaves out, not what the CDMO can do
-                answer = _row_answer(page, m.start(), m.end())
+                answer = row_answer(page, m.start(), m.end(), _negated)
                 if answer is not None:
-                    (positives if answer else negatives).append(Candidate(answer, page.number, _row_quote(page, m), 0.85))
+                    (positives if answer else negatives).append(Candidate(answer, page.number, row_quote(page, m), 0.85))
                     continue
                 if _negated(page, m.start(), m.end()):
                     negatives.append(Candidate(False, page.number, quote, 0.8))
@@ -154,40 +155,6 @@ def read_boolean(key: str, pages: list[Page]) -> FieldResult:
         # A capability stated anywhere wins over a negation elsewhere ("not in scope" is not "not offered").
         return decide(positives, allow_conflict=False)
     return decide(negatives, allow_conflict=False)
-
-
-def _row_answer(page: Page, start: int, end: int) -> bool | None:
-    """The answer cell of the row whose label holds [start, end): yes, no, or None when the row gives none."""
-    line = page.line_of(start)
-    label = page.text[page.line_starts[line]:page.line_end(line)]
-    if len(label) > CELL or label.rstrip().endswith("."):
-        return None
-    for following in range(line + 1, min(line + 3, len(page.line_starts))):
-        cell = page.text[page.line_starts[following]:page.line_end(following)]
-        body = _ANSWER_LABEL.sub("", cell, count=1)  # "Answer: Yes. ..." in a questionnaire
-        if len(cell) > CELL and body == cell:
-            return None
-        answer = ANSWER_CELL.match(body)
-        if answer:
-            return answer.group("yes") is not None and not _negated(page, page.line_end(following) - len(body),
-                                                                     page.line_end(following))
-        if body != cell:
-            return None  # the labelled answer says something else
-    return None
-
-
-_ANSWER_LABEL = re.compile(r"(?i)^\s*(?:answer|response|reply|our\s+response|a)\s*[:.\-–]\s*")
-
-
-def _is_question(page: Page, start: int) -> bool:
-    """Whether the term sits in a question line ('Will a dedicated project manager be assigned?')."""
-    line = page.line_of(start)
-    return page.text[page.line_starts[line]:page.line_end(line)].rstrip().endswith("?")
-
-
-def _row_quote(page: Page, m: re.Match) -> str:
-    line = page.line_of(m.start())
-    return quote_between(page, m.start(), page.line_end(min(line + 2, len(page.line_starts) - 1)))
 
 
 _PARTY_AFTER = re.compile(r"(?i)[\w/-]*\s+(?:[\w-]+\s+)?(?:partner|provider|subcontractor|contractor|cdmo)s?\b")

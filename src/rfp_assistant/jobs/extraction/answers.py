@@ -1,0 +1,47 @@
+"""Answer cells: a table row's or a questionnaire's yes/no for the label or question that holds a term.
+
+A capability table prints "Lyophilization | Yes"; a compliance matrix prints the requirement, then its verdict; a
+questionnaire prints the question, then "Answer: Yes." on the next line. The answer belongs to the label above it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rfp_assistant.jobs.extraction.candidates import Page, quote_between
+from rfp_assistant.jobs.extraction.roles import ANSWER_CELL, CELL
+
+
+def row_answer(page: Page, start: int, end: int, negated) -> bool | None:
+    """The answer cell of the row whose label holds [start, end): yes, no, or None when the row gives none."""
+    line = page.line_of(start)
+    label = page.text[page.line_starts[line]:page.line_end(line)]
+    if len(label) > CELL or label.rstrip().endswith("."):
+        return None
+    for following in range(line + 1, min(line + 3, len(page.line_starts))):
+        cell = page.text[page.line_starts[following]:page.line_end(following)]
+        body = _ANSWER_LABEL.sub("", cell, count=1)  # "Answer: Yes. ..." in a questionnaire
+        if len(cell) > CELL and body == cell:
+            return None
+        answer = ANSWER_CELL.match(body)
+        if answer:
+            return answer.group("yes") is not None and not negated(page, page.line_end(following) - len(body),
+                                                                   page.line_end(following))
+        if body != cell:
+            return None  # the labelled answer says something else
+    return None
+
+
+_ANSWER_LABEL = re.compile(r"(?i)^\s*(?:answer|response|reply|our\s+response|a)\s*[:.\-–]\s*")
+
+
+def is_question(page: Page, start: int) -> bool:
+    """Whether the term sits in a question line ('Will a dedicated project manager be assigned?')."""
+    line = page.line_of(start)
+    return page.text[page.line_starts[line]:page.line_end(line)].rstrip().endswith("?")
+
+
+def row_quote(page: Page, m: re.Match) -> str:
+    """The row of a table or questionnaire holding `m`: its label line and the next two."""
+    line = page.line_of(m.start())
+    return quote_between(page, m.start(), page.line_end(min(line + 2, len(page.line_starts) - 1)))
