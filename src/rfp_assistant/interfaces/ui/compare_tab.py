@@ -56,7 +56,8 @@ def build(session: Session, workspace: gr.Dropdown) -> None:
     """Lay out the tab and wire its events."""
     scorecard = load_scorecard()
     gr.Markdown(
-        "Upload the CDMOs' response PDFs. Each is read into the same 34 fields; silent proposals say **not stated**, "
+        "Upload the CDMOs' responses (PDF or Word, or a bid grid filled in from the Draft RFP tab). Each is read into "
+        "the same 34 fields; silent proposals say **not stated**, "
         "and a file that is not a proposal (a guide, a brief) is left out and said so. The ranking shows how every "
         "score was reached. **Click any cell** to see its page with the quote highlighted."
     )

@@ -45,7 +45,7 @@ def build(session: Session, workspace: gr.Dropdown) -> None:
                 "PowerPoint, e-mail, HTML, Excel or CSV). "
                 "Facts the brief does not give become marked open points, never guesses.")
     brief = gr.Textbox(label="Project brief", lines=5, placeholder=EXAMPLE_BRIEF, elem_id="brief")
-    brief_file = gr.File(label="…or a brief file", file_types=BRIEF_FILE_TYPES, elem_id="brief-file")
+    brief_file = gr.File(label="…or a brief file", file_types=BRIEF_FILE_TYPES, elem_id="brief-file", height=140)
     with gr.Row():
         go = gr.Button("Draft RFP", variant="primary", elem_id="draft-button")
         example = gr.Button("Use the example brief", size="sm")
@@ -73,8 +73,9 @@ def build(session: Session, workspace: gr.Dropdown) -> None:
             return problem(exc), *[hidden] * len(EXPORTS), gr.update(visible=False), "", "", ""
         said = render_status(result)
         if upload and (text or "").strip():  # both given: say which one the draft comes from
-            said += (f"\n- ℹ Drafted from the uploaded file **{html.escape(upload_names([upload])[0])}**; the text typed "
-                     "above was not used (remove the file to draft from the text).")
+            name = html.escape(upload_names([upload])[0])
+            said += (f"\n- ℹ Drafted from the uploaded file **{name}**; the text typed above was not used (remove the "
+                     "file to draft from the text).")
         return (said, *files, gr.update(visible=True), render_brief(result.brief), render_gaps(result),
                 render_sections(result))
 

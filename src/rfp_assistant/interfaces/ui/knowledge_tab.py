@@ -29,7 +29,8 @@ def build(session: Session, workspace: gr.Dropdown, app: gr.Blocks) -> None:
         files = gr.File(label="Documents", file_count="multiple", file_types=RECOGNISED_SUFFIXES,
                         elem_id="upload-files")
         with gr.Column():
-            kind = gr.Radio(["internal", "guide"], value="internal", label="Kind")
+            kinds = [("Internal documents (your program's)", "internal"), ("A guide (general advice)", "guide")]
+            kind = gr.Radio(kinds, value="internal", label="These files are")
             add = gr.Button("Add to workspace", variant="primary", elem_id="add-documents")
     outcome = gr.Markdown(elem_id="ingest-outcome")
     table = gr.Dataframe(headers=COLUMNS, label="Indexed documents", interactive=False, elem_id="documents-table")
