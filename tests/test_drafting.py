@@ -599,3 +599,28 @@ def test_a_sub_item_or_a_list_under_a_lead_in_keeps_what_it_is_about():
                              "Vector: made by triple transfection in HEK293", "Batches: 2 GMP lots",
                              "Nice to have: potency assay in-house", "Nice to have: prior BLA experience",
                              "Budget is EUR 3M.", "a loose bullet after prose"]
+
+
+def test_each_modality_is_asked_the_inputs_a_cdmo_quotes_it_on():
+    from rfp_assistant.jobs.drafting.gaps import find_gaps
+
+    def asked(text: str) -> set[str]:
+        return {g.field for g in find_gaps(parse_brief(text))}
+
+    oligo = asked("Phase 1 siRNA: DS synthesis, 2 GMP batches of 300 g, US IND.")
+    assert {"oligo_chemistry", "starting_materials", "potent_handling"} <= oligo and "potency_assay" not in oligo
+    lentiviral = asked("Lentiviral vector for ex vivo use: 2 GMP lots at 50 L by transient transfection in HEK293T.")
+    assert {"vector_plasmids", "transgene"} <= lentiviral
+    assert "vector_plasmids" not in asked("Autologous CAR-T, Phase 1: LVV supplied by us, 20 patients per year.")
+    assert {"cell_source", "potency_assay"} <= asked("iPSC-derived NK cell therapy, Phase 1: 3 GMP lots.")
+    assert "radionuclide" in asked("Lu-177 radioligand, Phase 2: GMP manufacture and daily dispatch to 12 US sites.")
+    assert "inhalation_performance" in asked("Dry powder inhaler, Phase 2: spray drying and capsule filling, 3 batches.")
+    api = asked("Small-molecule API, 8-step route, Phase 2: 2 GMP batches, US IND.")
+    assert {"solid_form", "synthesis_scale"} <= api
+    assert not {"solid_form", "synthesis_scale"} & asked(
+        "Small-molecule API, 8-step route, Phase 2: 2 GMP batches of 20 kg each, mesylate salt Form II, US IND.")
+    # A word of the topic is not the input: 'stability package' says nothing of the studies or of packaging.
+    told = asked("Phase 3 small molecule tablets, 3 batches for the NDA stability package; we supply the API.")
+    assert {"stability", "packaging_labelling"} <= told
+    assert "potency_assay" in asked("Phase 1 mAb in CHO: 2 GMP batches at 500 L.")
+    assert "analytical_methods" in asked("Release testing and stability testing of our marketed mAb: 12 lots per year.")

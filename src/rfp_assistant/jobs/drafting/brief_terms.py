@@ -57,8 +57,10 @@ MODALITY_LABELS = {
 }
 # Most specific first: an ADC brief also mentions its antibody, an mRNA vaccine is filed under mRNA.
 MODALITY_RULES = [
-    ("cell_therapy", re.compile(r"\bCAR[- ]?(?:T|NK)\b|\bcell[- ]therap(?:y|ies)\b|\bTILs?\b|\bautologous\b", _I)),
-    ("gene_therapy", re.compile(r"\b(?:AAV\d*\s+)?gene[- ]therap(?:y|ies)\b|\bAAV\d*\b|\brAAV\d*\b", _I)),
+    ("cell_therapy", re.compile(r"\bCAR[- ]?(?:T|NK)\b|\bcell[- ]therap(?:y|ies)\b|\bTILs?\b|\bautologous\b|\biPSCs?\b"
+                                r"|\biPS[- ]cells?\b|\bNK[- ]cells?\b|\bTCR[- ]T\b|\bMSCs?\b|\bstem[- ]cell therap", _I)),
+    ("gene_therapy", re.compile(r"\b(?:AAV\d*\s+)?gene[- ]therap(?:y|ies)\b|\bAAV\d*\b|\brAAV\d*\b|\blentivir\w*|\bLVVs?\b"
+                                r"|\bretrovir\w*|\badenovir\w*|\bviral vectors?\b", _I)),
     ("antibody_drug_conjugate", re.compile(r"\bADCs?\b|\bantibody[- ]drug conjugates?\b")),
     ("mrna", re.compile(r"\bmRNA\b|\bsaRNA\b")),
     ("oligonucleotide", re.compile(r"\boligonucleotides?\b|\bantisense\b|\bASOs?\b|\bsiRNA\b|\bgapmer\b", _I)),
@@ -68,7 +70,8 @@ MODALITY_RULES = [
     ("recombinant_protein", re.compile(
         r"\bERT\b|\benzyme replacement\b|\benzymes?\b|\brecombinant (?:human )?(?:protein|enzyme)s?\b"
         r"|\bfusion proteins?\b|\bcytokines?\b|\bFc[- ]fusion\b|\bVHHs?\b|\bnanobod(?:y|ies)\b|\bscFvs?\b"
-        r"|\bsingle[- ]domain antibod(?:y|ies)\b|\bantibody fragments?\b|\bFab fragments?\b", _I)),
+        r"|\bsingle[- ]domain antibod(?:y|ies)\b|\bantibody fragments?\b|\bFab fragments?\b|\binsulins?\b|\binterferons?\b"
+        r"|\bgrowth hormone\b|\bhormones?\b|\buricase\b", _I)),
     ("monoclonal_antibody", re.compile(
         r"\bmAbs?\b|\bmonoclonal\b|\bbispecifics?\b|\bantibod(?:y|ies)\b|\bbiosimilar\b|\bIgG\d?\b", _I)),
     # Last: the chemistry of a small molecule when no biologic is named.

@@ -60,6 +60,13 @@ MAKES_API = re.compile(r"synthes|\broute\b|\bsteps?\b|SPPS|LPPS|starting materia
 COMPLEX_FORMULATION = re.compile(r"microspher|\bdepot\b|\bimplant|PLGA|\bPLA\b|spray[- ]dried|\bSDD\b|solid dispersion"
                                  r"|hot[- ]melt|\bHME\b|\bLNP\b|lipid nanoparticle|liposom|nanoparticle|nano-?emulsion"
                                  r"|in situ gel|long[- ]acting", _I)
+# A viral vector the CDMO makes (not one the sponsor supplies for its own cell processing).
+VIRAL_VECTOR = re.compile(r"lentivir|\bLVV?s?\b|\br?AAV|adenovir|retrovir|viral vector|\bHSV\b", _I)
+VECTOR_SUPPLIED = re.compile(r"\b(?:LVV?|vector)s?\b[^.;\n]{0,40}\b(?:supplied|provided|ours|by us|in stock|from us)\b"
+                             r"|\b(?:LVV?|vector)s?\b[^.;\n]{0,40}\bnot in (?:the )?(?:CDMO )?scope", _I)
+RADIOPHARMACEUTICAL = re.compile(r"radioligand|radiopharm|radionuclide|radiolabel|\bisotope|\b(?:Lu|Ac|Ga|Y|I|Pb|Cu|F)-?\d{2,3}\b"
+                                 r"|\b\d{2,3}(?:Lu|Ac|Ga|Y|Pb|Cu)\b", _I)
+INHALED = re.compile(r"inhal|\bDPI\b|dry powder|nebuli[sz]|\bp?MDI\b|pulmonary", _I)
 LATE_STAGE = {"Phase 3", "Phase 2/3", "Registration", "Pivotal", "Commercial"}
 
 
@@ -143,6 +150,8 @@ CONDITIONS: dict[str, Callable[[ProjectBrief], bool]] = {
     "synthetic": lambda b: b.value("modality") in SYNTHETIC,
     "potent_candidate": lambda b: b.value("modality") in SYNTHETIC | {"antibody_drug_conjugate"},
     "advanced": lambda b: b.value("modality") in ADVANCED,
+    # Every biologic is released against a potency (bioassay) result; a synthetic molecule is not.
+    "biologic": lambda b: b.value("modality") not in SYNTHETIC | {None} and not RADIOPHARMACEUTICAL.search(_text(b)),
     "cell_therapy": lambda b: b.value("modality") == "cell_therapy",
     "gene_therapy": lambda b: b.value("modality") == "gene_therapy",
     "biosimilar": lambda b: bool(re.search(r"\bbiosimilars?\b", _text(b), _I)),
@@ -155,6 +164,13 @@ CONDITIONS: dict[str, Callable[[ProjectBrief], bool]] = {
     and not MAKES_API.search(_text(b)),
     "complex_formulation": lambda b: bool(COMPLEX_FORMULATION.search(_text(b))),
     "mrna": lambda b: b.value("modality") == "mrna",
+    "viral_vector": lambda b: (b.value("modality") == "gene_therapy" or bool(VIRAL_VECTOR.search(_text(b))))
+    and not VECTOR_SUPPLIED.search(_text(b)),
+    "oligonucleotide": lambda b: b.value("modality") == "oligonucleotide",
+    "small_api": lambda b: b.value("modality") in {"small_molecule", "peptide"},
+    "radiopharmaceutical": lambda b: bool(RADIOPHARMACEUTICAL.search(_text(b))),
+    "inhaled": lambda b: bool(INHALED.search(_text(b))),
+    "testing_only": lambda b: not _makes_product(b),
     "vaccine": lambda b: b.value("modality") == "vaccine",
     "adc": lambda b: b.value("modality") == "antibody_drug_conjugate" and not drug_substance_supplied(b),
     "plasmid_product": lambda b: bool(re.search(r"\bplasmids?\b|\bpDNA\b", _text(b), _I)),
