@@ -81,6 +81,8 @@ def find_money(text: str) -> list[Match]:
 _WORD_AFTER = re.compile(r"(?i)\b(?:(?:us\s+)?dollars?|euros?|pounds(?:\s+sterling)?|(?:swiss\s+)?francs?|rupees|yen|yuan)\b")
 _WORD_BEFORE = re.compile(rf"(?:(?i:\brupees|\brs\.?)|\b(?:{'|'.join(sorted({c for c in CURRENCY_PREFIXES if c.isalpha()}))})\b"
                           r"|[$€£₹¥])[^\S\n]+(?=[A-Za-z])")
+_LARGE_WORD = re.compile(r"(?i)\b(?:thousand|million|billion|lakhs?|crores?)\b")
+_NUMBER_WORD_BEFORE = re.compile(r"(?i)[a-z]\b[\s,-]+(?:and\s+)?$")
 _WORDS_ENDING = re.compile(rf"(?:{AMOUNT_WORDS})[^\S\n]+$")
 _WORDS_STARTING = re.compile(AMOUNT_WORDS)
 _WORD_CURRENCIES = {"euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD", "us dollar": "USD", "us dollars": "USD",
@@ -91,14 +93,23 @@ _WORD_CURRENCIES = {"euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "
 def _in_words(text: str, found: list[Match]) -> list[Match]:
     """Amounts written in words (a thousand or more), beside those in figures; never one overlapping a figure."""
     spans = []
-    for m in _WORD_AFTER.finditer(text):
-        words = _WORDS_ENDING.search(text, max(0, m.start() - 200), m.start())
-        if words:
-            spans.append((words.start(), m.end(), text[words.start():m.start()], m.group(0)))
-    for m in _WORD_BEFORE.finditer(text):
-        words = _WORDS_STARTING.match(text, m.end())
-        if words:
-            spans.append((m.start(), words.end(), words.group(0), m.group(0).strip()))
+    windows: list[tuple[int, int]] = []
+    for big in _LARGE_WORD.finditer(text):  # "... thousand", "... crore" written after a number word
+        if _NUMBER_WORD_BEFORE.search(text, max(0, big.start() - 25), big.start()):
+            lo, hi = max(0, big.start() - 200), min(len(text), big.end() + 200)
+            if windows and lo <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], hi)
+            else:
+                windows.append((lo, hi))
+    for lo, hi in windows:
+        for m in _WORD_AFTER.finditer(text, lo, hi):
+            words = _WORDS_ENDING.search(text, max(lo, m.start() - 200), m.start())
+            if words:
+                spans.append((words.start(), m.end(), text[words.start():m.start()], m.group(0)))
+        for m in _WORD_BEFORE.finditer(text, lo, hi):
+            words = _WORDS_STARTING.match(text, m.end())
+            if words:
+                spans.append((m.start(), words.end(), words.group(0), m.group(0).strip()))
     out = []
     for start, end, words, token in spans:
         amount = amount_words_value(words)
