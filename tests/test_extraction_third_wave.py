@@ -255,3 +255,10 @@ def test_a_questionnaires_labelled_answer_answers_its_question():
                    "Answer: Not available.\n10. Aseptic fill/finish?\nAnswer: Not applicable (API only).", "Terms follow.")
     assert fields["dedicated_project_manager"].value is True
     assert fields["lyophilization"].value is not True and fields["aseptic_fill_finish"].value is not True
+
+
+def test_a_practice_promised_on_one_page_and_denied_on_another_is_a_conflict():
+    fields = _read("We will assign a dedicated project manager.",
+                   "Project management is provided by a shared pool of project managers.")
+    assert fields["dedicated_project_manager"].status == "conflicting"
+    assert len(fields["dedicated_project_manager"].evidence) == 2

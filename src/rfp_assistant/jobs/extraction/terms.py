@@ -151,6 +151,11 @@ def read_boolean(key: str, pages: list[Page]) -> FieldResult:
                                                 any(a <= m.start() < b for a, b in option_spans(page.text))):
                     continue
                 positives.append(Candidate(True, page.number, quote, 0.8))
+    if positives and key not in CAPABILITIES:
+        # A practice the proposal commits to on one page and denies in so many words on another is a conflict.
+        firm = [n for n in negatives if n.score >= 0.85 and all(n.page != c.page for c in positives)]
+        if firm:
+            return decide(sorted(positives, key=lambda c: -c.score)[:1] + firm[:1])
     if positives:
         # A capability stated anywhere wins over a negation elsewhere ("not in scope" is not "not offered").
         return decide(positives, allow_conflict=False)
