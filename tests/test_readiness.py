@@ -374,3 +374,23 @@ def test_a_risk_that_says_what_is_lacking_is_still_a_listed_risk(settings):
 | R3 | Batch failure at scale (never run above 50 L) | 2 | 5 | small-scale model |
 """
     assert _item(settings, "risk-lack", {"risk_register.md": register}, "risk.operational").status == "covered"
+
+
+ESCALATION_WITHOUT_TIMES = b"""# Working with the CDMO
+Escalation path: an issue goes from our project manager to the Director CMC (level 2), then to the joint steering committee.
+"""
+
+ESCALATION_TIMES_OPEN = ESCALATION_WITHOUT_TIMES + b"""
+Response time at each level (e.g. 2 business days): TBD.
+"""
+
+
+def test_a_record_one_aspect_short_with_nothing_open_is_covered_but_an_open_aspect_keeps_it_partial(settings):
+    settled = assess_readiness(_workspace(settings, "esc-short", {"governance.md": ESCALATION_WITHOUT_TIMES}))
+    item = settled.item("team.escalation_path")
+    assert item.status == "covered", item.reason  # levels named, no timing, and nothing says the path is unfinished
+    assert "nothing left open" in item.reason
+    open_times = assess_readiness(_workspace(settings, "esc-open", {"governance.md": ESCALATION_TIMES_OPEN}))
+    item = open_times.item("team.escalation_path")
+    assert item.status == "partial", item.reason
+    assert "TBD" in item.reason

@@ -160,7 +160,8 @@ def decide(item: ChecklistItem, ours: list[Reading]) -> Decision:
     # A register lists its entries by category: each firm row filed under the subject ("Category: Financial") is one.
     entries = len({r.cell.unit.text for r in subject if r.standing == "firm" and not r.title}) if item.within else 0
     on_topic = item.topic_facet is None or item.partial_min > 1 or item.topic_facet in firm | weak or bool(subject)
-    if (len(firm_together) >= item.covered_min and required <= firm) or entries >= item.covered_min:
+    need = covered_need(item, weak)
+    if (len(firm_together) >= need and required <= firm) or entries >= item.covered_min:
         status: Status = "covered"
     elif (len(firm | weak) >= item.partial_min and on_topic) or entries:
         status = "partial"
@@ -186,8 +187,18 @@ def decide(item: ChecklistItem, ours: list[Reading]) -> Decision:
     if status != "covered":
         open_ones = [r for r in ours if r.standing in _WEAK and r.facets]
         decision.deciding = open_ones[0] if open_ones else best
-    decision.reason = _count_reason(item, status, firm, weak, decision.deciding, firm_together)
+    decision.reason = _count_reason(item, status, firm, weak, decision.deciding, firm_together, need)
     return decision
+
+
+def covered_need(item: ChecklistItem, weak: set[int]) -> int:
+    """Aspects `covered` needs: the item's count, or one fewer (never below two) when nothing is left open.
+
+    The aspect count is a soft bar: cue phrases are one author's words, and another company states the same thing
+    in others, so a firm record one aspect short is usually complete. Only when no passage of this program leaves
+    any aspect open or merely intended is the shortfall forgiven; an open aspect keeps the full count.
+    """
+    return item.covered_min if weak else max(item.covered_min - 1, min(item.covered_min, 2))
 
 
 def _where(reading: Reading) -> str:
@@ -208,14 +219,15 @@ def _absent_reason(reading: Reading) -> str:
 
 
 def _count_reason(item: ChecklistItem, status: str, firm: set[int], weak: set[int], deciding: Reading | None,
-                  together: set[int]) -> str:
+                  together: set[int], need: int) -> str:
     if status == "missing" and not weak:
         return "Nothing in the internal documents addresses this."
-    text = f"The documents show {len(firm)} of {len(item.facets)} aspects in place ({item.covered_min} needed)"
+    text = f"The documents show {len(firm)} of {len(item.facets)} aspects in place ({need} needed"
+    text += ", nothing left open)" if need < item.covered_min else ")"
     if weak - firm:
         text += f"; {len(weak - firm)} more only open or intended"
-    if status != "covered" and len(firm) >= item.covered_min:
-        text += "; no one document states them together" if len(together) < item.covered_min else \
+    if status != "covered" and len(firm) >= need:
+        text += "; no one document states them together" if len(together) < need else \
             "; a required aspect is missing"
     if deciding is not None and deciding.standing != "firm" and deciding.why:
         text += f" (“{deciding.why}”, {_where(deciding)})"
