@@ -87,6 +87,9 @@ def test_draft_offers_the_bid_grid_and_the_internal_version_and_readable_questio
         page.locator("#draft-button").click()
         expect(page.locator("#draft-status")).to_contain_text("sections drafted", timeout=120_000)
         expect(page.locator("#parsed-brief")).to_be_visible()
+        title = page.locator('#parsed-brief tr[data-field="title"]')  # the brief gives none: the draft's, not a gap
+        expect(title).to_contain_text("composed")
+        expect(title).to_contain_text("Request for Proposal")
         questions = page.locator("#open-questions")
         expect(questions).to_contain_text("Budget —")  # a label a reader knows, not the field id "budget"
         expect(questions).to_contain_text("RFP schedule —")

@@ -37,6 +37,7 @@ td.cmp-conflicting { background: #fef0c7; }
 .cmp-page mark { background: #fde272; }
 .tag-stated, .tag-missing, .st-covered, .st-partial, .st-missing { border-radius: 4px; padding: 1px 6px; font-size: .85em; }
 .tag-stated, .st-covered { background: #d1fadf; color: #05603a; }
+.tag-made { border-radius: 4px; padding: 1px 6px; font-size: .85em; background: #eff8ff; color: #175cd3; }
 .tag-missing, .st-missing { background: #fee4e2; color: #912018; }
 .st-partial { background: #fef0c7; color: #93370d; }
 .rd-quote { color: #475467; font-size: .9em; margin: 2px 0 2px 1em; }

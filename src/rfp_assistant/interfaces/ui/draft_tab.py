@@ -76,7 +76,7 @@ def build(session: Session, workspace: gr.Dropdown) -> None:
             name = html.escape(upload_names([upload])[0])
             said += (f"\n- ℹ Drafted from the uploaded file **{name}**; the text typed above was not used (remove the "
                      "file to draft from the text).")
-        return (said, *files, gr.update(visible=True), render_brief(result.brief), render_gaps(result),
+        return (said, *files, gr.update(visible=True), render_brief(result.brief, result.title), render_gaps(result),
                 render_sections(result))
 
     example.click(lambda: EXAMPLE_BRIEF, None, brief)
@@ -103,8 +103,9 @@ def render_status(result: RfpDraft) -> str:
     return "\n".join(lines)
 
 
-def render_brief(brief: ProjectBrief) -> str:
-    """The brief's fields as a table: value and the brief's own words, tagged stated or missing."""
+def render_brief(brief: ProjectBrief, title: str = "") -> str:
+    """The brief's fields as a table: value and the brief's own words, tagged stated or missing (a title the brief
+    does not give is the one the draft composed from its facts, not an open point)."""
     rows = []
     for name in BRIEF_FIELDS + EXTRA_FIELDS:
         field = brief.field(name)
@@ -112,6 +113,9 @@ def render_brief(brief: ProjectBrief) -> str:
         if field.status == "stated":
             value, words = _value_text(field.value), "; ".join(field.text)
             tag = '<span class="tag-stated">stated</span>'
+        elif name == "title" and title:
+            value, words = title, "Not in the brief: composed from its facts (sponsor, product, modality, phase)."
+            tag = '<span class="tag-made">composed</span>'
         else:
             value, words = "—", field.note
             tag = '<span class="tag-missing">missing</span>'
