@@ -10,7 +10,8 @@ from rfp_assistant.schemas.common import Answer
 
 def test_quoted_mail_lines_and_hashes_stay_text_and_bullets_stay_bullets():
     answer = Answer(answer="> From: Dalia > Sent: 15 October [1]\n- > Procurement owns the contact [2]\n"
-                           "# 3 on the list is open [1]\n- Budget line is a placeholder [2]", citations=[], mode="offline")
+                           "# 3 on the list is open [1]\n- Budget line is a placeholder [2]",
+                    citations=[], mode="offline")
     shown = render_answer(answer).splitlines()
     assert shown[0] == "\\> From: Dalia > Sent: 15 October [1]"
     assert shown[1] == "- \\> Procurement owns the contact [2]"

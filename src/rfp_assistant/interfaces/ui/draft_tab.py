@@ -74,8 +74,8 @@ def build(session: Session, workspace: gr.Dropdown) -> None:
         said = render_status(result)
         if upload and (text or "").strip():  # both given: say which one the draft comes from
             name = html.escape(upload_names([upload])[0])
-            said += (f"\n- ℹ Drafted from the uploaded file **{name}**; the text typed above was not used (remove the "
-                     "file to draft from the text).")
+            said += (f"\n- ℹ Drafted from the uploaded file **{name}**; the text typed above was not used "
+                     "(remove the file to draft from the text).")
         return (said, *files, gr.update(visible=True), render_brief(result.brief, result.title), render_gaps(result),
                 render_sections(result))
 
