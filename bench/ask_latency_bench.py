@@ -33,37 +33,8 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-RESULTS = ROOT / "bench" / "results"
-MAX_BYTES = 50_000_000
-QUESTIONS = [
-    "What hidden costs should we budget for?", "Who owns tech transfer on our side?",
-    "What goes into a tech transfer package?", "How should we weight the scorecard?",
-    "What KPIs should we track with the CDMO?", "How do we score risks?",
-    "What should the RFP ask about capacity?", "When do we need an executive sponsor?",
-    "What is the escalation path for a failed batch?", "How long does CDMO selection take?",
-    "What did Northbridge Biologics quote for process validation?", "Who is responsible for the reference standard risk?",
-    "What is our budget for stability studies in FY2027?", "What are the action items from the steering committee?",
-    "Which CDMO has lyophilization experience?", "What are the red risks in the register?",
-    "How much is the slot reservation fee?", "When is the qualification audit planned?",
-    "What should a quality agreement cover?", "How many batches has the vendor made at 2,000 L scale?",
-    "What is our FX exposure on EUR quotes?", "Who approves change orders over the limit?",
-    "What does a person-in-plant do?", "How do we handle a deviation at the CDMO?",
-    "Which analytical methods need to be transferred?", "What are the payment milestones?",
-    "Which candidate sites are in the EU?", "What is the lead time for single-use bags?",
-    "How do we compare proposals quoted in different currencies?", "What did we decide about drug product fill-finish?",
-]
-
-
-def load() -> str:
-    return "/".join(f"{x:.1f}" for x in os.getloadavg())
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    pos = q * (len(ordered) - 1)
-    low, high = int(pos), min(int(pos) + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (pos - low)
+from benchlib import (MAX_BYTES, QUESTIONS, RESULTS, ROOT, Generator, add_worktree, load_average, percentile,
+                      remove_worktree)
 
 
 # --- phases (run in a subprocess whose PYTHONPATH selects the checkout) ---------------------------------------------
@@ -89,9 +60,6 @@ def _open(settings, workspace: str, upgrade: bool = True):
 
 def phase_generate(spec: dict) -> dict:
     """Memo files (one passage per section) and each one's passage count, by this checkout's chunker."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    from scale_bench import Generator
-
     from rfp_assistant.core.documents.chunking import chunk_document
     from rfp_assistant.core.documents.loader import load_bytes
 
@@ -174,7 +142,7 @@ def phase_build(spec: dict) -> dict:
             made += build_batched(index, documents)
         else:
             made += sum(index.add_document(d, "internal").record.chunks for d in documents)
-        print(f"  build {spec['label']}: {made:,} passages, {time.perf_counter() - start:.0f} s, load {load()}",
+        print(f"  build {spec['label']}: {made:,} passages, {time.perf_counter() - start:.0f} s, load {load_average()}",
               file=sys.stderr, flush=True)
     seconds = time.perf_counter() - start
     return {"passages": made, "seconds": round(seconds, 1), "passages_per_s": round(made / seconds, 1),
@@ -264,11 +232,10 @@ def main() -> None:
     base_tree, now_tree = work / "baseline", work / "now"
     for tree, revision, wanted in ((base_tree, args.baseline, bool(ingest_sizes)), (now_tree, args.now, bool(args.now))):
         if wanted and not tree.exists():
-            subprocess.run(["git", "worktree", "add", "--detach", str(tree), revision], cwd=ROOT, check=True,
-                           capture_output=True)
+            add_worktree(revision, tree)
     if args.now:  # a committed revision, not a working tree others may be editing while this runs
         head = now_tree / "src"
-    started, results = time.perf_counter(), {"load_start": load(), "cpus": os.cpu_count(), "baseline": args.baseline,
+    started, results = time.perf_counter(), {"load_start": load_average(), "cpus": os.cpu_count(), "baseline": args.baseline,
                                              "now": args.now or "working tree", "ingest": [], "ask": []}
     print(f"load average {results['load_start']} (1/5/15 min) on {os.cpu_count()} CPUs", flush=True)
     try:
@@ -312,7 +279,7 @@ def main() -> None:
         if not args.workdir:
             for tree in (base_tree, now_tree):
                 if tree.exists():
-                    subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, capture_output=True)
+                    remove_worktree(tree)
             shutil.rmtree(work, ignore_errors=True)
     report(results)
     print(f"\nwritten: {output}")

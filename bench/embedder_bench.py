@@ -23,17 +23,11 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from benchlib import MAX_BYTES, PLAYBOOK_QUESTIONS, ROOT, paragraph_memos, playbook_paragraphs
+
 sys.path.insert(0, str(ROOT / "src"))
 
 SUITES = ("retrieval", "qa", "guide", "extraction", "readiness", "drafting")
-QUESTIONS = [
-    "What hidden costs should we budget for?", "Who owns tech transfer on our side?",
-    "What goes into a tech transfer package?", "How should we weight the scorecard?",
-    "What KPIs should we track with the CDMO?", "How do we score risks?",
-    "What should the RFP ask about capacity?", "When do we need an executive sponsor?",
-    "What is the escalation path for a failed batch?", "How long does CDMO selection take?",
-]
 
 
 # --- quality: one child process per (embedder, suite) ------------------------------------------
@@ -116,18 +110,6 @@ def print_quality(table: dict, embedders: list[str]) -> None:
 
 # --- speed: both embedders in this process, alternating ----------------------------------------
 
-def memo_documents(rng: random.Random, paragraphs: list[str], passages: int, tag: str) -> list[tuple[str, bytes]]:
-    """Markdown memos of 50 one-passage sections; every passage unique, so nothing comes from a memo."""
-    files, made, n = [], 0, 0
-    while made < passages:
-        count = min(50, passages - made)
-        sections = [f"## Topic {tag}-{n}-{s}\n{rng.choice(paragraphs)} Reference {tag}-{n}-{s}-{rng.randint(0, 10**6)}."
-                    for s in range(count)]
-        files.append((f"memo-{tag}-{n:03d}.md", "\n\n".join(sections).encode()))
-        made, n = made + count, n + 1
-    return files
-
-
 def forget_memo(index) -> None:
     """Drop the contextual embedder's memory of recent texts, so a timed ask pays for its embeddings."""
     memo = getattr(index.contextual.embedder, "_memo", None)
@@ -143,8 +125,7 @@ def speed(embedders: list[str], workdir: Path, passages: int, rounds: int) -> di
     from rfp_assistant.jobs.answering import answer_question
     from rfp_assistant.jobs.ingestion import builtin_playbook_files, ingest_files
 
-    paragraphs = [p.strip() for path in builtin_playbook_files() for p in path.read_text().split("\n\n")
-                  if len(p.split()) > 30]
+    paragraphs = playbook_paragraphs()
     figures = {e: {"ingest_s": [], "upgrade_s": [], "passages": 0, "ask_cold_ms": [], "ask_warm_ms": []}
                for e in embedders}
     indexes = {}
@@ -154,7 +135,7 @@ def speed(embedders: list[str], workdir: Path, passages: int, rounds: int) -> di
         settings = Settings(data_dir=workdir / embedder / "speed-data", cache_dir=workdir / embedder / "cache",
                             embeddings=embedder)
         index = WorkspaceIndex(settings, "speed")
-        ingest_files(index, builtin_playbook_files(), kind="guide", max_bytes=50_000_000)
+        ingest_files(index, builtin_playbook_files(), kind="guide", max_bytes=MAX_BYTES)
         start = time.perf_counter()
         index.upgrade()  # the playbook: same text for both, timed only for the log
         print(f"  {embedder}: playbook upgraded in {time.perf_counter() - start:.0f} s", flush=True)
@@ -162,18 +143,18 @@ def speed(embedders: list[str], workdir: Path, passages: int, rounds: int) -> di
     rng = random.Random(5)
     for round_ in range(rounds):
         order = embedders if round_ % 2 == 0 else embedders[::-1]
-        docs = memo_documents(rng, paragraphs, passages, f"r{round_}")
+        docs = paragraph_memos(rng, paragraphs, passages, f"r{round_}")
         for embedder in order:
             index, row = indexes[embedder], figures[embedder]
             start = time.perf_counter()
             for name, data in docs:
-                row["passages"] += index.add_document(load_bytes(data, name, max_bytes=50_000_000),
+                row["passages"] += index.add_document(load_bytes(data, name, max_bytes=MAX_BYTES),
                                                       "internal").record.chunks
             row["ingest_s"].append(time.perf_counter() - start)
             start = time.perf_counter()
             index.upgrade()
             row["upgrade_s"].append(time.perf_counter() - start)
-            for question in QUESTIONS[round_ % 2 :: 2]:
+            for question in PLAYBOOK_QUESTIONS[round_ % 2 :: 2]:
                 forget_memo(index)
                 start = time.perf_counter()
                 answer_question(index, question)

@@ -7,13 +7,13 @@ Run with `python bench/extraction_bench.py` (or `make bench`). Asserts nothing.
 from __future__ import annotations
 
 import io
-import resource
 import statistics
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from benchlib import ROOT, peak_rss_mb
+
 sys.path.insert(0, str(ROOT / "src"))
 
 from rfp_assistant.config import Settings  # noqa: E402
@@ -76,7 +76,7 @@ def main() -> None:
         total = read
     print(f"{line}; end to end {total:.2f} s (target <= 10 s); pypdf bare parse {bare:.2f} s "
           f"(ratio {total / bare:.1f}x)")
-    print(f"peak memory (RSS): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    print(f"peak memory (RSS): {peak_rss_mb():.0f} MB")
 
 
 if __name__ == "__main__":

@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -28,17 +27,12 @@ import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-QUESTION = "What hidden costs should we budget for beyond the CDMO's quote?"
+from benchlib import ROOT, add_worktree, free_port, load_average, remove_worktree
+
+QUESTION = "What hidden costs should we budget for beyond the CDMO's quote?"  # the UI's first question: a single one
 TARGET_S = 20
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 CODE: Path | None = None  # --now: the src folder of a committed revision's worktree
@@ -63,7 +57,7 @@ def ui_first_answer(data_dir: Path, cache: Path, timeout_s: float) -> dict[str, 
     """Seconds from starting `rfp-assistant ui` to its page serving and to the first answer shown in the browser."""
     from playwright.sync_api import expect, sync_playwright
 
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}/"
     started = time.monotonic()
     log = open(data_dir.parent / f"{data_dir.name}-ui.log", "w")
@@ -111,16 +105,13 @@ def main() -> None:
     args = parser.parse_args()
     if not os.path.exists(CHROMIUM):
         raise SystemExit("Chromium is missing: `make test` installs it (apt-get install chromium).")
-    load = [f"{x:.1f}" for x in os.getloadavg()]
-    print(f"load average {'/'.join(load)} (1/5/15 min) on {os.cpu_count()} CPUs at start", flush=True)
+    print(f"load average {load_average()} (1/5/15 min) on {os.cpu_count()} CPUs at start", flush=True)
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         if args.now:  # a committed revision, not a working tree others may be editing while this runs
             global CODE
-            subprocess.run(["git", "worktree", "add", "--detach", str(root / "now"), args.now], cwd=ROOT, check=True,
-                           capture_output=True)
-            CODE = root / "now" / "src"
+            CODE = add_worktree(args.now, root / "now")
         try:
             cache = root / "cache-prepared"
             if args.prepared_cache:  # a cache `prepare` filled earlier: this run only checks it (seconds)
@@ -138,10 +129,9 @@ def main() -> None:
                 rows.append(("cold (before: nothing prepared)", times, "table + vectors built at first start"))
         finally:  # also when a run fails: no worktree is left registered
             if args.now:
-                subprocess.run(["git", "worktree", "remove", "--force", str(root / "now")], cwd=ROOT,
-                               capture_output=True)
+                remove_worktree(root / "now")
     print(f"\nFresh data folder -> first answer in the UI (target <= {TARGET_S} s); "
-          f"load average now {'/'.join(f'{x:.1f}' for x in os.getloadavg())}")
+          f"load average now {load_average()}")
     print(f"{'machine cache':40} {'serving':>9} {'first answer':>13} {'found':>6}  note")
     for label, t, note in rows:
         print(f"{label:40} {t['serving']:8.1f}s {t['answer']:12.1f}s {str(bool(t['found'])):>6}  {note}")

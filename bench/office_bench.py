@@ -11,13 +11,13 @@ import argparse
 import csv
 import io
 import random
-import resource
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from benchlib import ROOT, peak_rss_mb
+
 sys.path.insert(0, str(ROOT / "src"))
 
 from rfp_assistant.config import Settings  # noqa: E402
@@ -97,7 +97,7 @@ def main() -> None:
         settings = Settings(data_dir=Path(folder), max_sheet_rows=args.rows + 10)
         bench("gl-export.xlsx", make_xlsx(data), settings, args.rows, not args.no_contextual)
         bench("gl-export.csv", make_csv(data), settings, args.rows, contextual=False)
-    print(f"peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB")
+    print(f"peak memory {peak_rss_mb():,.0f} MB")
 
 
 if __name__ == "__main__":

@@ -9,14 +9,14 @@ from __future__ import annotations
 import argparse
 import io
 import random
-import resource
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from benchlib import MAX_BYTES, PLAYBOOK_QUESTIONS, ROOT, paragraph_memos, peak_rss_mb, playbook_paragraphs
+
 sys.path.insert(0, str(ROOT / "src"))
 
 from rfp_assistant.jobs.answering import answer_question  # noqa: E402
@@ -25,27 +25,6 @@ from rfp_assistant.core.documents.loader import load_bytes  # noqa: E402
 from rfp_assistant.core.embeddings.embedder import make_embedder  # noqa: E402
 from rfp_assistant.core.retrieval.index import WorkspaceIndex  # noqa: E402
 from rfp_assistant.jobs.ingestion import builtin_playbook_files, ingest_files  # noqa: E402
-
-QUESTIONS = [
-    "What hidden costs should we budget for?", "Who owns tech transfer on our side?",
-    "What goes into a tech transfer package?", "How should we weight the scorecard?",
-    "What KPIs should we track with the CDMO?", "How do we score risks?",
-    "What should the RFP ask about capacity?", "When do we need an executive sponsor?",
-    "What is the escalation path for a failed batch?", "How long does CDMO selection take?",
-]
-
-
-def peak_rss_mb() -> float:
-    """Peak resident memory of this process so far, in MB (Linux reports KiB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def playbook_paragraphs() -> list[str]:
-    paragraphs = []
-    for path in builtin_playbook_files():
-        paragraphs += [p.strip() for p in path.read_text().split("\n\n") if len(p.split()) > 30]
-    return paragraphs
-
 
 def make_pdfs(count: int, pages: int) -> list[tuple[str, bytes]]:
     """Proposal-like PDFs: wrapped paragraphs from the playbook, a heading per page."""
@@ -79,7 +58,7 @@ def corpus_pdfs() -> list[tuple[str, bytes]]:
     files = []
     for path in sorted(folder.glob("*.pdf")):
         try:
-            load_bytes(path.read_bytes(), path.name, max_bytes=50_000_000)
+            load_bytes(path.read_bytes(), path.name, max_bytes=MAX_BYTES)
         except DocumentError:
             continue
         files.append((path.name, path.read_bytes()))
@@ -108,7 +87,7 @@ def bench_ingest(settings: Settings, label: str, files: list[tuple[str, bytes]])
             (Path(folder) / name).write_bytes(data)
             paths.append(Path(folder) / name)
         start = time.perf_counter()
-        reports = ingest_files(index, paths, kind="internal", max_bytes=50_000_000)
+        reports = ingest_files(index, paths, kind="internal", max_bytes=MAX_BYTES)
         full = time.perf_counter() - start
         start = time.perf_counter()
         upgraded = index.upgrade()
@@ -122,19 +101,13 @@ def bench_ingest(settings: Settings, label: str, files: list[tuple[str, bytes]])
 
 
 def bench_ask(settings: Settings, target_chunks: int, upgrade_all: bool) -> None:
-    rng = random.Random(11)
-    paragraphs = playbook_paragraphs()
+    memos = paragraph_memos(random.Random(11), playbook_paragraphs(), target_chunks, "ask")
     index = WorkspaceIndex(settings, "bench-ask")
-    ingest_files(index, builtin_playbook_files(), kind="guide", max_bytes=50_000_000)
+    ingest_files(index, builtin_playbook_files(), kind="guide", max_bytes=MAX_BYTES)
     index.upgrade()
     start = time.perf_counter()
-    made, doc = 0, 0
-    while made < target_chunks:
-        # One Markdown document of 50 sections, each one chunk; numbers vary so no two documents are equal.
-        sections = [f"## Topic {doc}-{s}\n{rng.choice(paragraphs)} Reference {doc}-{s}-{rng.randint(0, 10**6)}." for s in range(50)]
-        loaded = load_bytes(("\n\n".join(sections)).encode(), f"memo-{doc:04d}.md", max_bytes=50_000_000)
-        made += index.add_document(loaded, "internal").record.chunks
-        doc += 1
+    made = sum(index.add_document(load_bytes(data, name, max_bytes=MAX_BYTES), "internal").record.chunks
+               for name, data in memos)
     build = time.perf_counter() - start
     if upgrade_all:
         start = time.perf_counter()
@@ -146,7 +119,7 @@ def bench_ask(settings: Settings, target_chunks: int, upgrade_all: bool) -> None
     first = time.perf_counter() - start
     latencies = []
     for round_ in range(5):
-        for question in QUESTIONS:
+        for question in PLAYBOOK_QUESTIONS:
             start = time.perf_counter()
             answer_question(index, question)
             latencies.append((time.perf_counter() - start) * 1000)
