@@ -262,3 +262,14 @@ def test_a_practice_promised_on_one_page_and_denied_on_another_is_a_conflict():
                    "Project management is provided by a shared pool of project managers.")
     assert fields["dedicated_project_manager"].status == "conflicting"
     assert len(fields["dedicated_project_manager"].evidence) == 2
+
+
+def test_a_sites_table_gives_the_sites_its_proposed_column_marks_yes():
+    fields = _read(
+        "A2. Sites\nThe table below lists all our sites. Only the sites marked 'Yes' in the last column are proposed.\n"
+        "Site\nLocation\nOffered for this project\nCorporate Office\nAndheri (East), Mumbai\nNo\nR&D Centre\n"
+        "Genome Valley,\nHyderabad, Telangana\nYes - process development\nUnit-II\nParawada,\nVisakhapatnam\n"
+        "Yes - GMP batches",
+        "Terms follow.",
+    )
+    assert set(fields["sites"].value) == {"Hyderabad, India", "Visakhapatnam, India"}

@@ -123,6 +123,9 @@ def read_sites(spec, pages: list[Page]) -> FieldResult:
                         continue  # a place in the sponsor's quoted RFP text is the sponsor's, not a site of the offer
                     if site not in sites:
                         sites[site] = Candidate(site, page.number, quote_between(page, min(m.start(), start), end), 0.7)
+    for page in pages:
+        for site, quote in _table_sites(page):
+            sites.setdefault(site, Candidate(site, page.number, quote, 0.7))
     if not sites:
         return FieldResult()
     values = list(sites)
@@ -147,3 +150,26 @@ def _normalize_place(place: re.Match) -> str | None:
     if city.lower() in _COUNTRY_OF and city.lower() == "singapore":
         return "Singapore, Singapore"
     return None
+
+
+# A table of the vendor's sites with a column saying which take part ("Offered for this project | Yes - GMP batches").
+_PROPOSED_COLUMN = re.compile(r"(?i)\b(?:offered|proposed|used|involved|role)\s+(?:for|in)\b|\bsites?\s+marked\b")
+_YES_CELL = re.compile(r"(?im)^[^\S\n]*yes\b[^\n]*$")
+_NO_CELL = re.compile(r"(?im)^[^\S\n]*(?:no|not\s+proposed|office\s+only)\b[^\n]*$")
+
+
+def _table_sites(page: Page) -> list[tuple[str, str]]:
+    """Known cities in the rows a sites table marks 'Yes' (the row runs back to the previous row's answer cell)."""
+    if not _PROPOSED_COLUMN.search(page.text):
+        return []
+    country_of, known = _known_cities()
+    answers = sorted([(m.start(), m.end(), True) for m in _YES_CELL.finditer(page.text)] +
+                     [(m.start(), m.end(), False) for m in _NO_CELL.finditer(page.text)])
+    found, row_start = [], None
+    for start, end, yes in answers:
+        if row_start is not None and yes and not page.is_foreign(start):
+            for city in known.finditer(page.text, row_start, start):
+                site = f"{city.group(1)}, {country_of[city.group(1).lower()]}"
+                found.append((site, quote_between(page, city.start(), end)))  # the city and its 'Yes' cell
+        row_start = end
+    return found
