@@ -273,3 +273,9 @@ def test_a_sites_table_gives_the_sites_its_proposed_column_marks_yes():
         "Terms follow.",
     )
     assert set(fields["sites"].value) == {"Hyderabad, India", "Visakhapatnam, India"}
+
+
+def test_a_date_in_the_terms_is_not_the_proposal_date():
+    fields = _read("Annex A - General terms\nA1 Liability is capped at EUR 1,500,000.\n"
+                   "A3 Prices are indexed annually by 3% from 1 January 2027.", "Pricing follows.")
+    assert fields["proposal_date"].status == "not_stated"

@@ -22,7 +22,8 @@ _OTHERS = re.compile(
     r"(?i)\b(?:rfp|request for proposal|addendum|responses?|due|deadline|requested|received|clarification|"
     r"supersed\w*|replac\w*|rev(?:ision)?\.?\s*[a-z0-9]\b(?=[^.\n]{0,12}\bof\b)|signed by|valid (?:until|through)|"
     r"expir\w*|founded|established|inspect\w*|slot|package|printed|generated|downloaded|start\w*|manufactur\w*|"
-    r"batch\w*|deliver\w*|ship\w*|kick-?off|milestone|award\w*|signature|available|availability)\b"
+    r"batch\w*|deliver\w*|ship\w*|kick-?off|milestone|award\w*|signature|available|availability|from|effective|"
+    r"index\w*|until|till)\b"
 )
 
 
