@@ -15,6 +15,7 @@ from rfp_assistant.schemas.proposal import (
     Status,
     field_specs,
 )
+from rfp_assistant.jobs.comparison.agreement import close, reconciled
 from rfp_assistant.jobs.comparison.cells import clean_text
 from rfp_assistant.jobs.comparison.display import and_list, clarification_question, display_value
 from rfp_assistant.jobs.comparison.scoring import (
@@ -188,7 +189,9 @@ def compare_proposals(extractions: list[ProposalExtraction], scorecard: Scorecar
     specs = field_specs()
     vendors = _vendors(extractions)
     readable = [v.error is None for v in vendors]
-    results = [[e.fields.get(key) if ok else None for e, ok in zip(extractions, readable)] for key in specs]
+    # One figure said in two units (152 days, 22 weeks) is one value here: shown, scored and not asked about.
+    fields = [{k: reconciled(specs[k], r) if k in specs else r for k, r in e.fields.items()} for e in extractions]
+    results = [[f.get(key) if ok else None for f, ok in zip(fields, readable)] for key in specs]
     rows, unranked = [], {}
     for spec, column in zip(specs.values(), results):
         cells = [_cell(spec, r, scorecard, page_texts.get(e.source)) if ok
@@ -198,8 +201,7 @@ def compare_proposals(extractions: list[ProposalExtraction], scorecard: Scorecar
         if reason:
             unranked[spec.key] = reason
         rows.append(Row(key=spec.key, label=spec.label, unit=spec.unit, better=spec.better, cells=cells))
-    scores = score_proposals(scorecard, [(v.name, e.fields if v.error is None else None)
-                                         for v, e in zip(vendors, extractions)])
+    scores = score_proposals(scorecard, [(v.name, f if v.error is None else None) for v, f in zip(vendors, fields)])
     gaps, questions = [], []
     for index, vendor in enumerate(vendors):
         open_rows = [] if vendor.error else [r for r in rows if r.cells[index].status != "stated"]
@@ -269,11 +271,13 @@ def _mark(spec: FieldSpec, column: list, cells: list[Cell], scorecard: Scorecard
         return None
     values, reason = comparable_values(spec.key, column, scorecard)
     stated = [v for v in values if v is not None]
-    if reason or len(stated) < 2 or min(stated) == max(stated):
-        return reason
+    if reason or len(stated) < 2 or close(spec, min(stated), max(stated)):
+        return reason  # values a conversion's rounding apart (21.7 and 22 weeks) are level
     best, worst = (min(stated), max(stated)) if spec.better == "lower" else (max(stated), min(stated))
     for cell, value in zip(cells, values):
-        cell.mark = "best" if value == best else "worst" if value == worst else None
+        level = value is not None
+        cell.mark = "best" if level and close(spec, value, best) else "worst" if level and close(spec, value, worst) \
+            else None
     return None
 
 
