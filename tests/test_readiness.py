@@ -394,3 +394,18 @@ def test_a_record_one_aspect_short_with_nothing_open_is_covered_but_an_open_aspe
     item = open_times.item("team.escalation_path")
     assert item.status == "partial", item.reason
     assert "TBD" in item.reason
+
+
+def _document_index(status: str) -> bytes:
+    return ("Doc No,Title,Version,Status,Owner\n"
+            "SOP-QA-001,Quality Manual,5.0,Effective,QA\n"
+            f"FRM-PRC-007,RFP template - CDMO services,1.0,{status},Procurement\n").encode()
+
+
+def test_a_register_recording_the_thing_as_effective_covers_it_and_a_draft_entry_does_not(settings):
+    effective = assess_readiness(_workspace(settings, "index-eff", {"document_index.csv": _document_index("Effective")}))
+    item = effective.item("market.rfp_template")
+    assert item.status == "covered", item.reason
+    assert "in force" in item.reason and "RFP template" in item.evidence[0].quote
+    draft = assess_readiness(_workspace(settings, "index-draft", {"document_index.csv": _document_index("Draft")}))
+    assert draft.item("market.rfp_template").status == "partial"

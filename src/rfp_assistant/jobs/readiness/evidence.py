@@ -26,6 +26,10 @@ _DENIED = re.compile(r"\b(?:no|without|lacks?|lacking|(?:do|does|did)(?: not|n't
                      r"(?:\W+[\w/-]+){0,3}\W*$|\bnot\W+(?:[\w/-]+\W+)?$")
 
 
+# Words a controlled record uses for being in force: a document register's status, an approval.
+IN_FORCE = re.compile(r"\b(?:effective|approved|in force|issued|adopted|in use)\b", re.I)
+
+
 @dataclass
 class Reading:
     """One cell as read for one item."""
@@ -182,6 +186,12 @@ def decide(item: ChecklistItem, ours: list[Reading]) -> Decision:
             deciding = next((r for r in unsettled if r.standing != "absent"), unsettled[0])
             older = [r for r in subject if r.standing == "firm" and (r.cell.when or date.min) < latest_when]
             return Decision("partial", deciding, reason=_open_reason(deciding, bool(older)))
+        # A register row or minute recording the thing itself as effective or approved shows it exists, whatever
+        # parts of it the cues can read (a template's sections are not listed in a document index).
+        in_force = [r for r in latest if r.standing == "firm" and r.decisive and not r.title and
+                    IN_FORCE.search(r.cell.unit.text)]
+        if status != "covered" and in_force:
+            return Decision("covered", in_force[0], reason=_in_force_reason(in_force[0]))
         if status == "missing":
             return Decision("partial", latest[0], reason="The documents mention it but show none of what it needs.")
     if status != "covered":
@@ -199,6 +209,11 @@ def covered_need(item: ChecklistItem, weak: set[int]) -> int:
     any aspect open or merely intended is the shortfall forgiven; an open aspect keeps the full count.
     """
     return item.covered_min if weak else max(item.covered_min - 1, min(item.covered_min, 2))
+
+
+def _in_force_reason(reading: Reading) -> str:
+    return (f"The latest word on it ({_where(reading)}) records it as in force "
+            f"(“{IN_FORCE.search(reading.cell.unit.text).group(0)}”), for this program.")
 
 
 def _where(reading: Reading) -> str:
