@@ -82,8 +82,9 @@ def test_a_criterion_with_nothing_stated_leaves_the_weights_of_the_others_to_cou
                                                           "weeks_to_first_gmp_batch": stated(20.0)})
     comparison = compare_proposals([bare], load_scorecard().with_not_stated("left_out"))
     score = comparison.scores[0]
-    # cost: price ratio 1 -> 5; timeline 20 weeks -> 5; nothing else stated -> both criteria count for everything
-    assert score.total == 100.0 and score.scored_weight == 40.0
+    # cost: price ratio 1 -> 5 (its 0.7 of 20; the markup's 0.3 is not stated); timeline 20 weeks -> 5; nothing else
+    # stated -> the 14 + 20 stated count for everything
+    assert score.total == 100.0 and score.scored_weight == 34.0
     # Under "zero": cost 0.7 * 5 + 0.3 * 0 (markup not stated) = 3.5 -> 14, timeline 20, the rest 0
     assert compare_proposals([bare], load_scorecard()).scores[0].total == 34.0
 

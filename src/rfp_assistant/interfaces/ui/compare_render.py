@@ -105,6 +105,8 @@ def render_scores(comparison: Comparison) -> str:
                 cells.append("<td>—</td>")
                 continue
             value = "left out" if item.score is None else f"{item.score:.1f} / 5"
+            if item.coverage:
+                value += f' <small class="cmp-coverage">({_e(item.coverage)})</small>'
             parts = []
             for part in item.parts:
                 outcome = "left out" if part.score is None else format_number(part.score)
@@ -242,6 +244,7 @@ RANKING_CSS = """
 SCORES_CSS = """
 .cmp-parts { margin: 2px 0 0 0; padding-left: 1em; font-size: .8em; color: #475467; }
 .cmp-part-missing { color: #b42318; }
+.cmp-coverage { color: #b42318; font-weight: normal; }
 .cmp-tie { background: #fef0c7; color: #93370d; border-radius: 4px; padding: 0 6px; font-size: .85em; }
 """
 EVIDENCE_CSS = """

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -81,13 +83,16 @@ def comparison_to_markdown(comparison: Comparison) -> str:
     for criterion in comparison.scorecard.criteria:
         scores = [_criterion(s, criterion.id) for s in comparison.scores]
         lines.append(_md_row([criterion.title, _num(round(weights[criterion.id], 1))]
-                             + ["—" if s is None else _num(s.score) for s in scores]))
+                             + ["—" if s is None else _md_score(s) for s in scores]))
     lines.append(_md_row(["**Total (0-100)**", "100"] + [f"**{_num(s.total)}**" for s in comparison.scores]))
+    if _partial(comparison):
+        lines.append(_md_row(["Weight the total rests on", ""] + [_share(s.scored_weight) for s in comparison.scores]))
     lines.append(_md_row(["Rank", ""] + ["—" if s.rank is None else str(s.rank) for s in comparison.scores]))
     lines += ["", "### How the scores were reached", ""]
     for score in comparison.scores:
         for c in score.criteria:
-            lines.append(f"- **{_md(score.name)} — {_md(c.title)}** ({_num(c.score)}): {_md(c.basis)}")
+            shown = _num(c.score) + (f", {c.coverage}" if c.coverage else "")
+            lines.append(f"- **{_md(score.name)} — {_md(c.title)}** ({shown}): {_md(c.basis)}")
     lines += ["", "## Clarification questions", ""]
     for vendor_index, vendor in enumerate(comparison.vendors):
         lines += [f"### {_md(vendor.name)}", ""]
@@ -151,13 +156,24 @@ def _scores_sheet(sheet, comparison: Comparison) -> None:
     sheet.append(["Rank", None] + [s.rank for s in comparison.scores])
     for cell in sheet[sheet.max_row - 1]:
         cell.font = BOLD
+    if _partial(comparison):
+        sheet.append(["Weight the total rests on", None]
+                     + [None if s.scored_weight is None else s.scored_weight / 100 for s in comparison.scores])
+        for cell in sheet[sheet.max_row][2:]:
+            cell.number_format = "0%"
+    # A score from some of its parts stays a number to compute with; the cell's note says what it rests on.
+    for row in sheet.iter_rows(min_row=2, max_row=1 + len(comparison.scorecard.criteria)):
+        for score, cell in zip(comparison.scores, row[2:]):
+            found = _criterion(score, comparison.scorecard.criteria[row[0].row - 2].id)
+            if found is not None and found.coverage:
+                cell.comment = Comment(f"{found.coverage}: the score rests on those parts only.", "rfp-assistant")
     sheet.append([])
-    sheet.append(["Vendor", "Criterion", "Score", "How the score was reached"])
+    sheet.append(["Vendor", "Criterion", "Score", "Parts stated", "How the score was reached"])
     for cell in sheet[sheet.max_row]:
         cell.font = BOLD
     for score in comparison.scores:
         for c in score.criteria:
-            sheet.append([score.name, c.title, c.score, c.basis])
+            sheet.append([score.name, c.title, c.score, c.coverage or "all", c.basis])
     _finish(sheet, [34, 10] + [16] * len(names) + [80])
     sheet.freeze_panes = "C2"
 
@@ -199,6 +215,18 @@ def _finish(sheet, widths: list[int]) -> None:
 
 def _criterion(score, criterion_id: str):
     return next((c for c in score.criteria if c.id == criterion_id), None)
+
+
+def _partial(comparison: Comparison) -> bool:
+    return any(s.scored_weight is not None and s.scored_weight < 100 for s in comparison.scores)
+
+
+def _share(weight: float | None) -> str:
+    return "—" if weight is None else f"{math.floor(weight + 0.5 + 1e-9)}%"
+
+
+def _md_score(score) -> str:
+    return _num(score.score) + (f" ({score.coverage})" if score.coverage else "")
 
 
 def _num(value: float | None) -> str:

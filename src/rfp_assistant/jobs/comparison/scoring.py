@@ -99,6 +99,8 @@ class PartScore(Model):
     """The value as the rule read it: '30', 'not stated', 'USD 4,850,000 = 1.123 × lowest'."""
     band: str = ""
     """The band or reason that gave the score: '≤ 32', 'not in the rule'; empty when there is none."""
+    stated: bool = True
+    """False when the proposal does not state the field (or states two values, or one of the wrong type)."""
 
 
 class CriterionScore(Model):
@@ -114,6 +116,8 @@ class CriterionScore(Model):
     """The parts' bases on one line."""
     parts: list[PartScore]
     """The individual rule results."""
+    coverage: str = ""
+    """'1 of 4 parts stated' when the score rests on some of its parts only; empty when all are stated."""
 
 
 class VendorScore(Model):
@@ -130,7 +134,7 @@ class VendorScore(Model):
     tied: bool = False
     """True when another vendor has the same total (and so the same rank)."""
     scored_weight: float | None = None
-    """Share of the weights (0-100) that was scored; below 100 when criteria were left out under 'left_out'."""
+    """Share of the weights (0-100) that was scored; below 100 when values were left out under 'left_out'."""
     criteria: list[CriterionScore] = Field(default_factory=list)
     """One entry per scorecard criterion, in scorecard order."""
 
@@ -152,19 +156,22 @@ def score_proposals(scorecard: Scorecard, vendors: list[tuple[str, dict[str, Fie
 def apply_weights(scores: list[VendorScore], scorecard: Scorecard) -> list[VendorScore]:
     """Totals (sum of weight × score / 5), ranks and ties under the scorecard's current weights.
 
-    A criterion left out (no part could be scored) counts as 0 under the 'zero' rule; under 'left_out' the total is
-    taken over the criteria that were scored, their weights scaled up to 100.
+    A criterion left out (no part could be scored) counts as 0 under the 'zero' rule. Under 'left_out' the total is
+    taken over the weight that was stated, scaled up to 100, and an unstated part leaves out its own share of its
+    criterion's weight: one part stated of four does not stand for the whole criterion.
     """
     weights = scorecard.weights()
+    left_out = scorecard.not_stated == "left_out"
     totals, shares = [], []
     for s in scores:
         if not s.criteria:
             totals.append(None)
             shares.append(None)
             continue
-        points = sum(weights[c.id] * (c.score or 0) / 5 for c in s.criteria)
-        share = sum(weights[c.id] for c in s.criteria if c.score is not None)
-        if scorecard.not_stated == "left_out":
+        stated = {c.id: weights[c.id] * (_stated_share(c) if left_out else 1) for c in s.criteria}
+        points = sum(stated[c.id] * (c.score or 0) / 5 for c in s.criteria)
+        share = sum(stated[c.id] for c in s.criteria if c.score is not None)
+        if left_out:
             totals.append(_round(points * 100 / share) if share > 0 else 0.0)
         else:
             totals.append(_round(points))
@@ -184,6 +191,20 @@ def ties(scores: list[VendorScore]) -> list[list[VendorScore]]:
     return [group for total, group in sorted(groups.items(), key=lambda item: -item[0]) if len(group) > 1]
 
 
+def _stated_share(criterion: CriterionScore) -> float:
+    """The share of a criterion's part weights that was scored, not counting parts no vendor could be scored on."""
+    counted = sum(p.weight for p in criterion.parts if p.score is not None)
+    unstated = sum(p.weight for p in criterion.parts if p.score is None and not p.stated)
+    return counted / (counted + unstated) if counted else 0.0
+
+
+def _coverage(parts: list[PartScore]) -> str:
+    stated = sum(p.stated for p in parts)
+    if len(parts) < 2 or stated == len(parts):
+        return ""
+    return f"{stated or 'none'} of {len(parts)} parts stated"
+
+
 def _score_criterion(criterion: Criterion, fields: dict[str, FieldResult], context: tuple) -> CriterionScore:
     parts = [_score_part(rule, fields.get(rule.field), context) for rule in criterion.parts]
     counted = [p for p in parts if p.score is not None]
@@ -194,21 +215,22 @@ def _score_criterion(criterion: Criterion, fields: dict[str, FieldResult], conte
     else:
         basis = "; ".join(f"{p.basis} [×{format_number(p.weight)}]" for p in parts)
         basis += f"; mean {format_number(score)}" if score is not None else "; not scored"
-    return CriterionScore(id=criterion.id, title=criterion.title, score=score, basis=basis, parts=parts)
+    return CriterionScore(id=criterion.id, title=criterion.title, score=score, basis=basis, parts=parts,
+                          coverage=_coverage(parts))
 
 
 def _score_part(rule: Rule, result: FieldResult | None, context: tuple) -> PartScore:
     relative, index, base, leave_out = context
     missing = None if leave_out else rule.missing
 
-    def part(score: float | None, shown: str, band: str = "") -> PartScore:
+    def part(score: float | None, shown: str, band: str = "", stated: bool = True) -> PartScore:
         arrow = "→ left out" if score is None else f"→ {format_number(score)}" + (f" ({band})" if band else "")
         return PartScore(field=rule.field, weight=rule.weight, score=score, basis=f"{rule.field} {shown} {arrow}",
-                         shown=shown, band=band)
+                         shown=shown, band=band, stated=stated)
 
     if result is None or result.status != "stated" or result.value is None:
         status = "conflicting (to clarify)" if result is not None and result.status == "conflicting" else "not stated"
-        return part(missing, status)
+        return part(missing, status, stated=False)
     value = result.value
     if rule.type == "boolean":
         return part(rule.when_true if value else rule.when_false, "yes" if value else "no")
@@ -217,7 +239,7 @@ def _score_part(rule: Rule, result: FieldResult | None, context: tuple) -> PartS
         return part(rule.map.get(str(value), rule.other), str(value), "" if known else "not in the rule")
     if rule.type == "count":
         if not isinstance(value, (list, tuple)):
-            return part(missing, f"{value!r} is not a list")
+            return part(missing, f"{value!r} is not a list", stated=False)
         number, shown = len(value), f"{len(value)} item{'s' * (len(value) != 1)}"
     elif rule.type == "relative":
         values, reason = relative[rule.field]
@@ -233,7 +255,7 @@ def _score_part(rule: Rule, result: FieldResult | None, context: tuple) -> PartS
         ratio = f"{number:.3f}"
         shown = f"{_shown(value, values[index], base)} = {ratio[:-1] if ratio.endswith('0') else ratio} × {word}"
     elif (number := _sortable(value)) is None or isinstance(value, (str, dt.date)):
-        return part(missing, f"{value!r} is not a number")
+        return part(missing, f"{value!r} is not a number", stated=False)
     else:
         shown = format_number(number)
     score, band = _band(rule, number)

@@ -102,7 +102,8 @@ def _scores_table(comparison: Comparison, group: list[int], width: int) -> Table
         scores = []
         for index in group:
             found = next((c for c in comparison.scores[index].criteria if c.id == criterion.id), None)
-            scores.append("—" if found is None else f"{found.score:g}")
+            scores.append("—" if found is None else f"{_score(found.score)}"
+                          + (f" ({found.coverage})" if found.coverage else ""))
         table.add_row(f"{criterion.title} ({weights[criterion.id]:.0f}%)", *scores)
     table.add_row(Text("Total", style="bold"),
                   *[Text("—" if comparison.scores[i].total is None else f"{comparison.scores[i].total:g}",
@@ -112,8 +113,14 @@ def _scores_table(comparison: Comparison, group: list[int], width: int) -> Table
     return table
 
 
+def _score(score: float | None) -> str:
+    return "left out" if score is None else f"{score:g}"
+
+
 def _notes(comparison: Comparison, cut: bool) -> list[str]:
     notes = list(comparison.warnings)
+    notes += [f"{s.name}: total over the {s.scored_weight:.0f}% of the weight it states (not-stated values left out)."
+              for s in comparison.scores if s.scored_weight is not None and s.scored_weight < 100]
     for row in comparison.rows:
         for vendor, cell in zip(comparison.vendors, row.cells):
             if cell.status == "conflicting":
