@@ -207,7 +207,7 @@ def test_scores_follow_the_scorecard_rules(comparison):
     # 20*3/5 + 20*4/5 + 20*4.5/5 + 20*3.6/5 + 10*3.7/5 + 5*4.1/5 + 5*4.2/5
     assert acme_score.total == 76.1
     timeline = next(c for c in acme_score.criteria if c.id == "timeline")
-    assert timeline.basis == "weeks_to_first_gmp_batch 30 → 4 (≤ 32)"
+    assert timeline.basis == "Time to first GMP batch: 30 → 4 (≤ 32)"
     gamma_quality = next(c for c in comparison.scores[2].criteria if c.id == "quality_regulatory")
     # 0.4 * OAI 0 + 0.2 * (9 observations -> 1) + 0.2 * (one warning letter -> 2) + 0.2 * (no approvals -> 1)
     assert gamma_quality.score == 0.8
@@ -219,7 +219,7 @@ def test_not_stated_scores_missing(comparison):
     gamma_experience = next(c for c in comparison.scores[2].criteria if c.id == "experience")
     # similar 2 -> 2 (>= 1); commercial products not stated -> 0: 0.7*2 = 1.4
     assert gamma_experience.score == 1.4
-    assert "commercial_products_count not stated → 0" in gamma_experience.basis
+    assert "Commercial products: not stated → 0" in gamma_experience.basis
 
 
 def test_reweighting_changes_totals_and_order(comparison):

@@ -68,8 +68,8 @@ def test_not_stated_left_out_renormalizes_instead_of_scoring_zero():
     gamma_zero = next(c for c in zero.scores[2].criteria if c.id == "experience")
     gamma_left = next(c for c in left.scores[2].criteria if c.id == "experience")
     # similar programs 2 -> 2; commercial products not stated: 0 under 'zero', left out under 'left_out'
-    assert gamma_zero.score == 1.4 and "commercial_products_count not stated → 0" in gamma_zero.basis
-    assert gamma_left.score == 2.0 and "commercial_products_count not stated → left out" in gamma_left.basis
+    assert gamma_zero.score == 1.4 and "Commercial products: not stated → 0" in gamma_zero.basis
+    assert gamma_left.score == 2.0 and "Commercial products: not stated → left out" in gamma_left.basis
     part = gamma_left.parts[1]
     assert part.score is None and part.shown == "not stated"
     assert left.scores[2].total > zero.scores[2].total

@@ -50,7 +50,7 @@ def test_xlsx_has_four_sheets_with_fills_evidence_scores_and_questions(tmp_path,
     assert [c.value for c in scores[1]][:2] == ["Criterion", "Weight"]
     assert scores[1][-1].value == "Rule (0-5)"
     timeline = by_label(scores, "Speed to first GMP batch")
-    assert [scores.cell(timeline, c).value for c in range(2, 7)] == [20, 4, 3, 5, None]
+    assert [scores.cell(timeline, c).value for c in range(2, 7)] == [0.2, 4, 3, 5, None]
     assert "within 26 weeks" in scores.cell(timeline, 7).value
     total = by_label(scores, "Total (0-100)")
     assert scores.cell(total, 3).value == comparison.scores[0].total == 76.1
@@ -90,9 +90,9 @@ def test_markdown_has_table_scores_warnings_and_questions(comparison):
     text = comparison_to_markdown(comparison)
     assert "| Field | Acme Biologics | Beta Bio | Gamma Pharma | scan.pdf |" in text
     assert "| Time to first GMP batch | 30 weeks | 40 weeks **(worst)** | 20 weeks **(best)** | — |" in text
-    assert "| **Total (0-100)** | 100 | **76.1** | **68.1** | **65.8** | **—** |" in text
+    assert "| **Total (0-100)** | 100% | **76.1** | **68.1** | **65.8** | **—** |" in text
     assert "different currencies" in text
-    assert "weeks_to_first_gmp_batch 30 → 4 (≤ 32)" in text
+    assert "Time to first GMP batch: 30 → 4 (≤ 32)" in text
     beta_section = text.split("### Beta Bio")[1].split("###")[0]
     assert "Please state the duration of technology transfer for this program, in weeks." in beta_section
     assert "two different values for total price" in beta_section

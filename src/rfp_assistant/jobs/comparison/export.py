@@ -78,13 +78,13 @@ def comparison_to_markdown(comparison: Comparison) -> str:
     lines += [line for w in comparison.warnings for line in (f"> **Note:** {_md(w)}", "")]
     lines += ["## Side by side", "", _md_row(["Field"] + names), _md_row(["---"] * (len(names) + 1))]
     lines += [_md_row([row.label] + [_md_cell(c) for c in row.cells]) for row in comparison.rows]
-    weights = comparison.scorecard.weights()
+    shares = comparison.scorecard.percentages()  # whole percentages, rounded as on screen
     lines += ["", "## Scores", "", _md_row(["Criterion", "Weight"] + names), _md_row(["---"] * (len(names) + 2))]
     for criterion in comparison.scorecard.criteria:
         scores = [_criterion(s, criterion.id) for s in comparison.scores]
-        lines.append(_md_row([criterion.title, _num(round(weights[criterion.id], 1))]
+        lines.append(_md_row([criterion.title, f"{shares[criterion.id]}%"]
                              + ["—" if s is None else _md_score(s) for s in scores]))
-    lines.append(_md_row(["**Total (0-100)**", "100"] + [f"**{_num(s.total)}**" for s in comparison.scores]))
+    lines.append(_md_row(["**Total (0-100)**", "100%"] + [f"**{_num(s.total)}**" for s in comparison.scores]))
     if _partial(comparison):
         lines.append(_md_row(["Weight the total rests on", ""] + [_share(s.scored_weight) for s in comparison.scores]))
     lines.append(_md_row(["Rank", ""] + ["—" if s.rank is None else str(s.rank) for s in comparison.scores]))
@@ -150,9 +150,12 @@ def _scores_sheet(sheet, comparison: Comparison) -> None:
     sheet.append(["Criterion", "Weight"] + names + ["Rule (0-5)"])
     for criterion in comparison.scorecard.criteria:
         scores = [_criterion(s, criterion.id) for s in comparison.scores]
-        sheet.append([criterion.title, round(weights[criterion.id], 1)]
+        # The exact share as a number to compute with, shown as the screen's whole percentage.
+        sheet.append([criterion.title, weights[criterion.id] / 100]
                      + [None if s is None else s.score for s in scores] + [criterion.rule])
-    sheet.append(["Total (0-100)", round(sum(weights.values()), 1)] + [s.total for s in comparison.scores])
+        sheet.cell(row=sheet.max_row, column=2).number_format = "0%"
+    sheet.append(["Total (0-100)", sum(weights.values()) / 100] + [s.total for s in comparison.scores])
+    sheet.cell(row=sheet.max_row, column=2).number_format = "0%"
     sheet.append(["Rank", None] + [s.rank for s in comparison.scores])
     for cell in sheet[sheet.max_row - 1]:
         cell.font = BOLD

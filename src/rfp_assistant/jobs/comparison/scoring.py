@@ -94,7 +94,7 @@ class PartScore(Model):
     score: float | None
     """0-5, or None when the part is left out (amounts that cannot be compared; not stated under 'left_out')."""
     basis: str
-    """How the score was reached, e.g. 'weeks_to_first_gmp_batch 30 → 4 (≤ 32)'."""
+    """How the score was reached, e.g. 'Time to first GMP batch: 30 → 4 (≤ 32)'."""
     shown: str = ""
     """The value as the rule read it: '30', 'not stated', 'USD 4,850,000 = 1.123 × lowest'."""
     band: str = ""
@@ -225,8 +225,10 @@ def _score_part(rule: Rule, result: FieldResult | None, context: tuple) -> PartS
 
     def part(score: float | None, shown: str, band: str = "", stated: bool = True) -> PartScore:
         arrow = "→ left out" if score is None else f"→ {format_number(score)}" + (f" ({band})" if band else "")
-        return PartScore(field=rule.field, weight=rule.weight, score=score, basis=f"{rule.field} {shown} {arrow}",
-                         shown=shown, band=band, stated=stated)
+        # The label, as on screen: the key stays in `field` for whoever computes with it.
+        basis = f"{field_specs()[rule.field].label}: {shown} {arrow}"
+        return PartScore(field=rule.field, weight=rule.weight, score=score, basis=basis, shown=shown, band=band,
+                         stated=stated)
 
     if result is None or result.status != "stated" or result.value is None:
         status = "conflicting (to clarify)" if result is not None and result.status == "conflicting" else "not stated"

@@ -97,14 +97,14 @@ def _value(cell: Cell) -> tuple[Text, bool]:
 
 def _scores_table(comparison: Comparison, group: list[int], width: int) -> Table:
     table = _new_table("Score (0-5; total 0-100)", comparison, group, width)
-    weights = comparison.scorecard.weights()
+    shares = comparison.scorecard.percentages()  # rounded half up, as on screen (38.5 -> 39, not 38)
     for criterion in comparison.scorecard.criteria:
         scores = []
         for index in group:
             found = next((c for c in comparison.scores[index].criteria if c.id == criterion.id), None)
             scores.append("—" if found is None else f"{_score(found.score)}"
                           + (f" ({found.coverage})" if found.coverage else ""))
-        table.add_row(f"{criterion.title} ({weights[criterion.id]:.0f}%)", *scores)
+        table.add_row(f"{criterion.title} ({shares[criterion.id]}%)", *scores)
     table.add_row(Text("Total", style="bold"),
                   *[Text("—" if comparison.scores[i].total is None else f"{comparison.scores[i].total:g}",
                          style="bold") for i in group])
