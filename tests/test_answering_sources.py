@@ -229,3 +229,17 @@ def test_a_question_naming_a_company_is_answered_first_from_what_is_said_about_t
     workspace.add_document(load_bytes(MEETING_NOTES, "meetings.md", max_bytes=MB), "internal")
     answer = answer_question(workspace, "Can Harbor make the lentiviral vector itself?")
     assert answer.found and answer.answer.startswith("LVV made in-house (200 L)")
+
+
+AUTHORED_PAGE = b"""Choosing A Fill-Finish Partner
+Sponsors should visit at least two fill-finish sites before shortlisting, and watch a media fill if they can.
+About The Author
+Dana Whitfield spent fifteen years running sterile manufacturing plants before she began writing about outsourcing.
+"""
+
+
+def test_a_question_about_the_document_itself_reads_its_own_words(workspace):
+    workspace.add_document(load_bytes(AUTHORED_PAGE, "fill-finish-page.txt", max_bytes=MB), "guide")
+    answer = answer_question(workspace, "What is the author's background?")
+    assert answer.found and "fifteen years running sterile manufacturing plants" in answer.answer
+    assert answer.citations[0].source == "fill-finish-page.txt"

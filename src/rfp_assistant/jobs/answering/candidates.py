@@ -36,6 +36,7 @@ _ABOUT_DOCUMENT = re.compile(r"\b(series|author|wrote|written|published|publishe
 KIN_WEIGHT = 0.8  # a word of the question's word family ('defensible' for 'defend') counts 80% of the word itself
 W_NAME = 0.3  # a named company or person narrows the answer to where it is named
 _NOT_NAMES = frozenset("i i'm i've i'd ok okay please thanks hi hello".split())
+_DOCUMENT_WORDS = frozenset(tokenize("author guide article document page series"))
 W_LINK = 0.3  # a link card (a related article's title and teaser) answers only a question about such links
 _SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to vs with".split())
 _ITEMS = re.compile(r",[^,]+,[^,]*\b(and|or)\b|;|:\s*$|\b(such as|including|include|includes)\b", re.I)
@@ -80,7 +81,10 @@ def score_units(question: str, intent: Intent, hits: list[SearchHit], index: Wor
         for position, unit in enumerate(units):
             candidates.append(Candidate(unit, hit, position))
             similarities.append(float(sims[position]))
-    asked = [t for t in dict.fromkeys(tokenize(question)) if t not in QUESTION_FORM]
+    about_document = bool(_ABOUT_DOCUMENT.search(question))
+    # "Who is the author?" asks about the document itself: then its words name the topic instead of shaping the question.
+    asked = [t for t in dict.fromkeys(tokenize(question))
+             if t not in QUESTION_FORM or (about_document and t in _DOCUMENT_WORDS)]
     groups = synonym_groups(question)
     stems = [tokenize(c.text) for c in candidates]
     idf = _idf(asked, [set(s) for s in stems])
@@ -88,7 +92,6 @@ def score_units(question: str, intent: Intent, hits: list[SearchHit], index: Wor
     vocabulary = set().union(*map(set, stems)) if stems else set()
     kin = {t: {v for v in vocabulary if _kindred(t, v)} for t in asked}
     rank_of = {id(hit): rank for rank, hit in enumerate(hits)}
-    about_document = bool(_ABOUT_DOCUMENT.search(question))
     names = proper_names(question)
     for candidate, sequence, similarity in zip(candidates, stems, similarities):
         terms = set(sequence)
