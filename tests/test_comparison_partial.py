@@ -52,6 +52,7 @@ def test_the_note_is_on_screen_and_in_every_export(tmp_path):
     assert "(over the 88% of the weight it states)" in render_ranking(comparison)
     markdown = comparison_to_markdown(comparison)
     assert "| 3.6 | 5 (1 of 4 parts stated) |" in markdown
+    assert "a value the proposal does not state is left out and the other weights count for more" in markdown
     assert "| Weight the total rests on |  | 100% | 88% |" in markdown
     assert "(5, 1 of 4 parts stated)" in markdown  # the line saying how Beta's quality score was reached
     book = openpyxl.load_workbook(write_comparison(comparison, tmp_path / "c.xlsx"))

@@ -12,6 +12,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from rfp_assistant.jobs.comparison.scorecard import NOT_STATED_RULES
 from rfp_assistant.jobs.comparison.table import Cell, Comparison
 from rfp_assistant.errors import ConfigurationError, ExportError
 from rfp_assistant.core.storage.files import write_atomically
@@ -79,7 +80,9 @@ def comparison_to_markdown(comparison: Comparison) -> str:
     lines += ["## Side by side", "", _md_row(["Field"] + names), _md_row(["---"] * (len(names) + 1))]
     lines += [_md_row([row.label] + [_md_cell(c) for c in row.cells]) for row in comparison.rows]
     shares = comparison.scorecard.percentages()  # whole percentages, rounded as on screen
-    lines += ["", "## Scores", "", _md_row(["Criterion", "Weight"] + names), _md_row(["---"] * (len(names) + 2))]
+    rule = NOT_STATED_RULES[comparison.scorecard.not_stated]
+    lines += ["", "## Scores", "", f"Scores 0-5, total 0-100; {rule}.", ""]
+    lines += [_md_row(["Criterion", "Weight"] + names), _md_row(["---"] * (len(names) + 2))]
     for criterion in comparison.scorecard.criteria:
         scores = [_criterion(s, criterion.id) for s in comparison.scores]
         lines.append(_md_row([criterion.title, f"{shares[criterion.id]}%"]
