@@ -623,4 +623,7 @@ def test_each_modality_is_asked_the_inputs_a_cdmo_quotes_it_on():
     told = asked("Phase 3 small molecule tablets, 3 batches for the NDA stability package; we supply the API.")
     assert {"stability", "packaging_labelling"} <= told
     assert "potency_assay" in asked("Phase 1 mAb in CHO: 2 GMP batches at 500 L.")
+    # A dosage form is not the formulation: 'lyophilized vials' leaves buffer, excipients and concentration open.
+    assert "formulation" in asked("Phase 1 mAb: fill/finish of 2 lots into lyophilized vials; we supply the DS.")
+    assert "formulation" not in asked("Phase 1 mAb: fill/finish of 2 lots, 50 mg/mL in histidine buffer; we supply the DS.")
     assert "analytical_methods" in asked("Release testing and stability testing of our marketed mAb: 12 lots per year.")
