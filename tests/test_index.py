@@ -185,9 +185,9 @@ def test_an_upgrade_with_a_limit_does_whole_documents_up_to_it_and_leaves_the_re
 
 
 def test_keyword_search_over_many_pages_of_passages_finds_every_document(settings, monkeypatch):
-    import rfp_assistant.core.retrieval.index as index_module
+    import rfp_assistant.core.retrieval.hybrid_search as search_module
 
-    monkeypatch.setattr(index_module, "LEXICAL_PAGE", 2)  # the keyword index is built from several pages of rows
+    monkeypatch.setattr(search_module, "LEXICAL_PAGE", 2)  # the keyword index is built from several pages of rows
     index = WorkspaceIndex(settings, "pages")
     index.add_document(_doc(BUDGET, "budget.md"), "internal")
     index.add_document(_doc(TEAM, "team.md"), "internal")

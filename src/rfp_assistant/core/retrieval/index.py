@@ -5,29 +5,22 @@ written in the same call as the document's last batch of chunks (for ordinary do
 call). Chunks of a half-finished ingest have no manifest, are invisible to search, and are removed
 when the same document is ingested again, so a crash never leaves a half-indexed document behind.
 
-At ~400 lines it is one class on purpose: ingest, commit, search and the freshness checks share the
-workspace lock and the consistency rule above, which are easiest to audit in one place.
+Ingest, commit and the freshness checks share the workspace lock and the consistency rule above, so they stay in
+one class here; the hybrid search over committed documents is its mixin in hybrid_search.py.
 """
 
 from __future__ import annotations
 
-import hashlib
-import itertools
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal
 
-import numpy as np
-from chromadb.errors import InternalError
-
-from rfp_assistant.core.documents.chunking import CHUNKING_VERSION, Chunk, chunk_document, search_text
+from rfp_assistant.core.documents.chunking import CHUNKING_VERSION, Chunk, chunk_document
 from rfp_assistant.config import Settings
 from rfp_assistant.core.documents import LoadedDocument
 from rfp_assistant.errors import ConfigurationError, IndexError_
-from rfp_assistant.core.retrieval.lexical import LexicalIndex
 from rfp_assistant.core.storage.document_files import forget
 from rfp_assistant.core.storage.locking import workspace_lock
 from rfp_assistant.core.retrieval.store import collection_name, note_change, workspace_client
@@ -36,28 +29,27 @@ from rfp_assistant.core.retrieval.records import (
     IS_CHUNK,
     IS_MANIFEST,
     DocumentRecord,
+    builtin_playbook_hashes,
     chunk_from_row,
     chunk_metadata,
     manifest_id,
     manifest_metadata,
+    is_builtin,  # noqa: F401  (part of this module's API)
     record_from_metadata,
 )
-from rfp_assistant.core.retrieval.thesaurus import expand_query
+from rfp_assistant.core.retrieval.hybrid_search import (  # noqa: F401  (SearchHit: part of this module's API)
+    HybridSearch, SearchHit, remove_saved_lexical,
+)
 from rfp_assistant.core.retrieval.unit_vectors import UnitVectors
 
 Kind = Literal["guide", "internal", "proposal"]
-Method = Literal["hybrid", "lexical", "dense"]
 Progress = Callable[[float, str], None]
-RRF_K = 60
-CANDIDATES = 50
 WRITE_BATCH = 4000  # below Chroma's max batch size, so a typical document is one atomic call
 
-_lexical_cache: dict[str, tuple[str, LexicalIndex]] = {}
 # The document list of each embedded workspace, valid while the client (reopened when another process writes) and this
 # process's write count are the same: an ask lists documents several times and at 10,000 passages each costs ~50 ms.
 _listings: dict[str, tuple[object, int, list[DocumentRecord]]] = {}
 _writes: dict[str, int] = {}
-LEXICAL_PAGE = 10_000
 _UNSET = object()
 
 
@@ -69,22 +61,7 @@ class IngestResult:
     record: DocumentRecord
 
 
-@dataclass
-class SearchHit:
-    """A retrieved chunk with its fused score and the rank it had in each retriever (1-based)."""
-
-    chunk: Chunk
-    kind: str
-    score: float
-    dense_rank: int | None = None
-    lexical_rank: int | None = None
-    similarity: float | None = None
-    """Cosine similarity to the query from the dense tier that ranked it, when one did."""
-    builtin: bool = False
-    """True for a passage of the built-in playbook; False for a document the user ingested."""
-
-
-class WorkspaceIndex:
+class WorkspaceIndex(HybridSearch):
     """Documents and their chunks for one workspace, on embedded Chroma or a Chroma server."""
 
     def __init__(self, settings: Settings, workspace: str | None = None, embedder=None, progress: Progress | None = None):
@@ -156,7 +133,7 @@ class WorkspaceIndex:
             swaps, tier = self._swaps, self.contextual  # after list_documents, which may move to a fresh client
             covered = tier.covered({r.doc_id for r in records}, {r.doc_id: r.chunks for r in records})
             covered &= self.units.contextual_documents(tier.embedder)  # a passage's sentences are part of its tier
-            builtin = _builtin_playbook_hashes()
+            builtin = builtin_playbook_hashes()
             pending = sorted((r for r in records if r.doc_id not in covered), key=lambda r: r.sha256 not in builtin)
             if limit is not None:
                 chosen, budget = [], limit
@@ -323,8 +300,7 @@ class WorkspaceIndex:
         self.units.remove(doc_id)
         forget(self.folder, sha256=doc_id)  # what was derived from it (cached extractions) goes with it
         # Saved keyword indexes list its words; the next search builds one for the new set of documents anyway.
-        for saved in (self.folder / "lexical").glob("[!.]*"):
-            _remove_tree(saved)
+        remove_saved_lexical(self.folder)
 
     def _write_chunks(self, chunks: list[Chunk], kind: str, record: DocumentRecord) -> None:
         """Embed and store chunks; the manifest rides with the last batch, committing the document."""
@@ -347,143 +323,4 @@ class WorkspaceIndex:
                 metadatas.append(manifest_metadata(record))
             self._chunks.add(ids=ids, embeddings=embeddings, documents=documents, metadatas=metadatas)
 
-    # --- search ----------------------------------------------------------------------------
 
-    def search(
-        self, query: str, k: int = 8, *, kinds: list[str] | None = None, sources: list[str] | None = None,
-        method: Method = "hybrid", builtin: bool | None = None,
-    ) -> list[SearchHit]:
-        """Best chunks for `query` among committed documents, optionally filtered by kind, file name or origin.
-
-        `builtin` True searches only the built-in playbook, False only the documents the user ingested.
-        """
-        try:
-            return self._search(query, k, kinds, sources, method, builtin)
-        except InternalError:
-            # Another process committed passages between this process's freshness check and its query
-            # (embedded Chroma then fails to find their ids); reopen and ask once more.
-            self._sync(reopen=True)
-            return self._search(query, k, kinds, sources, method, builtin)
-
-    def _search(self, query: str, k: int, kinds: list[str] | None, sources: list[str] | None,
-                method: Method, builtin: bool | None) -> list[SearchHit]:
-        records = self.list_documents()
-        allowed = {r.doc_id for r in records if (not kinds or r.kind in kinds) and (not sources or r.source in sources)
-                   and (builtin is None or is_builtin(r) == builtin)}
-        if not allowed or not query.strip():
-            return []
-        kind_of = {r.doc_id: r.kind for r in records}
-        shipped = {r.doc_id for r in records if is_builtin(r)}
-        expansion = expand_query(query)
-        dense: list[tuple[str, float]] = []
-        if method in ("hybrid", "dense"):
-            tier = self.contextual
-            upgraded = tier.covered(allowed, {r.doc_id: r.chunks for r in records}) if tier else set()
-            # Each document is ranked by the best vectors it has: contextual once upgraded, static before.
-            dense = tier.search(query, expansion, upgraded, CANDIDATES) if upgraded else []
-            if allowed - upgraded:
-                dense = _merge_by_distance(dense, self._dense(query, expansion, allowed - upgraded, len(records)))
-        lexical = (
-            self._lexical(records).search(query, CANDIDATES, allowed, expansion=expansion)
-            if method in ("hybrid", "lexical") else []
-        )
-        fused: dict[str, SearchHit] = {}
-        for rank, (chunk_id, distance) in enumerate(dense, start=1):
-            fused[chunk_id] = SearchHit(None, "", 1.0 / (RRF_K + rank), dense_rank=rank,  # type: ignore[arg-type]
-                                        similarity=1.0 - float(distance))
-        for rank, (chunk_id, _) in enumerate(lexical, start=1):
-            hit = fused.setdefault(chunk_id, SearchHit(None, "", 0.0))  # type: ignore[arg-type]
-            hit.score += 1.0 / (RRF_K + rank)
-            hit.lexical_rank = rank
-        best = sorted(fused.items(), key=lambda item: -item[1].score)[:k]
-        if not best:
-            return []
-        got = self._chunks.get(ids=[chunk_id for chunk_id, _ in best], include=["documents", "metadatas"])
-        by_id = {i: chunk_from_row(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])}
-        hits = []
-        for chunk_id, hit in best:
-            if chunk_id in by_id:
-                hit.chunk = by_id[chunk_id]
-                hit.kind = kind_of.get(hit.chunk.doc_id, "")
-                hit.builtin = hit.chunk.doc_id in shipped
-                hits.append(hit)
-        return hits
-
-    def _dense(self, query: str, expansion: str, allowed: set[str], documents: int = 0) -> list[tuple[str, float]]:
-        total = self._chunks.count()
-        if total == 0:
-            return []
-        vector = np.asarray(self.embedder.embed_query(query), dtype=np.float32)
-        if expansion:
-            vector = vector + 0.5 * np.asarray(self.embedder.embed_query(expansion), dtype=np.float32)
-        vector = (vector / (np.linalg.norm(vector) or 1.0)).tolist()
-        if len(allowed) * 2 > documents:
-            # Most documents allowed: an unfiltered query, sieved by the document id each passage id starts with,
-            # is several times faster than making Chroma filter every row's metadata first (~0.3 s at 10,000).
-            result = self._chunks.query(query_embeddings=[vector], n_results=min(2 * CANDIDATES, total),
-                                        include=["distances"])
-            prefixes = {doc_id[:16] for doc_id in allowed}
-            kept = [(i, d) for i, d in zip(result["ids"][0], result["distances"][0])
-                    if not i.startswith("manifest-") and i[:16] in prefixes]
-            if len(kept) >= CANDIDATES // 2 or len(result["ids"][0]) >= total:
-                return kept[:CANDIDATES]
-        result = self._chunks.query(
-            query_embeddings=[vector], n_results=min(CANDIDATES, total),
-            where={"$and": [IS_CHUNK, {"doc_id": {"$in": sorted(allowed)}}]}, include=["distances"],
-        )
-        return list(zip(result["ids"][0], result["distances"][0]))
-
-    def _lexical(self, records: list[DocumentRecord]) -> LexicalIndex:
-        signature = hashlib.sha1(",".join(sorted(r.doc_id for r in records)).encode()).hexdigest()
-        key = self._key
-        cached = _lexical_cache.get(key)
-        if cached and cached[0] == signature:
-            return cached[1]
-        folder = self.folder / "lexical" / signature
-        index = LexicalIndex.load(folder) if folder.exists() else None
-        if index is None:
-            index = self._build_lexical([r.doc_id for r in records])
-            index.save(folder)
-            for stale in (self.folder / "lexical").iterdir():
-                if stale.name != signature and not stale.name.startswith(".tmp-"):
-                    _remove_tree(stale)
-        _lexical_cache[key] = (signature, index)
-        return index
-
-    def _build_lexical(self, doc_ids: list[str]) -> LexicalIndex:
-        # One paged scan, not one query per document: at 100,000 passages per-document queries took 190 s.
-        wanted, rows = set(doc_ids), []
-        for offset in itertools.count(0, LEXICAL_PAGE):
-            got = self._chunks.get(where=IS_CHUNK, include=["documents", "metadatas"], limit=LEXICAL_PAGE, offset=offset)
-            rows += [(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"]) if m["doc_id"] in wanted]
-            if len(got["ids"]) < LEXICAL_PAGE:
-                break
-        position = {doc_id: n for n, doc_id in enumerate(doc_ids)}
-        rows.sort(key=lambda row: (position[row[2]["doc_id"]], row[0]))
-        return LexicalIndex([i for i, _, _ in rows], [m["doc_id"] for _, _, m in rows],
-                            [search_text(m["source"], m.get("section", ""), d) for _, d, m in rows])
-
-
-def _merge_by_distance(first: list[tuple[str, float]], second: list[tuple[str, float]]) -> list[tuple[str, float]]:
-    if not first:
-        return second
-    return sorted(first + second, key=lambda item: item[1])[:CANDIDATES]
-
-
-def _remove_tree(path) -> None:
-    import shutil
-
-    shutil.rmtree(path, ignore_errors=True)
-
-
-def is_builtin(record: DocumentRecord) -> bool:
-    """True for a file of the built-in playbook (exactly as shipped), False for a document the user ingested."""
-    return record.kind == "guide" and record.sha256 in _builtin_playbook_hashes()
-
-
-@lru_cache(maxsize=1)
-def _builtin_playbook_hashes() -> frozenset[str]:
-    """Content hashes of the shipped playbook: only these exact files are public enough for the machine cache."""
-    from rfp_assistant.resources import KNOWLEDGE_DIR
-
-    return frozenset(hashlib.sha256(p.read_bytes()).hexdigest() for p in (KNOWLEDGE_DIR / "playbook").glob("*.md"))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rfp_assistant.core.documents.chunking import Chunk
 
@@ -69,3 +71,16 @@ def chunk_from_row(chunk_id: str, text: str, meta: dict) -> Chunk:
     return Chunk(chunk_id, meta["doc_id"], meta["source"], int(meta["page"]), meta.get("section", ""), text,
                  int(meta["ordinal"]), meta.get("location", ""), tuple(json.loads(meta.get("line_locations") or "[]")),
                  meta.get("role", ""))
+
+
+def is_builtin(record: DocumentRecord) -> bool:
+    """True for a file of the built-in playbook (exactly as shipped), False for a document the user ingested."""
+    return record.kind == "guide" and record.sha256 in builtin_playbook_hashes()
+
+
+@lru_cache(maxsize=1)
+def builtin_playbook_hashes() -> frozenset[str]:
+    """Content hashes of the shipped playbook: only these exact files are public enough for the machine cache."""
+    from rfp_assistant.resources import KNOWLEDGE_DIR
+
+    return frozenset(hashlib.sha256(p.read_bytes()).hexdigest() for p in (KNOWLEDGE_DIR / "playbook").glob("*.md"))
