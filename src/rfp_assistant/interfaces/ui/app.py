@@ -73,13 +73,13 @@ def build_app(settings: Settings, session: Session | None = None) -> gr.Blocks:
         chosen = gr.BrowserState(settings.workspace, storage_key="rfp-assistant-workspace")
         with gr.Tabs():
             with gr.Tab("Knowledge", id="knowledge"):
-                knowledge_tab.build(session, workspace, app)
+                knowledge_tab.build(session, workspace, app, chosen)
             with gr.Tab("Draft RFP", id="draft"):
                 draft_tab.build(session, workspace)
             with gr.Tab("Compare proposals", id="compare"):
                 compare_tab.build(session, workspace)
             with gr.Tab("Readiness", id="readiness") as readiness:
-                readiness_tab.build(session, workspace, app, readiness)
+                readiness_tab.build(session, workspace, app, readiness, chosen)
             with gr.Tab("Ask", id="ask"):
                 ask_tab.build(session, workspace)
         _wire_workspaces(app, session, workspace, chosen)
@@ -92,8 +92,9 @@ def _wire_workspaces(app: gr.Blocks, session: Session, workspace: gr.Dropdown, c
 
     def listed(remembered: str | None):
         names = session.workspaces()
-        if remembered in names and remembered != session.settings.workspace:
-            return gr.update(choices=names, value=remembered)
+        page = session.page_workspace(remembered, session.settings.workspace)
+        if page != session.settings.workspace:
+            return gr.update(choices=names, value=page)
         return gr.update(choices=sorted(set(names) | {session.settings.workspace}))  # what is typed stays
 
     def remember(name: str | None):

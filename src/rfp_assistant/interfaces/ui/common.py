@@ -46,6 +46,10 @@ class Session:
         names = set(list_workspaces(self.settings)) | on_disk
         return sorted(n for n in names if self.valid_name(n))
 
+    def page_workspace(self, remembered: str | None, shown: str) -> str:
+        """The workspace a freshly loaded page shows: this browser's remembered one while it exists, else `shown`."""
+        return remembered if remembered and remembered in self.workspaces() else shown
+
     def index(self, workspace: str, progress=None) -> WorkspaceIndex:
         """The index of `workspace`, opened on first use (waiting for a first-start preparation of it)."""
         name = validate_workspace_name((workspace or self.settings.workspace).strip())

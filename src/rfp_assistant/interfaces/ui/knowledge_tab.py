@@ -17,7 +17,8 @@ CONFIRM_JS = """(name, ws, _) => [name, ws, !name || window.confirm(`Delete ${na
 leave search and answers at once; the file on your disk is not touched. To have it back, add it again.`)]"""
 
 
-def build(session: Session, workspace: gr.Dropdown, app: gr.Blocks) -> None:
+def build(session: Session, workspace: gr.Dropdown, app: gr.Blocks,
+          remembered: gr.BrowserState | None = None) -> None:
     """Lay out the tab and wire its events."""
     gr.Markdown(
         "Add your **internal documents** (strategy memos, budgets, rosters, risk registers, tech-transfer packages) "
@@ -91,7 +92,10 @@ def build(session: Session, workspace: gr.Dropdown, app: gr.Blocks) -> None:
     delete.click(delete_document, [to_delete, workspace, confirmed], [outcome, table, to_delete], js=CONFIRM_JS)
     workspace.change(refresh, [workspace], [table, to_delete, outcome])
     workspace.select(refresh, [workspace], [table, to_delete, outcome])
-    app.load(refresh, [workspace], [table, to_delete, outcome])
+    # On page load the selector may still show the default while this browser's remembered workspace is being
+    # restored; list the one the page will show, or a late load would overwrite the restored list.
+    shown = [workspace] + ([remembered] if remembered else [])
+    app.load(lambda ws, kept=None: refresh(session.page_workspace(kept, ws)), shown, [table, to_delete, outcome])
 
 
 def _is_builtin(source: str) -> bool:

@@ -34,7 +34,8 @@ QUESTIONS = [
 ]
 
 
-def build(session: Session, workspace: gr.Dropdown, app: gr.Blocks, tab: gr.Tab | None = None) -> None:
+def build(session: Session, workspace: gr.Dropdown, app: gr.Blocks, tab: gr.Tab | None = None,
+          remembered: gr.BrowserState | None = None) -> None:
     """Lay out the tab and wire its events."""
     gr.Markdown("Upload your planning documents (strategy memos, budgets, rosters, risk registers, meeting minutes) "
                 "or pick ones already in the workspace. Each of the 38 checklist items is judged covered, partial "
@@ -111,7 +112,9 @@ def build(session: Session, workspace: gr.Dropdown, app: gr.Blocks, tab: gr.Tab 
     refresh.click(internal_documents, listing, [picked, summary])
     if tab is not None:  # documents added in the Knowledge tab are listed as soon as this tab is opened
         tab.select(internal_documents, listing, [picked, summary], show_progress="hidden")
-    app.load(internal_documents, [workspace], [picked, summary])
+    # As in the Knowledge tab: on page load, list the workspace the page will show (this browser's remembered one).
+    app.load(lambda ws, kept=None: internal_documents(session.page_workspace(kept, ws)),
+             [workspace] + ([remembered] if remembered else []), [picked, summary])
 
 
 def _exports(report: ReadinessReport, session: Session) -> tuple[str, str]:
