@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from rfp_assistant.core.text.spans import merge_spans
+
 # Text that talks to a model or an evaluator rather than describing the vendor ("ignore previous instructions").
 ADDRESSED_TO_AI = re.compile(
     r"\b(?:ignore|disregard|forget|override)\b[^.\n]{0,40}\b(?:instructions?|prompts?|rules|guidelines)\b"
@@ -32,13 +34,7 @@ def ai_spans(text: str) -> list[tuple[int, int]]:
                 half = MAX_BLOCK // 2
                 start, end = max(start, start + marker.start() - half), min(end, start + marker.end() + half)
             spans.append((start, end))
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
+    return merge_spans(spans)
 
 
 def addresses_ai(text: str) -> bool:

@@ -12,9 +12,10 @@ from rfp_assistant.jobs.extraction.dates import read_date
 from rfp_assistant.jobs.extraction.figures import read_count, read_percent, read_validity, read_weeks
 from rfp_assistant.jobs.extraction.layout import unwrap_prose
 from rfp_assistant.jobs.extraction.inspections import inspection_fields, latest_fda_inspection
+from rfp_assistant.core.text.spans import merge_spans
 from rfp_assistant.jobs.extraction.money_roles import option_spans, read_money
 from rfp_assistant.jobs.extraction.roles import Author, find_author, foreign_spans, other_programs_spans
-from rfp_assistant.jobs.extraction.sections import (addressee_block, declared_spans, merged, other_maker_sentences,
+from rfp_assistant.jobs.extraction.sections import (addressee_block, declared_spans, other_maker_sentences,
                                                     postscript_start, requirement_column_spans, superseded_cells)
 from rfp_assistant.jobs.extraction.value_check import derived
 from rfp_assistant.jobs.extraction.vessels import read_bioreactor_type, read_largest_volume
@@ -33,9 +34,9 @@ def extract_offline(document: LoadedDocument) -> ProposalExtraction:
     sponsor_sections, others_sections = declared_spans([page.text for page in pages])
     for page, sponsor, others in zip(pages, sponsor_sections, others_sections):
         # The sponsor's words and other clients' programs are never this proposal's values.
-        page.foreign = merged(foreign_spans(page.text, author) + sponsor + requirement_column_spans(page.text) +
+        page.foreign = merge_spans(foreign_spans(page.text, author) + sponsor + requirement_column_spans(page.text) +
                               superseded_cells(page.text) + (addressee_block(page.text) if page is pages[0] else []))
-        page.others = merged(other_programs_spans(page.text) + others + other_maker_sentences(page.text))
+        page.others = merge_spans(other_programs_spans(page.text) + others + other_maker_sentences(page.text))
         page.options = option_spans(page.text, pass_through=False)
         page.postscript = postscript_start(page.text)
     fields: dict[str, FieldResult] = {}

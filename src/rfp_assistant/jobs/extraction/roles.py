@@ -12,6 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from rfp_assistant.core.text.spans import merge_spans
+
 # Legal forms of companies in the countries CDMOs bid from (a name ending in one is a company, not a product).
 _SUFFIX = (r"(?:Inc\.?|LLC|L\.L\.C\.|LLP|Ltd\.?|Ltda\.?|Lda\.?|Limited|GmbH|AG|S\.A\.|SA|SE|B\.V\.|BV|N\.V\.|NV|plc|PLC|"
            r"Corp\.?|Corporation|K\.K\.|Co\.,? Ltd\.?|S\.p\.A\.|Pty\.? Ltd\.?|Pte\.? Ltd\.?|Pvt\.? Ltd\.?|KG|SAS|"
@@ -170,7 +172,7 @@ def foreign_spans(text: str, author: Author | None = None) -> list[tuple[int, in
         if _QUOTE_INTRO.search(text, max(0, m.start() - 250), m.start()):
             spans.append(m.span())
     spans += requirement_cells(text)
-    return _merged(spans)
+    return merge_spans(spans)
 
 
 # A compliance matrix: the RFP's requirement, then the vendor's verdict on it ("Partially compliant"), then its own
@@ -226,16 +228,6 @@ def _is_sponsors(sentence: str, own: set[str], addressed: set[str], after: str =
     if m.group("verb") in _MODAL:
         return bool(_BIDDERS.match(words[-1]))
     return bool(_SPONSOR.match(words[-1])) or bool(addressed & set(words))
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(end, out[-1][1]))
-        else:
-            out.append((start, end))
-    return out
 
 
 # -- other clients' programs --------------------------------------------------------------------------------

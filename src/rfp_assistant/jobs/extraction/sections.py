@@ -72,17 +72,6 @@ def _declared(text: str, heading: re.Match) -> str | None:
     return None
 
 
-def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sorted spans with overlaps joined (what Page's position look-ups expect)."""
-    out: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(end, out[-1][1]))
-        else:
-            out.append((start, end))
-    return out
-
-
 # -- a response table's requirement column -----------------------------------------------------------------------
 
 # Column headers: one naming the sponsor's requirement, one soon after naming the vendor's response.
