@@ -110,7 +110,7 @@ def score_units(question: str, intent: Intent, hits: list[SearchHit], index: Wor
         score += W_PASSAGE * (candidate.hit.similarity or 0.0) + W_SIMILARITY * similarity
         score += sum(W_TYPE for kind in intent.wants if ASKS_FOR[kind][1].search(candidate.text))
         if names and names <= (set(sequence) | context):
-            score += W_NAME  # "Can NorthPeak make ...?" is answered where NorthPeak is named (its line, or its heading)
+            score += W_NAME  # "Can Acme make ...?" is answered where Acme is named (its line, or its heading)
         if intent.shape == "list" and (candidate.unit.is_row or _ENUMERATION.search(candidate.text)):
             score += W_SHAPE
         if candidate.text.rstrip().endswith("?"):
@@ -145,7 +145,7 @@ def _answers_inherit(candidates: list[Candidate]) -> None:
 
 
 def proper_names(question: str) -> set[str]:
-    """Stems of the names in a question ('NorthPeak', 'Acme'): capitalised words not opening it, not all capitals."""
+    """Stems of the names in a question ('Acme', 'Globex'): capitalised words not opening it, not all capitals."""
     words = re.findall(r"(?<![.?!]\s)(?<!^)\b[A-Z][a-z]+(?:[A-Z][a-z]+)*\b", question.strip())
     return {t for w in words if w.lower() not in _NOT_NAMES for t in tokenize(w)}
 

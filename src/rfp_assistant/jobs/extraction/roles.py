@@ -67,7 +67,7 @@ def find_author(pages) -> Author:
     addressed: set[str] = set()
     for page in pages:
         names = list(COMPANY.finditer(page.text)) or [m for m in _BRAND.finditer(page.text) if page is pages[0]]
-        # A house without a legal form in its running header or footer ("Tarnwick Biologics | Confidential | 2").
+        # A house without a legal form in its running header or footer ("Acme Biologics | Confidential | 2").
         names += [m for m in _RUNNING_BRAND.finditer(page.text) if _shape(_line_at(page.text, m.start())) in running
                   and not any(n.start() <= m.start() < n.end() for n in names)]
         for m in names:
@@ -76,7 +76,7 @@ def find_author(pages) -> Author:
             line = page.text[line_start:line_end if line_end >= 0 else len(page.text)]
             key = _key(_ADDRESSED_LEAD.sub("", m.group(0)))
             if _TO_LINE.match(line) or _TO_NEAR.search(page.text[max(line_start, m.start() - 60):m.start()]) or \
-                    _ADDRESSED_LEAD.match(m.group(0)):  # "PROPOSAL FOR HELIOS PHARMA LTD" names the addressee
+                    _ADDRESSED_LEAD.match(m.group(0)):  # "PROPOSAL FOR ACME PHARMA LTD" names the addressee
                 addressed.add(key)
                 continue
             score = 1.0
