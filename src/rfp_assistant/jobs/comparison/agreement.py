@@ -2,31 +2,22 @@
 
 The extractor converts what it reads to the field's unit (152 days -> 21.7 weeks, 500 US gal -> 1,892.7 L), so one
 plan said in two units can come out as two numbers. The tolerance is the rounding such a conversion can carry, by
-the field's unit; money, counts, dates and options must match exactly.
+the field's unit (core.values.tolerance, the rule the extractor's conflicts use too); money, counts, dates and
+options must match exactly.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from rfp_assistant.core.values.tolerance import same_figure
 from rfp_assistant.jobs.comparison.scoring import as_money
 from rfp_assistant.schemas.proposal import FieldResult, FieldSpec
-
-# Absolute tolerance per unit: half a week (a day or month count rounded to whole weeks); a day (a month of
-# 30 or 31 days, 13 weeks = 91 days against "90 days"); a tenth of a percentage point (one decimal).
-ABSOLUTE = {"weeks": 0.5, "days": 1.0, "%": 0.05}
-RELATIVE = {"L": 0.01}  # a gallon or cubic-metre figure converted and rounded: within 1 %
 
 
 def close(spec: FieldSpec, a: float, b: float) -> bool:
     """Whether two numbers of one field (money already in one currency) are the same figure."""
-    if spec.type == "money":
-        return abs(a - b) < 0.5
-    if spec.unit in ABSOLUTE:
-        return abs(a - b) <= ABSOLUTE[spec.unit] + 1e-9
-    if spec.unit in RELATIVE:
-        return abs(a - b) <= RELATIVE[spec.unit] * max(abs(a), abs(b)) + 1e-9
-    return a == b
+    return same_figure(spec.unit, a, b, money=spec.type == "money")
 
 
 def same_value(spec: FieldSpec, a: Any, b: Any) -> bool:

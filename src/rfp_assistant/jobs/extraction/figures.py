@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import rfp_assistant.core.values as p
+from rfp_assistant.core.values.tolerance import same_figure
 from rfp_assistant.jobs.extraction.candidates import Candidate, any_of, decide, near_cues, quote_between
 from rfp_assistant.jobs.extraction.terms import list_terms
 from rfp_assistant.schemas.proposal import field_specs
@@ -64,7 +65,8 @@ def read_weeks(spec, pages):
 
         found += near_cues(spec, [page], finder, judge=judge, rivals=_rival_cues(spec.key))
     found.sort(key=lambda c: -c.score)
-    return decide(found, same=lambda a, b: abs(a - b) < 0.05)
+    # 152 days read as 21.7 weeks and "22 weeks" elsewhere are one plan, not a conflict (the comparison's rule too).
+    return decide(found, same=lambda a, b: same_figure(spec.unit, a, b))
 
 
 _DURATIONS = ("tech_transfer_weeks", "process_development_weeks", "weeks_to_first_gmp_batch")

@@ -1,0 +1,30 @@
+"""Extraction that holds on writing the rules never saw: one figure in two units, other number formats, roles."""
+
+from __future__ import annotations
+
+from rfp_assistant.core.documents import load_bytes
+from rfp_assistant.jobs.extraction.offline import extract_offline
+
+FOOTER = "Acme Biologics GmbH | Confidential | Page {n} of {count}"
+
+
+def _read(*pages: str):
+    text = "\f".join(page + "\n" + FOOTER.format(n=i, count=len(pages)) for i, page in enumerate(pages, 1))
+    return extract_offline(load_bytes(text.encode(), "acme.txt", max_bytes=10**6)).fields
+
+
+def test_one_duration_said_in_days_and_in_weeks_is_one_stated_value_not_a_conflict():
+    fields = _read(
+        "Executive summary\nTechnology transfer will take 152 days from purchase order.",
+        "Timeline\nTechnology transfer: 22 weeks, followed by the engineering run.",
+    )
+    weeks = fields["tech_transfer_weeks"]
+    assert weeks.status == "stated" and abs(weeks.value - 22) <= 0.5
+
+
+def test_two_different_durations_on_different_pages_are_still_a_conflict():
+    fields = _read(
+        "Executive summary\nTechnology transfer will take 16 weeks from purchase order.",
+        "Timeline\nTechnology transfer: 22 weeks, followed by the engineering run.",
+    )
+    assert fields["tech_transfer_weeks"].status == "conflicting"
