@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import docx
@@ -13,6 +14,10 @@ from browser import browser_page, running_ui
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 COMPANY = Path(__file__).resolve().parents[1] / "eval" / "readiness" / "companies" / "halvorsen-bio"
 
+# Every text the summary's progress overlay shows while the assessment runs (it is gone once the report is in).
+RECORD_PROGRESS = """() => { window.progressShown = []; const summary = document.querySelector('#readiness-summary');
+  new MutationObserver(() => window.progressShown.push(summary.innerText))
+    .observe(summary, {subtree: true, childList: true, characterData: true}); }"""
 BRIEF = ("We are Halvorsen Bio. HAL-207 is an IgG1 mAb made in CHO cells. We need tech transfer and two 2,000 L "
          "GMP batches for Phase 1, lyophilized vials, FIH Q1'28, US/EU filings.")
 
@@ -54,10 +59,13 @@ def test_readiness_assessment_by_area_and_a_question_answered_from_our_documents
         page.goto(url)
         page.get_by_role("tab", name="Readiness").click()
         page.locator("#readiness-files input[type=file]").set_input_files(files)
+        page.evaluate(RECORD_PROGRESS)
         page.locator("#assess-button").click()
 
         summary = page.locator("#readiness-summary")
         expect(summary).to_contain_text("Overall readiness", timeout=120_000)
+        shown = page.evaluate("() => window.progressShown")
+        assert any(re.search(r"Assessing \d+ of 38: \w+\.\w+", text) for text in shown), shown  # not a stuck bar
         expect(summary).to_contain_text("team-roster.docx")
         report = page.locator("#readiness-report")
         expect(report.locator('h3[data-area="budget"]')).to_be_visible()

@@ -43,7 +43,7 @@ def readiness(
         raise RfpAssistantError(
             f"Workspace '{index.workspace}' has no internal documents yet. Name them: "
             "rfp-assistant readiness team-plan.docx budget.pdf ... (or ingest them first).")
-    report = assess_readiness(index, chat=chat, sources=sources)
+    report = assess_readiness(index, chat=chat, sources=sources, progress=show_progress)
     if output is not None:
         write_readiness(report, output)
         typer.echo(f"Wrote {output} (readiness {report.score:.0%}, {len(report.gaps())} gap(s)).", err=as_json)

@@ -89,9 +89,7 @@ def build(session: Session, workspace: gr.Dropdown, app: gr.Blocks, tab: gr.Tab 
                     raise Refusal("None of the uploaded documents could be read:\n" + "\n".join(notes))
             elif not index.list_documents(kind="internal"):
                 raise Refusal(NO_DOCUMENTS)
-            # The assessment reports no progress of its own; say what it is doing and that it takes a while.
-            progress(0.5, desc="Assessing the 38 checklist items against the documents (can take a minute)")
-            report = assess_readiness(index, chat=session.chat, sources=sources)
+            report = assess_readiness(index, chat=session.chat, sources=sources, progress=progress_adapter(progress))
             docx_path, md_path = _exports(report, session)
             names = [r.source for r in index.list_documents(kind="internal")]
         except Exception as exc:  # said where the summary would be; the report stays empty

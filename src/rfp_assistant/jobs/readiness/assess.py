@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Callable
 
 from pydantic import Field
 
@@ -38,17 +39,24 @@ GAP_QUESTION = re.compile(
 
 def assess_readiness(
     index: WorkspaceIndex, *, chat=None, sources: list[str] | None = None, items: list[str] | None = None,
-    today: date | None = None,
+    today: date | None = None, progress: Callable[[float, str], None] | None = None,
 ) -> ReadinessReport:
     """Assess the internal documents (or only `sources`) against the checklist; `items` limits the item ids.
 
-    `today` (default: the real date) is what expiry dates and the age of benchmarks are judged against.
+    `today` (default: the real date) is what expiry dates and the age of benchmarks are judged against;
+    `progress(fraction, message)` is told each item (and, with a model, each area) as it is taken up.
     """
     checklist = load_checklist()
     documents = _documents(index, sources)
     chosen = [i for i in checklist.items if items is None or i.id in items]
+    model_areas = ([a for a in checklist.areas if any(i.area == a.id for i in chosen)]
+                   if chat is not None and documents else [])
+    step = _Steps(progress, len(chosen) * (2 if documents else 1) + len(model_areas))
     sections: dict[str, list[Chunk]] = {}
-    pools = {item.id: gather_evidence(index, item, documents, sections) for item in chosen} if documents else {}
+    pools = {}
+    for n, item in enumerate(chosen if documents else [], 1):
+        step(f"Finding evidence {n} of {len(chosen)}: {item.id}")
+        pools[item.id] = gather_evidence(index, item, documents, sections)
     if len(documents) <= READ_WHOLE:  # a company's folder, not an archive: read every document for programs and dates
         for record in index.list_documents(kind="internal"):
             if record.source in documents and record.doc_id not in sections:
@@ -57,14 +65,33 @@ def assess_readiness(
         if item.id in pools:
             add_subject_chunks(item, pools[item.id], sections)
     context = build_context(documents, sections, today or date.today())
-    results = {item.id: _offline(item, pools.get(item.id, EvidencePool()), context) for item in chosen}
-    if chat is not None and documents:
-        for area in checklist.areas:
-            area_items = [i for i in chosen if i.area == area.id]
-            if area_items:
-                results.update(assess_area_with_model(chat, area, area_items, pools, results, context))
+    results = {}
+    for n, item in enumerate(chosen, 1):
+        step(f"Assessing {n} of {len(chosen)}: {item.id}")
+        results[item.id] = _offline(item, pools.get(item.id, EvidencePool()), context)
+    for n, area in enumerate(model_areas, 1):
+        step(f"Checking with the model, area {n} of {len(model_areas)}: {area.title or area.id}")
+        area_items = [i for i in chosen if i.area == area.id]
+        results.update(assess_area_with_model(chat, area, area_items, pools, results, context))
+    step.done(f"Assessed {len(chosen)} checklist items")
     return build_report([results[item.id] for item in chosen], mode="llm" if chat is not None else "offline",
                         documents=documents)
+
+
+class _Steps:
+    """Counts the assessment's steps for a (fraction, message) progress callback: the fraction done before each."""
+
+    def __init__(self, progress: Callable[[float, str], None] | None, total: int):
+        self.progress, self.total, self.taken = progress, max(total, 1), 0
+
+    def __call__(self, message: str) -> None:
+        if self.progress is not None:
+            self.progress(self.taken / self.total, message)
+        self.taken += 1
+
+    def done(self, message: str) -> None:
+        if self.progress is not None:
+            self.progress(1.0, message)
 
 
 def build_report(
