@@ -28,3 +28,21 @@ def test_two_different_durations_on_different_pages_are_still_a_conflict():
         "Timeline\nTechnology transfer: 22 weeks, followed by the engineering run.",
     )
     assert fields["tech_transfer_weeks"].status == "conflicting"
+
+
+def test_figures_grouped_by_plain_spaces_are_read_in_price_tables_and_volumes():
+    fields = _read(
+        "Facility\nThe Lyon site operates 2 x 2 000 L single-use bioreactors for GMP drug substance.",
+        "Prix / Price schedule\nWork package Price (EUR)\nTechnology transfer 195 000\nGMP batch (each) 610 000\n"
+        "Total 1 415 000",
+    )
+    assert fields["max_bioreactor_volume_l"].value == 2000
+    assert fields["tech_transfer_fee"].value.amount == 195000 and fields["tech_transfer_fee"].value.currency == "EUR"
+    assert fields["total_price"].value.amount == 1415000
+
+
+def test_a_space_between_a_quantity_and_a_comma_grouped_price_does_not_merge_them():
+    fields = _read(
+        "Price schedule\nItem Qty Price (USD)\nTechnology transfer 1 240,000\nTotal 1,480,000",
+    )
+    assert fields["tech_transfer_fee"].value.amount == 240000

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 from rfp_assistant.core.values.common import Match, RANGE, qualifiers, range_flags
-from rfp_assistant.core.values.numbers import NUMBER, NUMBER_OR_WORD, NUMBER_START, parse_number, to_number
+from rfp_assistant.core.values.numbers import NUMBER, NUMBER_OR_WORD, NUMBER_SPACED, NUMBER_START, parse_number, to_number
 
 _VOLUME_UNITS = {"k": 1000.0, "m3": 1000.0, "m³": 1000.0, "cubic": 1000.0, "ml": 0.001, "milli": 0.001}
 _VOLUME = re.compile(
     rf"(?=\d)(?<![\w.,'’/-])(?:(?P<mult>\d{{1,3}})\s*[x×X]\s*)?"
-    rf"(?P<a>{NUMBER})(?:{RANGE}(?P<b>{NUMBER}))?(?:\s{{0,2}}|-)"
+    # A unit anchors a number as a currency does: "1 000 L" is a thousand liters, never "000 L".
+    rf"(?P<a>{NUMBER_SPACED})(?:{RANGE}(?P<b>{NUMBER_SPACED}))?(?:\s{{0,2}}|-)"
     r"(?P<unit>[kK][lL]|(?i:kilolit(?:er|re)s?)|m[lL]|(?i:millilit(?:er|re)s?)|m[³3]|(?i:cubic\s+met(?:er|re)s?)"
     r"|(?i:lit(?:er|re)s?)|L|ℓ)"
     r"(?![A-Za-z0-9²³]|\s*/\s*(?:min|h|hr|hour|day|d|s|sec)\b)"

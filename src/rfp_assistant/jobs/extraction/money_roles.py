@@ -141,12 +141,22 @@ _CURRENCY_HEADER = re.compile(rf"\(\s*({_CODES})\b[^)\n]{{0,30}}\)|\b(?:prices?|
 _BARE_AMOUNT = re.compile(r"(?<![\w.,'’$€£#])(?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[,'’.\u00a0\u202f]\d{3})+)(?:[.,]\d{2})?"
                           r"(?![\w%]|[.,]\d)(?![^\S\n]*(?:L\b|l\b|kg|g\b|mL|liters?|litres?|%|weeks?|months?|days?|"
                           r"vials?|doses?|units?|m³|m3|sq))")
+# "269 500" under a "Price (EUR)" header: a plain space groups thousands on a page that writes its figures so
+# (SI style), never on one whose figures carry commas or points ("2 640,000" is a quantity and a price).
+_BARE_SPACED = re.compile(r"(?<![\w.,'’$€£#])(?<!\d )\d{1,3}(?: \d{3})+(?:,\d{2})?(?![\w%]|[.,]\d| \d)"
+                          r"(?![^\S\n]*(?:L\b|l\b|kg|g\b|mL|liters?|litres?|%|weeks?|months?|days?|vials?|doses?|units?|m³|m3))")
+_COMMA_GROUPED = re.compile(r"\d[,.'’]\d{3}(?!\d)")
 _AMOUNT_END = re.compile(r"\d[\d,.'’]*\s*(?:[kKmM]|[A-Z]{3})?\s*$")
 _PER_UNIT = re.compile(r"(?i)\s*(?:per|/|a)\s*(?:gmp\s+)?(?:batch|lot|run)\b|\s*each\b")
 _TIMES = re.compile(r"(?i)\b\d{1,3}\s*(?:x|×|nos?\.?\s*@|@)\s*$")
 _OPTIONS_HEAD = re.compile(r"(?im)^[^\S\n]*(?:[\x7f•▪-][^\S\n]*)?(?:optional\b|options?\b|pass[- ]?through\b|estimated "
                            r"pass[- ]?through)[^\n]*$")
 _SECTION_END = re.compile(r"(?im)^[^\S\n]*(?:total\b|commercial|payment|pricing model|terms?\b|\d+\.\s+[A-Z])")
+
+
+def spaced_amounts(text: str, page_text: str) -> list[re.Match]:
+    """Bare figures grouped by plain spaces ("269 500"), where the page writes no figure with commas or points."""
+    return [] if _COMMA_GROUPED.search(page_text) else list(_BARE_SPACED.finditer(text))
 
 
 def _table_currency(text: str, position: int | None = None) -> str | None:
@@ -220,7 +230,7 @@ def read_money(spec, pages):
             # "Price (USD)" column headers leave the cells as bare numbers.
             offset = page.text.find(text)
             taken = [(m.start, m.end) for m in matches]
-            for m in _BARE_AMOUNT.finditer(text):
+            for m in [*_BARE_AMOUNT.finditer(text), *spaced_amounts(text, page.text)]:
                 currency = _table_currency(page.text, offset + m.start()) if offset >= 0 else default
                 if currency and not any(s <= m.start() < e for s, e in taken):
                     value = p.Money(p.parse_number(m.group(0), dot_thousands=True), currency)

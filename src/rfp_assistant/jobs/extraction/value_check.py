@@ -13,7 +13,8 @@ from typing import Any
 
 import rfp_assistant.core.values as p
 from rfp_assistant.core.text.negation import is_negated
-from rfp_assistant.jobs.extraction.money_roles import SUM_STATEMENT, line_item_sum, line_item_sum_below, sum_statements
+from rfp_assistant.jobs.extraction.money_roles import (SUM_STATEMENT, line_item_sum, line_item_sum_below, spaced_amounts,
+                                                       sum_statements)
 from rfp_assistant.jobs.extraction.text_match import site_named, text_supported
 from rfp_assistant.jobs.extraction.terms import boolean_terms, enum_terms, list_terms
 from rfp_assistant.schemas.proposal import FieldSpec, Money
@@ -169,7 +170,8 @@ def _money_ok(value: Money, text: str, quotes: list[str], pages: list[str]) -> b
     figures = [m.value.amount for m in p.find_money(text) if "negative" not in m.flags and m.value.currency == value.currency]
     if named:
         # A currency named once ("Price (USD)") covers the bare figures of its table.
-        figures += [p.parse_number(m.group(0), dot_thousands=True) for m in _BARE_AMOUNT.finditer(text)]
+        figures += [p.parse_number(m.group(0), dot_thousands=True)
+                    for m in [*_BARE_AMOUNT.finditer(text), *spaced_amounts(text, " ".join(pages) or text)]]
     if any(_near(f, value.amount) for f in figures):
         return True
     # A total given as the sum of its line items: one figure per quote, or every figure quoted.
