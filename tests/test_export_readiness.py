@@ -10,7 +10,7 @@ from rfp_assistant.errors import ConfigurationError, RfpAssistantError
 from rfp_assistant.jobs.readiness.export import readiness_to_markdown, write_readiness
 from rfp_assistant.jobs.readiness.assess import ItemAssessment, build_report
 from rfp_assistant.jobs.readiness.rules import load_checklist
-from rfp_assistant.schemas.common import Citation
+from rfp_assistant.schemas.common import Answer, Citation
 
 QUOTE = "R1 CDMO price increase at contract renewal (more than 8% per year)"
 
@@ -75,3 +75,23 @@ def test_unknown_format_and_missing_folder_are_plain_errors_leaving_nothing_behi
     (tmp_path / "out").mkdir()
     write_readiness(report, tmp_path / "out" / "readiness.md")
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["readiness.md"]
+
+
+def test_the_action_for_an_open_item_has_one_name_on_screen_in_every_export_and_in_answers(report, tmp_path):
+    from docx import Document
+
+    from rfp_assistant.interfaces.ui.readiness_tab import render_report
+    from rfp_assistant.jobs.readiness.assess import gap_context
+
+    advice = report.item("team.project_manager").recommendation
+    document = Document(str(write_readiness(report, tmp_path / "readiness.docx")))
+    answer = gap_context(report, "Who is our project manager for the CDMO?")
+    shown = {
+        "markdown": readiness_to_markdown(report),
+        "docx": "\n".join(p.text for p in document.paragraphs),
+        "screen": render_report(report).replace("<b>", "").replace("</b>", ""),
+        "answer": answer.annotate(Answer(answer="", mode="offline")).answer,
+    }
+    for where, text in shown.items():
+        assert "Recommendation:" in text and "Next step" not in text and "Recommended" not in text, where
+    assert f"Recommendation: {advice}" in shown["docx"] and f"Recommendation: {advice}" in shown["screen"]

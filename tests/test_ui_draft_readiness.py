@@ -74,7 +74,7 @@ def test_readiness_assessment_by_area_and_a_question_answered_from_our_documents
         expect(direct).to_contain_text("cdmo-budget-fy26-27.txt")
         missing = report.locator("tr[data-item] .st-missing")
         assert missing.count() >= 1
-        expect(report.locator("tr[data-item]", has=page.locator(".st-missing")).first).to_contain_text("Next step")
+        expect(report.locator("tr[data-item]", has=page.locator(".st-missing")).first).to_contain_text("Recommendation")
         expect(page.locator("#download-readiness-docx a").first).to_be_visible()
 
         page.locator("#readiness-question textarea").fill("Who on our side owns tech transfer?")

@@ -133,21 +133,21 @@ def render_summary(report: ReadinessReport, notes: list[str]) -> str:
 
 def render_report(report: ReadinessReport) -> str:
     """The assessment by area: each item's status, why, its evidence (the deciding quote first and marked) and the
-    next step when it is open. Every area's table has the same columns, so they line up down the page."""
+    recommendation when it is open. Every area's table has the same columns, so they line up down the page."""
     parts = []
     for area in report.areas:
         rows = []
         for item in (i for i in report.items if i.area == area.id):
             quotes = "".join(_quote(e, e == item.deciding) for e in item.evidence)
             reason = f'<div class="rd-reason">{html.escape(item.reason)}</div>' if item.reason else ""
-            advice = (f"<div><b>Next step:</b> {html.escape(item.recommendation)}</div>"
+            advice = (f"<div><b>Recommendation:</b> {html.escape(item.recommendation)}</div>"
                       if item.status != "covered" and item.recommendation else "")
             rows.append(f'<tr data-item="{item.id}"><td>{html.escape(item.title or item.id)}</td>'
                         f'<td><span class="st-{item.status}">{STATUS_LABEL[item.status]}</span></td>'
                         f"<td>{reason if reason or quotes else _NO_EVIDENCE}{quotes}{advice}</td></tr>")
         parts.append(f'<h3 data-area="{area.id}">{html.escape(area.title or area.id)} — {area.score:.0%}</h3>'
                      '<table class="cmp-table rd-table"><colgroup><col class="rd-item"><col class="rd-status"><col>'
-                     '</colgroup><thead><tr><th>Item</th><th>Status</th><th>Why, evidence and next step</th>'
+                     '</colgroup><thead><tr><th>Item</th><th>Status</th><th>Why, evidence and recommendation</th>'
                      f"</tr></thead><tbody>{''.join(rows)}</tbody></table>")
     return "".join(parts)
 

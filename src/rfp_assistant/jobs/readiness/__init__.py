@@ -1,4 +1,4 @@
-"""Readiness: assess internal documents against the checklist, with evidence and next steps (DESIGN.md §5)."""
+"""Readiness: assess internal documents against the checklist, with evidence and recommendations (DESIGN.md §5)."""
 
 from rfp_assistant.jobs.readiness.assess import (
     GAP_QUESTION,

@@ -195,7 +195,7 @@ class GapContext(Model):
             return ""
         item = self.items[0]
         return (f"Nothing in your documents says this: the readiness check finds nothing on “{item.title}”. "
-                f"Recommended: {item.recommendation}")
+                f"Recommendation: {item.recommendation}")
 
     def annotate(self, answer: Answer) -> Answer:
         """The answer with a readiness note appended: the focus item's status and its evidence, cited."""
@@ -209,7 +209,7 @@ class GapContext(Model):
                 citations.append(evidence)
                 note += f" {evidence.quote} [{len(citations)}]"
         if item.recommendation:
-            note += f" Recommended: {item.recommendation}"
+            note += f" Recommendation: {item.recommendation}"
         return answer.model_copy(update={"answer": f"{answer.answer}\n\n{note}", "citations": citations})
 
 
