@@ -46,3 +46,26 @@ def test_a_space_between_a_quantity_and_a_comma_grouped_price_does_not_merge_the
         "Price schedule\nItem Qty Price (USD)\nTechnology transfer 1 240,000\nTotal 1,480,000",
     )
     assert fields["tech_transfer_fee"].value.amount == 240000
+
+
+def test_figures_in_distractor_roles_are_not_the_offers_values():
+    fields = _read(
+        "Proposal\nTechnology transfer of your process will take 10 weeks from purchase order.",
+        "Your RFP sets a target of 7 weeks for process development.\n"
+        "RFP requirement 3.2: The CDMO shall offer a first GMP slot no later than March 2027.\n"
+        "For another client, a European biotech, the first GMP batch was released 19 weeks after the purchase order.\n"
+        "Market prices for a single GMP batch generally range from USD 500,000 to USD 900,000.\n"
+        "As an option, an accelerated tech transfer can be added for USD 60,000.\n"
+        "Late payments bear interest at 1.5% per month.",
+    )
+    assert fields["tech_transfer_weeks"].value == 10
+    for key in ("process_development_weeks", "first_available_gmp_slot", "weeks_to_first_gmp_batch", "gmp_batch_price",
+                "tech_transfer_fee", "payment_terms"):
+        assert fields[key].status == "not_stated", key
+
+
+def test_the_vendor_answering_as_the_rfp_asked_is_its_own_statement():
+    fields = _read(
+        "Commercial terms\nAs requested in the RFP, we keep this offer valid for 120 days from its date.",
+    )
+    assert fields["proposal_validity_days"].value == 120

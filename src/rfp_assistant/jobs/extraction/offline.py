@@ -18,6 +18,7 @@ from rfp_assistant.jobs.extraction.roles import Author, find_author, foreign_spa
 from rfp_assistant.jobs.extraction.sections import (addressee_block, declared_spans, other_maker_sentences,
                                                     postscript_start, requirement_column_spans, superseded_cells)
 from rfp_assistant.jobs.extraction.value_check import derived
+from rfp_assistant.jobs.extraction.voices import optional_spans, other_client_spans, reported_request_spans
 from rfp_assistant.jobs.extraction.vessels import read_bioreactor_type, read_largest_volume
 from rfp_assistant.schemas.proposal import Evidence, FieldResult, ProposalExtraction, field_specs
 from rfp_assistant.jobs.extraction.terms import read_boolean, read_enum, read_list
@@ -35,9 +36,11 @@ def extract_offline(document: LoadedDocument) -> ProposalExtraction:
     for page, sponsor, others in zip(pages, sponsor_sections, others_sections):
         # The sponsor's words and other clients' programs are never this proposal's values.
         page.foreign = merge_spans(foreign_spans(page.text, author) + sponsor + requirement_column_spans(page.text) +
-                              superseded_cells(page.text) + (addressee_block(page.text) if page is pages[0] else []))
-        page.others = merge_spans(other_programs_spans(page.text) + others + other_maker_sentences(page.text))
-        page.options = option_spans(page.text, pass_through=False)
+                                   reported_request_spans(page.text, author) + superseded_cells(page.text) +
+                                   (addressee_block(page.text) if page is pages[0] else []))
+        page.others = merge_spans(other_programs_spans(page.text) + others + other_maker_sentences(page.text) +
+                                  other_client_spans(page.text))
+        page.options = merge_spans(option_spans(page.text, pass_through=False) + optional_spans(page.text))
         page.postscript = postscript_start(page.text)
     fields: dict[str, FieldResult] = {}
     inspection: dict[str, FieldResult] | None = None
@@ -116,7 +119,8 @@ _TERMS_WORDS = {
     "cancellation_terms": re.compile(r"(?i)\bcancel\w*|\breschedul\w*|\bpostpon\w*|\bterminat\w*|\bnotice\b|\bfees?\b|"
                                      r"\d+\s*%|\b(?:days|weeks|months)\s+(?:before|prior|ahead|in advance)\b|\bcharged?\b"),
 }
-_NOT_TERMS = re.compile(r"(?i)mark-?up|handling|cost plus|raw material|surcharge|inspect|procurement fee|"
+_NOT_TERMS = re.compile(r"(?i)mark-?up|handling|cost plus|raw material|surcharge|inspect|procurement fee|late payments?|"
+                        r"overdue|interest\s+(?:at|of|on)\b|"
                         r"to be (?:agreed|negotiated|defined|discussed)|will be (?:agreed|negotiated|defined)")
 
 

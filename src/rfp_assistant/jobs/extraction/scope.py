@@ -53,7 +53,9 @@ def read_services(pages: list[Page], options: dict[str, list[re.Pattern]], negat
             if name in chosen:
                 continue
             for pattern in patterns:
+                # An option ("as an option, … can be added") is offered, not in the proposed scope.
                 hit = next((m for m in pattern.finditer(page.text) if not page.is_foreign(m.start())
+                            and not any(a <= m.start() < b for a, b in page.options)
                             and not negated(page, m.start(), m.end()) and _in_scope(page.text, m)), None)
                 if hit is not None:
                     chosen[name] = Candidate(name, page.number, _row_quote(page.text, hit), 0.8)

@@ -1,0 +1,105 @@
+"""Sentences that declare their own role: the sponsor's request reported, another client's program, the industry in
+general, an option.
+
+A heading can give a whole section a role (sections.py); these sentences carry theirs in their own words: "Your RFP
+sets a target of 7 weeks", "For another client we completed the transfer in 7 weeks", "Across the industry,
+transfers take 12 to 20 weeks", "As an option, an accelerated transfer of 6 weeks can be added for USD 60,000".
+Their figures are not this offer's: a field the proposal does not answer stays "not stated" instead of taking them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rfp_assistant.jobs.extraction.roles import OPTIONAL, Author
+
+# A sentence ends at a full stop before a capital or at a line break (the page's wrapped prose is joined before, so
+# a line break ends a row, an item or a paragraph).
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”')\]]*[^\S\n]+(?=[A-Z0-9\"“(])|[^\S\n]*\n\s*")
+_FIRST_PERSON = re.compile(r"(?i)\b(?:we|our|ours|us|i)\b")
+
+# The RFP named as the source of what the sentence says: "In its RFP, …", "Per the tender, …", "RFP requirement 3.2:",
+# "Your RFP sets a target of 7 weeks" (the RFP as subject is roles' rule; these are the other ways to say it).
+_DOCUMENT = r"(?:rfp|rfq|rfi|request\s+for\s+(?:proposal|quotation|information)|tender|invitation\s+to\s+tender|brief|specification)"
+_FROM_THE_RFP = re.compile(
+    rf"(?i)^\W*(?:[A-Z]?\d+(?:\.\d+)*\.?\s+)?(?:(?:in|per|under|according\s+to|as\s+(?:requested|specified|stated|required|"
+    rf"set\s+out|asked|described)\s+in)\s+(?:the|your|its|their|this|[A-Z][\w&'’-]*['’]s?)\s+(?:\w+\s+)?{_DOCUMENT}\b"
+    rf"|(?:the\s+|your\s+)?(?:{_DOCUMENT}|sponsor|client|customer)['’]?s?\s+(?:requirements?|targets?|specifications?|"
+    rf"expectations?|request)\b|(?:the|your|its|this)\s+{_DOCUMENT}\s+(?:\S+\s+){{0,2}}?(?:sets?|targets?|seeks?|wants?|"
+    rf"prefers?|foresees?|envisages?|anticipates?))")
+
+# Another client's program: "For another client, …", "(not this program)", "Case example: …", "in a recent project for a
+# Japanese customer". The vendor's record fields still read these (they count the record); no offer field does.
+_OTHER_CLIENT = re.compile(
+    r"(?i)\b(?:for|with|at)\s+(?:an?other|other|a\s+(?:previous|former|recent|past|different|separate)|one\s+of\s+our|"
+    r"several|many)\s+(?:[\w-]+\s+){0,3}?(?:clients?|customers?|sponsors?)\b"
+    r"|\bnot\s+(?:for\s+)?this\s+(?:program(?:me)?|project|proposal|offer|molecule|product)\b"
+    r"|^\W*(?:case\s+(?:example|study)|reference\s+(?:project|case))\b"
+    r"|\b(?:in|on|during)\s+a\s+(?:recent|previous|past|prior|similar|comparable)\s+(?:program(?:me)?|project|campaign)\s+"
+    r"for\s+an?\s+")
+
+# The industry in general: market prices, benchmarks, what transfers "typically" take across CDMOs.
+_INDUSTRY = re.compile(
+    r"(?i)\b(?:across|in|throughout)\s+the\s+(?:industry|sector|market)\b|\bindustry[- ](?:wide|standards?|averages?|"
+    r"norms?|benchmarks?|data|experience|practice|surveys?)\b|\bmarket\s+(?:prices?|rates?|data|benchmarks?|practice|"
+    r"averages?|norms?)\b|\bbenchmark(?:s|ing)?\s+(?:data|studies|figures|surveys?)\b|\b(?:most|many|other)\s+(?:cdmos|"
+    r"cmos|contract\s+manufacturers|manufacturers|vendors|suppliers|providers)\b")
+_TYPICALLY = re.compile(r"(?i)\b(?:typically|usually|generally|normally|commonly|on\s+average|tend\s+to)\b")
+_RANGE = re.compile(r"\d\s*(?:-|–|to)\s*\d")
+_OPTIONAL_WORD = re.compile(r"(?i)\boptional(?:ly)?\b")
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence or list item of `text`."""
+    spans, start = [], 0
+    for boundary in [*_SENTENCE_END.finditer(text), None]:
+        end = boundary.start() if boundary else len(text)
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = boundary.end() if boundary else end
+    return spans
+
+
+def reported_request_spans(text: str, author: Author | None = None) -> list[tuple[int, int]]:
+    """Sentences that report the RFP's requests or targets without answering them ("Your RFP sets a target of 7
+    weeks"); "As requested in the RFP, we offer 120 days" is the vendor's answer."""
+    own = author.words() if author else set()
+    spans = []
+    for start, end in sentence_spans(text):
+        sentence = text[start:end]
+        lead = _FROM_THE_RFP.match(sentence)
+        if lead and not _speaks_as_vendor(sentence[lead.end():], own):
+            spans.append((start, end))
+    return spans
+
+
+def other_client_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences about another client's program or the industry in general: not this offer's figures."""
+    spans = []
+    for start, end in sentence_spans(text):
+        sentence = text[start:end]
+        if _OTHER_CLIENT.search(sentence) or _INDUSTRY.search(sentence) or \
+                (_TYPICALLY.search(sentence) and _RANGE.search(sentence) and not _FIRST_PERSON.search(sentence)):
+            spans.append((start, end))
+    return spans
+
+
+def optional_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences that offer something as an option ("As an option, … can be added for USD 120,000"): from the clause
+    that says so to the sentence's end (the whole sentence when its opening says so)."""
+    spans = []
+    for start, end in sentence_spans(text):
+        marker = OPTIONAL.search(text, start, end) or _OPTIONAL_WORD.search(text, start, end)
+        if not marker:
+            continue
+        breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, start, marker.start())]
+        clause = breaks[-1] if breaks else start
+        spans.append((clause, end))
+    return spans
+
+
+def _speaks_as_vendor(clause: str, own: set[str]) -> bool:
+    """Whether the rest of a sentence is the vendor's own statement ("…, we propose 12 weeks")."""
+    words = {w.casefold() for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", clause)}
+    return bool(_FIRST_PERSON.search(clause)) or bool(own & words)
