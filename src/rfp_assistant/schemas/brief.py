@@ -49,7 +49,7 @@ class ProjectBrief(Model):
     company_name: BriefField = _field()
     """The sponsor company issuing the RFP."""
     product_name: BriefField = _field()
-    """Product or program code, such as 'NVX-114'."""
+    """Product or program code, such as 'ACM-114'."""
     modality: BriefField = _field()
     """A comparison-schema modality: monoclonal_antibody, recombinant_protein, antibody_drug_conjugate, vaccine, mrna, cell_therapy, gene_therapy, peptide, oligonucleotide, small_molecule."""
     phase: BriefField = _field()

@@ -127,7 +127,7 @@ def _blocks(text: str) -> list[_Block]:
 
 
 def _trailing_signature(lines: list[str], blocks: list[_Block]) -> list[str]:
-    """A mail signed without a sign-off ('Dana' / 'Cobalt Cell Therapeutics'): its last short lines, taken from
+    """A mail signed without a sign-off ('Ann' / 'Acme Cell Therapeutics'): its last short lines, taken from
     `blocks` and returned as one signature."""
     tail: list[str] = []
     for raw in reversed(lines):

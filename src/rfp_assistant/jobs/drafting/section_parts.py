@@ -46,7 +46,7 @@ def sponsor(brief: ProjectBrief) -> str:
 
 
 def program_name(brief: ProjectBrief) -> str:
-    """'NVX-114' or 'the program'."""
+    """'ACM-114' or 'the program'."""
     return brief.value("product_name") or "the program"
 
 

@@ -17,7 +17,7 @@ def section_markdown(section: RfpSection, internal: bool) -> str:
 
 
 def program_label(draft: RfpDraft) -> str:
-    """What the page header names: 'KT-455 — Request for Proposal'."""
+    """What the page header names: 'ACM-455 — Request for Proposal'."""
     name = draft.brief.value("product_name") or draft.brief.value("company_name")
     return f"{name} — Request for Proposal" if name else "Request for Proposal"
 

@@ -144,7 +144,7 @@ _SPONSOR_SUBJECT = re.compile(
     r"(?:\w+\s+){0,2}?(?P<verb>requires?|required|requests?|requested|expects?|expected|prefers?|preferred|seeks?|"
     r"sought|intends?|wants?|asks?|asked|needs?|shall|must|should)\b"
 )
-# The sponsor speaking ("The Sponsor requires", "Helix prefers") or the RFP's rules for bidders
+# The sponsor speaking ("The Sponsor requires", "Acme prefers") or the RFP's rules for bidders
 # ("Proposals must remain valid for 120 days"); a vendor's own "the Client shall pay" is neither.
 _SPONSOR = re.compile(r"(?i)^(?:sponsor|client|customer|rfp|request)$")
 _BIDDERS = re.compile(r"(?i)^(?:responders?|respondents?|proposals?|offers?|bids?|bidders?|suppliers?|vendors?|cdmos?|"

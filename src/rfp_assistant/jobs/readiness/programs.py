@@ -2,7 +2,7 @@
 
 A company's folder mixes programs: an archived predecessor, a sister product, the one being outsourced.
 The program being assessed is the product code most documents name (file names count); another code
-with the same prefix, or one named as a program ("Program: VCB-118"), is another product. Evidence about
+with the same prefix, or one named as a program ("Program: INI-118"), is another product. Evidence about
 another product says nothing about this one, unless the sentence names this program too.
 """
 
@@ -16,8 +16,8 @@ from datetime import date
 from rfp_assistant.core.documents.chunking import Chunk
 from rfp_assistant.core.values import find_dates
 
-# A product code: letters, an optional hyphen, then digits or a short letter-digit tail (VMT-207, KBT-mR7, VCB271).
-# Document numbers with three parts (QA-SOP-012, TTP-mR7-001) are not product codes.
+# A product code: letters, an optional hyphen, then digits or a short letter-digit tail (GLX-207, ACM-xR4, INI271).
+# Document numbers with three parts (QA-SOP-012, TTP-xR4-001) are not product codes.
 # Fiscal and calendar years (FY27), standards, cell lines and the field's own abbreviations (ISO-9001, HEK293,
 # SOP-014, QC-02) are written like codes but name no product.
 _CODE = re.compile(r"(?<![\w-])(?!(?:FY|CY|ISO|IEC|HEK|CHO|COVID|SOP|ICH|CFR|USP|OEB|BSL|GMP|QA|QC|RA|PD|DS|DP|TT|CAPA|"
@@ -25,13 +25,13 @@ _CODE = re.compile(r"(?<![\w-])(?!(?:FY|CY|ISO|IEC|HEK|CHO|COVID|SOP|ICH|CFR|USP
                    r"([A-Z]{2,5})-?(\d{2,5}|[A-Za-z]{1,2}\d{1,3})(?![\w]|-\w)")
 _PROGRAM_WORD = re.compile(r"\b(?:program|programme|project|product|compound|molecule|asset)s?\b", re.I)
 # A code after these words is set apart from this program's work, or a source for it, not its subject
-# ("incl. mR7", "NOT part of", "actuals from HB-101").
+# ("incl. xR4", "NOT part of", "actuals from ACM-101").
 _SET_APART = re.compile(r"\b(?:(?:incl|including|includes|excl|excluding|excludes|except|besides|beyond)\b\W*"
                         r"(?:[\w/()-]+\W+){0,7}|(?:not|no|nor|unlike|separate|plus|vs|versus|from)\b\W*(?:\w+\W+){0,2})$",
                         re.I)
 _SET_APART_AFTER = re.compile(r"\b(?:not|no) (?:part of|in scope|included|relevant|comparable|use here|of use|"
                               r"applicable)|\bseparate (?:project|program|programme)|\bexcluded\b", re.I)
-# A code right after these words numbers a lot, a study, a document or a record, not a product ("lot VMT-2601",
+# A code right after these words numbers a lot, a study, a document or a record, not a product ("lot GLX-2601",
 # "study ABC-301", "PO 4471-2", "SOP QA-014").
 _RECORD = re.compile(r"\b(?:lots?|batch(?:es)?|study|studies|trial|protocol|sop|doc(?:ument)?|report|ref|po|invoice|"
                      r"quote|ticket|req(?:uisition)?|deviation|capa|change control|cc|form|template|sample|run)\W{0,3}"
@@ -52,7 +52,7 @@ class Programs:
 
     def __post_init__(self):
         self._own_re = _forms([self.own], alone=True) if self.own else None
-        # A bare tail ("mR7") stands for a sister product only when it shares this program's prefix.
+        # A bare tail ("xR4") stands for a sister product only when it shares this program's prefix.
         self._other_re = _forms(sorted(self.others), alone=self._prefix) if self.others else None
 
     def of(self, text: str) -> str:
@@ -85,7 +85,7 @@ def find_programs(texts: dict[str, str]) -> Programs:
         occurrences.update(found)
         for match in _CODE.finditer(text):
             around = text[max(0, match.start() - 25):match.end() + 25]
-            # Only a code written like a product number ("HB-101"), not a serotype or a strain ("AAV2", "CHO-K1").
+            # Only a code written like a product number ("ACM-101"), not a serotype or a strain ("AAV2", "CHO-K1").
             if _RECORD.search(text[max(0, match.start() - 30):match.start()]):
                 continue
             if _PROGRAM_WORD.search(around) and "-" in match.group(0) and match.group(2).isdigit():
@@ -104,7 +104,7 @@ def _key(match: re.Match) -> str:
 
 
 def _forms(codes: list[str], alone: bool | str) -> re.Pattern:
-    """Spellings of codes: VMT-207, VMT207, VMT 207, and a distinctive tail alone ("mR7", "5530")."""
+    """Spellings of codes: GLX-207, GLX207, GLX 207, and a distinctive tail alone ("xR4", "7781")."""
     parts = []
     for code in codes:
         prefix, tail = code.split("-", 1)
