@@ -69,3 +69,21 @@ def test_the_vendor_answering_as_the_rfp_asked_is_its_own_statement():
         "Commercial terms\nAs requested in the RFP, we keep this offer valid for 120 days from its date.",
     )
     assert fields["proposal_validity_days"].value == 120
+
+
+def test_a_heading_or_contents_line_naming_the_terms_gives_no_terms():
+    fields = _read(
+        "Table of contents\n1. Introduction 3\n2. Cancellation policy 12\n3. Payment schedule 13",
+        "7. Payment and Cancellation Terms\nThe commercial terms of the master services agreement apply.",
+    )
+    assert fields["cancellation_terms"].status == "not_stated"
+    assert fields["payment_terms"].status == "not_stated"
+
+
+def test_terms_given_under_their_heading_are_read():
+    fields = _read(
+        "8. Cancellation\nA batch cancelled less than 8 weeks before its start is charged in full.\n"
+        "9. Payment\nInvoices are payable 30 days from the invoice date.",
+    )
+    assert "8 weeks" in fields["cancellation_terms"].value
+    assert "30 days" in fields["payment_terms"].value

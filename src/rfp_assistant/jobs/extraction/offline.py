@@ -119,6 +119,15 @@ _TERMS_WORDS = {
     "cancellation_terms": re.compile(r"(?i)\bcancel\w*|\breschedul\w*|\bpostpon\w*|\bterminat\w*|\bnotice\b|\bfees?\b|"
                                      r"\d+\s*%|\b(?:days|weeks|months)\s+(?:before|prior|ahead|in advance)\b|\bcharged?\b"),
 }
+# What terms are made of: a period, a share, an amount, or the words that set when or whether something is due.
+_TERMS_CONTENT = re.compile(
+    r"(?i)\d+\s*(?:%|per\s?cent|(?:calendar\s+|business\s+|working\s+)?(?:days?|weeks?|months?)\b)|"
+    r"\b(?:[a-z]+[- ])?(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|thirty|forty|sixty|ninety|"
+    r"hundred|half)\b[^\n.;]{0,12}?\b(?:days?|weeks?|months?|percent|per\s?cent)\b|[$€£¥₹]\s?\d|\b[A-Z]{3}\s?\d|"
+    r"\bnet\s*\d+|\bnon-?refundable\b|\bforfeit|\bin\s+full\b|\bno\s+(?:charge|fee|penalty|cost)\b|\bfree\s+of\s+charge\b|"
+    r"\bin\s+advance\b|\bup-?front\b|\b(?:on|upon|at|with)\s+(?:the\s+)?(?:signature|signing|receipt|delivery|completion|"
+    r"release|order|po|kick-?off|approval)\b|\bmilestones?\b|\bin\s+arrears\b|\bmonthly\b|\bquarterly\b|\bpayable\b|"
+    r"\bwill\s+be\s+(?:charged|invoiced|billed)\b|\bbalance\b")
 _NOT_TERMS = re.compile(r"(?i)mark-?up|handling|cost plus|raw material|surcharge|inspect|procurement fee|late payments?|"
                         r"overdue|interest\s+(?:at|of|on)\b|"
                         r"to be (?:agreed|negotiated|defined|discussed)|will be (?:agreed|negotiated|defined)")
@@ -150,8 +159,8 @@ def _terms_text(spec, pages):
                 if len(re.findall(r"\d+\s*%", scored)) < 2:  # the terms go on in a table's cells
                     end = _table_rows_end(page.text, end, words, limit=start + 460)
                 quote = " ".join(page.text[start:end].split()).strip(" ,;:\x7f•")
-                if len(quote) <= 15 or len(quote) > 480:
-                    continue
+                if len(quote) <= 15 or len(quote) > 480 or not _TERMS_CONTENT.search(quote):
+                    continue  # a heading, a contents line or "see the MSA" names the terms without giving any
                 hits = len({w.group(0).lower() for w in words.finditer(scored)})
                 score = 0.4 + 0.08 * min(hits, 6) - 0.005 * page.number - 0.4 * bool(_NOT_TERMS.search(scored))
                 if page.postscript is not None and start >= page.postscript:
