@@ -87,3 +87,13 @@ def test_terms_given_under_their_heading_are_read():
     )
     assert "8 weeks" in fields["cancellation_terms"].value
     assert "30 days" in fields["payment_terms"].value
+
+
+def test_another_authors_wording_of_durations_is_read():
+    fields = _read(
+        "Plan\nWe plan transfer of the process at 8-10 calendar weeks and development of the process at 12 calendar "
+        "weeks. The first clinical GMP run is released 30 calendar weeks after the order.",
+    )
+    assert fields["tech_transfer_weeks"].value == 10
+    assert fields["process_development_weeks"].value == 12
+    assert fields["weeks_to_first_gmp_batch"].value == 30

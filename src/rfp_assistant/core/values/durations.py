@@ -11,8 +11,8 @@ _DURATION = re.compile(
     rf"{NUMBER_START}(?<![\w.,'’/#-])(?P<a>{NUMBER_OR_WORD})(?:{RANGE}(?P<b>{NUMBER_OR_WORD}))?"
     r"(?:[^\S\n]*\(\s*\d+(?:\s*(?:-|–|to)\s*\d+)?\s*\))?"  # "twelve (12) weeks", "ninety (90) days"
     rf"(?:{GAP}|-)?"
-    r"(?P<unit>(?i:weeks?|wks?|months?|mos?|mths?|years?|yrs?|quarters?|qtrs?"
-    r"|(?:(?P<kind>calendar|working|business)\s+)?days?))(?![A-Za-z])"
+    r"(?P<unit>(?i:(?:(?P<kind>calendar|working|business)\s+)?(?:weeks?|wks?|months?|mos?|mths?|years?|yrs?|quarters?|"
+    r"qtrs?|days?)))(?![A-Za-z])"
 )
 _BETWEEN = re.compile(rf"(?i)\bbetween\s+(?P<a>{NUMBER_OR_WORD})\s+and\s+(?=(?P<b>{NUMBER_OR_WORD}))")
 

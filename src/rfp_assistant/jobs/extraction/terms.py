@@ -37,6 +37,7 @@ def _terms() -> dict:
             spec["_terms"] = compile_all(spec.get("terms"))
             spec["_negative"] = compile_all(spec.get("negative_terms"))
             spec["_topic"] = compile_all(spec.get("topic"))
+            spec["_subject"] = compile_all(spec.get("subject"))
     for section in ("enums", "lists"):
         for key, options in data[section].items():
             data[section][key] = {name: compile_all(patterns) for name, patterns in options.items()}
@@ -147,6 +148,9 @@ def read_boolean(key: str, pages: list[Page]) -> FieldResult:
                 # "a dedicated project manager can be added as an option".
                 if OTHER_PARTY.search(clause) or _PARTY_AFTER.match(page.text, m.end()) or NOT_YET.search(clause):
                     continue
+                if spec["_subject"] and not any(t.search(page.text, *_sentence(page, m.start(), m.end()))
+                                                for t in spec["_subject"]):
+                    continue  # "two courier companies" says nothing about the materials the field asks about
                 if key not in CAPABILITIES and (OPTIONAL.search(clause) or
                                                 any(a <= m.start() < b for a, b in option_spans(page.text))):
                     continue
