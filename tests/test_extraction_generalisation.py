@@ -97,3 +97,14 @@ def test_another_authors_wording_of_durations_is_read():
     assert fields["tech_transfer_weeks"].value == 10
     assert fields["process_development_weeks"].value == 12
     assert fields["weeks_to_first_gmp_batch"].value == 30
+
+
+def test_an_initialism_with_full_stops_does_not_end_the_sentence():
+    fields = _read(
+        "Regulatory record\nWe have received no U.S. FDA warning letters in the last five years. Our site holds two "
+        "products approved by the U.S. FDA and the EMA.",
+        "Questionnaire\n4.2 Please state the number of U.S. FDA warning letters and the agencies that approved products "
+        "made at the site.",
+    )
+    assert fields["warning_letters_5y"].value == 0
+    assert set(fields["regulatory_approvals"].value) == {"FDA", "EMA"}

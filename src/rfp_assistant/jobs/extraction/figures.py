@@ -146,13 +146,13 @@ def _wrapped(pattern: str) -> re.Pattern:
 
 
 _NEVER = {
-    "warning_letters_5y": _wrapped(r"(?:never (?:received|been issued|had) (?:an?y? )?(?:fda )?warning letters?"
-                                     r"|no (?:fda )?warning letters?|not received (?:any|an?) (?:fda )?warning letters?"
+    "warning_letters_5y": _wrapped(r"(?:never (?:received|been issued|had) (?:an?y? )?(?:(?:u\.?s\.? ?)?fda )?warning letters?"
+                                     r"|no (?:(?:u\.?s\.? ?)?fda )?warning letters?|not received (?:any|an?) (?:(?:u\.?s\.? ?)?fda )?warning letters?"
                                      r"|warning letters?[^.\n]{0,40}?(?::|\byears\b)\s*(?:none|0|nil)\b)"),
     "commercial_products_count": _wrapped(
         r"(?:\bno|not\s+(?:yet\s+|currently\s+)*(?:manufacture|make|produce|supply)\s+any|none\s+of\s+(?:our|the))\s+"
         r"(?:[\w-]+\s+){0,2}?commercial(?:ly)?\s+(?:approved\s+)?(?:products?|molecules?|drugs?|therap(?:y|ies)|apis?)"),
-    "fda_483_observations": _wrapped(r"no (?:form )?(?:fda )?483|without (?:a )?(?:form )?483|zero (?:form )?483|"
+    "fda_483_observations": _wrapped(r"no (?:form )?(?:(?:u\.?s\.? ?)?fda )?483|without (?:a )?(?:form )?483|zero (?:form )?483|"
                                        r"\b0\s*x\s*483|483[^.]{0,30}\bnot issued|no (?:inspectional )?observations"),
 }
 
@@ -178,7 +178,7 @@ def _of_a_kind(match, context: str, cue: str) -> float:
 
 
 _SMALL_WORDS = "none|zero|one|two|three|four|five|six|seven|eight|nine|ten"
-_ONE_LETTER = _wrapped(r"\b(?:a|one) (?:fda )?warning letter (?:was |had been )?(?:issued|received)")
+_ONE_LETTER = _wrapped(r"\b(?:a|one) (?:(?:u\.?s\.? ?)?fda )?warning letter (?:was |had been )?(?:issued|received)")
 
 
 def read_count(spec, pages):

@@ -134,7 +134,8 @@ def _key(name: str) -> str:
 
 # -- the sponsor's words ------------------------------------------------------------------------------------
 
-_BOUNDARY = re.compile(r"(?<=[.?!])[\"”')\]]*\s+(?=[A-Z0-9\"“(])|\n\s*\n|\n(?=\s*(?:[A-Z]\.?\d+(?:\.\d+)*\b|\d+(?:\.\d+)+\b|[a-z]\)|"
+# A sentence ends at a full stop, never at an initial's ("the U.S. FDA", "e.g. the EMA").
+_BOUNDARY = re.compile(r"(?<=[.?!])(?<!\b[A-Za-z]\.)[\"”')\]]*\s+(?=[A-Z0-9\"“(])|\n\s*\n|\n(?=\s*(?:[A-Z]\.?\d+(?:\.\d+)*\b|\d+(?:\.\d+)+\b|[a-z]\)|"
                        r"\(?[ivx]+\)|[-•▪*\x7f]))")
 _NUMBERING = r"(?:[A-Z]\.?\d+(?:\.\d+)*\.?|\d+(?:\.\d+)*\.?|[a-z]\)|\(?[ivx]+\))?\s*"
 _REQUEST = re.compile(rf"^\s*{_NUMBERING}(?:please\s+)?(?:state|provide|describe|list|confirm|indicate|specify|give|"

@@ -15,7 +15,7 @@ from rfp_assistant.jobs.extraction.roles import OPTIONAL, Author
 
 # A sentence ends at a full stop before a capital or at a line break (the page's wrapped prose is joined before, so
 # a line break ends a row, an item or a paragraph).
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”')\]]*[^\S\n]+(?=[A-Z0-9\"“(])|[^\S\n]*\n\s*")
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Za-z]\.)[\"”')\]]*[^\S\n]+(?=[A-Z0-9\"“(])|[^\S\n]*\n\s*")
 _FIRST_PERSON = re.compile(r"(?i)\b(?:we|our|ours|us|i)\b")
 
 # The RFP named as the source of what the sentence says: "In its RFP, …", "Per the tender, …", "RFP requirement 3.2:",
