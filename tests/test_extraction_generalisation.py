@@ -108,3 +108,17 @@ def test_an_initialism_with_full_stops_does_not_end_the_sentence():
     )
     assert fields["warning_letters_5y"].value == 0
     assert set(fields["regulatory_approvals"].value) == {"FDA", "EMA"}
+
+
+def test_a_street_named_after_a_city_is_not_the_site():
+    fields = _read("Manufacturing site\nAll GMP work is performed at our plant at 200 Paris Road, Lyon, France.")
+    assert fields["sites"].value == ["Lyon, France"]
+
+
+def test_a_house_saying_it_works_in_its_letterhead_town_works_there_but_not_at_its_head_office():
+    letterhead = _read("Northwind Aseptics Ltd\nUnit 4, Harbour Works, Galway H91 XR2T, Ireland\n"
+                       "Dear Dr Roe,\nWe're a small sterile fill/finish company in Galway and release every lot.")
+    assert letterhead["sites"].value == ["Galway, Ireland"]
+    office = _read("Northwind Aseptics Ltd\nHead office: 27 Leeson Crescent, Dublin, Ireland\n"
+                   "Dear Dr Roe,\nOur team in Dublin thanks you for the opportunity to quote.")
+    assert office["sites"].status == "not_stated"

@@ -126,6 +126,8 @@ def read_sites(spec, pages: list[Page]) -> FieldResult:
     for page in pages:
         for site, quote in _table_sites(page):
             sites.setdefault(site, Candidate(site, page.number, quote, 0.7))
+    if not sites and pages:
+        sites = _letterhead_site(spec, pages[0])
     if not sites:
         return FieldResult()
     values = list(sites)
@@ -136,9 +138,58 @@ def read_sites(spec, pages: list[Page]) -> FieldResult:
     return FieldResult(value=values, status="stated", evidence=evidence, confidence=0.6)
 
 
+LETTERHEAD_LINES = 4
+
+
+_WE_ARE_THERE = r"(?i)\b(?:we|we['’]re|our|us)\b[^.\n]{{0,80}}\b(?:in|at)\s+{city}\b"
+
+
+def _letterhead_site(spec, page: Page) -> dict[str, Candidate]:
+    """A house that names no site but says it works in the town of its letterhead address ("we're a fill/finish
+    company in Galway") works there; a letterhead alone may be an office's, and an addressee's never counts."""
+    head = page.line_starts[min(LETTERHEAD_LINES, len(page.line_starts) - 1)] if len(page.line_starts) > 1 else len(page.text)
+    for place in PLACE.finditer(page.text, 0, head):
+        line = page.text[page.line_starts[page.line_of(place.start())]:page.line_end(page.line_of(place.start()))]
+        site = _normalize_place(place)
+        if not site or page.is_foreign(place.start()) or any(d.search(line) for d in spec.distractors) or \
+                _NOT_US.search(line):
+            continue
+        after = page.line_end(page.line_of(place.end()))
+        said = re.compile(_WE_ARE_THERE.format(city=re.escape(site.split(",")[0]))).search(page.text, after)
+        if said and not page.is_foreign(said.start()):
+            return {site: Candidate(site, page.number, quote_between(page, place.start(), place.end()), 0.5)}
+    return {}
+
+
+# An address line's street or building, not its town: "14 Cambridge Street, Boston", "Lough Atalia Works, Galway".
+_STREET = re.compile(r"(?i)\b(?:street|st|road|rd|avenue|ave|boulevard|blvd|lane|ln|drive|dr|way|parkway|pkwy|highway|hwy|"
+                     r"place|pl|square|sq|quay|court|ct|crescent|terrace|row|close|works|estate|building|house|tower|"
+                     r"centre|center|strasse|straße|str|weg|allee|platz|gasse|laan|straat|plein|vej|gatan|gata|"
+                     r"väg|ulica)\.?$|^(?:via|viale|piazza|rue|avenue|boulevard|calle|avenida|rua|carrer|ul)\b")
+
+
 def _normalize_place(place: re.Match) -> str | None:
     city = place.group(1).strip()
-    for part in (place.group(3), place.group(2)):
+    if _STREET.search(city):
+        return _town_after_street(place.string, place.end(1))
+    return _normalize_parts(city, (place.group(3), place.group(2)))
+
+
+def _town_after_street(text: str, position: int) -> str | None:
+    """The town of an address whose first part is its street: "Cambridge Street, Boston, MA" is in Boston,
+    "Lough Atalia Works, Galway H91 XR2T, Ireland" in Galway (postcodes left out)."""
+    end = text.find("\n", position)
+    parts = [" ".join(w for w in part.split() if not re.search(r"\d", w)).strip(" .")
+             for part in re.split(r"[,|·]", text[position:end if end >= 0 else len(text)])[1:5]]
+    parts = [part for part in parts if part]
+    if len(parts) < 2 or not re.fullmatch(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}", parts[0]) or \
+            parts[0].lower() in _COUNTRY_OF or parts[0].lower() in _STATE_NAMES:
+        return None
+    return _normalize_parts(parts[0], parts[1:3])
+
+
+def _normalize_parts(city: str, parts) -> str | None:
+    for part in parts:
         words = (part or "").strip(" .").split()
         # "North Carolina Our site…" → try the longest leading run of words that names a place.
         for n in range(min(len(words), 4), 0, -1):
