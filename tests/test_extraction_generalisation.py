@@ -122,3 +122,19 @@ def test_a_house_saying_it_works_in_its_letterhead_town_works_there_but_not_at_i
     office = _read("Northwind Aseptics Ltd\nHead office: 27 Leeson Crescent, Dublin, Ireland\n"
                    "Dear Dr Roe,\nOur team in Dublin thanks you for the opportunity to quote.")
     assert office["sites"].status == "not_stated"
+
+
+def test_the_sponsors_earlier_messages_in_an_email_thread_are_not_the_offer():
+    fields = _read(
+        "From: John Smith <jsmith@acmebiologics.example>\nSent: 4 March 2025 10:02\nTo: Jane Roe\nSubject: RE: HX-1\n"
+        "Jane, thanks. Technology transfer will take 12 weeks and this offer is valid for 60 days.\nJohn Smith\n"
+        "Acme Biologics GmbH",
+        "-----Original Message-----\nFrom: Jane Roe <jroe@helixtx.example>\nSent: 3 March 2025 09:12\nTo: John Smith\n"
+        "Subject: HX-1\nWe need the first GMP batch within 24 weeks of signature and expect weekly reporting. Please "
+        "keep your offer valid for 120 days.\n"
+        "On 1 March 2025, Jane Roe <jroe@helixtx.example> wrote:\n> Our budget for each GMP batch is USD 900,000.",
+    )
+    assert fields["tech_transfer_weeks"].value == 12
+    assert fields["proposal_validity_days"].value == 60
+    for key in ("weeks_to_first_gmp_batch", "reporting_cadence", "gmp_batch_price"):
+        assert fields[key].status == "not_stated", key

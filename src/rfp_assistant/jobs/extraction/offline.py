@@ -18,7 +18,8 @@ from rfp_assistant.jobs.extraction.roles import Author, find_author, foreign_spa
 from rfp_assistant.jobs.extraction.sections import (addressee_block, declared_spans, other_maker_sentences,
                                                     postscript_start, requirement_column_spans, superseded_cells)
 from rfp_assistant.jobs.extraction.value_check import derived
-from rfp_assistant.jobs.extraction.voices import optional_spans, other_client_spans, reported_request_spans
+from rfp_assistant.jobs.extraction.voices import (message_spans, optional_spans, other_client_spans,
+                                                  reported_request_spans)
 from rfp_assistant.jobs.extraction.vessels import read_bioreactor_type, read_largest_volume
 from rfp_assistant.schemas.proposal import Evidence, FieldResult, ProposalExtraction, field_specs
 from rfp_assistant.jobs.extraction.terms import read_boolean, read_enum, read_list
@@ -33,10 +34,11 @@ def extract_offline(document: LoadedDocument) -> ProposalExtraction:
     pages = [Page(page.number, unwrap_prose(without_ai_text(page.text))) for page in document.pages if page.text.strip()]
     author = find_author(pages)
     sponsor_sections, others_sections = declared_spans([page.text for page in pages])
-    for page, sponsor, others in zip(pages, sponsor_sections, others_sections):
+    messages = message_spans([page.text for page in pages], author)
+    for page, sponsor, others, earlier in zip(pages, sponsor_sections, others_sections, messages):
         # The sponsor's words and other clients' programs are never this proposal's values.
         page.foreign = merge_spans(foreign_spans(page.text, author) + sponsor + requirement_column_spans(page.text) +
-                                   reported_request_spans(page.text, author) + superseded_cells(page.text) +
+                                   reported_request_spans(page.text, author) + earlier + superseded_cells(page.text) +
                                    (addressee_block(page.text) if page is pages[0] else []))
         page.others = merge_spans(other_programs_spans(page.text) + others + other_maker_sentences(page.text) +
                                   other_client_spans(page.text))

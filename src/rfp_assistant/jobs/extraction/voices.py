@@ -103,3 +103,49 @@ def _speaks_as_vendor(clause: str, own: set[str]) -> bool:
     """Whether the rest of a sentence is the vendor's own statement ("…, we propose 12 weeks")."""
     words = {w.casefold() for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", clause)}
     return bool(_FIRST_PERSON.search(clause)) or bool(own & words)
+
+
+# -- an e-mail thread's earlier messages ---------------------------------------------------------------------
+
+_MESSAGE_HEAD = re.compile(r"(?im)^[^\S\n]*(?:-{2,}[^\S\n]*(?:original|forwarded)[^\S\n]+message[^\S\n]*-{2,}[^\S\n]*$|"
+                           r"from[^\S\n]*:[^\S\n]*(?P<sender>[^\n]+)$|on\b[^\n]{5,120}\bwrote[^\S\n]*:[^\S\n]*$)")
+_HEADER_FIELDS = re.compile(r"(?im)(?:[^\n]*\n){1,4}?[^\S\n]*(?:sent|date|to|subject|cc)[^\S\n]*:")
+_QUOTED_LINE = re.compile(r"(?m)^[^\S\n]*>[^\n]*$")
+TOP_LINES = 6  # a "From:" in a document's first lines heads the document itself
+
+
+def message_spans(texts: list[str], author: Author | None = None) -> list[list[tuple[int, int]]]:
+    """Per page: the earlier messages of an e-mail thread written by someone other than the vendor (from their
+    "From:", "-----Original Message-----" or "On …, X wrote:" header to the next header), and '>'-quoted lines."""
+    own = author.words() if author else set()
+    spans: list[list[tuple[int, int]]] = [[] for _ in texts]
+    foreign_from: int | None = None  # where the open foreign message started on the current page
+    for index, text in enumerate(texts):
+        foreign_from = 0 if foreign_from is not None else None
+        for head in _MESSAGE_HEAD.finditer(text):
+            if foreign_from is not None:
+                spans[index].append((foreign_from, head.start()))
+                foreign_from = None
+            if head.group(0).lstrip().startswith("-") and _next_sender_is_vendor(text, head.end(), own):
+                continue
+            if head.group("sender") and not _HEADER_FIELDS.match(text, head.end()):
+                continue  # "From: …" alone is a memo's line, not a message's header (Sent/To/Subject follow one)
+            who = head.group("sender") or head.group(0)
+            top = index == 0 and text.count("\n", 0, head.start()) < TOP_LINES
+            if _names_vendor(who, own) or (top and head.group("sender")):
+                continue  # the vendor's own message (or the document's own header)
+            foreign_from = head.start()
+        if foreign_from is not None:
+            spans[index].append((foreign_from, len(text)))
+        spans[index] += [m.span() for m in _QUOTED_LINE.finditer(text)]
+    return spans
+
+
+def _names_vendor(who: str, own: set[str]) -> bool:
+    words = {w.casefold() for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", who)}
+    return bool(own & words) or any(word in part for part in words for word in own if len(word) > 3)
+
+
+def _next_sender_is_vendor(text: str, position: int, own: set[str]) -> bool:
+    sender = re.compile(r"(?im)^[^\S\n]*from[^\S\n]*:[^\S\n]*([^\n]+)$").search(text, position, position + 200)
+    return bool(sender) and _names_vendor(sender.group(1), own)
