@@ -31,10 +31,16 @@ MIN_OWN_COVERAGE = 0.3
 MIN_OWN_SIMILARITY = {"contextual": 0.56, "static": 0.62}
 OWN_K = 10  # the internal documents are fewer and terser than the guide: read a few more passages
 USER_K = 12  # the user's documents are read more widely than the playbook: their answer comes first
+# Below this, the closest sentence is not about the question at all, however many words it shares with it ("the capital
+# of Mongolia" and "capital expenditures"): no answer and no "closest passages". Contextual vectors tell senses apart;
+# static ones (word averages, before the second tier) barely do, so their floor only catches the plainly unrelated.
+MIN_RELEVANCE = {"contextual": 0.24, "static": 0.2}
 NOT_FOUND = "Nothing in the indexed documents answers this."
 NOT_IN_YOURS = "Nothing in your documents says this."
+NOT_ABOUT_THIS = "Nothing in the indexed documents is about this."
+NEITHER = "Neither your documents nor the built-in playbook answer this."
 
-__all__ = ["NOT_FOUND", "NOT_IN_YOURS", "answer_question", "read_intent"]
+__all__ = ["NEITHER", "NOT_FOUND", "NOT_IN_YOURS", "answer_question", "read_intent"]
 
 
 def answer_question(
@@ -64,6 +70,8 @@ def _answer_by_priority(index: WorkspaceIndex, question: str, intent: Intent, ch
             break
     if not tiers:
         return _with_model(question, [], _extractive(question, intent, [], index), chat)
+    if len(tiers) == 2 and all(tier[1].answer == NOT_ABOUT_THIS for tier in tiers):
+        return Answer(answer=NEITHER, citations=[], found=False, mode="llm" if chat is not None else "offline")
     found = [tier for tier in tiers if tier[1].found]
     # The user's documents passing only their lower bar still answer first; a playbook passage that answers more
     # squarely follows them, marked as the playbook's, instead of replacing them.
@@ -127,6 +135,8 @@ def _extractive_tier(question: str, intent: Intent, hits: list[SearchHit], index
     best = max(candidates, key=lambda c: c.coverage)
     closest = max(candidates, key=lambda c: c.similarity)
     top = candidates[0].score
+    if closest.similarity < MIN_RELEVANCE[space]:
+        return Answer(answer=NOT_ABOUT_THIS, found=False), top, False
     weak = user and best.coverage < MIN_COVERAGE and closest.similarity < MIN_SIMILARITY[space]
     min_coverage, min_similarity = (MIN_OWN_COVERAGE, MIN_OWN_SIMILARITY[space]) if own else (
         MIN_USER_COVERAGE, MIN_USER_SIMILARITY[space]) if user else (MIN_COVERAGE, MIN_SIMILARITY[space])
