@@ -11,7 +11,7 @@ import yaml
 from rfp_assistant.errors import DocumentError, EmptyDocumentError
 from rfp_assistant.jobs.drafting.brief_clauses import brief_clauses
 from rfp_assistant.jobs.drafting.brief_offline import parse_units, units_from_mapping, units_from_text
-from rfp_assistant.jobs.drafting.brief_units import without_retractions
+from rfp_assistant.jobs.drafting.corrections import corrected_text
 from rfp_assistant.schemas.brief import ProjectBrief
 
 MAX_BRIEF_BYTES = 2_000_000
@@ -59,7 +59,7 @@ def parse_brief(brief_text_or_path: str | Path, *, chat=None) -> ProjectBrief:
 def parse_brief_text(text: str, fmt: str = "text") -> ProjectBrief:
     """The offline parser over already-read brief text."""
     mapping = _mapping(text, fmt) if fmt in ("yaml", "json") else None
-    text = text if mapping is not None else without_retractions(text)
+    text = text if mapping is not None else corrected_text(text)
     brief = parse_units(units_from_mapping(mapping), fmt) if mapping is not None else parse_units(units_from_text(text))
     brief.clauses = [c.text for c in brief_clauses(text, mapping=mapping)]
     return brief

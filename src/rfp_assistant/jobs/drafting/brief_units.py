@@ -18,34 +18,9 @@ class Unit:
     key: str | None = None
 
 
-KEY_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z _/-]{0,30}?)\s*:\s+(\S.*)$")
+KEY_LINE = re.compile(r"^\s*([A-Za-z](?:[A-Za-z _/-]|\.(?= )){0,30}?)\s*:\s+(\S.*)$")
 _BULLET = re.compile(r"^\s*[-*•▪]\s+")
 _HEADER = re.compile(r"^\s*(?:From|To|Cc|Sent|Date)\s*:", re.I)
-# A figure the writer takes back at once ('$2.2M... sorry, $2.7M', '300 L, I mean 500 L'): the corrected figure
-# stands and the withdrawn one is never read or shown.
-_FIGURE = r"(?:[$€£]\s?|(?:USD|EUR|GBP|CHF)\s?)?\d[\d.,]*(?:\s?(?:[kKmMbB]n?\b|%|[A-Za-zµ°/]+))?"
-_RETRACTED = re.compile(rf"({_FIGURE})\s*(?:\.{{2,}}|…)?\s*[,;:\u2013\u2014-]?\s*\b(?:sorry|oops|scratch that|I mean"
-                        rf"|make that|correction|no wait)\b[\s,:;.!\u2013\u2014-]*(?=({_FIGURE}))", re.I)
-
-
-def without_retractions(text: str) -> str:
-    """`text` with each figure its writer corrects on the spot ('$2.2M... sorry, $2.7M') replaced by the correction.
-
-    Only a correction of the same kind counts (money for money, litres for litres): '300 L, scratch that, 3 batches'
-    corrects something else and is left as written.
-    """
-    return _RETRACTED.sub(lambda m: "" if _kind(m.group(1)) == _kind(m.group(2)) else m.group(0), text)
-
-
-def _kind(figure: str) -> str:
-    """'$' or 'usd' for money, the unit's first letters for a quantity, '' for a bare number."""
-    currency = re.match(r"[$€£]|USD|EUR|GBP|CHF", figure, re.I)
-    if currency:
-        return currency.group(0).lower()
-    unit = re.search(r"[A-Za-zµ°%/]+$", figure.strip())
-    return unit.group(0).lower()[:2] if unit else ""
-
-
 def units_from_text(text: str) -> list[Unit]:
     """Sentences and bullets of a free-text brief; 'Key: value' lines carry their key's field."""
     units: list[Unit] = []
@@ -55,7 +30,7 @@ def units_from_text(text: str) -> list[Unit]:
         for sentence in split_sentences(line):
             sentence = _BULLET.sub("", sentence)
             m = KEY_LINE.match(sentence)
-            key = T.KEY_FIELDS.get(_snake(m.group(1))) if m else None
+            key = key_field(m.group(1)) if m else None
             units.append(Unit(sentence, key))
     return units
 
@@ -73,11 +48,17 @@ def units_from_mapping(data: dict) -> list[Unit]:
                 walk(key, item)
         elif value is not None:
             human = key.replace("_", " ")
-            units.append(Unit(f"{human}: {value}", T.KEY_FIELDS.get(_snake(key)) or _key_hint(key)))
+            units.append(Unit(f"{human}: {value}", key_field(key) or _key_hint(key)))
 
     for k, v in data.items():
         walk(str(k), v)
     return units
+
+
+def key_field(label: str) -> str | None:
+    """The ProjectBrief field a 'Label:' names; a count's label names what it counts ('No. of batches')."""
+    snake = _snake(label)
+    return T.KEY_FIELDS.get(snake) or T.KEY_FIELDS.get(re.sub(r"^(?:no|nr|num|number|count|total)_(?:of_)?", "", snake))
 
 
 def _snake(key: str) -> str:

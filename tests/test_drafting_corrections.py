@@ -1,0 +1,62 @@
+"""A figure the brief itself overrules never reaches the RFP: the later statement of the same quantity wins."""
+
+from __future__ import annotations
+
+from rfp_assistant.jobs.drafting import parse_brief
+
+
+def _clauses(text: str) -> str:
+    return "\n".join(parse_brief(text).clauses)
+
+
+def test_a_figure_corrected_on_the_spot_with_its_name_repeated_is_shown_once_as_corrected():
+    said = _clauses("ADC with an MMAE payload, DAR 4 ... sorry, DAR 2, cleavable vc linker. Phase 1, 2 GMP batches.")
+    assert "DAR 2" in said and "DAR 4" not in said and "sorry" not in said
+    assert "MMAE" in said and "vc linker" in said  # the rest of the sentence stays
+
+
+def test_a_correction_further_on_in_the_sentence_gives_the_earlier_figure_the_new_number():
+    brief = parse_brief("We need 2 registration lots at 300 L, scratch that, 3 batches, not 2, for the NDA.")
+    said = "\n".join(brief.clauses)
+    assert "3 registration lots at 300 L" in said and "2 registration" not in said
+    assert brief.value("batches") == 3
+
+
+def test_not_x_but_y_and_actually_keep_only_the_later_figure():
+    said = _clauses("Bioreactor scale 500 L, actually 1,000 L. We need not 4 but 2 engineering runs.")
+    assert "1,000 L" in said and "500 L" not in said
+    assert "2 engineering runs" in said and "4" not in said
+
+
+def test_a_later_correction_line_overrules_the_same_named_quantity_on_an_earlier_line():
+    brief = parse_brief("Phase 1 ADC, DAR 4, MMAE payload.\nBudget USD 3M.\nTimeline: first GMP batch Q3 2027.\n"
+                        "Correction: DAR 2.")
+    said = "\n".join(brief.clauses)
+    assert "DAR 4" not in said and "DAR 2" in said
+    assert "USD 3M" in said and "Q3 2027" in said  # other quantities are untouched
+
+
+def test_in_a_chat_a_later_message_changes_an_earlier_figure_for_the_same_quantity():
+    chat = ("[09:01] Ana: mAb, Phase 2, budget USD 4M, batch size 500 L\n[09:03] Ben: ok, and fill in vials\n"
+            "[09:05] Ana: batch size 1000 L then\n[09:06] Ben: noted")
+    brief = parse_brief(chat)
+    said = "\n".join(brief.clauses)
+    assert "500 L" not in said and "1000 L" in said
+    assert brief.value("scale_l") == 1000
+
+
+def test_figures_of_different_quantities_or_without_a_correction_are_left_as_written():
+    text = ("Phase 1 then Phase 2. 2 batches of 200 L for DS and 3 batches of 500 L later. Fill 1 mL in 2 mL vials.\n"
+            "We need 300 L, scratch that, 3 batches.")
+    said = _clauses(text)
+    for figure in ("Phase 1", "Phase 2", "2 batches of 200 L", "3 batches of 500 L", "1 mL", "2 mL", "300 L"):
+        assert figure in said
+
+
+def test_a_code_or_a_spelled_out_count_corrected_on_the_spot_keeps_only_the_correction():
+    said = _clauses("Systemic AAV gene therapy, AAV9 ... sorry, AAVrh74 capsid, CAG promoter; two GMP batches... "
+                    "sorry, three GMP batches.")
+    assert "AAVrh74 capsid" in said and "AAV9" not in said and "CAG promoter" in said
+    assert "three GMP batches" in said and "two" not in said
+    kept = _clauses("Fill in vials, sorry, in PFS.")  # words of different kinds: left as the sponsor wrote them
+    assert "vials" in kept
