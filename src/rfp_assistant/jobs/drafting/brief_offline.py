@@ -83,6 +83,8 @@ def _company(keyed: list[Unit], units: list[Unit]) -> BriefField:
         return stated(value_part(keyed[0]), value_part(keyed[0]))
     for unit in units:
         for m in T.COMPANY.finditer(unit.text):
+            if T.THIRD_PARTY_BEFORE.search(unit.text[max(0, m.start() - 40):m.start()]):
+                continue
             words = m.group(1).split()
             while words and words[0] in T.COMPANY_STOP:
                 words.pop(0)

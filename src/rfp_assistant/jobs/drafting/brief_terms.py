@@ -184,6 +184,11 @@ DS_ONLY = re.compile(
     r"\b(?:API|DS|drug substance) only\b|\bonly (?:the )?(?:API|DS|drug substance)\b|\bDP stays\b"
     r"|\bdrug product (?:will be|is|stays)\b[^.\n]{0,40}\b(?:separate|elsewhere|with)\b", _I)
 
+# A container the product is held or shipped in: a volume or material before it is the container's, not the process's
+# ('12 L single-use bags' is neither a 12 L scale nor single-use manufacturing).
+CONTAINER_NOUN = (r"(?:bags?|bottles?|vials?|syringes?|carboys?|totes?|drums?|flasks?|cryo-?(?:vials?|bags?)|containers?"
+                  r"|cartridges?|canisters?|pouch(?:es)?|ampoules?|tubing|tubes?)\b")
+CONTAINER_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?" + CONTAINER_NOUN, _I)
 CAPABILITY_RULES = [
     ("high_containment", re.compile(r"\bOEB\s?[3-5]\b|\bHPAPIs?\b|\bhighly potent\b|\bhigh[- ]containment\b|\bcytotoxic\b", _I)),
     ("biosafety_containment", re.compile(r"\bBSL-?[23]\b", _I)),
@@ -191,7 +196,7 @@ CAPABILITY_RULES = [
     ("lyophilization", re.compile(r"\blyophili[sz]\w*|\blyo\b|\bfreeze-dr\w*", _I)),
     ("perfusion", re.compile(r"\bperfusion\b", _I)),
     ("stainless_steel", re.compile(r"\bstainless(?:[- ]steel)?\b", _I)),
-    ("single_use", re.compile(r"\bsingle[- ]use\b", _I)),
+    ("single_use", re.compile(r"\bsingle[- ]use\b(?!\s+(?:[\w-]+\s+)?" + CONTAINER_NOUN + ")", _I)),
 ]
 CAPABILITY_LABELS = {
     "high_containment": "High containment", "biosafety_containment": "Biosafety containment",
@@ -272,7 +277,7 @@ _NUM = rf"(?:\d{{1,4}}|{WORD_NUMBER})"
 BATCH_COUNT = re.compile(
     rf"(?<![\w.,])(?P<n>{_NUM})\s*(?:(?:x\s*|(?<=[a-z]\s))[\d.,]+\s*(?:kL|L|kg|g|mol)\s+)?"
     r"(?P<noun>(?:(?:GMP|DS|DP|API|drug substance|conjugation|patient|clinical|commercial|PPQ|engineering|eng|demo"
-    r"|tox|non-GMP)\s+){0,2}(?:batch(?:es)?|lots?|campaigns?|runs?))\b", _I)
+    r"|tox|non-GMP|registration|validation|exhibit|submission|stability)\s+){0,2}(?:batch(?:es)?|lots?|campaigns?|runs?))\b", _I)
 BATCH_EXCLUDE = re.compile(r"\b(?:eng|engineering|demo|tox|non-GMP|pilot)\b", _I)
 BATCH_SIZE_OF = re.compile(r"\b(?:batch(?:es)?|campaigns?|lots?|runs?) of\s+(?:about |approx\w* |~)?(?P<size>\d[\d.,]*\s?(?:kg|g|mol|mmol))\b", _I)
 BATCH_SIZE = re.compile(r"(?:\bx\s*|(?<![\w.,]))(?P<size>\d[\d.,]*\s?(?:kg|g|mol|mmol))\b(?P<tail>\s+(?:scale|batch|API|campaign))?", _I)
@@ -292,6 +297,13 @@ COMPANY = re.compile(
     r"(?:[A-Z][a-z]+ics|[A-Z][a-z]*olog(?:y|ies)|Bio[a-z]*|[A-Z][a-z]*[Pp]harma[a-z]*|Genetics|Medicines|Vaccines"
     r"|Inc\.?|Ltd\.?|LLC|GmbH|AG|AB|ApS|A/S|AS|Oy|SA|SpA|NV|BV|SAS|S\.A\.|KK|plc|Corp\.?|Corporation|Limited"
     r"|Laboratories|Labs|Sciences|Bioscience))(?![\w-])")
+# A company named as the maker, source or vendor of something ('the cell bank was made by ...', 'licensed from ...',
+# 'our current CDMO ...') is a third party; the sponsor is the one who writes the brief.
+THIRD_PARTY_BEFORE = re.compile(
+    r"(?:\b(?:by|from|via)|\b(?:made|manufactured|produced|generated|developed|banked|licensed|supplied|sourced|provided"
+    r"|performed|tested|built|created|established|transferred|done)\s+(?:\w+\s+)?(?:at|with)|\b(?:CDMO|CMO|CRO|vendor"
+    r"|supplier|partner|licensor|subcontractor|competitor)s?\s*[,:(]?|\b(?:current|previous|former|incumbent|existing"
+    r"|other)\s+(?:\w+\s+)?(?:at|is|was)?)\s*(?:the\s+)?$", _I)
 COMPANY_STOP = {"The", "Our", "At", "From", "For", "Hi", "Dear", "Subject", "RE", "Re", "FW", "To", "CMC", "Lead",
                 "VP", "Head", "Director", "Team", "Thanks", "Best", "Regards", "Cc", "We", "This", "A", "An"}
 # 'NVX-114', 'TW-ASO-7', 'UVB-P4', 'FCI-3B07': capitals, a dash, then a code with at least one digit.

@@ -12,7 +12,8 @@ from rfp_assistant.jobs.drafting.catalog import scorecard
 from rfp_assistant.jobs.drafting.brief_units import listed
 from rfp_assistant.schemas.brief import BriefField
 
-_CLAUSE_SPLIT = re.compile(r"\s*(?:[;,]|\s-\s|\.\s+(?=[A-Z])|\bso that\b|\bso\b)\s*")
+# A comma between digits is a thousands separator ('~25,000 syringes'), not a clause break.
+_CLAUSE_SPLIT = re.compile(r"\s*(?:;|(?<!\d),|,(?!\d)|\s-\s|\.\s+(?=[A-Z])|\bso that\b|\bso\b)\s*")
 UNIT_COST_NOTE = "The brief gives a cost target per unit, not a budget for the work"
 _MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                 "November", "December"]

@@ -17,9 +17,8 @@ from functools import lru_cache
 import numpy as np
 
 from rfp_assistant.jobs.drafting.brief import parse_brief_text
-from rfp_assistant.jobs.drafting.brief_terms import KEY_FIELDS
 from rfp_assistant.jobs.drafting.brief_shorthand import spelled_out
-from rfp_assistant.jobs.drafting.brief_units import KEY_LINE
+from rfp_assistant.jobs.drafting.brief_units import KEY_LINE, key_field
 from rfp_assistant.jobs.drafting.catalog import SectionSpec, section_catalog
 from rfp_assistant.jobs.drafting.clause_kinds import KINDS, LEANING, clause_kinds, kind_sections
 from rfp_assistant.schemas.brief import BriefField, ProjectBrief
@@ -156,7 +155,7 @@ def stated_fields(clause: str) -> frozenset[str]:
     brief: ProjectBrief = parse_brief_text(clause)
     stated = {name for name, value in brief if isinstance(value, BriefField) and value.status == "stated"}
     if m := KEY_LINE.match(clause):
-        stated.add(KEY_FIELDS.get(re.sub(r"[^a-z0-9]+", "_", m.group(1).lower()).strip("_"), ""))
+        stated.add(key_field(m.group(1)) or "")
     return frozenset(stated - {""})
 
 

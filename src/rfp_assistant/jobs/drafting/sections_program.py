@@ -60,6 +60,8 @@ def overview(brief: ProjectBrief) -> Parts:
     add_fact(parts, "Product", brief.value("product_name"))
     add_fact(parts, "Modality", fact(brief, "modality", R.modality))
     add_fact(parts, "Development phase", fact(brief, "phase", R.phase))
+    if brief.stated("dosage_form") and not brief.drug_substance_only:
+        add_fact(parts, "Drug product presentation", str(brief.value("dosage_form")))  # what the CDMO will make
     add_fact(parts, "Target markets", fact(brief, "markets", R.markets))
     add_fact(parts, "Governance style", brief.value("governance_style"))
     return parts

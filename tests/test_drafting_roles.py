@@ -1,0 +1,29 @@
+"""Brief values read by their role: the sponsor is the writer, the scale the batch's, a count names what it counts."""
+
+from __future__ import annotations
+
+from rfp_assistant.jobs.drafting import parse_brief
+
+
+def test_a_company_that_made_or_supplies_something_is_not_read_as_the_sponsor():
+    made_by = parse_brief("Phase 1 mAb in CHO; the master cell bank was made by Globex Biologics in 2024. "
+                          "We need 2 GMP batches at 500 L.")
+    assert made_by.value("company_name") is None  # the writer never names its own company
+    ours = parse_brief("Acme Therapeutics needs a CDMO for its Phase 1 mAb; the cell line is licensed from "
+                       "Globex Biologics and our current CDMO Initech Biologics is at capacity.")
+    assert ours.value("company_name") == "Acme Therapeutics"
+
+
+def test_the_size_of_a_bag_or_bottle_is_not_the_production_scale_nor_a_single_use_process():
+    fill = parse_brief("Commercial fill/finish of our mAb in prefilled syringes; DS arrives frozen in 12 L "
+                       "single-use bags. 3 PPQ lots of 25,000 syringes.")
+    assert fill.value("scale_l") is None
+    assert "single_use" not in (fill.value("special_capabilities") or [])
+    made = parse_brief("Phase 1 mAb, 2 x 2,000 L single-use bioreactor batches; DS shipped in 50 L bags.")
+    assert made.value("scale_l") == 2000
+    assert "single_use" in made.value("special_capabilities")
+
+
+def test_a_count_labelled_no_of_batches_is_read_as_the_number_of_batches():
+    brief = parse_brief("Dosage form: film-coated tablet\nPhase: Phase 2\nNo. of batches: 3 (25 mg, 100 mg, placebo)")
+    assert brief.value("batches") == 3
