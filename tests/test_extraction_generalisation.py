@@ -138,3 +138,13 @@ def test_the_sponsors_earlier_messages_in_an_email_thread_are_not_the_offer():
     assert fields["proposal_validity_days"].value == 60
     for key in ("weeks_to_first_gmp_batch", "reporting_cadence", "gmp_batch_price"):
         assert fields[key].status == "not_stated", key
+
+
+def test_a_scope_list_keeps_an_item_whose_neighbour_is_excluded_and_reads_what_we_are_proposing():
+    fields = _read(
+        "What we're proposing\n- Tech transfer: review of your filling process and transfer of two methods.\n"
+        "- Two GMP fill lots for your Phase 1.\n"
+        "QC release testing, certificate of analysis, retained samples Stability studies: not in the base scope.",
+    )
+    services = set(fields["services_included"].value)
+    assert {"tech_transfer", "qc_release"} <= services and "stability" not in services

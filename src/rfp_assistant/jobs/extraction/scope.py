@@ -28,7 +28,7 @@ _OUT_WORDS = re.compile(
     r"(?:partner|provider|vendor|cdmo|supplier)\s+(?:of|chosen\s+by|selected\s+by)\s+(?:your|the\s+(?:sponsor|client|customer))"
 )
 _IN_LABEL = re.compile(
-    r"(?i)(?:confirmed\s+and\s+)?\bincluded\s*:|\bin\s+scope\s*:|scope\s+(?:of\s+work|comprises|includes)|proposed\s+scope|"
+    r"(?i)(?:confirmed\s+and\s+)?\bincluded\s*:|\bwe(?:['’]re|\s+are)\s+(?:proposing|offering|quoting)\b|\bin\s+scope\s*:|scope\s+(?:of\s+work|comprises|includes)|proposed\s+scope|"
     r"(?:services|activities)\s+(?:are\s+)?included|work\s+packages?|\bwe\s+(?:propose|will\s+perform|will\s+provide|"
     r"will\s+undertake)|(?:our|this|the)\s+(?:proposal|offer|quotation|quote|estimate|bid|price)\s+(?:covers|includes|"
     r"comprises|is\s+for)|\b(?:in\s+scope|included)\s*\?|the\s+proposed\s+(?:services|activities|"
@@ -71,7 +71,9 @@ def _in_scope(text: str, m: re.Match) -> bool:
     if status and label_in is not None:
         return True  # "Yes" in a scope table; in a capabilities table ("Lyophilization: Yes") it is no scope
     sentence = _sentence(text, m.start(), m.end())
-    if _OUT_WORDS.search(sentence):
+    # "QC release testing, retained samples Stability studies: not in the base scope": a new label ends the item.
+    label = _NEXT_LABEL.search(sentence, sentence.find(m.group(0)) + len(m.group(0)))
+    if _OUT_WORDS.search(sentence[:label.start()] if label else sentence):
         return False
     if _PRICED.search(_row(text, m)) or (_BARE_PRICE.search(_row(text, m)) and _PRICE_COLUMN.search(text, 0, m.start())):
         return True  # a priced line of the proposal (options were excluded above) is work the price covers
@@ -117,6 +119,7 @@ def _last(pattern: re.Pattern, text: str, position: int) -> int | None:
     return found
 
 
+_NEXT_LABEL = re.compile(r"\s(?-i:[A-Z])[\w/&-]*(?:\s[\w/&-]+){0,3}:\s")
 _CLAUSE_END = re.compile(r"[.;](?=\s)|\n\n|\n(?=\s*[-•\x7f▪*])")
 
 
