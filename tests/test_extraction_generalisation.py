@@ -148,3 +148,17 @@ def test_a_scope_list_keeps_an_item_whose_neighbour_is_excluded_and_reads_what_w
     )
     services = set(fields["services_included"].value)
     assert {"tech_transfer", "qc_release"} <= services and "stability" not in services
+
+
+def test_a_batch_price_row_that_includes_testing_and_counts_tablets_gives_the_unit_price():
+    fields = _read(
+        "3. Price (AUD)\nAll prices below are firm for the scope described in section 2 and exclude GST, freight and "
+        "insurance,\nwhich are invoiced at cost when they arise during the project and are shown on each invoice.\n"
+        "The activities follow the plan of section 4; a change of scope agreed in writing is priced at the same rates, "
+        "and any\nwork we add at your request is quoted before it starts so that the budget never moves without your "
+        "approval.\n"
+        "Activity Price (AUD)\nFormulation and process development 124,500\n"
+        "GMP clinical batches incl. QC release testing, 150,000 tablets each: 2 x AUD 96,500 193,000\n"
+        "ICH stability, 24 months, 2 batches 88,000\nTotal 405,500",
+    )
+    assert fields["gmp_batch_price"].value.amount == 96500

@@ -204,11 +204,16 @@ def _wrap_width(text: str) -> int:
     if len(lengths) < 5:
         return SOFT_WRAP
     return max(SOFT_WRAP, int(0.85 * lengths[int(0.9 * (len(lengths) - 1))]))
+# A full stop that ends a sentence, not an abbreviation's ("incl. QC release", "approx. 22 weeks", "U.S. FDA").
+_FULL_STOP = re.compile(r"(?<!\b[A-Za-z])(?<!\bincl)(?<!\bexcl)(?<!\bapprox)(?<!\bca)(?<!\bNo)(?<!\bvs)(?<!\bInc)(?<!\bLtd)"
+                        r"(?<!\bCo)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)\. ")
 _CLAUSE_MARKS = ("; ", ", and ", ", while ", ", whereas ", ", but ")  # a new clause: earlier words are another's
 _ITEM_MARK = re.compile(r"[\x7f•▪]")
 _ASIDE = re.compile(r"\s[(\[]|;\s")
 _DENIED_CUE = re.compile(r"\b(?:no|without|excludes?|excluding|not)\s+(?:\w+\s+)?$", re.I)
-_EXCLUDING = re.compile(r"(?:exclud\w*|without|not including|excl\.?|other than|net of)\W+(?:\w+\W+){0,2}$", re.I)
+# A distractor the item includes or leaves out is no other item: "GMP batches incl. QC release testing: 2 x AUD 96,500".
+_EXCLUDING = re.compile(r"(?:exclud\w*|without|not including|excl\.?|other than|net of|incl\.?|including|inclusive of)"
+                        r"\W+(?:\w+\W+){0,2}$", re.I)
 
 
 def _distracted(spec: FieldSpec, text: str, start: int, end: int, row_start: int) -> bool:
@@ -216,7 +221,8 @@ def _distracted(spec: FieldSpec, text: str, start: int, end: int, row_start: int
     # Line breaks are mostly soft wraps in PDF text, so the window ignores them; sentence ends bound it,
     # and so does a line that starts a new table row ("6,738,000\nOption A: …" is another row).
     first = min(start, row_start)
-    left = max(text.rfind(". ", 0, start) + 2, start - 120, 0,
+    stops = [m.end() for m in _FULL_STOP.finditer(text, max(start - 120, 0), start)]
+    left = max(stops[-1] if stops else 0, start - 120, 0,
                *(text.rfind(mark, 0, first) + len(mark) for mark in _CLAUSE_MARKS))
     for row in _rows(text, left, row_start + 1):
         left = row.end()  # earlier table rows belong to other items

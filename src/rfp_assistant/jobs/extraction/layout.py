@@ -57,8 +57,10 @@ def _wrapped(previous: str, line: str, width: int) -> bool:
     # A capital after a long line is still the same sentence when the line did not end a cell; after a figure
     # only when prose carries on ("we have completed 31\nGMP peptide programmes, and ...").
     prose = len(_PROSE_WORD.findall(tail)) >= 3
-    if _ENDS_FIGURE.search(head):  # after a figure a capitalised word starts a new row or sentence; an acronym not
-        return prose and len(tail) >= width // 2 and bool(re.match(r"[A-Z]{2,}\b", tail))
+    if _ENDS_FIGURE.search(head):  # after a figure a capitalised word starts a new row or sentence; an acronym not,
+        # unless its line ends in a figure too: two rows of a price table ("… 193,000" / "ICH stability … 88,000")
+        return prose and len(tail) >= width // 2 and bool(re.match(r"[A-Z]{2,}\b", tail)) and \
+            not _ENDS_FIGURE.search(tail)
     return prose
 
 

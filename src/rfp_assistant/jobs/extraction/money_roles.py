@@ -140,11 +140,14 @@ _CURRENCY_HEADER = re.compile(rf"\(\s*({_CODES})\b[^)\n]{{0,30}}\)|\b(?:prices?|
                               rf"(?:prices|amounts))\s+(?:are\s+)?in\s+({_CODES})\b|(?m:^[^\n]{{0,40}}\b({_CODES})[^\S\n]*$)")
 _BARE_AMOUNT = re.compile(r"(?<![\w.,'’$€£#])(?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[,'’.\u00a0\u202f]\d{3})+)(?:[.,]\d{2})?"
                           r"(?![\w%]|[.,]\d)(?![^\S\n]*(?:L\b|l\b|kg|g\b|mL|liters?|litres?|%|weeks?|months?|days?|"
-                          r"vials?|doses?|units?|m³|m3|sq))")
+                          r"vials?|doses?|units?|m³|m3|sq))"
+                          # "150,000 tablets each": a count of things, not a price ("640,000 per batch" is one)
+                          r"(?![^\S\n]+(?!(?:per|each|fixed|total|lump|net|excl|incl|plus|ex|for|and|or|to)\b)[a-z]{3,})")
 # "269 500" under a "Price (EUR)" header: a plain space groups thousands on a page that writes its figures so
 # (SI style), never on one whose figures carry commas or points ("2 640,000" is a quantity and a price).
 _BARE_SPACED = re.compile(r"(?<![\w.,'’$€£#])(?<!\d )\d{1,3}(?: \d{3})+(?:,\d{2})?(?![\w%]|[.,]\d| \d)"
-                          r"(?![^\S\n]*(?:L\b|l\b|kg|g\b|mL|liters?|litres?|%|weeks?|months?|days?|vials?|doses?|units?|m³|m3))")
+                          r"(?![^\S\n]*(?:L\b|l\b|kg|g\b|mL|liters?|litres?|%|weeks?|months?|days?|vials?|doses?|units?|m³|m3))"
+                          r"(?![^\S\n]+(?!(?:per|each|fixed|total|lump|net|excl|incl|plus|ex|for|and|or|to)\b)[a-z]{3,})")
 _COMMA_GROUPED = re.compile(r"\d[,.'’]\d{3}(?!\d)")
 _AMOUNT_END = re.compile(r"\d[\d,.'’]*\s*(?:[kKmM]|[A-Z]{3})?\s*$")
 _PER_UNIT = re.compile(r"(?i)\s*(?:per|/|a)\s*(?:gmp\s+)?(?:batch|lot|run)\b|\s*each\b")
