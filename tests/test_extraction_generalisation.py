@@ -162,3 +162,12 @@ def test_a_batch_price_row_that_includes_testing_and_counts_tablets_gives_the_un
         "ICH stability, 24 months, 2 batches 88,000\nTotal 405,500",
     )
     assert fields["gmp_batch_price"].value.amount == 96500
+
+
+def test_a_letters_plain_words_for_validity_and_the_first_slot_are_read():
+    fields = _read(
+        "Timing: our filling line has an opening in the week of 13 April 2026, and that's the earliest we could do a "
+        "GMP fill for you.\nThe quote is good for 90 days.",
+    )
+    assert fields["first_available_gmp_slot"].value.isoformat() == "2026-04-13"
+    assert fields["proposal_validity_days"].value == 90
