@@ -56,6 +56,11 @@ GRADE = re.compile(r"\b(?:GMP|HQ|high[- ]quality|research|compendial|pharma(?:ce
 # A study or data set the sponsor needs, which the CDMO must quote ('in-use study needed', 'we need bag compatibility data').
 STUDY = re.compile(r"\b(?:stud(?:y|ies)|data)\b[^.;\n]{0,30}\b(?:needed|required|must|to be (?:run|done|performed))\b"
                    r"|\bneed\w*\b[^.;\n]{0,50}\b(?:stud(?:y|ies)|data)\b", _I)
+# What the product is for and how it acts: the indication and patients, the mechanism, the cells or target it acts on.
+# The CDMO reads the overview to judge fit, so such a clause is shown there too, wherever else its other facts belong.
+PRODUCT_USE = re.compile(r"\bindicat(?:ion|ed)\b|\bpatients? with\b|\b(?:for the )?treatment of\b|\bto treat\b"
+                         r"|\btransduc\w*|\bmechanism of action\b|\bMoA\b|\bmode of action\b|\b(?:first|second)[- ]line\b"
+                         r"|\b(?:targets?|targeting|binds?|binding) (?:to )?(?:the )?[A-Z][\w-]*\d|\bagonist\b|\bantagonist\b", _I)
 # Where a kind of fact belongs; the first section of a kind is also where a clause of that kind leans.
 KINDS = {
     "storage_or_shipping": ("logistics",),
@@ -71,6 +76,7 @@ KINDS = {
     "spec_limit": ("technical_requirements",),
     "grade": ("quality_regulatory",),
     "study": ("scope_of_work",),
+    "product_use": ("overview",),
 }
 # The kinds that pull a clause toward their section when it is placed (the others only add a section).
 LEANING = ("storage_or_shipping", "stability_study", "selection")
@@ -89,7 +95,8 @@ def clause_kinds(clause: str, *, with_note: bool = True) -> set[str]:
         found.add("selection")
     for name, pattern in (("preference", PREFERENCE), ("annual_volume", ANNUAL_VOLUME), ("standard", STANDARD), ("release_test", RELEASE_TEST),
                           ("work", WORK), ("distribution", DISTRIBUTION), ("process_fact", PROCESS_FACT),
-                          ("spec_limit", SPEC_LIMIT), ("grade", GRADE), ("study", STUDY)):
+                          ("spec_limit", SPEC_LIMIT), ("grade", GRADE), ("study", STUDY),
+                          ("product_use", PRODUCT_USE)):
         if pattern.search(text):
             found.add(name)
     return found
