@@ -171,3 +171,13 @@ def test_a_letters_plain_words_for_validity_and_the_first_slot_are_read():
     )
     assert fields["first_available_gmp_slot"].value.isoformat() == "2026-04-13"
     assert fields["proposal_validity_days"].value == 90
+
+
+def test_a_slides_bullet_restating_the_sponsors_terms_is_the_sponsors():
+    fields = _read(
+        "Commercial terms\n• The Sponsor's standard terms are payment 60 days from invoice and the right to cancel a "
+        "reserved slot up to 3 months before the start\n• Our payment terms: 50% at order, 50% on release; invoices "
+        "due net 30 days",
+    )
+    assert fields["cancellation_terms"].status == "not_stated"
+    assert "net 30" in fields["payment_terms"].value

@@ -136,8 +136,9 @@ def _key(name: str) -> str:
 
 # A sentence ends at a full stop, never at an initial's ("the U.S. FDA", "e.g. the EMA").
 _BOUNDARY = re.compile(r"(?<=[.?!])(?<!\b[A-Za-z]\.)[\"”')\]]*\s+(?=[A-Z0-9\"“(])|\n\s*\n|\n(?=\s*(?:[A-Z]\.?\d+(?:\.\d+)*\b|\d+(?:\.\d+)+\b|[a-z]\)|"
-                       r"\(?[ivx]+\)|[-•▪*\x7f]))")
-_NUMBERING = r"(?:[A-Z]\.?\d+(?:\.\d+)*\.?|\d+(?:\.\d+)*\.?|[a-z]\)|\(?[ivx]+\))?\s*"
+                       r"\(?[ivx]+\)|[-•▪*\x7f]))|\n(?=[A-Z][\w /&()-]{2,40}:\s)")  # a "Label: value" line is new
+# A sentence's own numbering or bullet: "C.7", "2.1", "a)", "(iv)", "•" (a slide's or list's item).
+_NUMBERING = r"(?:[-•▪*\x7f–]\s*)?(?:[A-Z]\.?\d+(?:\.\d+)*\.?|\d+(?:\.\d+)*\.?|[a-z]\)|\(?[ivx]+\))?\s*"
 _REQUEST = re.compile(rf"^\s*{_NUMBERING}(?:please\s+)?(?:state|provide|describe|list|confirm|indicate|specify|give|"
                       r"explain|detail|outline|submit|identify|quote|summari[sz]e|propose)\b(?=[^\S\n]+\S)", re.I)  # a column header "Detail" asks nothing
 _SPONSOR_SUBJECT = re.compile(
