@@ -181,3 +181,18 @@ def test_a_slides_bullet_restating_the_sponsors_terms_is_the_sponsors():
     )
     assert fields["cancellation_terms"].status == "not_stated"
     assert "net 30" in fields["payment_terms"].value
+
+
+def test_a_questionnaire_label_answered_with_a_non_answer_states_nothing():
+    fields = _read(
+        "Quality systems\nElectronic batch records: to be confirmed\nDual sourcing of critical raw materials: N/A\n"
+        "Dedicated project manager: TBD\nLyophilization capability: N/A",
+    )
+    for key in ("electronic_batch_records", "dual_sourcing_critical_materials", "dedicated_project_manager",
+                "lyophilization"):
+        assert fields[key].status == "not_stated", key
+
+
+def test_a_questionnaire_label_answered_yes_is_still_a_yes():
+    fields = _read("Quality systems\nElectronic batch records: Yes, all GMP batches run on our MES since 2022.")
+    assert fields["electronic_batch_records"].value is True

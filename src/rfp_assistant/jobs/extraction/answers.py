@@ -45,3 +45,17 @@ def row_quote(page: Page, m: re.Match) -> str:
     """The row of a table or questionnaire holding `m`: its label line and the next two."""
     line = page.line_of(m.start())
     return quote_between(page, m.start(), page.line_end(min(line + 2, len(page.line_starts) - 1)))
+
+
+# An answer that answers nothing: "N/A", "TBD", "to be confirmed", "see Annex Q", "–".
+_NO_ANSWER = re.compile(r"(?i)\s*(?:n\.?\s?/?\s?a\.?|tb[dc]\.?|t\.b\.[dc]\.?|to\s+be\s+(?:confirmed|agreed|defined|determined|"
+                        r"discussed|decided|advised)|pending|not\s+(?:applicable|known|yet\s+(?:known|decided|defined))|"
+                        r"see\b|(?:available\s+)?on\s+request|unknown|under\s+(?:review|discussion|evaluation)|[-–—?]+)"
+                        r"(?:\s|[.;,(]|$)")
+_LABEL_END = re.compile(r"[^\S\n]*(?:[\w\s/()-]{0,40}?)[:|][^\S\n]*|[^\S\n]*\n")
+
+
+def unanswered(page: Page, end: int) -> bool:
+    """Whether a label's answer (after its colon or on the next line) is a non-answer such as N/A or TBD."""
+    label = _LABEL_END.match(page.text, end)
+    return bool(label) and bool(_NO_ANSWER.match(page.text, label.end()))

@@ -14,7 +14,7 @@ from rfp_assistant.jobs.extraction.layout import wrapped
 from rfp_assistant.jobs.extraction.money_roles import option_spans
 from rfp_assistant.jobs.extraction.roles import (AFFIRMS, NOT_YET, OPTIONAL, OTHER_PARTY, OUT_OF_SCOPE,
                                                  VERDICT_NEXT)
-from rfp_assistant.jobs.extraction.answers import is_question, row_answer, row_quote
+from rfp_assistant.jobs.extraction.answers import is_question, row_answer, row_quote, unanswered
 from rfp_assistant.jobs.extraction.scope import read_services
 
 # Capabilities count whether or not this proposal's scope uses them; practices (a dedicated PM, electronic batch
@@ -134,6 +134,8 @@ def read_boolean(key: str, pages: list[Page]) -> FieldResult:
                     continue
                 if any(n.search(page.text, max(0, m.start() - 40), m.end() + 40) for n in spec["_negative"]):
                     continue
+                if unanswered(page, m.end()):
+                    continue  # "Electronic batch records: to be confirmed" names the practice without answering
                 quote = _sentence_quote(page, m.start(), m.end())
                 clause = _clause(page, m.start(), m.end())
                 if key in CAPABILITIES and OUT_OF_SCOPE.search(clause) and \
