@@ -179,7 +179,7 @@ def _pages(folder: Path) -> tuple[dict[tuple[str, int], str], int]:
     unloadable = 0
     for path in folder_documents(folder):
         try:
-            document = load_document(path, max_bytes=50_000_000)
+            document = load_document(path, max_bytes=50_000_000, table_rows=True)
         except DocumentError:
             unloadable += 1
             continue

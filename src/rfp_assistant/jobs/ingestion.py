@@ -45,7 +45,9 @@ def ingest_files(
         if progress:
             progress(position / max(len(files), 1), f"Reading {name} ({position + 1}/{len(files)})")
         try:
+            # A company's own risk logs and trackers are tables: a row's status must stay with its row.
             document = load_document(path, max_bytes=max_bytes, source=name, max_pages=max_pages,
+                                     table_rows=kind == "internal",
                                      max_rows=index.settings.max_sheet_rows)
         except RfpAssistantError as exc:
             reports.append(IngestReport(source=name, status="error", kind=kind, error=str(exc)))

@@ -29,6 +29,7 @@ from rfp_assistant.errors import (
 )
 from rfp_assistant.core.documents.injection import addresses_ai
 from rfp_assistant.core.documents.pdf_hidden import hidden_show_operations, may_hide_text, without_text
+from rfp_assistant.core.documents.pdf_tables import looks_cell_per_line, rows_from_layout
 
 # A dense printed page holds about 5,000 characters; 40 pages' worth on one page is not a page a reader sees.
 MAX_PAGE_CHARS = 200_000
@@ -43,7 +44,7 @@ NO_AES_SUPPORT = ("the PDF is AES-encrypted and this installation cannot decrypt
                   "missing); install it with: pip install 'pypdf[crypto]'")
 
 
-def read_pdf(data: bytes, source: str, max_pages: int) -> tuple[list[Page], list[str]]:
+def read_pdf(data: bytes, source: str, max_pages: int, *, table_rows: bool = False) -> tuple[list[Page], list[str]]:
     """Pages and warnings of a PDF; refuses encrypted, damaged, empty and over-long ones in plain words."""
     import pypdf
     from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
@@ -72,7 +73,7 @@ def read_pdf(data: bytes, source: str, max_pages: int) -> tuple[list[Page], list
     warnings: list[str] = []
     blank: list[int] = []
     scan_suspects: list[int] = []
-    notes = PdfNotes()
+    notes = PdfNotes(table_rows=table_rows)
     for number, page in enumerate(page_objects, start=1):
         try:
             text = clean_text(notes.read(number, page, reader))
@@ -121,8 +122,11 @@ class PageText:
     truncated: bool = False
 
 
-def read_page(page, reader) -> PageText:
-    """The visible text of a pypdf page, at most MAX_PAGE_CHARS characters; raises on a broken page."""
+def read_page(page, reader, *, table_rows: bool = False) -> PageText:
+    """The visible text of a pypdf page, at most MAX_PAGE_CHARS characters; raises on a broken page.
+
+    With `table_rows`, a page read one table cell per line is read by layout instead, one row per line.
+    """
     from pypdf.generic import ArrayObject, ContentStream, NameObject, StreamObject
 
     original = page.get("/Contents")
@@ -140,6 +144,8 @@ def read_page(page, reader) -> PageText:
     page[NameObject("/Contents")] = content  # decoded once; the extraction below reuses it
     try:
         result = _read_careful(page, content, reader) if may_hide_text(data) else PageText(page.extract_text() or "")
+        if table_rows and not result.hidden_chars and looks_cell_per_line(result.text):
+            result.text = _table_rows(page) or result.text
     finally:
         # Parsed operators left on the page would stay alive with the whole document (memory and GC time).
         page[NameObject("/Contents")] = original
@@ -149,6 +155,14 @@ def read_page(page, reader) -> PageText:
         truncated = True
     result.truncated = truncated
     return result
+
+
+def _table_rows(page) -> str:
+    """The page with each table row on one line, from its layout extraction ("" when that fails)."""
+    try:
+        return rows_from_layout(page.extract_text(extraction_mode="layout") or "")
+    except Exception:  # layout extraction trips on fonts plain extraction reads; the plain text stands
+        return ""
 
 
 def _cut_content(data: bytes) -> bytes:
@@ -211,13 +225,15 @@ class PdfNotes:
     enormous: list[int] = field(default_factory=list)
     unread: list[int] = field(default_factory=list)
     budget: int = MAX_DOCUMENT_CHARS
+    table_rows: bool = False
+    """Read a page of one-cell-per-line table text again by layout (see read_page)."""
 
     def read(self, number: int, page, reader) -> str:
         """Page `number`'s visible text ("" once the budget is spent); raises on a broken page."""
         if self.budget <= 0:
             self.unread.append(number)
             return ""
-        result = read_page(page, reader)
+        result = read_page(page, reader, table_rows=self.table_rows)
         if result.hidden_chars:
             self.hidden[number] = result.hidden_chars
             self.hidden_ai = self.hidden_ai or result.hidden_addresses_ai
