@@ -196,3 +196,16 @@ def test_a_questionnaire_label_answered_with_a_non_answer_states_nothing():
 def test_a_questionnaire_label_answered_yes_is_still_a_yes():
     fields = _read("Quality systems\nElectronic batch records: Yes, all GMP batches run on our MES since 2022.")
     assert fields["electronic_batch_records"].value is True
+
+
+def test_a_block_of_the_rfps_requirements_under_its_own_heading_is_the_sponsors():
+    fields = _read(
+        "Extract from the RFP (reproduced for reference)\nTechnology transfer: 8 weeks maximum.\n"
+        "First GMP batch: within 24 weeks of contract.\nOffer validity: 120 days.\nReporting: weekly.\n\n"
+        "Our proposal\nWe will complete technology transfer in 10 weeks and report monthly. This offer is valid for "
+        "60 days.",
+    )
+    assert fields["tech_transfer_weeks"].value == 10
+    assert fields["proposal_validity_days"].value == 60
+    assert fields["reporting_cadence"].value == "monthly"
+    assert fields["weeks_to_first_gmp_batch"].status == "not_stated"

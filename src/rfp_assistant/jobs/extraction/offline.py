@@ -19,7 +19,7 @@ from rfp_assistant.jobs.extraction.sections import (addressee_block, declared_sp
                                                     postscript_start, requirement_column_spans, superseded_cells)
 from rfp_assistant.jobs.extraction.value_check import derived
 from rfp_assistant.jobs.extraction.voices import (message_spans, optional_spans, other_client_spans,
-                                                  reported_request_spans)
+                                                  reported_request_spans, requirement_block_spans)
 from rfp_assistant.jobs.extraction.vessels import read_bioreactor_type, read_largest_volume
 from rfp_assistant.schemas.proposal import Evidence, FieldResult, ProposalExtraction, field_specs
 from rfp_assistant.jobs.extraction.terms import read_boolean, read_enum, read_list
@@ -38,7 +38,8 @@ def extract_offline(document: LoadedDocument) -> ProposalExtraction:
     for page, sponsor, others, earlier in zip(pages, sponsor_sections, others_sections, messages):
         # The sponsor's words and other clients' programs are never this proposal's values.
         page.foreign = merge_spans(foreign_spans(page.text, author) + sponsor + requirement_column_spans(page.text) +
-                                   reported_request_spans(page.text, author) + earlier + superseded_cells(page.text) +
+                                   reported_request_spans(page.text, author) + earlier +
+                                   requirement_block_spans(page.text) + superseded_cells(page.text) +
                                    (addressee_block(page.text) if page is pages[0] else []))
         page.others = merge_spans(other_programs_spans(page.text) + others + other_maker_sentences(page.text) +
                                   other_client_spans(page.text))

@@ -149,3 +149,46 @@ def _names_vendor(who: str, own: set[str]) -> bool:
 def _next_sender_is_vendor(text: str, position: int, own: set[str]) -> bool:
     sender = re.compile(r"(?im)^[^\S\n]*from[^\S\n]*:[^\S\n]*([^\n]+)$").search(text, position, position + 200)
     return bool(sender) and _names_vendor(sender.group(1), own)
+
+
+# -- a block of the sponsor's requirements under a heading that says so -------------------------------------
+
+_BLOCK_HEAD = re.compile(
+    rf"(?i)^\W*(?:(?:extract|excerpt|summary|copy)\s+(?:from|of)\s+(?:the\s+|your\s+)?{_DOCUMENT}|(?:the\s+|your\s+)?"
+    rf"(?:{_DOCUMENT}|sponsor['’]?s?|client['’]?s?|customer['’]?s?)\s+requirements?\b|your\s+(?:key\s+)?requirements?\b|"
+    rf"requirements?\s+(?:of|from)\s+(?:the\s+|your\s+)?{_DOCUMENT}\b)")
+_NOT_THEIRS = re.compile(r"(?i)\b(?:response|answer|reply|compliance|our\s+(?:position|proposal|offer)|vs\.?|versus|"
+                         r"against)\b")
+_BLOCK_END = re.compile(r"(?i)^\W*end\s+of\b")
+_BULLET_LINE = re.compile(r"^\s*(?:[-•▪*\x7f–]|\(?[a-z0-9]{1,2}[.)])\s")
+MAX_BLOCK_LINES = 15
+
+
+def requirement_block_spans(text: str) -> list[tuple[int, int]]:
+    """The lines under a heading that gives them as the sponsor's requirements ("RFP requirements", "Extract from
+    the RFP", "Your requirements, as we understand them:") up to the next heading, a blank line or the vendor's
+    own voice; a heading that answers them ("Requirements and our response") gives none."""
+    spans = []
+    lines = list(re.finditer(r"(?m)^[^\n]*$", text))
+    for index, line in enumerate(lines):
+        head = line.group(0)
+        if not head.strip() or len(head) > 90 or not _BLOCK_HEAD.match(head) or _NOT_THEIRS.search(head):
+            continue
+        end = line.end()
+        for following in lines[index + 1:index + 1 + 2 * MAX_BLOCK_LINES]:
+            body = following.group(0)
+            if not body.strip() or _FIRST_PERSON.search(body) or _is_heading(body):
+                break
+            end = following.end()
+            if _BLOCK_END.match(body):
+                break
+        if end > line.end():
+            spans.append((line.start(), end))
+    return spans
+
+
+def _is_heading(line: str) -> bool:
+    """A short line that names a section rather than stating something: no colon, no bullet, no full stop."""
+    stripped = line.strip()
+    return len(stripped) <= 60 and ":" not in stripped and not _BULLET_LINE.match(line) and \
+        not stripped.endswith((".", ";", ",")) and not re.search(r"\d", stripped)
