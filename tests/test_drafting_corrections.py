@@ -60,3 +60,12 @@ def test_a_code_or_a_spelled_out_count_corrected_on_the_spot_keeps_only_the_corr
     assert "three GMP batches" in said and "two" not in said
     kept = _clauses("Fill in vials, sorry, in PFS.")  # words of different kinds: left as the sponsor wrote them
     assert "vials" in kept
+
+
+def test_an_earlier_figure_kept_beside_the_current_one_is_left_out():
+    said = _clauses("Fill 2 mL (was 5 mL) in 6R vials. Budget increased from USD 2M to USD 3M. DAR 2 (previously DAR 4).")
+    assert "2 mL" in said and "5 mL" not in said
+    assert "USD 3M" in said and "USD 2M" not in said
+    assert "DAR 2" in said and "DAR 4" not in said
+    moves = _clauses("Tech transfer and scale-up from 200 L to 2,000 L.")  # a move between two scales, not a correction
+    assert "200 L" in moves and "2,000 L" in moves

@@ -27,3 +27,20 @@ def test_the_size_of_a_bag_or_bottle_is_not_the_production_scale_nor_a_single_us
 def test_a_count_labelled_no_of_batches_is_read_as_the_number_of_batches():
     brief = parse_brief("Dosage form: film-coated tablet\nPhase: Phase 2\nNo. of batches: 3 (25 mg, 100 mg, placebo)")
     assert brief.value("batches") == 3
+
+
+def test_a_vector_used_on_autologous_cells_is_a_gene_therapy_and_an_autologous_product_a_cell_therapy():
+    vector = parse_brief("LV RFP (ex vivo HSC gene therapy): 3rd-gen SIN lentiviral vector that transduces "
+                         "autologous CD34+ cells at our site; 1 engineering run + 2 GMP lots at 200 L.")
+    assert vector.value("modality") == "gene_therapy"
+    cells = parse_brief("Autologous CD19-directed product for r/r DLBCL, Phase 1, 30 patient lots.")
+    assert cells.value("modality") == "cell_therapy"
+
+
+def test_what_the_product_is_for_is_shown_in_the_overview_as_well():
+    from rfp_assistant.jobs.drafting.placement import place_clauses
+
+    clause = "Vector: transduces autologous CD34+ cells at our site"
+    placed = place_clauses([clause, "Storage at -80 °C, shipped on dry ice to our site in Rotterdam"])
+    assert clause in placed["overview"]
+    assert not any("dry ice" in c for c in placed["overview"])

@@ -57,10 +57,13 @@ MODALITY_LABELS = {
 }
 # Most specific first: an ADC brief also mentions its antibody, an mRNA vaccine is filed under mRNA.
 MODALITY_RULES = [
-    ("cell_therapy", re.compile(r"\bCAR[- ]?(?:T|NK)\b|\bcell[- ]therap(?:y|ies)\b|\bTILs?\b|\bautologous\b|\biPSCs?\b"
+    ("cell_therapy", re.compile(r"\bCAR[- ]?(?:T|NK)\b|\bcell[- ]therap(?:y|ies)\b|\bTILs?\b|\biPSCs?\b"
                                 r"|\biPS[- ]cells?\b|\bNK[- ]cells?\b|\bTCR[- ]T\b|\bMSCs?\b|\bstem[- ]cell therap", _I)),
     ("gene_therapy", re.compile(r"\b(?:AAV\d*\s+)?gene[- ]therap(?:y|ies)\b|\bAAV\d*\b|\brAAV\d*\b|\blentivir\w*|\bLVVs?\b"
                                 r"|\bretrovir\w*|\badenovir\w*|\bviral vectors?\b", _I)),
+    # 'Autologous' names whose cells are used; a named vector or gene therapy says what the CDMO makes
+    # ('the vector transduces autologous CD34+ cells' is a gene therapy vector).
+    ("cell_therapy", re.compile(r"\bautologous\b", _I)),
     ("antibody_drug_conjugate", re.compile(r"\bADCs?\b|\bantibody[- ]drug conjugates?\b")),
     ("mrna", re.compile(r"\bmRNA\b|\bsaRNA\b")),
     ("oligonucleotide", re.compile(r"\boligonucleotides?\b|\bantisense\b|\bASOs?\b|\bsiRNA\b|\bgapmer\b", _I)),

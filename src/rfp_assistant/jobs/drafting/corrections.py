@@ -26,6 +26,10 @@ CUE = re.compile(r"\b(?:sorry|oops|scratch that|I mean|I meant|make that|make it
 _BETWEEN = re.compile(r"\s*(?:\.{2,}|…)?\s*[,;:()\u2013\u2014-]*\s*$")
 _AFTER_CUE = re.compile(r"[\s,:;.!()\u2013\u2014-]*(?:(?:it'?s|it is|should be|is|to|that'?s|that is)\s+)?")
 _TERM_BEFORE = re.compile(r"(?<![\w/+-])([A-Za-z][\w/+-]*)\s*(?:\.{2,}|…)?\s*[,;:()\u2013\u2014-]*\s*$")
+# An earlier figure kept beside the current one: 'fill 2 mL (was 5 mL)', 'budget increased from $2M to $3M'.
+_WAS = re.compile(r"\s*\((?:was|previously|formerly|originally|earlier|old|not)\s*:?\s+(?P<old>[^()]{1,30})\)", re.I)
+_CHANGED_FROM = re.compile(r"\b(?P<verb>(?:changed|increased|decreased|reduced|raised|lowered|moved|updated|revised|"
+                           r"bumped|cut|went up|went down))\s+from\s+(?P<old>[^,;()]{1,30}?)\s+(?=to\s)", re.I)
 _NOT_BUT = re.compile(r"\bnot\s+(?P<old>[^,;]{1,25}?)\s*(?:,\s*)?\bbut\s+(?=\S)", re.I)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 DATE = re.compile(rf"\b(?:Q[1-4]|H[12]|{_MONTH})\s*[-/ ]?\s*(?:20\d\d)\b|\b(?:end|mid|early|late)[- ](?:of )?20\d\d\b",
@@ -119,14 +123,23 @@ def _quantity(currency: str | None, unit: str | None, rest: str) -> str:
 
 
 def _within_line(line: str) -> str:
-    """Corrections inside one line: 'X ... sorry, Y', 'not X but Y', and 'X ..., scratch that, Y' in one sentence."""
+    """Corrections inside one line: 'X ... sorry, Y', 'not X but Y', 'Y (was X)', 'changed from X to Y', and
+    'X ..., scratch that, Y' in one sentence."""
     line = _NOT_BUT.sub(lambda m: _not_but(m, line), line)
+    line = _WAS.sub(lambda m: "" if _one_figure(m.group("old")) else m.group(0), line)
+    line = _CHANGED_FROM.sub(lambda m: m.group("verb") + " " if _one_figure(m.group("old")) else m.group(0), line)
     for _ in range(4):  # each pass settles one correction; a line rarely holds more
         changed = _one_correction(line)
         if changed == line:
             break
         line = changed
     return line
+
+
+def _one_figure(text: str) -> bool:
+    """True when `text` is one figure, with at most the word naming it ('5 mL', 'DAR 4', 'Q3 2027')."""
+    found = figures(text)
+    return len(found) == 1 and len(re.sub(re.escape(found[0].number), "", text).split()) <= 2
 
 
 def _not_but(m: re.Match, line: str) -> str:
