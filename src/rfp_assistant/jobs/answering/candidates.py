@@ -56,6 +56,8 @@ class Candidate:
     similarity: float = 0.0
     eligible: bool = True
     """Long enough (or of the asked type) to lead an answer."""
+    matched: frozenset[str] = frozenset()
+    """The question's words (or their synonyms) the unit itself says, its heading aside."""
 
     @property
     def text(self) -> str:
@@ -101,6 +103,7 @@ def score_units(question: str, intent: Intent, hits: list[SearchHit], index: Wor
         terms |= {t for mentioned, phrases in groups if any(_has_phrase(sequence, p) for p in phrases) for t in mentioned}
         context |= {t for mentioned, phrases in groups if any(_has_phrase(context_sequence, p) for p in phrases)
                     for t in mentioned}
+        candidate.matched = frozenset(t for t in asked if t in terms)
         got = sum(idf[t] for t in asked if t in terms) + CONTEXT_WEIGHT * sum(idf[t] for t in asked if t in context - terms)
         got += KIN_WEIGHT * sum(idf[t] for t in asked if t not in terms and t not in context and kin[t] & terms)
         candidate.coverage = min(1.0, got / weight)

@@ -24,6 +24,14 @@ _CONTINUES = re.compile(r"^(additionally|also|in addition|furthermore|moreover|l
 _QUALIFIES = re.compile(r"^(this|that|these|those|it|they|such|the (range|figure|number|amount|estimate)|excluding|"
                         r"including|depending|for example|e\.g\.)\b|\b(depend\w*|typical\w*|usually|roughly|about|approx\w*|"
                         r"excluding|including|per|each|if|unless)\b", re.I)
+# A sentence opening by pointing back ("These insights help...", "Regardless of the motivation, ...") or naming its
+# subject with a demonstrative early on ("Sponsors should establish this infrastructure ...") is read with the sentence
+# it points to: that one says what "these", "this infrastructure" or "the motivation" are. "This guide" points nowhere.
+_DOCUMENT = r"(guide|page|article|document|series|report|paper|post)\b"
+_REFERS_BACK = re.compile(r"^(this|that|these|those|it|they|such|both|either|neither|regardless|whatever|whichever|"
+                          r"in (this|that|either|any) case|either way|otherwise)\b"
+                          rf"|^(\S+\s+){{1,4}}?(this|these|those|such) (?!{_DOCUMENT})[a-z]", re.I)
+_ABOUT_ITSELF = re.compile(rf"^(this|these) {_DOCUMENT}", re.I)
 PLAYBOOK_ADDS = "The built-in playbook adds:"
 _BULLET = re.compile(r"^([-*•▪]|\d{1,2}[.)])\s+")
 
@@ -45,8 +53,8 @@ def compose(intent: Intent, candidates: list[Candidate]) -> Answer:
             intro, listed = items
             return _render(intro, listed)
     if intent.shape == "definition":
-        return _render(_paragraph_from(anchor, units, DEFINITION_SENTENCES), [])
-    chosen = _best_sentences(anchor, best_group, units)
+        return _render(_with_antecedent(anchor, units, _paragraph_from(anchor, units, DEFINITION_SENTENCES)), [])
+    chosen = _with_antecedent(anchor, units, _best_sentences(anchor, best_group, units))
     if intent.shape == "number":
         chosen = _with_qualifier(anchor, units, chosen)
     if intent.shape == "list":
@@ -92,14 +100,26 @@ def _whole_list(anchor: Candidate, units: list[Candidate]) -> tuple[list[Candida
         lead = anchor.unit.lead
         items = [c for c in units if _is_item(c) and c.unit.lead == lead]
         intro = [c for c in units if not c.unit.is_row and c.text == lead][:1]
-        return intro, items
+        return intro, _singled_out(items)
     # The anchor's paragraph may end by introducing a list ("... by considering:").
     block_end = max((c for c in units if c.unit.block == anchor.unit.block), key=lambda c: c.position)
     items = [c for c in units if _is_item(c) and c.unit.lead == block_end.text and c.position > block_end.position]
     if items:
         intro = [anchor] if anchor is block_end else [anchor, block_end]
-        return intro, items
+        return intro, _singled_out(items)
     return None
+
+
+def _singled_out(items: list[Candidate]) -> list[Candidate]:
+    """The one item the question's own words pick out ("which risks are financial?"), else the whole list.
+
+    It holds a word of the question no other item holds, and every question word another item holds.
+    """
+    for item in items:
+        others = set().union(*(c.matched for c in items if c is not item))
+        if item.matched - others and others <= item.matched:
+            return [item]
+    return items
 
 
 def _is_item(candidate: Candidate) -> bool:
@@ -124,6 +144,17 @@ def _best_sentences(anchor: Candidate, group: list[Candidate], units: list[Candi
     if follow is not None and follow not in chosen and follow.score >= 0.5 * anchor.score and len(chosen) < MAX_SENTENCES:
         chosen.append(follow)
     return chosen
+
+
+def _with_antecedent(anchor: Candidate, units: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
+    """The sentence just before an anchor that points back to it, from the same paragraph."""
+    opening = _BULLET.sub("", anchor.text)
+    if not _REFERS_BACK.match(opening) or _ABOUT_ITSELF.match(opening):
+        return chosen
+    before = next((c for c in units if c.position == anchor.position - 1 and c.unit.block == anchor.unit.block), None)
+    if before is None or before in chosen or before.unit.is_row or before.text.rstrip().endswith("?"):
+        return chosen
+    return [before] + chosen
 
 
 def _with_qualifier(anchor: Candidate, units: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:

@@ -1,0 +1,61 @@
+"""An answer says what its sentence points back to, and gives the one list item a question picks out, not the list."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import require_shared
+from rfp_assistant.config import Settings
+from rfp_assistant.core.documents import load_bytes, load_document
+from rfp_assistant.core.retrieval.index import WorkspaceIndex
+from rfp_assistant.core.text.sentences import quote_in_text
+from rfp_assistant.jobs.answering import answer_question
+
+MB = 1_000_000
+HANDBOOK = b"""# Planning notes for the outsourcing program
+
+## Risk areas
+We looked at our plant and our people first. The program plan weighs three kinds of risk:
+- Financial risks like cost overruns, unplanned change orders or currency swings.
+- Operational risks include capacity shortfalls, late raw materials or a failed batch.
+- Regulatory risks, including a failed inspection or a data integrity finding.
+"""
+
+
+@pytest.fixture
+def workspace(tmp_path, playbook_data_dir) -> WorkspaceIndex:
+    """The built-in playbook plus the team's planning notes, read by both tiers (as in the app after ingest)."""
+    shutil.copytree(playbook_data_dir, tmp_path / "data")
+    index = WorkspaceIndex(Settings(data_dir=tmp_path / "data"), "default")
+    index.add_document(load_bytes(HANDBOOK, "notes.md", max_bytes=MB), "guide")
+    index.upgrade()
+    return index
+
+
+def test_a_sentence_pointing_back_comes_with_the_sentence_it_points_to(tmp_path, playbook_data_dir):
+    guide = require_shared("reference", "cdmo-preparation-guide.txt")
+    shutil.copytree(playbook_data_dir, tmp_path / "guide-data")
+    index = WorkspaceIndex(Settings(data_dir=tmp_path / "guide-data"), "default")
+    index.add_document(load_document(guide, max_bytes=50 * MB), "guide")
+    index.upgrade()
+    # "Regardless of the internal motivation, the rationale ..." is read with the sentence naming the motivations.
+    answer = answer_question(index, "What are typical motivations for outsourcing to a CDMO?")
+    assert answer.found and "accessing niche technologies" in answer.answer
+    # "Sponsors should establish this infrastructure ..." comes with what "this infrastructure" is.
+    answer = answer_question(index, "what should a sponsor establish to handle inspections and recalls")
+    assert answer.found and "regulatory and quality teams should be created" in answer.answer
+    assert all(quote_in_text(c.quote, guide.read_text(encoding="utf-8")) for c in answer.citations)
+
+
+def test_a_question_singling_out_one_item_gets_that_item(workspace):
+    answer = answer_question(workspace, "Which risks are financial ones?")
+    assert answer.found and "currency swings" in answer.answer
+    assert "capacity shortfalls" not in answer.answer and "failed inspection" not in answer.answer
+
+
+def test_a_question_about_the_whole_list_still_gets_every_item(workspace):
+    answer = answer_question(workspace, "What kinds of risk does the program plan weigh?")
+    for item in ("currency swings", "capacity shortfalls", "failed inspection"):
+        assert item in answer.answer
