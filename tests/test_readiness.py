@@ -409,3 +409,23 @@ def test_a_register_recording_the_thing_as_effective_covers_it_and_a_draft_entry
     assert "in force" in item.reason and "RFP template" in item.evidence[0].quote
     draft = assess_readiness(_workspace(settings, "index-draft", {"document_index.csv": _document_index("Draft")}))
     assert draft.item("market.rfp_template").status == "partial"
+
+
+CADENCE = ("# Working with the CDMO\nWeekly status calls with the CDMO project team, a monthly progress report on our "
+           "report template, and all data shared through the SharePoint portal{detail}.\n")
+
+
+def test_a_status_word_on_a_detail_leaves_only_that_detail_open(settings):
+    """ "start date TBC" says when the calls begin is open, not that the cadence is undecided."""
+    statuses = {}
+    for name, detail in (("plain", ""), ("detail", ", start date TBC")):
+        index = WorkspaceIndex(settings, f"cadence-{name}")
+        index.add_document(load_bytes(CADENCE.format(detail=detail).encode(), "comms.md", max_bytes=MB), "internal")
+        statuses[name] = assess_readiness(index, items=["operating_model.communication_cadence"]).item(
+            "operating_model.communication_cadence").status
+    assert statuses == {"plain": "covered", "detail": "covered"}
+    index = WorkspaceIndex(settings, "cadence-open")
+    index.add_document(load_bytes(CADENCE.format(detail="").replace("Weekly", "Cadence TBC: weekly").encode(),
+                                  "comms.md", max_bytes=MB), "internal")
+    assert assess_readiness(index, items=["operating_model.communication_cadence"]).item(
+        "operating_model.communication_cadence").status == "partial"

@@ -87,17 +87,39 @@ def units_of(text: str) -> tuple[Unit, ...]:
             header = tuple(cells)  # the first row of a pipe table names its columns
         row_cells = tuple(i for i, label in enumerate(labels)
                           if cells[i] and (label is None or _ROW_FIELDS.match(label.strip())))
+        if kind != "pipe" and labels == [None] and len(details := _details(row)) > 1:
+            cells, row_cells = details, ()  # a list item with a status on a detail: that detail is open, not the item
         units.append(Unit(row, lead, offset, tuple(cells), row_cells, is_row=True))
     return tuple(units)
 
 
 _CLAUSE = re.compile(r";\s+|,?\s+(?=(?:but|whereas|while|although|though|however)\s)")
+# A status word on a detail of the thing, set off by a comma, a dash or brackets: "kick-off held, date TBC",
+# "RACI approved (owner to be confirmed)". It leaves that detail open, not the rest of the sentence.
+_DETAIL = re.compile(r"(?:,|\s[-\u2013\u2014]|\()\s*((?:the |exact |final )?(?:owners?|dates?|timing|deadline|due date|"
+                     r"start date|end date|venue|attendees|format)"
+                     r"\s*(?::\s*|is |are |still )?(?:tbd|tbc|tba|to be (?:confirmed|decided|defined|determined|agreed|"
+                     r"set|scheduled|announced|named|assigned)|not yet (?:set|confirmed|fixed|agreed|decided|scheduled|"
+                     r"named|assigned))\b\)?)", re.I)
 
 
 def _clauses(sentence: str) -> tuple[str, ...]:
-    """A sentence's clauses (split at semicolons and "but"/"while"...): each may be about another thing or time."""
+    """A sentence's clauses (split at semicolons and "but"/"while"...): each may be about another thing or time;
+    a status on a detail ("date TBC") is a clause of its own."""
     parts = [p.strip() for p in _CLAUSE.split(sentence)]
+    parts = [piece for part in parts for piece in _details(part)]
     return tuple(p for p in parts if p) if len(parts) > 1 else (sentence,)
+
+
+def _details(clause: str) -> list[str]:
+    """The clause cut around each status-on-a-detail phrase ("..., owner TBD"), each piece verbatim."""
+    pieces, at = [], 0
+    for match in _DETAIL.finditer(clause):
+        if match.start() > at:
+            pieces.append(clause[at:match.start()].strip(" ,-\u2013\u2014("))
+        pieces.append(match.group(1))
+        at = match.end()
+    return [p for p in pieces + [clause[at:].strip(" ,)")] if re.search(r"\w", p)] if at else [clause]
 
 
 def _cells(row: str, header: tuple[str, ...]) -> tuple[list[str], list[str | None]]:
