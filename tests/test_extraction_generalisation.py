@@ -209,3 +209,21 @@ def test_a_block_of_the_rfps_requirements_under_its_own_heading_is_the_sponsors(
     assert fields["proposal_validity_days"].value == 60
     assert fields["reporting_cadence"].value == "monthly"
     assert fields["weeks_to_first_gmp_batch"].status == "not_stated"
+
+
+def test_a_capability_tables_ticks_and_crosses_answer_their_labels():
+    fields = _read(
+        "Capabilities at the Cambridge site\nBSL-3 / high-containment suites ✘ All suites are BSL-2; no BSL-3 handling\n"
+        "Electronic batch records ✔ In use for all GMP suites",
+    )
+    assert fields["high_containment"].value is False
+    assert fields["electronic_batch_records"].value is True
+
+
+def test_one_stages_total_is_not_the_programme_total_and_a_proposal_without_one_says_so():
+    fields = _read(
+        "4 Pricing by stage\nStage Content Fixed price (GBP)\nStage 1 total £348,000\nStage 2 total £512,000\n"
+        "Stage 3 is priced per lot. We have deliberately not given a programme total because the number of lots is "
+        "open.",
+    )
+    assert fields["total_price"].status == "not_stated"

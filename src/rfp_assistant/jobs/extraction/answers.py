@@ -59,3 +59,20 @@ def unanswered(page: Page, end: int) -> bool:
     """Whether a label's answer (after its colon or on the next line) is a non-answer such as N/A or TBD."""
     label = _LABEL_END.match(page.text, end)
     return bool(label) and bool(_NO_ANSWER.match(page.text, label.end()))
+
+
+# A capability table's tick or cross right after its label: "Electronic batch records ✔ …", "BSL-3 suites ✘ …".
+_MARK = re.compile(r"[^\n✔✓☑✅✘✗☒❌]{0,30}?(?:(?P<yes>[✔✓☑✅])|(?P<no>[✘✗☒❌]))")
+
+
+def mark_answer(page: Page, end: int) -> bool | None:
+    """The tick (True) or cross (False) that follows a label within a few characters, or None."""
+    return mark_after(page.text, end)
+
+
+def mark_after(text: str, end: int) -> bool | None:
+    """The tick (True) or cross (False) within a few characters after `end` of `text`, or None."""
+    m = _MARK.match(text, end)
+    if not m:
+        return None
+    return m.group("yes") is not None

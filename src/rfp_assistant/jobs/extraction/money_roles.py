@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import rfp_assistant.core.values as p
 from rfp_assistant.jobs.extraction.candidates import Candidate, decide, near_cues
-from rfp_assistant.schemas.proposal import Money
+from rfp_assistant.schemas.proposal import FieldResult, Money
 
 # "The total program price is the sum of the line items in Table A-1", "Total project price = sum of line items".
 SUM_STATEMENT = re.compile(
@@ -217,12 +217,15 @@ def read_money(spec, pages):
                 bonus -= 0.5  # "900,000 per batch 2,700,000": "per batch" describes the figure before it
             if not unit and re.search(r"(?i)batches|lots\b|runs\b|campaign", cue):
                 bonus -= 0.3  # "Three GMP batches US$ 2.1M" is the price of several
-        if spec.key == "total_price" and unit:
-            bonus -= 0.6
+        if spec.key == "total_price" and (unit or _PART_TOTAL.search(context)):
+            bonus -= 0.6  # a unit price, or one part's total ("Stage 1 total £348,000", "Subtotal")
         if _TERMS_MONEY.search(context):
             bonus -= 0.6  # a liability cap, an insurance sum or a storage rate in the terms is no price of the scope
         return bonus
 
+    if spec.key == "total_price" and any(m and not page.is_foreign(m.start()) for page in pages
+                                         for m in [_NO_TOTAL.search(page.text)]):
+        return FieldResult()  # "we have deliberately not given a programme total": the proposal says it has none
     found: list[Candidate] = []
     for page in pages:
         default = _table_currency(page.text)
@@ -254,6 +257,11 @@ def read_money(spec, pages):
 
 
 _PRICES = ("gmp_batch_price", "tech_transfer_fee")
+_PART_TOTAL = re.compile(r"(?i)\bsub-?total\b|\b(?:stage|phase|part|wp|work\s+package|section|step|year|module)\s*[\w.]{0,4}\s+"
+                         r"total\b|\btotal\s+(?:for|of)\s+(?:stage|phase|part|wp|work\s+package|section|step|year|module)\b")
+_NO_TOTAL = re.compile(r"(?i)\b(?:not|cannot|can['’]t|no)\s+(?:be\s+)?(?:\w+\s+){0,2}?(?:given|give|stated?|provided?|quoted?|"
+                       r"calculated?|possible)\s+(?:an?\s+|the\s+)?(?:overall\s+|programme\s+|program\s+|project\s+|grand\s+)?"
+                       r"total\b|\bno\s+(?:overall\s+|programme\s+|program\s+|project\s+|grand\s+)?total\s+(?:is|can|has)\b")
 _TERMS_MONEY = re.compile(r"(?i)\bliabilit|\bcapped\b|\bcap\s+(?:of|at)\b|\binsur(?:ance|ed)\b|\binterest\b|\bindemn|"
                           r"\bpenalt|\bper\s+(?:pallet|rack|auditor|shelf)|\bstorage\s+(?:fee|charge|rate)s?\b")
 

@@ -14,7 +14,7 @@ from rfp_assistant.jobs.extraction.layout import wrapped
 from rfp_assistant.jobs.extraction.money_roles import option_spans
 from rfp_assistant.jobs.extraction.roles import (AFFIRMS, NOT_YET, OPTIONAL, OTHER_PARTY, OUT_OF_SCOPE,
                                                  VERDICT_NEXT)
-from rfp_assistant.jobs.extraction.answers import is_question, row_answer, row_quote, unanswered
+from rfp_assistant.jobs.extraction.answers import is_question, mark_answer, row_answer, row_quote, unanswered
 from rfp_assistant.jobs.extraction.scope import read_services
 
 # Capabilities count whether or not this proposal's scope uses them; practices (a dedicated PM, electronic batch
@@ -131,6 +131,10 @@ def read_boolean(key: str, pages: list[Page]) -> FieldResult:
                     if answer is not None:
                         (positives if answer else negatives).append(Candidate(answer, page.number, row_quote(page, m),
                                                                               0.85))
+                    continue
+                mark = mark_answer(page, m.end())
+                if mark is not None:  # a tick or a cross in the label's own row answers it
+                    (positives if mark else negatives).append(Candidate(mark, page.number, row_quote(page, m), 0.9))
                     continue
                 if any(n.search(page.text, max(0, m.start() - 40), m.end() + 40) for n in spec["_negative"]):
                     continue

@@ -16,6 +16,7 @@ from rfp_assistant.core.text.negation import is_negated
 from rfp_assistant.jobs.extraction.money_roles import (SUM_STATEMENT, line_item_sum, line_item_sum_below, spaced_amounts,
                                                        sum_statements)
 from rfp_assistant.jobs.extraction.text_match import site_named, text_supported
+from rfp_assistant.jobs.extraction.answers import mark_after
 from rfp_assistant.jobs.extraction.terms import boolean_terms, enum_terms, list_terms
 from rfp_assistant.schemas.proposal import FieldSpec, Money
 
@@ -218,6 +219,10 @@ def _bool_ok(key: str, value: bool, text: str) -> bool:
     for pattern in terms["topic"]:
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in negatives):
+                continue
+            mark = mark_after(text, m.end())
+            if mark is not None:  # "Electronic batch records ✔", "BSL-3 suites ✘": the row's own answer
+                said, denied = said or mark, denied or not mark
                 continue
             left, right = _quote_bounds(text, m.start(), m.end())
             if _NOT_YET.search(text, left, right):
