@@ -227,3 +227,14 @@ def test_one_stages_total_is_not_the_programme_total_and_a_proposal_without_one_
         "open.",
     )
     assert fields["total_price"].status == "not_stated"
+
+
+def test_a_stirred_tank_bioreactor_is_a_bioreactor_and_a_footnote_is_its_own_statement():
+    fields = _read(
+        "2.2 Upstream equipment\nThe largest production bioreactor is a 500 L single-use stirred-tank bioreactor, "
+        "supported by 50 L and 200 L seed-train vessels.\n"
+        "\x7f An integrated QC laboratory with validated ddPCR and AUC.\n2 Prices are firm for 90 days from the date "
+        "of this proposal.",
+    )
+    assert fields["max_bioreactor_volume_l"].value == 500
+    assert fields["proposal_validity_days"].value == 90

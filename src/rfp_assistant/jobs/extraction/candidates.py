@@ -181,7 +181,7 @@ def near_cues(
 # A new table row or list item: a line break after a short line (a cell) before a capital, a numbered item or a
 # bullet; or a bullet anywhere. A break after a long line is a soft wrap inside a sentence.
 _NEW_ROW = re.compile(r"(?:(?<=\n)|(?<=\n[^\n]{1})|(?<=\n[^\n]{2})|[^\S\n])(?=[\x7f•▪])|"
-                      r"\n[^\S\n]*(?=[A-Z]|WP\d|\d+\s*[.)]\s|[-\x7f•▪*])")
+                      r"\n[^\S\n]*(?=[A-Z]|WP\d|\d+\s*[.)]\s|\d{1,2}\s+[A-Z][a-z]|[-\x7f•▪*])")  # "2 Prices are…": a footnote
 SHORT_REACH = 100  # characters after a cue that its window covers however short the lines are
 SOFT_WRAP = 70  # a line this long that breaks mid-sentence was wrapped by the layout, not ended
 
@@ -189,7 +189,9 @@ SOFT_WRAP = 70  # a line this long that breaks mid-sentence was wrapped by the l
 def _rows(text: str, start: int, end: int):
     """Row starts in text[start:end] (see _NEW_ROW), skipping line breaks that only wrap a long line."""
     wrap = _wrap_width(text)
-    for row in _NEW_ROW.finditer(text, start, end):
+    for row in _NEW_ROW.finditer(text, start):  # the lookahead may read past `end` ("\n2 Prices…" is a row)
+        if row.start() >= end:
+            break
         if text[row.start():row.start() + 1] == "\n":
             line_start = text.rfind("\n", 0, row.start()) + 1
             if row.start() - line_start >= wrap and text[row.start() - 1:row.start()] not in ".:;":
