@@ -69,3 +69,13 @@ def test_an_earlier_figure_kept_beside_the_current_one_is_left_out():
     assert "DAR 2" in said and "DAR 4" not in said
     moves = _clauses("Tech transfer and scale-up from 200 L to 2,000 L.")  # a move between two scales, not a correction
     assert "200 L" in moves and "2,000 L" in moves
+
+
+def test_a_chat_with_times_after_the_names_and_a_correction_at_the_end_of_a_line():
+    chat = ("Mira (10:42): ADC for our Phase 1, DAR 4, MMAE payload, 2 GMP batches\nJon (10:43): ok\n"
+            "Mira (10:45): DAR 2 then, I checked\nJon (10:46): noted")
+    said = "\n".join(parse_brief(chat).clauses)
+    assert "DAR 4" not in said and "DAR 2" in said
+    assert "10:42" in said or "Mira" in said or "MMAE" in said  # times are never read as figures to correct
+    late = _clauses("ADC, DAR 4, MMAE payload, Phase 1.\nOne more thing: DAR is 2, sorry.")
+    assert "DAR 4" not in late and "MMAE" in late

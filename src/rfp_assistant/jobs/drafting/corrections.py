@@ -20,9 +20,10 @@ _CURRENCY = r"(?:[$€£]\s?|(?:USD|EUR|GBP|CHF)\s?)"
 _UNIT = (r"(?:%|°\s?[CF]\b|[kmµun]?(?:g|L|l|M|mol|Da)(?:/[A-Za-z]+)?\b|(?:weeks?|wks?|months?|mo|days?|years?|yrs?"
          r"|hours?|h|batch(?:es)?|lots?|runs?|campaigns?|vials?|syringes?|doses?|cP|mPa|TU|vg|cells|patients|units)\b)")
 # A figure: optional currency, the number, an optional unit right after it.
-FIGURE = re.compile(rf"(?<![\w.])({_CURRENCY})?({_NUMBER})(?:\s?({_UNIT}))?", re.I)
-CUE = re.compile(r"\b(?:sorry|oops|scratch that|I mean|I meant|make that|make it|correction|corrected|no wait|or rather"
-                 r"|actually|typo|updated?|revised|change(?:d)? to)\b", re.I)
+FIGURE = re.compile(rf"(?<![\w.:])({_CURRENCY})?(?!\d{{1,2}}:\d)({_NUMBER})(?:\s?({_UNIT}))?", re.I)  # not a clock time
+CUE = re.compile(r"\b(?:sorry|sry|oops|scratch that|I mean|I meant|make that|make it|correction|correcting|corrected"
+                 r"|no wait|wait|or rather|actually|typo|updated?|revised|change(?:d)? to|my bad|my mistake|edit|amended"
+                 r"|to clarify|should read|should have said)\b", re.I)
 _BETWEEN = re.compile(r"\s*(?:\.{2,}|…)?\s*[,;:()\u2013\u2014-]*\s*$")
 _AFTER_CUE = re.compile(r"[\s,:;.!()\u2013\u2014-]*(?:(?:it'?s|it is|should be|is|to|that'?s|that is)\s+)?")
 _TERM_BEFORE = re.compile(r"(?<![\w/+-])([A-Za-z][\w/+-]*)\s*(?:\.{2,}|…)?\s*[,;:()\u2013\u2014-]*\s*$")
@@ -43,9 +44,11 @@ _NOT_LABEL = frozenset("""
     expects have has had make makes get gets plan plans planned said say update updated correction corrected actually
     typo revised rather sorry oops wait mean meant meaning""".split())
 _SENTENCE_END = re.compile(r"(?<![.\d])[.!?]\s+(?=[A-Z(\[])")
-_TIMESTAMP = re.compile(r"^\s*\[?\(?\d{1,2}:\d{2}")
-_SPEAKER = re.compile(r"^\s*(?:\[[^\]]{1,20}\]\s*)?([A-Z][\w.'-]{1,20}(?: [A-Z][\w.'-]{1,20})?)"
-                      r"\s*(?:\(\d{1,2}:\d{2}\))?\s*:\s")
+_TIMESTAMP = re.compile(r"^[^\n]{0,25}?\b\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?\b")
+# 'Ana: ...', '[09:05] Ana: ...', '**Ana:** ...', 'Ana (09:05): ...', '09:05 Ana: ...', '> Ana: ...'.
+_SPEAKER = re.compile(r"^\s*(?:>\s*)?(?:\[[^\]]{1,20}\]\s*|\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?\s*[-\u2013]?\s*)?\**"
+                      r"([A-Z][\w.'-]{1,20}(?: [A-Z][\w.'-]{1,20})?)\s*(?:[,(]\s*\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?\)?)?"
+                      r"\s*:\**\s")
 
 
 @dataclass(frozen=True)
@@ -208,15 +211,17 @@ def _across_lines(lines: list[str]) -> list[str]:
     for n, line in enumerate(lines):
         cue = CUE.search(line)
         corrects = bool(cue) and cue.start() <= _lead(line) + 3
-        if not (corrects or chat):
-            continue
-        said = [f for f in figures(line) if f.quantity]
+        if not (corrects or chat or cue):
+            continue  # a cue further in ('..., DAR is 2, sorry') overrules only a quantity named alike
+        said = [f for f in figures(line) if f.quantity and f.start >= _lead(line)]
         for new in said:
             earlier = [k for k in range(n) if not (chat and not corrects and _lead(lines[k]) == 0)]
-            named = [(k, old) for k in earlier for old in figures(lines[k]) if _overruled(old, new)]
+            named = [(k, old) for k in earlier for old in figures(lines[k])
+                     if old.start >= _lead(lines[k]) and _overruled(old, new)]
             if not named and corrects and not new.quantity.startswith("#") \
                     and sum(f.quantity == new.quantity for f in said) == 1:
-                same = [(k, old) for k in earlier for old in figures(lines[k]) if old.quantity == new.quantity]
+                same = [(k, old) for k in earlier for old in figures(lines[k])
+                        if old.quantity == new.quantity and old.start >= _lead(lines[k])]
                 named = same if len(same) == 1 and same[0][1].number != new.number else []
             for k, old in sorted(named, key=lambda pair: -pair[1].start):
                 lines[k] = lines[k][:old.start] + new.number + lines[k][old.start + len(old.number):]
