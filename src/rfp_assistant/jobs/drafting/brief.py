@@ -70,10 +70,16 @@ def _mapping(text: str, fmt: str) -> dict | None:
         data = json.loads(text) if fmt == "json" else yaml.safe_load(text)
     except (ValueError, yaml.YAMLError):
         return None
-    # A one-line brief such as "Phase 1 mAb: 2 batches" parses as YAML too; a real mapping has several keys.
-    if isinstance(data, dict) and len(data) >= 2 and all(isinstance(k, str) for k in data):
+    # A one-line brief such as "Phase 1 mAb: 2 batches" parses as YAML too; a real mapping has several keys. A chat
+    # whose speakers write more than once ('Mira: ...' twice) parses too, keeping only each speaker's last line.
+    if isinstance(data, dict) and len(data) >= 2 and all(isinstance(k, str) for k in data) and not _repeats_keys(text):
         return data
     return None
+
+
+def _repeats_keys(text: str) -> bool:
+    keys = [m.group(1).strip() for m in re.finditer(r"^([^\s#:][^:\n]*):", text, re.M)]
+    return len(keys) != len(set(keys))
 
 
 def _as_path(value: str | Path) -> Path | None:
