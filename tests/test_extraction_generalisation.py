@@ -238,3 +238,14 @@ def test_a_stirred_tank_bioreactor_is_a_bioreactor_and_a_footnote_is_its_own_sta
     )
     assert fields["max_bioreactor_volume_l"].value == 500
     assert fields["proposal_validity_days"].value == 90
+
+
+def test_a_future_vessel_on_the_next_row_does_not_hide_the_largest_one_in_use_nor_the_sponsors_product_count():
+    fields = _read(
+        "Capability Acme Carlsbad\nUpstream Single-use bioreactors; largest single-use bioreactor: 200 L\n"
+        "Upstream (future) 1,000 L single-use bioreactor delivered mid-2027 - not yet qualified.\n"
+        "We manufacture lentiviral vectors and AAV vectors. The vector is used to transduce Helix's autologous HSC "
+        "product.",
+    )
+    assert fields["max_bioreactor_volume_l"].value == 200
+    assert fields["modalities"].value == ["gene_therapy"]

@@ -14,7 +14,7 @@ from functools import lru_cache
 _ENDS_STATEMENT = re.compile(r"[.:;!?]\s*$")
 _STARTS_ITEM = re.compile(r"\s*(?:[-•▪*\x7f|]|\(?[a-z0-9]{1,2}[.)]\s|[A-Z]{1,3}[-.]?\d+(?:\.\d+)*[a-z]?\b|\d+(?:\.\d+)+\s)")
 # A line that reads as a cell or a caption rather than prose: few words, or ends in a figure ("Total USD 1,200,000").
-_ENDS_FIGURE = re.compile(r"(?:\d|%|\))\s*$")
+_ENDS_FIGURE = re.compile(r"(?:\d|%|\)|\d[^\S\n]?(?:L|mL|kg|g|mg|wks?|weeks?|days?|months?))\s*$")  # "… bioreactor: 200 L"
 _CELLS = re.compile(r"\s\|\s|\S {3,}\S|\t")  # a row of cells or a running header ("Acme | Confidential")
 _PROSE_WORD = re.compile(r"\b[a-z]{2,}\b")
 MIN_WRAP = 28  # a line shorter than this was ended by its writer, not wrapped by the layout
