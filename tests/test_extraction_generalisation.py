@@ -116,7 +116,7 @@ def test_a_street_named_after_a_city_is_not_the_site():
 
 
 def test_a_house_saying_it_works_in_its_letterhead_town_works_there_but_not_at_its_head_office():
-    letterhead = _read("Northwind Aseptics Ltd\nUnit 4, Harbour Works, Galway H91 XR2T, Ireland\n"
+    letterhead = _read("Northwind Aseptics Ltd\nUnit 4, Harbour Works, Galway H91 AB12, Ireland\n"
                        "Dear Dr Roe,\nWe're a small sterile fill/finish company in Galway and release every lot.")
     assert letterhead["sites"].value == ["Galway, Ireland"]
     office = _read("Northwind Aseptics Ltd\nHead office: 27 Leeson Crescent, Dublin, Ireland\n"
@@ -222,7 +222,7 @@ def test_a_capability_tables_ticks_and_crosses_answer_their_labels():
 
 def test_one_stages_total_is_not_the_programme_total_and_a_proposal_without_one_says_so():
     fields = _read(
-        "4 Pricing by stage\nStage Content Fixed price (GBP)\nStage 1 total £348,000\nStage 2 total £512,000\n"
+        "4 Pricing by stage\nStage Content Fixed price (GBP)\nStage 1 total £120,000\nStage 2 total £512,000\n"
         "Stage 3 is priced per lot. We have deliberately not given a programme total because the number of lots is "
         "open.",
     )

@@ -218,14 +218,14 @@ def read_money(spec, pages):
             if not unit and re.search(r"(?i)batches|lots\b|runs\b|campaign", cue):
                 bonus -= 0.3  # "Three GMP batches US$ 2.1M" is the price of several
         if spec.key == "total_price" and (unit or _PART_TOTAL.search(context)):
-            bonus -= 0.6  # a unit price, or one part's total ("Stage 1 total £348,000", "Subtotal")
+            bonus -= 0.6  # a unit price, or one part's total ("Stage 1 total £120,000", "Subtotal")
         if _TERMS_MONEY.search(context):
             bonus -= 0.6  # a liability cap, an insurance sum or a storage rate in the terms is no price of the scope
         return bonus
 
     if spec.key == "total_price" and any(m and not page.is_foreign(m.start()) for page in pages
                                          for m in [_NO_TOTAL.search(page.text)]):
-        return FieldResult()  # "we have deliberately not given a programme total": the proposal says it has none
+        return FieldResult()  # "we have not given a programme total": the proposal says it has none
     found: list[Candidate] = []
     for page in pages:
         default = _table_currency(page.text)

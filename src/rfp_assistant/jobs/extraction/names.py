@@ -161,7 +161,7 @@ def _letterhead_site(spec, page: Page) -> dict[str, Candidate]:
     return {}
 
 
-# An address line's street or building, not its town: "14 Cambridge Street, Boston", "Lough Atalia Works, Galway".
+# An address line's street or building, not its town: "14 Cambridge Street, Boston", "Harbour Works, Galway".
 _STREET = re.compile(r"(?i)\b(?:street|st|road|rd|avenue|ave|boulevard|blvd|lane|ln|drive|dr|way|parkway|pkwy|highway|hwy|"
                      r"place|pl|square|sq|quay|court|ct|crescent|terrace|row|close|works|estate|building|house|tower|"
                      r"centre|center|strasse|straße|str|weg|allee|platz|gasse|laan|straat|plein|vej|gatan|gata|"
@@ -177,7 +177,7 @@ def _normalize_place(place: re.Match) -> str | None:
 
 def _town_after_street(text: str, position: int) -> str | None:
     """The town of an address whose first part is its street: "Cambridge Street, Boston, MA" is in Boston,
-    "Lough Atalia Works, Galway H91 XR2T, Ireland" in Galway (postcodes left out)."""
+    "Unit 4, Harbour Works, Galway H91 AB12, Ireland" in Galway (postcodes left out)."""
     end = text.find("\n", position)
     parts = [" ".join(w for w in part.split() if not re.search(r"\d", w)).strip(" .")
              for part in re.split(r"[,|·]", text[position:end if end >= 0 else len(text)])[1:5]]
