@@ -34,8 +34,8 @@ HELD_OUT_GOALS = [("facts_carried.held_out", ">=", 0.95), ("gaps_asked.held_out"
                   ("invented_facts.held_out", "==", 0.0), ("section_coverage.held_out", "==", 1.0),
                   ("sections_cited.held_out", "==", 1.0), ("facts_carried.dev_gap", "<=", 0.05),
                   ("gaps_asked.dev_gap", "<=", 0.05)]
-# invented_facts.held_out was met until the third blind wave (dr6): two of its held-out specifics now reach the draft,
-# both through a clause of the brief shown in the sponsor's words, not through generated text.
+# invented_facts.held_out was met until the third blind wave (dr6) brought briefs that correct themselves; the figures a
+# brief overrules are now replaced by the later statement (jobs/drafting/corrections.py), which took it from 2 to 1.
 NOT_YET: set[str] = {"facts_carried.held_out", "gaps_asked.held_out", "facts_carried.dev_gap", "gaps_asked.dev_gap",
                      "invented_facts.held_out"}
 
