@@ -63,7 +63,8 @@ def test_a_code_or_a_spelled_out_count_corrected_on_the_spot_keeps_only_the_corr
 
 
 def test_an_earlier_figure_kept_beside_the_current_one_is_left_out():
-    said = _clauses("Fill 2 mL (was 5 mL) in 6R vials. Budget increased from USD 2M to USD 3M. DAR 2 (previously DAR 4).")
+    said = _clauses("Fill 2 mL (was 5 mL) in 6R vials. Budget increased from USD 2M to USD 3M. "
+                    "DAR 2 (previously DAR 4).")
     assert "2 mL" in said and "5 mL" not in said
     assert "USD 3M" in said and "USD 2M" not in said
     assert "DAR 2" in said and "DAR 4" not in said
@@ -79,3 +80,10 @@ def test_a_chat_with_times_after_the_names_and_a_correction_at_the_end_of_a_line
     assert "10:42" in said or "Mira" in said or "MMAE" in said  # times are never read as figures to correct
     late = _clauses("ADC, DAR 4, MMAE payload, Phase 1.\nOne more thing: DAR is 2, sorry.")
     assert "DAR 4" not in late and "MMAE" in late
+
+
+def test_a_plain_no_takes_a_figure_back_and_an_amount_keeps_its_currency():
+    brief = parse_brief("Phase 2 mAb, 2 GMP batches at 2,000 L. Budget EUR 3M, no, 3.5M all-in. No lyophilization.")
+    assert brief.value("budget") == {"amount": 3_500_000.0, "currency": "EUR"}
+    said = "\n".join(brief.clauses)
+    assert "EUR 3M" not in said and "No lyophilization" in said

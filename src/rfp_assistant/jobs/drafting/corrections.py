@@ -22,8 +22,12 @@ _UNIT = (r"(?:%|°\s?[CF]\b|[kmµun]?(?:g|L|l|M|mol|Da)(?:/[A-Za-z]+)?\b|(?:week
 # A figure: optional currency, the number, an optional unit right after it.
 FIGURE = re.compile(rf"(?<![\w.:])({_CURRENCY})?(?!\d{{1,2}}:\d)({_NUMBER})(?:\s?({_UNIT}))?", re.I)  # not a clock time
 CUE = re.compile(r"\b(?:sorry|sry|oops|scratch that|I mean|I meant|make that|make it|correction|correcting|corrected"
-                 r"|no wait|wait|or rather|actually|typo|updated?|revised|change(?:d)? to|my bad|my mistake|edit|amended"
-                 r"|to clarify|should read|should have said)\b", re.I)
+                 r"|no wait|wait|or rather|actually|typo|updated?|revised|change(?:d)? to|my bad|my mistake|edit"
+                 r"|amended"
+                 r"|to clarify|should read|should have said|meant)\b"
+                 r"|(?:(?<=[,;.…\u2013\u2014-] )|(?<=[,;.…\u2013\u2014-]))(?:no|nope|err|erm|uh|um)\b", re.I)
+_MAGNITUDE = re.compile(r"\d\s?(?:[kKmMbB]n?)$")
+_CURRENCY_AT = re.compile(r"(?:[$€£]\s?|(?:USD|EUR|GBP|CHF)\s?)", re.I)
 _BETWEEN = re.compile(r"\s*(?:\.{2,}|…)?\s*[,;:()\u2013\u2014-]*\s*$")
 _AFTER_CUE = re.compile(r"[\s,:;.!()\u2013\u2014-]*(?:(?:it'?s|it is|should be|is|to|that'?s|that is)\s+)?")
 _TERM_BEFORE = re.compile(r"(?<![\w/+-])([A-Za-z][\w/+-]*)\s*(?:\.{2,}|…)?\s*[,;:()\u2013\u2014-]*\s*$")
@@ -159,10 +163,12 @@ def _one_correction(line: str) -> str:
         after = _AFTER_CUE.match(line, cue.end()).end()
         if (term := _TERM_BEFORE.search(line, 0, cue.start())) and _same_designation(term.group(1), line[after:]):
             return line[:term.start(1)] + line[after:]
-        later = [f for f in figures(line[after:after + 60]) if f.quantity]
+        later = [f for f in figures(line[after:after + 60]) if f.quantity or _MAGNITUDE.search(f.number)]
         if not later or later[0].label_start > 30:
             continue
         new = later[0]
+        if not new.quantity:  # '3.5M' after 'EUR 3M — no,' is an amount in the same currency
+            new = Figure(new.start, new.end, new.number, "$?", new.label, new.label_start)
         sentence_start = max([m.end() for m in _SENTENCE_END.finditer(line, 0, cue.start())], default=0)
         earlier = [f for f in figures(line[:cue.start()]) if f.start >= sentence_start and _same(f, new)]
         if not earlier:
@@ -171,7 +177,8 @@ def _one_correction(line: str) -> str:
         if _BETWEEN.fullmatch(line[old.end:cue.start()]):
             # On the spot: the corrected figure takes the withdrawn one's place (its naming word said once).
             cut = old.label_start if new.label and new.label == old.label else old.start
-            return line[:cut] + line[after:]
+            currency = _CURRENCY_AT.match(old.number) if new.quantity == "$?" else None
+            return line[:cut] + (currency.group(0) if currency else "") + line[after:]
         # Further back in the sentence: the old figure gets the new number, the correction itself goes.
         tail_end = after + new.end
         tail = re.match(rf"\s*,?\s*not\s+{re.escape(old.number)}\b\s*,?", line[tail_end:])
@@ -198,6 +205,8 @@ def _same_designation(old: str, rest: str) -> bool:
 
 
 def _same(old: Figure, new: Figure) -> bool:
+    if new.quantity == "$?":
+        return old.quantity.startswith("$") and old.number != new.number
     if old.quantity != new.quantity or old.number == new.number:
         return False
     return not (old.label and new.label and old.label != new.label and not old.quantity.startswith("#"))
