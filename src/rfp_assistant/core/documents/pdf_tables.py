@@ -1,4 +1,4 @@
-"""Table rows of a PDF page kept whole: one line per row, cells joined by " | ".
+"""Table rows of a PDF page kept whole: one line per row, "Column: value | Column: value" as for spreadsheets.
 
 pypdf's plain extraction gives many table PDFs one cell per line, so a row's status ("open", "TBD") reads as
 part of the whole table. When a page looks like that, its layout extraction (text placed by position) is read
@@ -9,6 +9,8 @@ column is empty continues the row above (a cell wrapped onto a second line). Oth
 from __future__ import annotations
 
 import re
+
+from rfp_assistant.core.documents.tables import header_names, is_header, render_row
 
 # A page reads as one cell per line when many of its lines are this short and they are a good share of all.
 SHORT_WORDS = 3
@@ -26,7 +28,7 @@ def looks_cell_per_line(text: str) -> bool:
 
 
 def rows_from_layout(layout: str) -> str:
-    """Page text from layout-mode text: table rows on one line each ("| a | b |"), prose lines as they read."""
+    """Page text from layout-mode text: table rows on one line each ("Owner: CFO | Status: open"), prose as read."""
     out: list[str] = []
     table: list[tuple[list[tuple[int, str]], bool]] = []
     blank_run = 0
@@ -88,4 +90,7 @@ def _render(table) -> list[str]:
             rows[-1] = [f"{a} {b}".strip() for a, b in zip(rows[-1], cells)]
         else:
             rows.append(cells)
-    return ["| " + " | ".join(cells) + " |" for cells in rows]
+    if len(rows) > 1 and is_header(rows[0]):  # like a spreadsheet's rows: each value with its column's name
+        headers = header_names(rows[0])
+        return [line for line in (render_row(headers, cells) for cells in rows[1:]) if line]
+    return [" | ".join(cell for cell in cells if cell) for cells in rows]
