@@ -206,9 +206,16 @@ def _wrap_width(text: str) -> int:
     if len(lengths) < 5:
         return SOFT_WRAP
     return max(SOFT_WRAP, int(0.85 * lengths[int(0.9 * (len(lengths) - 1))]))
-# A full stop that ends a sentence, not an abbreviation's ("incl. QC release", "approx. 22 weeks", "U.S. FDA").
-_FULL_STOP = re.compile(r"(?<!\b[A-Za-z])(?<!\bincl)(?<!\bexcl)(?<!\bapprox)(?<!\bca)(?<!\bNo)(?<!\bvs)(?<!\bInc)(?<!\bLtd)"
-                        r"(?<!\bCo)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)\. ")
+# What a full stop after it abbreviates rather than ends: "incl. QC release", "approx. 22 weeks", "U.S. FDA".
+_ABBREVIATED = re.compile(r"(?:\b[A-Za-z]|\bincl|\bexcl|\bapprox|\bca|\bNo|\bvs|\bInc|\bLtd|\bCo|\bDr|\bMr|\bMs|\bSt)\Z")
+
+
+def sentence_start(text: str, position: int, floor: int = 0) -> int:
+    """Just after the last full stop that ends a sentence (". ") between `floor` and `position`, else `floor`."""
+    stop = text.rfind(". ", floor, position)
+    while stop >= floor and _ABBREVIATED.search(text, max(stop - 7, 0), stop):
+        stop = text.rfind(". ", floor, stop)
+    return stop + 2 if stop >= floor else floor
 _CLAUSE_MARKS = ("; ", ", and ", ", while ", ", whereas ", ", but ")  # a new clause: earlier words are another's
 _ITEM_MARK = re.compile(r"[\x7f•▪]")
 _ASIDE = re.compile(r"\s[(\[]|;\s")
@@ -223,8 +230,7 @@ def _distracted(spec: FieldSpec, text: str, start: int, end: int, row_start: int
     # Line breaks are mostly soft wraps in PDF text, so the window ignores them; sentence ends bound it,
     # and so does a line that starts a new table row ("6,738,000\nOption A: …" is another row).
     first = min(start, row_start)
-    stops = [m.end() for m in _FULL_STOP.finditer(text, max(start - 120, 0), start)]
-    left = max(stops[-1] if stops else 0, start - 120, 0,
+    left = max(sentence_start(text, start, max(start - 120, 0)), start - 120, 0,
                *(text.rfind(mark, 0, first) + len(mark) for mark in _CLAUSE_MARKS))
     for row in _rows(text, left, row_start + 1):
         left = row.end()  # earlier table rows belong to other items

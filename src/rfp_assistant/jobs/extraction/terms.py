@@ -8,7 +8,8 @@ from functools import lru_cache
 import yaml
 
 from rfp_assistant.resources import KNOWLEDGE_DIR
-from rfp_assistant.jobs.extraction.candidates import Candidate, Page, any_of, list_result, decide, quote_between
+from rfp_assistant.jobs.extraction.candidates import (Candidate, Page, any_of, decide, list_result, quote_between,
+                                                      sentence_start)
 from rfp_assistant.core.text.negation import is_negated
 from rfp_assistant.jobs.extraction.layout import wrapped
 from rfp_assistant.jobs.extraction.money_roles import option_spans
@@ -79,8 +80,8 @@ def _sentence(page: Page, start: int, end: int) -> tuple[int, int]:
     line_left = page.line_starts[line]
     if _BULLET.match(page.text, line_left):
         return line_left, page.line_end(page.line_of(end))
-    stops = [m.end() for m in _SENTENCE_END.finditer(page.text, max(start - 220, 0), start)]
-    left = max(stops[-1] if stops else 0, page.text.rfind("\n\n", 0, start) + 2, start - 220, 0)
+    left = max(sentence_start(page.text, start, max(start - 220, 0)), page.text.rfind("\n\n", 0, start) + 2,
+               start - 220, 0)
     line_left = page.line_starts[page.line_of(start)]
     # A line starting in lower case continues the sentence above ("...a joint review call take place\nevery two
     # weeks"); any other line start (a cell, a bullet, a capital) begins its own sentence.
@@ -93,8 +94,6 @@ def _sentence(page: Page, start: int, end: int) -> tuple[int, int]:
 
 
 _SENTENCE_STOP = re.compile(r"(?<!\b[A-Z])\.(?=\s|$)|\n\n|\n(?=Q\d|\d+\.\s|[-•\x7f])")
-# A full stop that ends a sentence: not the one of an initial or an abbreviation ("U.S. FDA", "e.g. the EMA").
-_SENTENCE_END = re.compile(r"(?<!\b[A-Za-z])(?<!\bapprox)(?<!\bInc)(?<!\bNo)(?<!\bvs)(?<!\bLtd)(?<!\bCo)\. ")
 
 
 def _negated(page: Page, start: int, end: int) -> bool:

@@ -10,6 +10,7 @@ Their figures are not this offer's: a field the proposal does not answer stays "
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rfp_assistant.jobs.extraction.roles import OPTIONAL, Author
 
@@ -46,12 +47,19 @@ _INDUSTRY = re.compile(
     r"cmos|contract\s+manufacturers|manufacturers|vendors|suppliers|providers)\b")
 _TYPICALLY = re.compile(r"(?i)\b(?:typically|usually|generally|normally|commonly|on\s+average|tend\s+to)\b")
 _RANGE = re.compile(r"\d\s*(?:-|–|to)\s*\d")
+_MENTIONS_RFP = re.compile(rf"(?i)\b(?:{_DOCUMENT}|sponsor|client|customer)")
+_MENTIONS_OTHERS = re.compile(r"(?i)\b(?:clients?|customers?|sponsors?|this|case|reference)\b")
 _OPTIONAL_WORD = re.compile(r"(?i)\boptional(?:ly)?\b")
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=64)
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence or list item of `text`."""
+    return tuple(_sentence_spans(text))
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for boundary in [*_SENTENCE_END.finditer(text), None]:
         end = boundary.start() if boundary else len(text)
@@ -64,6 +72,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def reported_request_spans(text: str, author: Author | None = None) -> list[tuple[int, int]]:
     """Sentences that report the RFP's requests or targets without answering them ("Your RFP sets a target of 7
     weeks"); "As requested in the RFP, we offer 120 days" is the vendor's answer."""
+    if not _MENTIONS_RFP.search(text):
+        return []  # most pages never name the RFP or the sponsor: no sentence to test
     own = author.words() if author else set()
     spans = []
     for start, end in sentence_spans(text):
@@ -76,6 +86,8 @@ def reported_request_spans(text: str, author: Author | None = None) -> list[tupl
 
 def other_client_spans(text: str) -> list[tuple[int, int]]:
     """Sentences about another client's program or the industry in general: not this offer's figures."""
+    if not (_MENTIONS_OTHERS.search(text) or _INDUSTRY.search(text) or _TYPICALLY.search(text)):
+        return []
     spans = []
     for start, end in sentence_spans(text):
         sentence = text[start:end]
@@ -88,6 +100,8 @@ def other_client_spans(text: str) -> list[tuple[int, int]]:
 def optional_spans(text: str) -> list[tuple[int, int]]:
     """Sentences that offer something as an option ("As an option, … can be added for USD 120,000"): from the clause
     that says so to the sentence's end (the whole sentence when its opening says so)."""
+    if not (OPTIONAL.search(text) or _OPTIONAL_WORD.search(text)):
+        return []
     spans = []
     for start, end in sentence_spans(text):
         marker = OPTIONAL.search(text, start, end) or _OPTIONAL_WORD.search(text, start, end)
