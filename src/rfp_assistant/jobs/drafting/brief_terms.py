@@ -309,7 +309,7 @@ THIRD_PARTY_BEFORE = re.compile(
     r"|other)\s+(?:\w+\s+)?(?:at|is|was)?)\s*(?:the\s+)?$", _I)
 COMPANY_STOP = {"The", "Our", "At", "From", "For", "Hi", "Dear", "Subject", "RE", "Re", "FW", "To", "CMC", "Lead",
                 "VP", "Head", "Director", "Team", "Thanks", "Best", "Regards", "Cc", "We", "This", "A", "An"}
-# 'NVX-114', 'TW-ASO-7', 'UVB-P4', 'FCI-3B07': capitals, a dash, then a code with at least one digit.
+# 'ACM-114', 'GX-ASO-7', 'QRB-P4', 'ZTA-3B07' (invented): capitals, a dash, then a code with at least one digit.
 PRODUCT_CODE = re.compile(r"(?<![\w-])([A-Z]{1,5}(?:-[A-Z]{2,5})?-(?=[A-Z]{0,2}\d)[A-Z0-9]{1,6})(?![\w-])")
 NOT_PRODUCT = re.compile(r"^(?:GLP|GIP|IL|PD|CD|HER|COVID|HIV|TNF|VEGF|EGFR|FGF|TGF|IFN|CTLA|LAG|TIM|OEB|ISO|ICH|BSL|CHO"
                          r"|HEK|AAV|BL|SF|CS|NS|SP|K|E|FORM|STEP|PHASE|PH|Q|H|FY)-", _I)
