@@ -59,3 +59,28 @@ def test_a_question_about_the_whole_list_still_gets_every_item(workspace):
     answer = answer_question(workspace, "What kinds of risk does the program plan weigh?")
     for item in ("currency swings", "capacity shortfalls", "failed inspection"):
         assert item in answer.answer
+
+
+PLANNING = b"""# Program handbook
+
+## Opening remarks
+A good partnership does not happen by chance. Before the partner search starts, the company must align internally on
+how it will communicate. This handbook is part of a series on working with partners. The handbook covers the search,
+the contract and the hand-over.
+
+## Groundwork for the partnership
+Preparing for a partnership begins with internal assessments: agreed objectives, a readiness review, a budget and a
+risk framework.
+
+## Budget
+The budget counts service fees and the hidden costs of transfer, filings and audits.
+"""
+
+
+def test_a_short_section_answering_squarely_leads_over_a_long_passage_of_loosely_related_sentences(settings):
+    index = WorkspaceIndex(settings)
+    index.add_document(load_bytes(PLANNING, "handbook.md", max_bytes=MB), "guide")
+    index.upgrade()
+    answer = answer_question(index, "Before the partner search starts, what are the big internal pieces we need to get in "
+                                    "place first?")
+    assert answer.found and answer.answer.startswith("Preparing for a partnership begins with internal assessments")

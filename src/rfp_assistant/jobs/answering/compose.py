@@ -81,8 +81,12 @@ def _by_passage(candidates: list[Candidate]) -> dict[str, list[Candidate]]:
 
 
 def _passage_score(group: list[Candidate]) -> float:
+    """A passage is as good as its best unit, plus a little for other units that answer nearly as well.
+
+    Only those: a long passage's filler sentences would otherwise outweigh a short section that answers squarely.
+    """
     top = sorted((c.score for c in group if c.eligible), reverse=True)[:3] or [max(c.score for c in group)]
-    return top[0] + 0.15 * sum(top[1:]) / 2
+    return top[0] + 0.15 * sum(s for s in top[1:] if s >= CORROBORATE * top[0]) / 2
 
 
 def _after_question(anchor: Candidate, units: list[Candidate]) -> list[Candidate]:
