@@ -429,3 +429,13 @@ def test_a_status_word_on_a_detail_leaves_only_that_detail_open(settings):
                                   "comms.md", max_bytes=MB), "internal")
     assert assess_readiness(index, items=["operating_model.communication_cadence"]).item(
         "operating_model.communication_cadence").status == "partial"
+
+
+
+def test_a_register_column_filing_risks_by_kind_lists_them_under_that_kind(settings):
+    """ "Area: Reg" in a risk log files the risk as regulatory, though the risk's own words name no agency term."""
+    log = (b"ID,Area,Risk,Mitigation,Owner\nR1,Reg,Starting material designation not accepted,Meeting request Q1,RA\n"
+           b"R2,Reg,Agency asks for a bridging study,Plan the study early,RA\n")
+    index = WorkspaceIndex(settings, "risk-areas")
+    index.add_document(load_bytes(log, "risk_log.csv", max_bytes=MB), "internal")
+    assert assess_readiness(index, items=["risk.regulatory"]).item("risk.regulatory").status == "covered"

@@ -52,6 +52,8 @@ class Unit:
     """Positions of cells that speak for the whole row (name, status, comment)."""
     is_row: bool = False
     """A table row or list item (not a sentence of a paragraph)."""
+    labels: tuple[str, ...] = ()
+    """Each cell's column name or label ("" when it has none), in the order of `cells`."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,8 @@ class Cell:
     program: str
     heading: bool = False
     """True for the section heading itself (a title, not a statement, unless it carries a status)."""
+    label: str = ""
+    """The cell's column name or label in a table row ("Category", "Area"), else ""."""
 
 
 @lru_cache(maxsize=8192)
@@ -89,7 +93,9 @@ def units_of(text: str) -> tuple[Unit, ...]:
                           if cells[i] and (label is None or _ROW_FIELDS.match(label.strip())))
         if kind != "pipe" and labels == [None] and len(details := _details(row)) > 1:
             cells, row_cells = details, ()  # a list item with a status on a detail: that detail is open, not the item
-        units.append(Unit(row, lead, offset, tuple(cells), row_cells, is_row=True))
+            labels = [None] * len(cells)
+        units.append(Unit(row, lead, offset, tuple(cells), row_cells, is_row=True,
+                          labels=tuple(label or "" for label in labels)))
     return tuple(units)
 
 
@@ -196,8 +202,9 @@ def cells_of(chunk: Chunk, programs: Programs, document_program: str, start: dat
                 continue
             own = row if position in unit.row_cells else _verdict(text, today, plan_item, stale_years)
             verdict = own if STRENGTH[own.standing] <= STRENGTH[row.standing] else row
+            label = unit.labels[position] if position < len(unit.labels) else ""
             cells.append(Cell(chunk, unit, text, verdict, when, programs.of(text) or unit_program,
-                              heading=heading and unit is units[0]))
+                              heading=heading and unit is units[0], label=label))
     return cells
 
 

@@ -22,9 +22,16 @@ NEAR_WORDS = 12
 # A denial right after the subject: "TT package for 5530: not started", "CDA: none", "RACI - not yet drafted".
 _ABSENT_NEAR = re.compile(r"^\W*(?:[\w/-]+\W+){0,4}?(?:none|not (?:yet )?(?:started|compiled|begun|issued|drafted|"
                           r"in place|available)|has not been|have not been|does not exist|nothing)\b")
+# A denial of a whole list, further on: "RFP? scorecard? budget? -> we have none of these yet" denies each of them.
+_ABSENT_ALL = re.compile(r"^\W*(?:[\w/-]+\W+){0,10}?(?:none of (?:these|them|those|the above)|"
+                         r"neither of (?:these|them|those)|(?:do|does)(?: not|n't) have any of (?:these|them|those))\b")
 _DENIED = re.compile(r"\b(?:no|without|lacks?|lacking|(?:do|does|did)(?: not|n't)(?: yet)? have|ha(?:ve|s) no)\b"
                      r"(?:\W+[\w/-]+){0,3}\W*$|\bnot\W+(?:[\w/-]+\W+)?$")
 
+
+# Columns that file a register's entries by kind: "Category", "Area", "Risk type" (the cell "Reg" files a risk).
+_CATEGORY = re.compile(r"^(?:risk )?(?:category|categories|area|type|class|domain)$")
+_LABEL_PREFIX = re.compile(r"^[^:|]{1,40}?:\s+")
 
 # Words a controlled record uses for being in force: a document register's status, an approval.
 IN_FORCE = re.compile(r"\b(?:effective|approved|in force|issued|adopted|in use)\b", re.I)
@@ -70,7 +77,13 @@ def read(item: ChecklistItem, cells: list[Cell]) -> tuple[list[Reading], list[Re
             facets.add(item.person_facet)  # "External Mfg PM | Noor Haddad-Ellison": the name is the assignment
         if facets and facets <= set(item.qualifier_facets):
             facets = set()  # "required" alone says nothing about which capability
-        subjects = [m for c in item.subject if (m := cue_pattern(c).search(low))]
+        probe = low
+        if item.within and _CATEGORY.match(cue_text(cell.label).strip()):
+            probe = "category: " + _LABEL_PREFIX.sub("", low)  # read as the register's own "Category: Reg"
+        subjects = [m for c in item.subject if (m := cue_pattern(c).search(probe))]
+        if cell.label and probe is low and low.startswith(cue_text(cell.label)):
+            # "Mitigation / control: Option for a 4th batch": the column's name is not what the cell speaks of.
+            subjects = [m for m in subjects if m.start() > len(cue_text(cell.label))]
         section = cue_text(cell.chunk.section)
         inherited = item.kind == "plan" and not cell.heading and not cell.unit.is_row and any(
             cue_pattern(c).search(section) for c in item.subject)
@@ -81,14 +94,15 @@ def read(item: ChecklistItem, cells: list[Cell]) -> tuple[list[Reading], list[Re
         standing, why = cell.verdict.standing, cell.verdict.why
         if standing == "absent" and item.negation_is_evidence and facets:
             standing, why = "firm", ""  # "we have no fill line", "no back-up supplier": the lack is what it records
-        denied = [m for m in subjects if _denies(low, m.start())]
+        denied = [m for m in subjects if _denies(probe, m.start())]
         if subjects and len(denied) == len(subjects) and standing == "firm":
             standing, why = "absent", "says there is none"
         elif standing == "absent" and subjects and not denied and not _ABSENT_NEAR.search(
-                low[subjects[0].end():subjects[0].end() + 50]):
+                probe[subjects[0].end():subjects[0].end() + 50]) and not _ABSENT_ALL.search(
+                probe[subjects[0].end():subjects[0].end() + 120]):
             standing = "open"  # "nobody on the team has run a quality system": not a denial of the thing itself
         title = bool(subjects) and cell.heading and standing == "firm"
-        about = bool(subjects) and not title and (standing == "firm" or _near(low, why, subjects))
+        about = bool(subjects) and not title and (standing == "firm" or _near(probe, why, subjects))
         decisive = about or (
             standing == "open" and bool(DEPENDENCY.match(why)) and _hangs_on_facet(item, low, why))
         reading = Reading(cell, facets if standing != "absent" else set(), decisive, standing, why, title, inherited,

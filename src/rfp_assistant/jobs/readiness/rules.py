@@ -213,7 +213,13 @@ def _facets(item: ChecklistItem, low: str) -> set[int]:
     return {i for i, cues in enumerate(item.facets) if any(cue_in(c, low) for c in cues)}
 
 
+# A register's column filing entries by kind ("Area: Reg", "Risk type: Supply") reads as its "Category:".
+_KIND_LABEL = re.compile(r"(?<![\w-])(?:risk )?(?:area|type|class|domain|categories)\s*:")
+
+
 def _names_subject(item: ChecklistItem, low: str) -> bool:
+    if item.within and ":" in low:
+        low = _KIND_LABEL.sub("category:", low)
     return any(cue_in(c, low) for c in item.subject)
 
 
