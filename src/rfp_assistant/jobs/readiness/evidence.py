@@ -74,7 +74,7 @@ def read(item: ChecklistItem, cells: list[Cell]) -> tuple[list[Reading], list[Re
         found = {i: m for i, cues in enumerate(item.facets) for c in cues if (m := cue_pattern(c).search(low))}
         facets = {i for i, m in found.items() if item.negation_is_evidence or not _denies(low, m.start())}
         if item.person_facet is not None and facets - {item.person_facet} and _named(cell):
-            facets.add(item.person_facet)  # "External Mfg PM | Noor Haddad-Ellison": the name is the assignment
+            facets.add(item.person_facet)  # "External Mfg PM | Jane Roe-Smith": the name is the assignment
         if facets and facets <= set(item.qualifier_facets):
             facets = set()  # "required" alone says nothing about which capability
         probe = low

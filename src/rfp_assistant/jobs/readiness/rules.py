@@ -223,7 +223,7 @@ def _names_subject(item: ChecklistItem, low: str) -> bool:
     return any(cue_in(c, low) for c in item.subject)
 
 
-# A person's name: "Noor Haddad-Ellison", "S. Vreugdenhil", "Dr Maartje Oosterhuis" (capitalised words, an initial).
+# A person's name: "Jane Roe-Smith", "J. Doe", "Dr Mary Major" (capitalised words, an initial).
 _NAME = re.compile(r"(?<![\w.])(?:(?:[A-Z]\.\s?){1,2}|[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?\s(?:[A-Z]\.\s)?)"
                    r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?![\w-])")
 # Capitalised words that are no one's name: organisations, calendar words, and the roles and topics the
@@ -247,7 +247,7 @@ def _not_names() -> frozenset[str]:
 
 
 def names_person(text: str) -> bool:
-    """Whether `text` names a person ("Project manager | Noor Haddad-Ellison"), not only roles or organisations."""
+    """Whether `text` names a person ("Project manager | Jane Roe-Smith"), not only roles or organisations."""
     stop = _not_names()
     return any(not any(w in stop for w in re.findall(r"[a-z]+", m.group(0).lower()) if len(w) > 1)
                for m in _NAME.finditer(text))
