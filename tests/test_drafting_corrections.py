@@ -87,3 +87,12 @@ def test_a_plain_no_takes_a_figure_back_and_an_amount_keeps_its_currency():
     assert brief.value("budget") == {"amount": 3_500_000.0, "currency": "EUR"}
     said = "\n".join(brief.clauses)
     assert "EUR 3M" not in said and "No lyophilization" in said
+
+
+def test_an_amount_with_its_scale_in_words_or_in_any_currency_is_corrected_whole():
+    brief = parse_brief("Phase 1 mAb, 2 GMP batches at 500 L. Budget USD 5 million, sorry, USD 6 million for DS.")
+    assert brief.value("budget") == {"amount": 6_000_000.0, "currency": "USD"}
+    said = "\n".join(brief.clauses)
+    assert "USD 6 million" in said and "5 million" not in said and "million, million" not in said
+    said = _clauses("Tech transfer to India; budget INR 40 crore ... sorry, INR 45 crore in total.")
+    assert "INR 45 crore" in said and "40 crore" not in said and "crore, crore" not in said

@@ -14,9 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NUMBER = (r"(?:\d(?:[\d.,]*\d)?(?:\s?[kKmMbB]n?\b)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+from rfp_assistant.core.values.common import escaped_alternation
+from rfp_assistant.core.values.numbers import CURRENCY_PREFIXES
+
+_SCALE_WORD = r"(?:million|mn|billion|thousand|crores?|lakhs?)"
+_NUMBER = (rf"(?:\d(?:[\d.,]*\d)?(?:\s?(?:[kKmMbB]n?|{_SCALE_WORD})\b)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
            r"|twelve)\b)")
-_CURRENCY = r"(?:[$€£]\s?|(?:USD|EUR|GBP|CHF)\s?)"
+_CURRENCY = rf"(?:(?:{escaped_alternation(CURRENCY_PREFIXES)})(?![A-Za-z])\s?)"
 _UNIT = (r"(?:%|°\s?[CF]\b|[kmµun]?(?:g|L|l|M|mol|Da)(?:/[A-Za-z]+)?\b|(?:weeks?|wks?|months?|mo|days?|years?|yrs?"
          r"|hours?|h|batch(?:es)?|lots?|runs?|campaigns?|vials?|syringes?|doses?|cP|mPa|TU|vg|cells|patients|units)\b)")
 # A figure: optional currency, the number, an optional unit right after it.
@@ -26,8 +30,8 @@ CUE = re.compile(r"\b(?:sorry|sry|oops|scratch that|I mean|I meant|make that|mak
                  r"|amended"
                  r"|to clarify|should read|should have said|meant)\b"
                  r"|(?:(?<=[,;.…\u2013\u2014-] )|(?<=[,;.…\u2013\u2014-]))(?:no|nope|err|erm|uh|um)\b", re.I)
-_MAGNITUDE = re.compile(r"\d\s?(?:[kKmMbB]n?)$")
-_CURRENCY_AT = re.compile(r"(?:[$€£]\s?|(?:USD|EUR|GBP|CHF)\s?)", re.I)
+_MAGNITUDE = re.compile(rf"\d\s?(?:[kKmMbB]n?|{_SCALE_WORD})$", re.I)
+_CURRENCY_AT = re.compile(_CURRENCY, re.I)
 _BETWEEN = re.compile(r"\s*(?:\.{2,}|…)?\s*[,;:()\u2013\u2014-]*\s*$")
 _AFTER_CUE = re.compile(r"[\s,:;.!()\u2013\u2014-]*(?:(?:it'?s|it is|should be|is|to|that'?s|that is)\s+)?")
 _TERM_BEFORE = re.compile(r"(?<![\w/+-])([A-Za-z][\w/+-]*)\s*(?:\.{2,}|…)?\s*[,;:()\u2013\u2014-]*\s*$")
@@ -110,7 +114,8 @@ def _label(line: str, start: int) -> tuple[str, int]:
 
 def _quantity(currency: str | None, unit: str | None, rest: str) -> str:
     if currency:
-        return "$" + currency.strip().upper().replace("USD", "$").replace("EUR", "€").replace("GBP", "£")
+        token = currency.strip()
+        return "$" + CURRENCY_PREFIXES.get(token, CURRENCY_PREFIXES.get(token.upper(), token.upper()))
     if unit:
         u = unit.lower().replace(" ", "")
         if re.fullmatch(r"batch(?:es)?|lots?|runs?|campaigns?", u):
