@@ -44,7 +44,7 @@ ui: install
 	$(BIN)/rfp-assistant ui
 
 test: install-dev chromium libreoffice
-	CI=$${CI:-} $(BIN)/python -m pytest -n 2 --dist loadgroup -q
+	CI=$${CI:-} $(BIN)/python -m pytest -n 2 --dist loadgroup -q --durations=25
 	$(BIN)/rfp-assistant eval --enforce --jobs 2 --report eval/reports/latest
 
 eval: install-dev
