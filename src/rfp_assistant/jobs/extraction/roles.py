@@ -154,7 +154,9 @@ _BIDDERS = re.compile(r"(?i)^(?:responders?|respondents?|proposals?|offers?|bids
 _MODAL = {"shall", "must", "should"}
 _SPONSORS_OWN = re.compile(rf"^\s*{_NUMBERING}(?:the\s+)?(?P<who>[\w&-]+)['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:terms|requirements?|"
                            r"standard|expectations?|preferences?|timeline|target|request|conditions)\b", re.I)
-_QUOTED = re.compile(r"[\"“]([^\"“”]{60,1500})[\"”]")
+# A straight quote mark opens after a space or bracket and closes after a word, so a short "(\"KOM\")" earlier on the page
+# does not pair its closing mark with the next passage's opening one.
+_QUOTED = re.compile(r"(?:(?<![^\s(\[:])\"|“)(?=\S)([^\"“”]{60,1500})(?<=\S)(?:\"(?![^\s.,;:)\]!?])|”)")
 _QUOTE_INTRO = re.compile(r"(?i)\brfp\b|request for proposal|quoted|verbatim|wording|as stated|restate|requirement")
 
 

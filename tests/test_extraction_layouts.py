@@ -1,0 +1,27 @@
+"""The same proposal gives the same answers however it is laid out: quotes, headings, pages, lines, number styles."""
+
+from __future__ import annotations
+
+from rfp_assistant.core.documents import load_bytes
+from rfp_assistant.jobs.extraction.offline import extract_offline
+
+FOOTER = "Acme Biologics GmbH | Confidential | Page {n}"
+
+
+def _read(*pages: str):
+    text = "\f".join(page + "\n" + FOOTER.format(n=i) for i, page in enumerate(pages, 1))
+    return extract_offline(load_bytes(text.encode(), "acme.txt", max_bytes=10**6)).fields
+
+
+def test_a_short_quoted_name_does_not_pair_its_closing_mark_with_a_quoted_rfp_passage():
+    fields = _read(
+        'Response to RFP HX-1\nSubmitted by: Acme Biologics GmbH ("Acme")\nDate of submission: 9 November 2026\n'
+        "This proposal is valid for 45 days from the date of submission.\n"
+        'RFP section 4.1:\n "The sponsor expects technology transfer to be completed within 8 weeks of award and the '
+        'first GMP batch within 20 weeks."\nAcme response: we propose a technology transfer of 10 weeks.\n'
+        "The last FDA inspection of the site was in September 2025 and was classified VAI with two Form 483 observations."
+    )
+    assert fields["proposal_date"].value.isoformat() == "2026-11-09"
+    assert fields["proposal_validity_days"].value == 45
+    assert fields["tech_transfer_weeks"].value == 10
+    assert fields["fda_483_observations"].value == 2
