@@ -25,3 +25,27 @@ def test_a_short_quoted_name_does_not_pair_its_closing_mark_with_a_quoted_rfp_pa
     assert fields["proposal_validity_days"].value == 45
     assert fields["tech_transfer_weeks"].value == 10
     assert fields["fda_483_observations"].value == 2
+
+
+def test_a_numbered_section_quoting_one_rfp_paragraph_ends_with_the_quote():
+    fields = _read(
+        "1. Background as stated by the sponsor\n"
+        "The following paragraph is quoted from the sponsor's RFP dated 12 February 2026:\n"
+        '"The sponsor requires three GMP batches, with the first GMP batch to be released within 26 weeks of award. '
+        'Offers shall remain valid for at least 120 days."\n'
+        "Acme thanks the sponsor for the invitation. Our offer is valid for 60 days.\n"
+        "Process development: 20 weeks. First GMP batch: 34 weeks after purchase order."
+    )
+    assert fields["proposal_validity_days"].value == 60
+    assert fields["weeks_to_first_gmp_batch"].value == 34
+
+
+def test_a_section_heading_written_as_section_n_ends_the_quoted_section_before_it():
+    fields = _read(
+        "1. Requirements restated from the RFP\nThe sponsor expects technology transfer within 8 weeks.\n"
+        "Technology transfer: 8 weeks.\n"
+        "Section 2 - Our response\nTechnology transfer: 12 weeks from purchase order.\n"
+        "Process development: 20 weeks."
+    )
+    assert fields["tech_transfer_weeks"].value == 12 and fields["tech_transfer_weeks"].status == "stated"
+    assert fields["process_development_weeks"].value == 20

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 # A section heading: "2. Scope", "2.1 Background", "Annex A – Terms", alone on its line and not a sentence.
-_HEADING = re.compile(r"(?m)^[^\S\n]*(?:(?P<number>\d{1,2})(?:\.\d{1,2})*\.?|(?P<annex>annex|appendix|schedule|exhibit)"
+_HEADING = re.compile(r"(?m)^[^\S\n]*(?:(?P<number>\d{1,2})(?:\.\d{1,2})*\.?|(?P<annex>annex|appendix|schedule|exhibit|section|part|chapter)"
                       r"[^\S\n]+(?P<letter>[A-Z0-9]{1,2})\b[^\S\n]*[-–—:.]?)[^\S\n]+(?P<title>(?-i:[A-Z])[^\n]{0,90})$", re.I)
 _SPONSOR_DECLARED = re.compile(
     r"(?i)\b(?:reproduced|restated|restates|quoted|copied|repeated|verbatim|extracted|taken)\b[^.\n]{0,40}?\b(?:from|of)\b"
@@ -46,6 +46,9 @@ def declared_spans(texts: list[str]) -> tuple[list[list[tuple[int, int]]], list[
             declared = _declared(text, heading)
             role = (declared, number) if declared else None
             start = heading.start()
+            if declared == "sponsor" and (close := _quoted_passage_end(text, heading)):
+                sponsor[index].append((start, close))  # "The following paragraph is quoted …: "…"" ends with the quote
+                role = None
         if role:
             (sponsor if role[0] == "sponsor" else others)[index].append((start, len(text)))
         open_role = role
@@ -57,6 +60,23 @@ def _number(heading: re.Match) -> str:
     if heading.group("annex"):
         return heading.group("letter").upper()
     return re.match(r"\s*([\d.]+?)\.?(?=\s)", heading.group(0)).group(1)
+
+
+_OPENING_QUOTE = re.compile(r"[^\S\n]*\n?[^\S\n]*[\"“]")
+_CLOSING_QUOTE = re.compile(r"(?<=\S)(?:\"(?![^\s.,;:)\]!?])|”)")
+
+
+def _quoted_passage_end(text: str, heading: re.Match) -> int | None:
+    """Where a passage the section's opening declares as quoted ('is quoted from the RFP: "…"') closes its quote."""
+    declaration = _SPONSOR_DECLARED.search(text, heading.end(), heading.end() + INTRO)
+    if not declaration:
+        return None
+    stop = re.compile(r"[:.](?=\s)|\n").search(text, declaration.end())
+    opening = stop and _OPENING_QUOTE.match(text, stop.end())
+    if not opening:
+        return None
+    closing = _CLOSING_QUOTE.search(text, opening.end(), opening.end() + 1500)
+    return closing.end() if closing else None
 
 
 def _declared(text: str, heading: re.Match) -> str | None:
