@@ -49,3 +49,25 @@ def test_a_section_heading_written_as_section_n_ends_the_quoted_section_before_i
     )
     assert fields["tech_transfer_weeks"].value == 12 and fields["tech_transfer_weeks"].status == "stated"
     assert fields["process_development_weeks"].value == 20
+
+
+def test_figures_grouped_by_plain_spaces_in_a_price_table_keep_their_labels_and_units_apart():
+    fields = _read(
+        "Commercial offer\nPrice (AUD)\nActivity\nUnit\nQty\nPrice (AUD)\nTech transfer\nlot\n1\n620 000\n"
+        "Analytical method development and validation 124 500\n"
+        "GMP clinical batches incl. QC release: 2 x AUD 96 500 193 000\n"
+        "Stability 12 months\nlot\n1\n88 000\n"
+        "The project price is the sum of the line items above.\nPayment: 50% on signature, 50% on completion."
+    )
+    assert fields["tech_transfer_fee"].value.amount == 620_000
+    assert fields["gmp_batch_price"].value.amount == 96_500
+    assert fields["total_price"].value.amount == 620_000 + 124_500 + 193_000 + 88_000
+    assert "analytical_development" in fields["services_included"].value
+
+
+def test_a_total_after_a_label_ending_in_a_number_is_read_when_figures_are_grouped_by_spaces():
+    fields = _read(
+        "Work packages (EUR)\nWP1\nTechnology transfer\n8 weeks\n180 000\nWP2\nGMP manufacture\n8 weeks\n930 000\n"
+        "Total fixed price\nWP1-WP2\n1 110 000\nPayment: 30% on signature, balance on completion."
+    )
+    assert fields["total_price"].value.amount == 1_110_000 and fields["total_price"].value.currency == "EUR"

@@ -6,7 +6,7 @@ import re
 
 from rfp_assistant.core.values.common import Match, Money, RANGE, WHITESPACE, YEAR, escaped_alternation, qualifiers, range_flags
 from rfp_assistant.core.values.numbers import (AMOUNT_WORDS, CURRENCY_PREFIXES, CURRENCY_WORDS, NUMBER_SPACED, SCALES,
-                                               amount_words_value, parse_number)
+                                               amount_words_value, parse_number, product_split)
 
 _CODE_END = r"(?![A-Za-z])"
 _CURRENCY_PREFIX = rf"(?:{escaped_alternation(CURRENCY_PREFIXES)}){_CODE_END}"
@@ -28,6 +28,7 @@ _MONEY = re.compile(
     rf"(?:\s*(?P<s2>{_SCALE}))?[^\S\n]{{0,2}}(?P<cur2>{_CURRENCY_SUFFIX})(?![^\S\n]{{0,3}}[\d$€£¥])"
 )
 _GROUPED = re.compile(r"\d[,.'’\s]\d{3}\b")
+_TIMES_BEFORE = re.compile(r"(?<![\d.,])(\d{1,3})[^\S\n]*[x×][^\S\n]*$")
 _PER_BATCH = re.compile(r"(?i)\s*(?:(?:per|/|a)\s*(?:GMP\s+)?(?:batch|lot|run)\b|(?P<each>each\b))")
 
 
@@ -50,6 +51,10 @@ def find_money(text: str) -> list[Match]:
                 b, end = None, m.end("sa")
             if sa and len(sa) == 1 and _GROUPED.search(a):  # "USD 640,000 B EU QP…": a row label, not billions
                 sa, end = None, m.end("a")
+            times = _TIMES_BEFORE.search(text, max(0, start - 12), start)
+            cut = product_split(a, int(times.group(1))) if times and not (b or sa) else None
+            if cut:  # "2 x AUD 96 500 193 000": the unit price, then its line total
+                a, end = a[:cut], m.start("a") + cut
             scale_a = _scale(sa or sb) * (1e3 if m["kp"] else 1.0)
             scale_b = _scale(sb) * (1e3 if m["kp"] else 1.0)
             currency = CURRENCY_PREFIXES[m["cur"]]

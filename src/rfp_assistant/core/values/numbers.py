@@ -82,6 +82,20 @@ def parse_number(token: str, *, dot_thousands: bool = False) -> float:
     return float(s)
 
 
+def product_split(token: str, count: int) -> int | None:
+    """Where a run of plain-space digit groups after "N x" splits into a unit price and its line total
+    ("2 x 96 500 193 000" is 96 500 and 193 000, since 2 x 96,500 = 193,000): the unit's length, else None."""
+    cuts = [i for i, ch in enumerate(token) if ch == " "]
+    if count < 2 or len(cuts) < 2:
+        return None
+    for cut in cuts:
+        unit, total = token[:cut], token[cut + 1:]
+        if re.fullmatch(r"\d{1,3}(?: \d{3})*", unit) and re.fullmatch(r"\d{1,3}(?: \d{3})*(?:,\d{2})?", total) and \
+                abs(count * parse_number(unit) - parse_number(total)) < 0.5:
+            return cut
+    return None
+
+
 def words_to_int(words: str) -> int:
     """Integer value of a spelled-out number such as "twenty-five" or "a dozen"."""
     value = 0

@@ -46,6 +46,7 @@ def line_item_sum(text: str, statement_start: int) -> LineItemSum | None:
     figures: list[float] = []
     used: list[str] = []
     currencies: set[str] = set()
+    spaced = not _COMMA_GROUPED.search(text)
     for line in reversed(lines):
         if _TABLE_TOP.match(line):
             currencies |= {m.value.currency for m in p.find_money(line)} | _header_currency(line)
@@ -54,7 +55,7 @@ def line_item_sum(text: str, statement_start: int) -> LineItemSum | None:
             break
         if _OPTION.search(line) or _PASS_THROUGH.search(line):
             continue
-        figure = _row_amount(line)
+        figure = _row_amount(line, spaced)
         if figure is not None:
             amount, currency = figure
             figures.append(amount)
@@ -78,8 +79,9 @@ def line_item_sum_below(text: str, statement_end: int) -> LineItemSum | None:
     figures: list[float] = []
     used: list[str] = []
     currencies: set[str] = set()
+    spaced = not _COMMA_GROUPED.search(text)
     for number, line in enumerate(lines):
-        if _TABLE_TOP.match(line) or not figures and not _FIGURE.search(line):
+        if _TABLE_TOP.match(line) or not figures and not (_FIGURE.search(line) or spaced and spaced_amounts(line, "")):
             currencies |= _header_currency(line) | set(re.findall(rf"\b({_CODES})\b", line) if not figures else ())
             if figures or number >= 6:
                 break  # the table ended, or never started right below the statement
@@ -89,7 +91,7 @@ def line_item_sum_below(text: str, statement_end: int) -> LineItemSum | None:
             break  # the table ended: a total of its own, a blank line, or a sentence
         if _OPTION.search(line) or _PASS_THROUGH.search(line):
             continue
-        figure = _row_amount(line)
+        figure = _row_amount(line, spaced)
         if figure is None:
             break
         amount, currency = figure
@@ -103,10 +105,12 @@ def line_item_sum_below(text: str, statement_end: int) -> LineItemSum | None:
     return LineItemSum(round(sum(figures), 2), currency, tuple(used))
 
 
-def _row_amount(line: str) -> tuple[float, str | None] | None:
-    """A row's own amount: its last figure, with or without a currency ("2 x EUR 500.000,00 1.000.000,00")."""
+def _row_amount(line: str, spaced: bool = False) -> tuple[float, str | None] | None:
+    """A row's own amount: its last figure, with or without a currency ("2 x EUR 500.000,00 1.000.000,00"); figures
+    grouped by plain spaces ("1 150 000") count when the page groups its figures so (`spaced`)."""
     money = [(m.end, m.value.amount, m.value.currency) for m in p.find_money(line) if "negative" not in m.flags]
-    bare = [(m.end(), p.parse_number(m.group(0), dot_thousands=True), None) for m in _FIGURE.finditer(line)]
+    figures = [*_FIGURE.finditer(line), *(spaced_amounts(line, "") if spaced else ())]
+    bare = [(m.end(), p.parse_number(m.group(0), dot_thousands=True), None) for m in figures]
     if not (money or bare):
         return None
     _, amount, currency = max(money + bare, key=lambda figure: figure[0])
@@ -157,9 +161,34 @@ _OPTIONS_HEAD = re.compile(r"(?im)^[^\S\n]*(?:[\x7f•▪-][^\S\n]*)?(?:optional
 _SECTION_END = re.compile(r"(?im)^[^\S\n]*(?:total\b|commercial|payment|pricing model|terms?\b|\d+\.\s+[A-Z])")
 
 
+# A number that names a thing rather than counts money: "lot 1", "stage 2", "item 3 620 000" is item 3 at 620,000.
+_IDENTIFIER = re.compile(r"(?i)\b(?:lots?|batch(?:es)?|runs?|stages?|phases?|steps?|items?|options?|no\.?|nr\.?|#|wp|"
+                         r"work\s+packages?|years?|months?|weeks?|days?|tables?|annex|rows?|lines?)\s$")
+_SPACED_AFTER_ID = re.compile(r"(?<![\w.,'’$€£#])\d{1,2} (?=\d{1,3}(?: \d{3})+(?![\d.,]))")
+_TIMES_UNIT = re.compile(rf"(?<![\d.,])(\d{{1,3}})[^\S\n]*[x×][^\S\n]*(?:(?:{_CODES}|[$€£])[^\S\n]*)?$")
+_SPACED_AFTER_LABEL = re.compile(_BARE_SPACED.pattern.replace("(?<!\\d )", "", 1))
+
+
 def spaced_amounts(text: str, page_text: str) -> list[re.Match]:
     """Bare figures grouped by plain spaces ("269 500"), where the page writes no figure with commas or points."""
-    return [] if _COMMA_GROUPED.search(page_text) else list(_BARE_SPACED.finditer(text))
+    if _COMMA_GROUPED.search(page_text):
+        return []
+    found = []
+    for m in _SPACED_AFTER_LABEL.finditer(text):
+        before = text[:m.start()].rsplit(None, 1)[-1] if text[:m.start()].strip() else ""
+        if text[m.start() - 1:m.start()] == " " and before.isdigit():
+            continue  # the middle of a longer figure ("1 2 500"), not a figure of its own; a label "WP6 2 230 000" is
+        label = _SPACED_AFTER_ID.match(text, m.start())
+        if label and _IDENTIFIER.search(text, 0, m.start()):
+            m = _SPACED_AFTER_LABEL.match(text, label.end()) or m  # the label's own number is not the amount's first group
+        times = _TIMES_UNIT.search(text, max(0, m.start() - 16), m.start())
+        cut = p.product_split(m.group(0), int(times.group(1))) if times else None
+        if cut:  # "2 x 96 500 193 000": the unit price and its line total
+            found += [x for x in (_SPACED_AFTER_LABEL.match(text, m.start(), m.start() + cut),
+                                  _SPACED_AFTER_LABEL.match(text, m.start() + cut + 1, m.end())) if x]
+            continue
+        found.append(m)
+    return found
 
 
 def _table_currency(text: str, position: int | None = None) -> str | None:

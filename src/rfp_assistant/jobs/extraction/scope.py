@@ -36,8 +36,8 @@ _IN_LABEL = re.compile(
     r"\bcomprising\b|price\s+(?:breakdown|schedule|summary|includes|covers)"
 )
 _PRICED = re.compile(r"(?:[$€£¥]|\b(?:USD|EUR|CHF|GBP|CAD|JPY|INR|CNY|AUD|SGD)\b)\s?\d|\d[\d,.'’]*\s?(?:USD|EUR|CHF|GBP)\b")
-# A row of a price table whose header gives the currency ("Price (AUD)"): its amount is bare ("... 124,500").
-_BARE_PRICE = re.compile(r"(?<![\w.,])\d{1,3}(?:[,'’\u00a0]\d{2,3})+(?:[.,]\d{2})?[^\S\n]*$", re.M)
+# A row of a price table whose header gives the currency ("Price (AUD)"): its amount is bare ("... 124,500", "124 500").
+_BARE_PRICE = re.compile(r"(?<![\w.,])\d{1,3}(?:(?:[,'’\u00a0\u202f]\d{2,3})+|(?: \d{3})+)(?:[.,]\d{2})?[^\S\n]*$", re.M)
 _PRICE_COLUMN = re.compile(r"(?i)\b(?:price|amount|cost|fee)s?\b[^\n]{0,20}\((?:USD|EUR|CHF|GBP|CAD|JPY|INR|CNY|AUD|SGD|KRW)\b")
 _OUT_LABEL = re.compile(r"(?i)(?:\bexcluded|not\s+included|out\s+of\s+scope|not\s+in\s+scope|optional(?:\s+items)?|"
                         r"\boptions?|\bexclusions)\s*(?:\([^)]{0,40}\))?\s*(?::|(?m:$))")  # "Out of scope:" or a heading line
