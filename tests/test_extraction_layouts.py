@@ -71,3 +71,16 @@ def test_a_total_after_a_label_ending_in_a_number_is_read_when_figures_are_group
         "Total fixed price\nWP1-WP2\n1 110 000\nPayment: 30% on signature, balance on completion."
     )
     assert fields["total_price"].value.amount == 1_110_000 and fields["total_price"].value.currency == "EUR"
+
+
+def test_the_sponsor_named_as_the_rfps_owner_or_after_a_to_inside_a_line_is_not_the_vendor_answering():
+    fields = _read(
+        "Acme Biologics GmbH, Hafenstrasse 3, Basel · VAT CHE-123 To: Helix\nPharma, Inc., Attn. Dr. Roe\n"
+        "The following paragraph is quoted from Helix RFP HX-12: \"Helix needs three GMP batches of the product and "
+        "the supplier must hold a current GMP licence for the site.\"\n"
+        "4.7\nHelix requires the first GMP batch within 26 weeks of award. Provide your durations.\n"
+        "First GMP batch: 30-34 weeks after purchase order; 26 weeks cannot be met.\n"
+        "4.8\nHelix prefers fixed pricing. Our offer is FTE-based."
+    )
+    assert fields["weeks_to_first_gmp_batch"].value == 34
+    assert fields["pricing_model"].value == "fte_based"

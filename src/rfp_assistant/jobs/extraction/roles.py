@@ -26,6 +26,7 @@ _TO_LINE = re.compile(r"(?i)^\s*(?:to|for\s*:|attn\.?|attention|prepared\s+for|s
 _TO_NEAR = re.compile(
     r"(?i)(?:\b(?:proposal|offer|quotation|response|rfp|prepared|presented|submitted|summary|deck)\s+(?:\S+\s+){0,3}?"
     r"(?:for|to|from|of)|\b(?:support|serve|assist|inviting\s+us|dear)|\bfor(?=\s+(?:[A-Z][\w&'’.-]*\s+){1,4}only\b)"
+    r"|(?<![\w/])(?-i:To|TO|Attn\.?|ATTN)(?=\s*:)"  # "… KvK 55419083 To: Acme Pharma, Inc." (a letterhead run into one line)
     r"|\brfp\b[^.\n]{0,40}\()\s*[:\-]?\s*(?:the\s+)?$"
 )
 # A title that runs into the addressee's name: the name regex takes capitalised words, so "PROPOSAL FOR" comes with it.
@@ -97,7 +98,15 @@ def find_author(pages) -> Author:
     _, key, hits = ranked[0]
     # Quote the best-placed mention, written in mixed case where the document has one.
     _, number, m = max(hits, key=lambda h: (not h[2].group(0).isupper(), h[0], -h[1]))
-    return Author(m.group(0).strip(), number, m.start(), m.end(), tuple(sorted(addressed - {key})))
+    owners = {_key(o.group(1)) for page in pages for o in _RFP_OWNER.finditer(page.text)} - set(key.split())
+    return Author(m.group(0).strip(), number, m.start(), m.end(), tuple(sorted((addressed | owners) - {key})))
+
+
+# Whose RFP it is names the sponsor even where its full company name is never printed on one line ("quoted from
+# Acme RFP AC-12", "Acme's tender"): the words such a name owns are the sponsor's, as an addressee's are.
+_RFP_OWNER = re.compile(r"(?<![\w&'’-])(?!(?:The|This|That|These|Your|Our|Their|Its|His|Her|Each|Any|Full|Same|Original|"
+                        r"Revised|Latest|Final|Draft|Sponsor|Client|Customer)\b)([A-Z][A-Za-z&-]{2,})(?:['’]s)?[^\S\n]+"
+                        r"(?:RFP|RFQ|RFI|[Tt]ender|[Rr]equest\s+for\s+(?:[Pp]roposal|[Qq]uotation))\b")
 
 
 _RUNNING_BRAND = re.compile(r"(?m)^[ \t]*((?:[A-Z][A-Za-z&'’-]+[ \t]+){0,3}(?:Bio\w*|Pharma\w*|Therapeutics|CDMO|Labs?|"
