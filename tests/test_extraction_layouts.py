@@ -84,3 +84,29 @@ def test_the_sponsor_named_as_the_rfps_owner_or_after_a_to_inside_a_line_is_not_
     )
     assert fields["weeks_to_first_gmp_batch"].value == 34
     assert fields["pricing_model"].value == "fte_based"
+
+
+def test_a_label_does_not_reach_past_a_blank_line_into_the_next_paragraph():
+    fields = _read(
+        "There is no separate technology transfer phase; the route is adopted directly in process development.\n\n"
+        "As an option, an accelerated tech transfer can be arranged\n\nThis offer is valid for 90 days from 19-03-2026."
+    )
+    assert fields["tech_transfer_weeks"].status == "not_stated"
+    assert fields["proposal_validity_days"].value == 90
+
+
+def test_a_date_of_the_sponsors_request_is_not_the_proposals_date():
+    fields = _read(
+        "Offer ACB-26-14\n" + "Scope and prices follow on the next pages.\n" * 3 + "Place / date: Basel, 19 March 2026\n"
+        "The proposal was prepared by our business development team on request of the sponsor dated 12 January 2026."
+    )
+    assert fields["proposal_date"].value.isoformat() == "2026-03-19"
+
+
+def test_a_capability_denied_in_a_comment_cell_does_not_take_the_next_rows_tick():
+    fields = _read(
+        "Capability Site Comment\nLyophilisation ✘ Not offered\n"
+        "BSL-3 / high-containment suites ✘ All suites are BSL-2; no BSL-3 handling QC release testing ✔ Flow cytometry\n"
+        "Stability studies ✘ Via partner"
+    )
+    assert fields["high_containment"].value is False

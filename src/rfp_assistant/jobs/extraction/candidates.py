@@ -128,6 +128,9 @@ def near_cues(
                         page.line_end(last) - cue.end() < SHORT_REACH:
                     last += 1
                 right = page.line_end(last)
+                gap = page.text.find("\n\n", cue.end(), right)
+                if gap >= 0 and page.text[cue.end():gap].strip():
+                    right = gap  # a blank line ends the paragraph: what follows it is another statement's
                 segment = page.text[left:right]
                 matches = finder(segment)
                 for match in matches:

@@ -19,7 +19,7 @@ _OWN_LABEL = re.compile(r"(?i)(?:\bdate[ds]?(?:\s+of\s+(?:this\s+)?(?:response|p
 _DATELINE = re.compile(r"^\s*(?:[A-Z][\w'’.-]*(?:[ /]+[A-Z][\w'’.-]*){0,3},?\s*)?$")
 # Someone else's date: the RFP's, a deadline, an addendum, an earlier revision, a signing condition.
 _OTHERS = re.compile(
-    r"(?i)\b(?:rfp|request for proposal|addendum|responses?|due|deadline|requested|received|clarification|"
+    r"(?i)\b(?:rfp|request for proposal|addendum|responses?|due|deadline|requests?|requested|received|clarification|"
     r"supersed\w*|replac\w*|rev(?:ision)?\.?\s*[a-z0-9]\b(?=[^.\n]{0,12}\bof\b)|signed by|valid (?:until|through)|"
     r"expir\w*|founded|established|inspect\w*|slot|package|printed|generated|downloaded|start\w*|manufactur\w*|"
     r"batch\w*|deliver\w*|ship\w*|kick-?off|milestone|award\w*|signature|available|availability|from|effective|"

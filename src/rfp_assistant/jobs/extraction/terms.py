@@ -131,7 +131,9 @@ def read_boolean(key: str, pages: list[Page]) -> FieldResult:
                         (positives if answer else negatives).append(Candidate(answer, page.number, row_quote(page, m),
                                                                               0.85))
                     continue
-                mark = mark_answer(page, m.end())
+                # A term said with a negation ("…; no BSL-3 handling") is a comment cell, not the label of the tick
+                # that follows it (the next row's, when the table's lines run together).
+                mark = mark_answer(page, m.end()) if not _negated(page, m.start(), m.end()) else None
                 if mark is not None:  # a tick or a cross in the label's own row answers it
                     (positives if mark else negatives).append(Candidate(mark, page.number, row_quote(page, m), 0.9))
                     continue
