@@ -96,6 +96,9 @@ def _sentence(page: Page, start: int, end: int) -> tuple[int, int]:
 _SENTENCE_STOP = re.compile(r"(?<!\b[A-Z])\.(?=\s|$)|\n\n|\n(?=Q\d|\d+\.\s|[-•\x7f])")
 
 
+_DENIED_TERM = re.compile(r"(?i)\b(?:no|not|without|excluding)\s+(?:[\w/-]+\s+)?$")
+
+
 def _negated(page: Page, start: int, end: int) -> bool:
     left, right = _sentence(page, start, end)
     sentence = page.text[left:right]
@@ -133,7 +136,8 @@ def read_boolean(key: str, pages: list[Page]) -> FieldResult:
                     continue
                 # A term said with a negation ("…; no BSL-3 handling") is a comment cell, not the label of the tick
                 # that follows it (the next row's, when the table's lines run together).
-                mark = mark_answer(page, m.end()) if not _negated(page, m.start(), m.end()) else None
+                denied = _DENIED_TERM.search(page.text, page.line_starts[page.line_of(m.start())], m.start())
+                mark = mark_answer(page, m.end()) if not denied else None
                 if mark is not None:  # a tick or a cross in the label's own row answers it
                     (positives if mark else negatives).append(Candidate(mark, page.number, row_quote(page, m), 0.9))
                     continue
