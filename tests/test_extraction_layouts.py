@@ -110,3 +110,24 @@ def test_a_capability_denied_in_a_comment_cell_does_not_take_the_next_rows_tick(
         "Stability studies ✘ Via partner"
     )
     assert fields["high_containment"].value is False
+
+
+def test_a_norwegian_as_company_writing_from_a_header_block_is_the_vendor_not_an_earlier_message():
+    text = ("NORDFJORD BIOLOGICS\nOffer NF-2027-01\nTo: Helix Pharma AG, att. Dr. Roe\n"
+            "From: Nordfjord Biologics AS, Business Development\nOffer no.: NF-2027-01\nDate: 14.05.2027\n"
+            "Validity: 60 days\nNordfjord Biologics thanks Helix Pharma for the request for proposal.\n"
+            "Technology transfer: 9 weeks from purchase order.")
+    fields = extract_offline(load_bytes(text.encode(), "nordfjord.txt", max_bytes=10**6)).fields
+    assert fields["cdmo_name"].value == "Nordfjord Biologics AS"
+    assert fields["proposal_validity_days"].value == 60
+    assert fields["tech_transfer_weeks"].value == 9
+
+
+def test_space_grouped_cells_keep_a_units_cell_and_a_quantity_cell_apart_from_the_price():
+    fields = _read(
+        "Table 6. Price for the offered scope (EUR)\nItem\nQuantity\nUnit\nUnit price\nAmount\n"
+        "GMP batch, 3000 L\n3\nbatch\n1 240 000\n3 720 000\n"
+        "Technology transfer (process and QC methods) lump sum 420 000 1\nTotal\n4 140 000"
+    )
+    assert fields["gmp_batch_price"].value.amount == 1_240_000
+    assert fields["tech_transfer_fee"].value.amount == 420_000

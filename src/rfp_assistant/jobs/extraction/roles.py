@@ -18,7 +18,7 @@ from rfp_assistant.core.text.spans import merge_spans
 _SUFFIX = (r"(?:Inc\.?|LLC|L\.L\.C\.|LLP|Ltd\.?|Ltda\.?|Lda\.?|Limited|GmbH|AG|S\.A\.|SA|SE|B\.V\.|BV|N\.V\.|NV|plc|PLC|"
            r"Corp\.?|Corporation|K\.K\.|Co\.,? Ltd\.?|S\.p\.A\.|Pty\.? Ltd\.?|Pte\.? Ltd\.?|Pvt\.? Ltd\.?|KG|SAS|"
            r"S\.A\.S\.|S\.r\.l\.|S\.R\.L\.|SRL|S\.L\.|S\.A\. de C\.V\.|sp\. z o\.o\.|Sp\. z o\.o\.|s\.r\.o\.|a\.s\.|Kft\.?|Zrt\.?|"
-           r"d\.o\.o\.|AB|A/S|ApS|ASA|Oyj|Oy|Ltée|S\.à r\.l\.|SpA)")
+           r"d\.o\.o\.|AB|A/S|AS|ApS|ASA|Oyj|Oy|Ltée|S\.à r\.l\.|SpA)")
 COMPANY = re.compile(rf"\b((?:[A-Z][\w&'’.-]*|&)(?:[ \t]+(?:[A-Z][\w&'’.-]*|&|de|of|and)){{0,5}})[ \t,]+{_SUFFIX}(?![\w])")
 # Words that put a company name in the addressee's role: on its line ("To:", "Prepared for:") or right before it.
 _TO_LINE = re.compile(r"(?i)^\s*(?:to|for\s*:|attn\.?|attention|prepared\s+for|submitted\s+to|presented\s+to|client|sponsor|"
@@ -67,7 +67,9 @@ def find_author(pages) -> Author:
     found: dict[str, list] = {}
     addressed: set[str] = set()
     for page in pages:
-        names = list(COMPANY.finditer(page.text)) or [m for m in _BRAND.finditer(page.text) if page is pages[0]]
+        names = list(COMPANY.finditer(page.text))
+        if page is pages[0] and all(_TO_LINE.match(_line_at(page.text, m.start())) for m in names):
+            names += list(_BRAND.finditer(page.text))  # a letterhead without a legal form, the legal names all addressees
         # A house without a legal form in its running header or footer ("Acme Biologics | Confidential | 2").
         names += [m for m in _RUNNING_BRAND.finditer(page.text) if _shape(_line_at(page.text, m.start())) in running
                   and not any(n.start() <= m.start() < n.end() for n in names)]

@@ -172,7 +172,7 @@ def _money_ok(value: Money, text: str, quotes: list[str], pages: list[str]) -> b
     if named:
         # A currency named once ("Price (USD)") covers the bare figures of its table.
         figures += [p.parse_number(m.group(0), dot_thousands=True)
-                    for m in [*_BARE_AMOUNT.finditer(text), *spaced_amounts(text, " ".join(pages) or text)]]
+                    for m in [*_BARE_AMOUNT.finditer(text), *spaced_amounts(text, " ".join(pages) or text, either=True)]]
     if any(_near(f, value.amount) for f in figures):
         return True
     # A total given as the sum of its line items: one figure per quote, or every figure quoted.
