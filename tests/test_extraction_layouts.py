@@ -131,3 +131,13 @@ def test_space_grouped_cells_keep_a_units_cell_and_a_quantity_cell_apart_from_th
     )
     assert fields["gmp_batch_price"].value.amount == 1_240_000
     assert fields["tech_transfer_fee"].value.amount == 420_000
+
+
+def test_a_duration_written_as_an_adjective_belongs_to_the_noun_after_it():
+    fields = _read(
+        "The offer covers technology transfer, process development, analytical development, three GMP batches, "
+        "QC release and 24-month stability of the GMP batches."
+    )
+    assert fields["process_development_weeks"].status == "not_stated"
+    fields = _read("We propose a 16-week process development programme starting at purchase order.")
+    assert fields["process_development_weeks"].value == 16

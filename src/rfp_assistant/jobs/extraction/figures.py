@@ -34,6 +34,10 @@ def read_weeks(spec, pages):
             score -= 0.5
         if at >= 0 and (_EFFORT_BEFORE.search(context, 0, at) or _TIMES_AFTER.match(context, at + len(match.text))):
             score -= 0.6  # "4 FTE x 5 months x 7,25,000": effort on a rate card, not how long the work takes
+        # "…, QC release and 24-month stability": a duration written as an adjective is the length of the noun after it.
+        noun = _NOUN_AFTER.match(context, at + len(match.text)) if at >= 0 and _ADJECTIVE.search(match.text) else None
+        if noun and not cue.lower().startswith(noun.group(1).lower()[:5]):
+            score -= 0.5
         return score
 
     found = []
@@ -70,6 +74,9 @@ def read_weeks(spec, pages):
 
 
 _DURATIONS = ("tech_transfer_weeks", "process_development_weeks", "weeks_to_first_gmp_batch")
+_ADJECTIVE = re.compile(r"(?i)\d-(?:weeks?|months?|days?|years?)$")
+_NOUN_AFTER = re.compile(r"[^\S\n]+(?!(?:programmes?|programs?|plans?|phases?|periods?|campaigns?|projects?|timelines?|"
+                         r"schedules?|efforts?|packages?|activit\w+|lead\s+time|duration|window)\b)([a-z][a-z-]{2,})")
 
 
 def _rival_cues(key: str) -> tuple[re.Pattern, ...]:
