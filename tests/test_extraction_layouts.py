@@ -141,3 +141,13 @@ def test_a_duration_written_as_an_adjective_belongs_to_the_noun_after_it():
     assert fields["process_development_weeks"].status == "not_stated"
     fields = _read("We propose a 16-week process development programme starting at purchase order.")
     assert fields["process_development_weeks"].value == 16
+
+
+def test_a_group_with_several_sites_proposes_the_one_it_names_as_recommended():
+    fields = _read(
+        "Acme is a group of three manufacturing sites. Our sites: Basel, Switzerland (commercial drug substance); "
+        "Lyon, France (drug product); Boston, USA (clinical drug substance).\n"
+        "Recommended site: Boston, USA (see Section 2)\n"
+        "All GMP work for the program will be performed at the recommended site."
+    )
+    assert fields["sites"].value == ["Boston, United States"]

@@ -121,11 +121,16 @@ def read_sites(spec, pages: list[Page]) -> FieldResult:
                         continue
                     if page.is_foreign(start):
                         continue  # a place in the sponsor's quoted RFP text is the sponsor's, not a site of the offer
-                    if site not in sites:
-                        sites[site] = Candidate(site, page.number, quote_between(page, min(m.start(), start), end), 0.7)
+                    designated = bool(_DESIGNATED.search(page.text, max(left, start - 60), start))
+                    if site not in sites or designated and sites[site].score < 0.8:
+                        sites[site] = Candidate(site, page.number, quote_between(page, min(m.start(), start), end),
+                                                0.8 if designated else 0.7)
     for page in pages:
         for site, quote in _table_sites(page):
             sites.setdefault(site, Candidate(site, page.number, quote, 0.7))
+    if len(sites) > 1 and any(c.score >= 0.8 for c in sites.values()):
+        # A group with several sites names the one it proposes ("Recommended site: …"): the others are its network.
+        sites = {site: c for site, c in sites.items() if c.score >= 0.8}
     if not sites and pages:
         sites = _letterhead_site(spec, pages[0])
     if not sites:
@@ -139,6 +144,10 @@ def read_sites(spec, pages: list[Page]) -> FieldResult:
 
 
 LETTERHEAD_LINES = 4
+# A place named as the one chosen for this program: "Recommended site: …", "the proposed manufacturing site is …".
+_DESIGNATED = re.compile(r"(?i)\b(?:recommended|proposed|selected|designated|preferred|chosen|nominated)\s+(?:manufacturing\s+|"
+                         r"production\s+|GMP\s+)?(?:site|facility|location|plant)\b(?:\s+for\s+[\w-]+)?(?:\s+(?:is|will\s+be))?"
+                         r"[^\S\n]*[:\-–]?[^\S\n]*(?:the\s+|our\s+)?(?:[A-Z][\w-]*\s+){0,2}$")
 
 
 _WE_ARE_THERE = r"(?i)\b(?:we|we['’]re|our|us)\b[^.\n]{{0,80}}\b(?:in|at)\s+{city}\b"
