@@ -151,3 +151,15 @@ def test_a_group_with_several_sites_proposes_the_one_it_names_as_recommended():
         "All GMP work for the program will be performed at the recommended site."
     )
     assert fields["sites"].value == ["Boston, United States"]
+
+
+def test_a_summary_and_a_detail_section_far_apart_on_one_long_page_can_conflict():
+    filler = "The project team reviews progress with the sponsor and records decisions in the minutes. " * 40
+    text = ("Acme Biologics GmbH\nExecutive summary\nFirst GMP batch: 28 weeks after purchase order.\n" + filler +
+            "\nDetailed plan\nFirst GMP batch: 34 weeks after purchase order.\n")
+    fields = extract_offline(load_bytes(text.encode(), "acme.txt", max_bytes=10**6)).fields
+    assert fields["weeks_to_first_gmp_batch"].status == "conflicting"
+    near = extract_offline(load_bytes(("Acme Biologics GmbH\nFirst GMP batch: 28 weeks after purchase order.\n" + filler[:600] +
+                                       "\nFirst GMP batch: 34 weeks after purchase order.\n").encode(), "acme.txt",
+                                      max_bytes=10**6)).fields
+    assert near["weeks_to_first_gmp_batch"].status == "stated"

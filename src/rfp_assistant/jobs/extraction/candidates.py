@@ -264,10 +264,15 @@ def _clause(text: str, start: int, end: int) -> str:
     return text[max(left, 0) : right]
 
 
+FAR_APART = 2500  # characters: on one long page (a text file, a one-page export) a summary and a detail section
+
+
 def _apart(a: Candidate, b: Candidate) -> bool:
-    # A conflict is the same field given two values on different pages (a summary against a detail page);
-    # two figures on one page are a range, a table row and its note, or a distractor.
-    return a.page != b.page
+    # A conflict is the same field given two values in different places (a summary against a detail page);
+    # two figures close together are a range, a table row and its note, or a distractor.
+    if a.page != b.page:
+        return True
+    return a.sentence_key[0] == b.sentence_key[0] == a.page and abs(a.sentence_key[1] - b.sentence_key[1]) > FAR_APART
 
 
 def decide(candidates: list[Candidate], *, allow_conflict: bool = True, same: Callable | None = None) -> FieldResult:
