@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import rfp_assistant.core.values as p
 from rfp_assistant.jobs.extraction.candidates import Candidate, decide, near_cues
+from rfp_assistant.jobs.extraction.spaced import COMMA_GROUPED, spaced_amounts
 from rfp_assistant.schemas.proposal import FieldResult, Money
 
 # "The total program price is the sum of the line items in Table A-1", "Total project price = sum of line items".
@@ -46,7 +47,7 @@ def line_item_sum(text: str, statement_start: int) -> LineItemSum | None:
     figures: list[float] = []
     used: list[str] = []
     currencies: set[str] = set()
-    spaced = not _COMMA_GROUPED.search(text)
+    spaced = not COMMA_GROUPED.search(text)
     for line in reversed(lines):
         if _TABLE_TOP.match(line):
             currencies |= {m.value.currency for m in p.find_money(line)} | _header_currency(line)
@@ -79,7 +80,7 @@ def line_item_sum_below(text: str, statement_end: int) -> LineItemSum | None:
     figures: list[float] = []
     used: list[str] = []
     currencies: set[str] = set()
-    spaced = not _COMMA_GROUPED.search(text)
+    spaced = not COMMA_GROUPED.search(text)
     for number, line in enumerate(lines):
         if _TABLE_TOP.match(line) or not figures and not (_FIGURE.search(line) or spaced and spaced_amounts(line, "")):
             currencies |= _header_currency(line) | set(re.findall(rf"\b({_CODES})\b", line) if not figures else ())
@@ -147,52 +148,12 @@ _BARE_AMOUNT = re.compile(r"(?<![\w.,'’$€£#])(?:\d{1,2}(?:,\d{2})+,\d{3}|\d
                           r"vials?|doses?|units?|m³|m3|sq))"
                           # "150,000 tablets each": a count of things, not a price ("640,000 per batch" is one)
                           r"(?![^\S\n]+(?!(?:per|each|fixed|total|lump|net|excl|incl|plus|ex|for|and|or|to)\b)[a-z]{3,})")
-# "269 500" under a "Price (EUR)" header: a plain space groups thousands on a page that writes its figures so
-# (SI style), never on one whose figures carry commas or points ("2 640,000" is a quantity and a price); a shorter
-# number after it is the next cell ("68 500 30": 30 batches).
-_BARE_SPACED = re.compile(r"(?<![\w.,'’$€£#])(?<!\d )\d{1,3}(?: \d{3})+(?:,\d{2})?(?![\w%]|[.,]\d| \d{3}(?!\d))"
-                          r"(?![^\S\n]*(?:L\b|l\b|kg|g\b|mL|liters?|litres?|%|weeks?|months?|days?|vials?|doses?|units?|m³|m3))"
-                          r"(?![^\S\n]+(?!(?:per|each|fixed|total|lump|net|excl|incl|plus|ex|for|and|or|to)\b)[a-z]{3,})")
-_COMMA_GROUPED = re.compile(r"\d[,.'’]\d{3}(?!\d)")
 _AMOUNT_END = re.compile(r"\d[\d,.'’]*\s*(?:[kKmM]|[A-Z]{3})?\s*$")
 _PER_UNIT = re.compile(r"(?i)\s*(?:per|/|a)\s*(?:gmp\s+)?(?:batch|lot|run)\b|\s*each\b")
 _TIMES = re.compile(r"(?i)\b\d{1,3}\s*(?:x|×|nos?\.?\s*@|@)\s*$")
 _OPTIONS_HEAD = re.compile(r"(?im)^[^\S\n]*(?:[\x7f•▪-][^\S\n]*)?(?:optional\b|options?\b|pass[- ]?through\b|estimated "
                            r"pass[- ]?through)[^\n]*$")
 _SECTION_END = re.compile(r"(?im)^[^\S\n]*(?:total\b|commercial|payment|pricing model|terms?\b|\d+\.\s+[A-Z])")
-
-
-# A number that names a thing rather than counts money: "lot 1", "stage 2", "item 3 620 000" is item 3 at 620,000.
-_IDENTIFIER = re.compile(r"(?i)\b(?:lots?|batch(?:es)?|runs?|stages?|phases?|steps?|items?|options?|no\.?|nr\.?|#|wp|"
-                         r"work\s+packages?|years?|months?|weeks?|days?|tables?|annex|rows?|lines?)[^\S\n]$")  # "batch\n1 240 000" is a cell
-_SPACED_AFTER_ID = re.compile(r"(?<![\w.,'’$€£#])\d{1,2} (?=\d{1,3}(?: \d{3})+(?![\d.,]))")
-_TIMES_UNIT = re.compile(rf"(?<![\d.,])(\d{{1,3}})[^\S\n]*[x×][^\S\n]*(?:(?:{_CODES}|[$€£])[^\S\n]*)?$")
-_SPACED_AFTER_LABEL = re.compile(_BARE_SPACED.pattern.replace("(?<!\\d )", "", 1))
-
-
-def spaced_amounts(text: str, page_text: str, *, either: bool = False) -> list[re.Match]:
-    """Bare figures grouped by plain spaces ("269 500"), where the page writes no figure with commas or points.
-    `either` reads a quote whose line breaks are gone: "lot 1 620 000" may be lot 1 at 620 000 or 1 620 000."""
-    if _COMMA_GROUPED.search(page_text):
-        return []
-    found = []
-    for m in _SPACED_AFTER_LABEL.finditer(text):
-        before = text[:m.start()].rsplit(None, 1)[-1] if text[:m.start()].strip() else ""
-        if text[m.start() - 1:m.start()] == " " and before.isdigit():
-            continue  # the middle of a longer figure ("1 2 500"), not a figure of its own; a label "WP6 2 230 000" is
-        label = _SPACED_AFTER_ID.match(text, m.start())
-        if label and _IDENTIFIER.search(text, 0, m.start()):  # the label's own number is not the amount's first group
-            if either:
-                found.append(m)
-            m = _SPACED_AFTER_LABEL.match(text, label.end()) or m
-        times = _TIMES_UNIT.search(text, max(0, m.start() - 16), m.start())
-        cut = p.product_split(m.group(0), int(times.group(1))) if times else None
-        if cut:  # "2 x 96 500 193 000": the unit price and its line total
-            found += [x for x in (_SPACED_AFTER_LABEL.match(text, m.start(), m.start() + cut),
-                                  _SPACED_AFTER_LABEL.match(text, m.start() + cut + 1, m.end())) if x]
-            continue
-        found.append(m)
-    return found
 
 
 def _table_currency(text: str, position: int | None = None) -> str | None:

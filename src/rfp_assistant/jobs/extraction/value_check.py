@@ -13,8 +13,8 @@ from typing import Any
 
 import rfp_assistant.core.values as p
 from rfp_assistant.core.text.negation import is_negated
-from rfp_assistant.jobs.extraction.money_roles import (SUM_STATEMENT, line_item_sum, line_item_sum_below, spaced_amounts,
-                                                       sum_statements)
+from rfp_assistant.jobs.extraction.money_roles import SUM_STATEMENT, line_item_sum, line_item_sum_below, sum_statements
+from rfp_assistant.jobs.extraction.spaced import spaced_amounts
 from rfp_assistant.jobs.extraction.text_match import site_named, text_supported
 from rfp_assistant.jobs.extraction.answers import mark_after
 from rfp_assistant.jobs.extraction.terms import boolean_terms, enum_terms, list_terms
