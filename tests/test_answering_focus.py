@@ -84,3 +84,29 @@ def test_a_short_section_answering_squarely_leads_over_a_long_passage_of_loosely
     answer = answer_question(index, "Before the partner search starts, what are the big internal pieces we need to get in "
                                     "place first?")
     assert answer.found and answer.answer.startswith("Preparing for a partnership begins with internal assessments")
+
+
+def test_a_word_describing_one_item_does_not_single_it_out(workspace):
+    # "first time" shares a word with no item's name: every kind of risk is still asked for.
+    answer = answer_question(workspace, "First time running a program like this. What kinds of risk does the program "
+                                        "plan weigh, with an example or two of each?")
+    for item in ("currency swings", "capacity shortfalls", "failed inspection"):
+        assert item in answer.answer
+
+
+def test_a_list_asked_after_some_context_comes_back_whole(workspace):
+    answer = answer_question(workspace, "We got burned on a program last year. Which risks outside the plant does the "
+                                        "program plan weigh?")
+    for item in ("currency swings", "capacity shortfalls", "failed inspection"):
+        assert item in answer.answer
+
+
+def test_a_label_naming_who_asks_is_not_part_of_the_question():
+    from rfp_assistant.jobs.answering.intent import question_parts, without_label
+
+    assert without_label("Supply-chain question: where do we look for CDMOs?") == "where do we look for CDMOs?"
+    assert without_label("Which one: stainless or single-use?") == "Which one: stainless or single-use?"
+    assert question_parts("What is an RFP?") == []
+    assert question_parts("Should we shortlist already? What is the research meant to decide, and what mistakes "
+                          "should we avoid?") == ["Should we shortlist already?", "What is the research meant to decide",
+                                                  "what mistakes should we avoid?"]

@@ -1,6 +1,6 @@
 """Blind guide questions: the published guide ingested as the user's own document, asked in a user's words.
 
-eval/qa/guide/ holds 129 questions in four waves by authors who read only the guide, split into dev and held-out by
+eval/qa/guide/ holds 193 questions in five waves by authors who read only the guide, split into dev and held-out by
 split.yaml. The guide itself lives beside the project (../shared/reference/); without it the questions are
 skipped with a reason, except in CI, where a missing guide is an error. Held-out is scored in aggregate only.
 """

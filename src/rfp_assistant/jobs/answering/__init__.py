@@ -12,7 +12,7 @@ from __future__ import annotations
 from rfp_assistant.core.retrieval.index import SearchHit, WorkspaceIndex, is_builtin
 from rfp_assistant.jobs.answering.candidates import score_units
 from rfp_assistant.jobs.answering.compose import cite, compose, supplement
-from rfp_assistant.jobs.answering.intent import ASKS_FOR, Intent, read_intent
+from rfp_assistant.jobs.answering.intent import ASKS_FOR, Intent, read_intent, without_label
 from rfp_assistant.jobs.answering.model import model_answer
 from rfp_assistant.jobs.readiness import question_gaps
 from rfp_assistant.schemas.common import Answer
@@ -50,6 +50,7 @@ def answer_question(
     question = question.strip()
     if not question:
         return Answer(answer="Please type a question.", citations=[], found=False)
+    question = without_label(question)
     intent = read_intent(question)
     if kinds is None and intent.about_us and index.list_documents(kind="internal"):
         return _answer_about_us(index, question, intent, chat, k)

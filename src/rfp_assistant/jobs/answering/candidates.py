@@ -11,13 +11,15 @@ from __future__ import annotations
 import math
 import os
 import re
+
+import numpy as np
 from dataclasses import dataclass
 
 from rfp_assistant.core.retrieval.index import SearchHit, WorkspaceIndex
 from rfp_assistant.core.retrieval.lexical import tokenize
 from rfp_assistant.core.retrieval.thesaurus import synonym_groups
 from rfp_assistant.core.text.units import Unit
-from rfp_assistant.jobs.answering.intent import ASKS_FOR, QUESTION_FORM, Intent, topic_words
+from rfp_assistant.jobs.answering.intent import ASKS_FOR, QUESTION_FORM, Intent, question_parts, topic_words
 
 # Unit score = weights x (question coverage, retrieval rank, answer type, similarity, passage similarity, shape).
 W_COVERAGE, W_RANK, W_TYPE, W_SIMILARITY, W_PASSAGE, W_SHAPE = 0.6, 0.1, 0.12, 0.45, 0.3, 0.15
@@ -76,6 +78,12 @@ def score_units(question: str, intent: Intent, hits: list[SearchHit], index: Wor
     if not hits:
         return "static", []
     space, compared = index.unit_similarities([h.chunk for h in hits], question, topic_words(question))
+    # A question put in several sentences (context, then what is asked; or two asks) is also compared part by part:
+    # the whole question's vector blurs what any one of its parts asks.
+    for part in question_parts(question):
+        part_space, by_part = index.unit_similarities([h.chunk for h in hits], part, topic_words(part))
+        if part_space == space:
+            compared = {i: (units, np.maximum(sims, by_part[i][1])) for i, (units, sims) in compared.items()}
     candidates: list[Candidate] = []
     similarities: list[float] = []
     for hit in hits:

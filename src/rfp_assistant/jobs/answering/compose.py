@@ -117,13 +117,22 @@ def _whole_list(anchor: Candidate, units: list[Candidate]) -> tuple[list[Candida
 def _singled_out(items: list[Candidate]) -> list[Candidate]:
     """The one item the question's own words pick out ("which risks are financial?"), else the whole list.
 
-    It holds a word of the question no other item holds, and every question word another item holds.
+    It holds a word of the question no other item holds, in its head (the words naming the item: "Financial risks
+    like ..."), and every question word another item holds. A word further in ("... tech transfer delays") only
+    describes the item: "first time CEO" does not single out the item mentioning delays.
     """
     for item in items:
         others = set().union(*(c.matched for c in items if c is not item))
-        if item.matched - others and others <= item.matched:
+        if item.matched & _head_words(item.text) - others and others <= item.matched:
             return [item]
     return items
+
+
+def _head_words(text: str) -> set[str]:
+    """Stems of the words naming a list item: before its first verb-like break, at most the first four words."""
+    head = re.split(r"[:(,;\u2014]|\s[-\u2013]\s|\b(?:like|include[sd]?|including|such as|is|are|was|were|means?)\b",
+                    _BULLET.sub("", text), maxsplit=1)[0]
+    return set(tokenize(" ".join(head.split()[:4])))
 
 
 def _is_item(candidate: Candidate) -> bool:

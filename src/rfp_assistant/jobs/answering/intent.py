@@ -108,8 +108,52 @@ def read_intent(question: str) -> Intent:
                   wants=tuple(kind for kind, (asks, _) in ASKS_FOR.items() if asks.search(question)))
 
 
+# "Which cost lines (outside the fees) does the guide ...", "what risks should we ...": plural things asked for, then
+# the question's verb; no verb before them ("what does it mean when CDMOs do ..." asks something else).
+_AUXILIARY = r"(is|are|do|does|did|was|were|should|shall|can|could|would|will|must|has|have|had|may|might)"
+_PLURAL_ASKED = re.compile(
+    rf"^\s*(what|which)\s+((?!{_AUXILIARY}\b)[\w-]+\s+){{0,7}}?(?!{_SINGULAR_IN_S})[a-z-]*[a-z](?<![s'])s\s+"
+    rf"({_AUXILIARY}|need)\b", re.I)
+_SENTENCE_END = re.compile(r"(?<=[?.!])\s+(?=[A-Z\"'])")
+
+
+# "Supply-chain question:", "Quick one -": a label before the question names who asks, not what.
+_LABEL = re.compile(r"^\s*([\w/&-]+\s+){0,3}?(question|q|query)\s*[:\u2014-]\s+", re.I)
+
+
+_CLAUSE_ASKS = re.compile(r",?\s+\b(and|or|but)\s+(?=(what|which|who|whom|when|where|why|how|should|do|does|can|is|are)\b)", re.I)
+
+
+def question_parts(question: str) -> list[str]:
+    """The separate asks of a question in several sentences or joined clauses; [] when it asks one thing."""
+    parts = []
+    for sentence in _SENTENCE_END.split(question.strip()):
+        if sentence.rstrip().endswith("?") or _ASKED.search(sentence):
+            parts += [p.strip() for p in _CLAUSE_ASKS.split(sentence) if p and len(p.split()) >= 3]
+    parts = [p for p in parts if len(set(tokenize(topic_words(p)))) >= 2]
+    return parts if len(parts) > 1 or (parts and parts[0] != question.strip()) else []
+
+
+def without_label(question: str) -> str:
+    """The question without a label naming who asks ("Supply-chain question: where ..." -> "where ...")."""
+    return _LABEL.sub("", question.strip()) or question.strip()
+
+
 def answer_shape(question: str) -> Shape:
-    """list, definition, number or other."""
+    """list, definition, number or other; a list may be asked in any sentence that asks (after some context).
+
+    Only a list: "What's the point of drafting it so early?" after context is no request for a definition.
+    """
+    shape = _sentence_shape(question)
+    parts = [p for p in _SENTENCE_END.split(question.strip()) if p.rstrip().endswith("?") or _ASKED.search(p)]
+    if shape != "list" and len(parts) > 1 and any(_sentence_shape(part) == "list" for part in parts):
+        return "list"
+    return shape
+
+
+def _sentence_shape(question: str) -> Shape:
+    if _PLURAL_ASKED.search(question):
+        return "list"
     if _NUMBER.search(question) and _NAME_THEM.search(question):
         return "list"  # "how many ..., and what are they?"
     if _LIST.search(question) and not (_NOT_A_LIST.search(question) and not re.search(r"\bwhat are they\b", question, re.I)):
