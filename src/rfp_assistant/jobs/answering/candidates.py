@@ -28,7 +28,7 @@ MIN_ANCHOR_CHARS = 25  # shorter units (a bare list item, a label) complete an a
 W_SELF = 0.1
 W_QUESTION = 0.15  # a question found in the source counts this much less than its answer, which inherits its score
 W_ANSWER_STEP = 0.01  # ... less a little per sentence, so the answer's sentences keep their order
-_SELF_REFERENCE = re.compile(r"^[-*•▪ ]*(this|the|our) (guide|page|article|post|document|series|report|paper|author|"
+_SELF_REFERENCE = re.compile(r"^[-*•▪ ]*(this|the|our) ((next|previous|following|last|first) )?(guide|page|article|post|document|series|report|paper|author|"
                              r"e-?book|white ?paper)\b", re.I)
 # A question about the document itself (its series, its author, what comes next) may be answered by such a sentence.
 _ABOUT_DOCUMENT = re.compile(r"\b(series|author|wrote|written|published|publisher|title|next (page|part|article|one)|"
