@@ -85,6 +85,25 @@ _OPEN, _CLOSE = "([{", ")]}"
 MIN_CLAUSE_WORDS = 4
 
 
+# Notes and chats often start a sentence in lower case ('... to cryo. pre-REP in G-Rex'); a full stop then ends one
+# unless it ends a short form that runs on in lower case ('incl. sterility', 'approx. two', 'conc. of').
+_LOWER_START = re.compile(r"(?<=[^\W\d_][.!?])\s+(?=[a-z])")
+_LOWER_ABBREVIATION = re.compile(_NOTE_ABBREVIATION.pattern[:-4] + r"|al|wk|wks|mo|mos|yr|yrs|hr|hrs|pt|pts|est|avg"
+                                 r"|temp|conc|vol|dept|req|reqd|spec|specs|qty|ea|pcs|nr|sq|cont|ml|mg|kg|ug)\.$", re.I)
+
+
+def _note_sentences(paragraph: str) -> list[str]:
+    """Sentences of a note: as `_sentences`, and also where a sentence after a full stop starts in lower case."""
+    out: list[str] = []
+    for sentence in _sentences(paragraph, _NOTE_ABBREVIATION):
+        for piece in _LOWER_START.split(sentence):
+            if out and _LOWER_ABBREVIATION.search(out[-1]) and piece[:1].islower():
+                out[-1] = f"{out[-1]} {piece}"
+            else:
+                out.append(piece)
+    return out
+
+
 def split_clauses(text: str, *, long_words: int = 18) -> list[str]:
     """Clauses of a passage, each verbatim (whitespace-normalized), in order.
 
@@ -104,7 +123,7 @@ def clause_sentences(text: str, *, long_words: int = 18) -> list[list[str]]:
         block = normalize_whitespace(re.sub(r"^([-*•▪]|\d{1,2}[.)])\s+", "", block))
         first = len(out)
         pending = ""  # a sentence too short to stand alone ('API only.') joins its neighbour in the block
-        for sentence in _sentences(block, _NOTE_ABBREVIATION):
+        for sentence in _note_sentences(block):
             pieces: list[str] = []
             for piece in _cut(sentence, _hard_cuts(sentence)):
                 pieces.extend(_cut(piece, _soft_cuts(piece)) if len(piece.split()) > long_words else [piece])

@@ -1,8 +1,10 @@
 """A brief cut into clauses, each in the sponsor's own words: what the RFP must carry, statement by statement.
 
 Prose is cut by the one clause splitter (core.text.sentences); a table row or a "Label: value" line keeps its
-label, so "Budget | EUR 3.8M" reads "Budget: EUR 3.8M". Mail furniture carries nothing about the program and is
-left out: header lines, greetings, sign-offs and requests to the colleague who writes the RFP.
+label, so "Budget | EUR 3.8M" reads "Budget: EUR 3.8M". Mail and chat furniture carries nothing about the program and
+is left out: header lines, greetings, sign-offs, requests to the colleague who writes the RFP, a chat message's
+'Name  09:02' header and reactions. What the brief leaves open is shown as open, never as a fact: a form field left
+blank or 'TBD' and an open action ('Decide who runs the assay', under 'Action items' or in a table with an owner).
 """
 
 from __future__ import annotations
@@ -33,6 +35,27 @@ _DISCOURSE = re.compile(r"^(?:for (?:the|this|our) (?:RFP|request|record)|short 
 _LEAD_IN = re.compile(r"^(?:#{1,6}\s+)?([A-Za-z][\w /&'-]{1,40}?)\s*:$")
 _CONTENT = re.compile(r"\d|\b[A-Z]{2,}[\w-]*\b")
 _EMPTY_CELL = {"", "-", "–", "—", "n/a", "na", "none"}
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
+_NAME = r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*"
+# A chat message's header on its own line: 'Dana Kim  09:02', 'Dana Kim, 9:02 AM', '[09:02] Dana Kim'.
+_SPEAKER = re.compile(rf"^(?:{_NAME}\s*[,(–—-]?\s*(?:[A-Z][a-z]{{2}}\s+)?{_TIME}\)?|\[?{_TIME}\]?\s+{_NAME}:?)$")
+# A one- or two-word question to the others in a chat ('capacity?', 'ok?'): it asks, it does not state.
+_PROMPT = re.compile(r"^[^\d?]{1,25}\?$")
+# A value that leaves a field open.
+_OPEN_VALUE = re.compile(r"^(?:TBD|TBC|TBA|to be (?:confirmed|determined|decided|defined|agreed)|unknown|not (?:yet )?"
+                         r"(?:known|decided|defined|fixed)|pending|\?+|[-–—])(?:\s+(?:by|until|with|from)\b[^.;]{0,30})?"
+                         r"[\s.!]*$", re.I)
+# Labels of a form that are not inputs the RFP needs ('Comments:', 'Requester:').
+_NOT_INPUT = re.compile(r"^(?:comments?|remarks?|notes?|other|misc\w*|attachments?|signature|date|requester|requested by"
+                        r"|approved by|reviewed by|prepared by|form|version)\b", re.I)
+# A heading or lead-in over the points still to be settled.
+_OPEN_HEADING = re.compile(r"\b(?:action(?:s| items?| points?| list)?|open (?:items?|points?|questions?|issues?)|to-?dos?"
+                           r"|next steps|parking lot|outstanding|pending|follow-?ups?|TBD|decisions? needed)\b", re.I)
+# An item that asks for a decision or an answer rather than stating one.
+_DECISION = re.compile(r"^(?:decide|confirm|clarify|check|determine|agree|choose|select|define|finali[sz]e|resolve"
+                       r"|investigate|evaluate|assess|verify|find out|align|look into|follow up|get (?:a |an |the )?"
+                       r"(?:answer|input|decision)|TBD|TBC)\b|\?|\bpending\b|\bTBD\b|\bTBC\b", re.I)
+_COLUMN_OF_ACTIONS = re.compile(r"^(?:action|owner|who|due|status|open (?:item|point|question))\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -49,6 +72,10 @@ def brief_clauses(text: str, mapping: dict | None = None) -> list[Clause]:
         return [Clause(u.text, u.text) for u in units_from_mapping(mapping)]
     clauses: list[Clause] = []
     for block in _blocks(text):
+        if block.open:
+            said = f"{block.body} ({block.note})" if block.note else block.body
+            clauses.append(Clause(open_point_text(said), said))
+            continue
         for n, sentence in enumerate(clause_sentences(block.body)):
             for piece in sentence:
                 piece = piece.rstrip(" ,;")
@@ -67,6 +94,12 @@ class _Block:
     body: str
     note: str = ""
     whole: bool = True
+    open: bool = False  # left open by the brief: shown as a point to confirm, never as a fact
+
+
+def open_point_text(said: str) -> str:
+    """How a point the brief leaves open reads in the RFP: '[To be confirmed: ...]'."""
+    return f"[To be confirmed: {normalize_whitespace(said).replace('[', '(').replace(']', ')').rstrip(' .;:')}]"
 
 
 def _blocks(text: str) -> list[_Block]:
@@ -75,6 +108,8 @@ def _blocks(text: str) -> list[_Block]:
     headers: list[str] | None = None
     signature: list[str] | None = None
     lead, parent = "", ""  # a short lead-in line ('Nice to have:') and the label of the last top-level item
+    open_list = False  # under a heading or lead-in over open points ('Action items', 'Open questions:')
+    fresh = chat = False  # a chat message starts here; in a chat each line is said on its own, never wrapped
     lines = text.splitlines()
     for n, raw in enumerate(lines):
         line = raw.strip()
@@ -84,17 +119,28 @@ def _blocks(text: str) -> list[_Block]:
             continue
         if not line or _HEADER.match(line) or _TABLE_RULE.match(line):
             continue
+        if _SPEAKER.match(line) or not re.search(r"[^\W_]", line) or _PROMPT.match(line) and len(line.split()) <= 2:
+            fresh = chat = True  # a chat header, a reaction or a one-word prompt to the others
+            continue
         if (m := _LEAD_IN.match(line)) and not _GREETING.match(line) and not _DISCOURSE.match(m.group(1)):
-            lead, parent = m.group(1), ""
+            if _blank_field(lines, n, m.group(1)):
+                blocks.append(_Block("", m.group(1), open=True))
+                continue
+            lead, parent, open_list = m.group(1), "", bool(_OPEN_HEADING.search(m.group(1)))
             continue
         if line.startswith("|"):
             cells = [normalize_whitespace(c) for c in line.strip().strip("|").split("|")]
             if headers is None and n + 1 < len(lines) and _TABLE_RULE.match(lines[n + 1].strip()):
                 headers = cells  # the header row names the columns; it says nothing itself
             else:
-                blocks.append(_row(cells, headers or []))
+                actions = open_list or any(_COLUMN_OF_ACTIONS.match(h) for h in headers or [])
+                blocks.append(_opened(_row(cells, headers or []), actions))
             continue
         headers = None
+        if _HEADING.match(line):
+            open_list = bool(_OPEN_HEADING.search(line)) and len(line.split()) <= 6
+            if open_list:
+                continue
         if not _BULLET.match(line) and not _HEADING.match(line):
             lead = parent = ""
         if _GREETING.match(line):
@@ -112,18 +158,42 @@ def _blocks(text: str) -> list[_Block]:
                 block = _Block(parent if nested else lead, block.body, block.note, True)
             elif not raw[:1].isspace():
                 parent = block.label
-            blocks.append(block)
+            blocks.append(_opened(block, open_list and _BULLET.match(line) is not None))
             continue
-        elif blocks and _wraps(lines[n - 1].strip(), line) and not blocks[-1].note:
+        elif blocks and not fresh and not chat and _wraps(lines[n - 1].strip(), line) and not blocks[-1].note \
+                and not blocks[-1].open:
             last = blocks[-1]
             blocks[-1] = _Block(last.label, f"{last.body} {line}", last.note, last.whole)
         else:
-            blocks.append(_labelled(line, whole=False))
+            blocks.append(_opened(_labelled(line, whole=False), False))
+        fresh = False
     if signature is None:
         signature = _trailing_signature(lines, blocks)
     if signature:
         blocks.append(_Block("", ", ".join(_signature(signature))))
     return blocks
+
+
+def _opened(block: _Block, among_actions: bool) -> _Block:
+    """`block` marked open when it leaves its field open ('Batch size: TBD') or asks for a decision ('Decide ...')
+    as an action or open point of the brief."""
+    if block.label and _OPEN_VALUE.match(block.body) and not _NOT_INPUT.match(block.label):
+        return _Block("", block.label, open=True)
+    labelled_open = block.label and _OPEN_HEADING.fullmatch(block.label.strip())
+    if (among_actions or labelled_open) and _DECISION.search(block.body):
+        return _Block("", block.body, block.note, open=True)
+    return block
+
+
+def _blank_field(lines: list[str], n: int, label: str) -> bool:
+    """True when 'Label:' with nothing after it is a form field left blank: a 'Field: value' line above it and
+    another field (or nothing) below it, not the lead-in of a list."""
+    if _NOT_INPUT.match(label) or _OPEN_HEADING.search(label):
+        return False
+    above = next((ln.strip() for ln in reversed(lines[:n]) if ln.strip()), "")
+    below = next((ln.strip() for ln in lines[n + 1:] if ln.strip()), "")
+    return bool(KEY_LINE.match(above) or _LEAD_IN.match(above)) and (
+        not below or bool(KEY_LINE.match(below) or _LEAD_IN.match(below)) and not _BULLET.match(below))
 
 
 def _trailing_signature(lines: list[str], blocks: list[_Block]) -> list[str]:

@@ -223,8 +223,11 @@ GEOGRAPHY = [
 ]
 MARKET_NAMES = {"US": "United States", "EU": "European Union", "UK": "United Kingdom", "JP": "Japan", "CN": "China",
                 "AU": "Australia", "CA": "Canada", "CH": "Switzerland", "KR": "South Korea"}
+# Sites counted ('from 6-8 US sites', 'twelve EU sites') are where patients are treated or material is collected;
+# a manufacturing site is wanted somewhere, not counted.
 MARKET_CONTEXT = re.compile(
-    r"\bclinical (?:trial )?sites?\b|\bpatients?\b|\bfil(?:e|es|ing|ings)\b|\bIND\b|\bBLA\b|\bMAA\b|\bCTA\b|\bCTN\b"
+    r"\b(?:\d+(?:\s*[-–]\s*\d+)?|two|three|four|five|six|seven|eight|nine|ten|twelve|several|multiple)\s+(?:[A-Z]{2,3}\s+)?"
+    r"(?:clinical\s+|trial\s+|hospital\s+)?sites\b|\bclinical (?:trial )?sites?\b|\bpatients?\b|\bfil(?:e|es|ing|ings)\b|\bIND\b|\bBLA\b|\bMAA\b|\bCTA\b|\bCTN\b"
     r"|\bNDA\b|\bmarkets?\b|\bmkts\b|\bapprov\w*|\blaunch\w*|\bsubmissions?\b|\bregistration\b|\bsupply\b", _I)
 LOCATION_CONTEXT = re.compile(
     r"\bprefer\w*|\blocat\w*|\bbased\b|\bonshore\b|\bsites?\b|\bsupplier\b|\bpartner\b|\bCDMO\b|\bvendor\b"

@@ -90,7 +90,10 @@ def find_timeline(units) -> BriefField:
         text = unit.text
         for m in find_dates(text):
             before = re.split(r"[;.,]\s", text[: m.start])[-1]
-            label = _milestone(before + " " + text[m.end: m.end + 30])
+            after = re.split(r"[;,.]\s|\s[-–—]\s", text[m.end: m.end + 30])[0]  # the next statement names its own
+            label = _milestone(before + " " + after)
+            if label is None and _written_on(text, m):
+                continue
             if label is None and "year_only" in m.flags and unit.key != "timeline" and not re.search(
                     r"\b(?:by|in|from|starting|start|target|due|until|before)\s*$", before, re.I):
                 continue
@@ -101,6 +104,16 @@ def find_timeline(units) -> BriefField:
             if item not in [p for p, _ in pairs]:
                 pairs.append((item, m.text))
     return listed(pairs)
+
+
+# The date a message or meeting was written or held: a weekday before it ('Thu 6 Nov 2025') or a clock time after
+# it ('29 Sep 2025, 14:00'): when the brief was written or the meeting held, not a milestone.
+_WEEKDAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*$", re.I)
+_CLOCK = re.compile(r"^[\s,]*(?:at\s+)?\d{1,2}[:.]\d{2}\b")
+
+
+def _written_on(text: str, m) -> bool:
+    return bool(_WEEKDAY.search(text[: m.start])) or bool(_CLOCK.match(text[m.end: m.end + 12]))
 
 
 def _milestone(window: str) -> str | None:

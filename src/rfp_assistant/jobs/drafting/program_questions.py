@@ -67,6 +67,7 @@ VECTOR_SUPPLIED = re.compile(r"\b(?:LVV?|vector)s?\b[^.;\n]{0,40}\b(?:supplied|p
 RADIOPHARMACEUTICAL = re.compile(r"radioligand|radiopharm|radionuclide|radiolabel|\bisotope|\b(?:Lu|Ac|Ga|Y|I|Pb|Cu|F)-?\d{2,3}\b"
                                  r"|\b\d{2,3}(?:Lu|Ac|Ga|Y|Pb|Cu)\b", _I)
 INHALED = re.compile(r"inhal|\bDPI\b|dry powder|nebuli[sz]|\bp?MDI\b|pulmonary", _I)
+OPEN_POINT_START = "[To be confirmed:"
 LATE_STAGE = {"Phase 3", "Phase 2/3", "Registration", "Pivotal", "Commercial"}
 
 
@@ -91,7 +92,8 @@ def answered(brief: ProjectBrief, question: OpenQuestion) -> bool:
     if question.stated == "PRODUCT_SHIPPING":
         return any((PRODUCT_SHIPPING.search(c) or TEMPERATURE.search(c) and not NOT_STORAGE.search(c))
                    and not INBOUND.search(c) for c in brief.clauses)
-    return any(_states(re.compile(question.stated, _I), clause) for clause in brief.clauses)
+    return any(_states(re.compile(question.stated, _I), clause) for clause in brief.clauses
+               if not clause.startswith(OPEN_POINT_START))  # a point the brief leaves open states nothing
 
 
 def schedule_stated(brief: ProjectBrief) -> bool:
@@ -147,6 +149,7 @@ CONDITIONS: dict[str, Callable[[ProjectBrief], bool]] = {
     "drug_product": lambda b: not b.drug_substance_only,
     "filled_product": lambda b: not b.drug_substance_only and not SOLID_ORAL.search(_text(b)),
     "cultured": lambda b: b.value("modality") in CULTURED or b.stated("expression_system"),
+    "cell_culture": lambda b: b.value("modality") in CULTURED | {"cell_therapy"} or b.stated("expression_system"),
     "synthetic": lambda b: b.value("modality") in SYNTHETIC,
     "potent_candidate": lambda b: b.value("modality") in SYNTHETIC | {"antibody_drug_conjugate"},
     "advanced": lambda b: b.value("modality") in ADVANCED,
