@@ -31,7 +31,8 @@ STANDARD = re.compile(r"\bICH\s*[QME]\d|\bAnnex\s*\d|\bPh\.?\s*Eur\b|\bUSP\s*<|\
 # Tests run at release beyond the routine: a clearance or safety assay the quality system must cover.
 RELEASE_TEST = re.compile(r"\b(?:clearance|residual|safety|sterility|endotoxin|mycoplasma|adventitious|RCL|RCA|VCN)\b"
                           r"[^.;\n]{0,40}\b(?:assay|test\w*|release|limit|spec\w*)\b|\b(?:assay|test\w*)\b[^.;\n]{0,20}"
-                          r"\b(?:at|for|@)\s*(?:release|rel\b)", _I)
+                          r"\b(?:at|for|@)\s*(?:release|rel\b)|\brelease test\w*\b[^;\n]{0,40}\b(?:sterility|endotoxin"
+                          r"|mycoplasma|adventitious|bioburden)\b", _I)
 # Work the CDMO is asked to take on: develop, transfer, confirm, validate, source, make something.
 WORK = re.compile(r"\b(?:to be|must be|needs? to be|needs|has to be|will be)\s+(?:\w+\s+)?(?:developed|transferred|"
                   r"validated|qualified|confirmed|confirming|optimi[sz]ed|shortened|scaled|made|sourced|established)\b"
@@ -40,13 +41,18 @@ WORK = re.compile(r"\b(?:to be|must be|needs? to be|needs|has to be|will be)\s+(
 # Where the product goes and how fast: clinical sites, depots, turnaround from collection to patient.
 DISTRIBUTION = re.compile(r"(?i:\b(?:clinical|trial|treatment|apheresis|infusion) (?:sites?|centers?|centres?)\b)"
                           r"|\b(?i:sites?) in [A-Z]|(?i:\bdepots?\b|vein[- ]to[- ]vein|needle[- ]to[- ]needle|turn-?around"
-                          r"|chain of (?:identity|custody)|\bcouriers?\b)")
+                          r"|chain of (?:identity|custody)|\bCO[IC]\s*/\s*CO[IC]\b|\bcouriers?\b)"
+                          r"|\b\d+(?:\s*[-–]\s*\d+)?\s+(?:[A-Z]{2,3}\s+)?(?i:(?:clinical\s+|trial\s+)?sites)\b")
 # A fact about the process or product the technical section describes: a vessel volume, titer or yield, synthesis
 # steps, a chromatography, a molecular weight, a material kept out of the process, cryopreservation, doses per lot.
 PROCESS_FACT = re.compile(r"\d[\d,.]*\s*(?:k?L|litres?|liters?)\b|\btit(?:er|re)s?\b|\byields?\b|\d\s*(?:g|mg)/L\b"
                           r"|\b\d+\s+(?:synthetic |chemical |process )?steps?\b|chromatograph\w*|\bkDa\b|\b(?:serum|xeno"
                           r"|animal|methanol|solvent|antibiotic|lactose)[- ]free\b|cryopreserv\w*|\bTU/mL\b|\bvg/mL\b"
-                          r"|\bdoses?\s*(?:/|per)\s*(?:lot|batch)\b|\b(?:SPPS|LPPS)\b", _I)
+                          r"|\bdoses?\s*(?:/|per)\s*(?:lot|batch)\b|\b(?:SPPS|LPPS)\b"
+                          # units per patient or lot, a process's own duration, and the steps of a cell culture
+                          r"|\b\d+\s*(?:bags?|vials?|units?)\s*(?:/|per)\s*(?:patient|lot|batch|dose)\b"
+                          r"|\bprocess\b[^.;\n]{0,20}\b\d+\s*(?:days?|weeks?|h|hours?)\b|\bstimulat\w*|\bexpan(?:d|ded|sion)\b"
+                          r"|\bbeads?\b|\bfeeders?\b|\bmicrocarriers?\b|\bperfusion\b|\bfed[- ]batch\b", _I)
 # A specification limit ('< 2%', 'NMT 0.5%', '≥ 70% viability').
 SPEC_LIMIT = re.compile(r"(?:[<>≤≥]=?|\bNMT\b|\bNLT\b|not (?:more|less) than|\bbelow\b|\bunder\b)\s*\d[\d.,]*\s*"
                         r"(?:%|ppm|ppb|EU\b|CFU|ng\b|pg\b)", _I)
@@ -61,10 +67,25 @@ STUDY = re.compile(r"\b(?:stud(?:y|ies)|data)\b[^.;\n]{0,30}\b(?:needed|required
 PRODUCT_USE = re.compile(r"\bindicat(?:ion|ed)\b|\bpatients? with\b|\b(?:for the )?treatment of\b|\bto treat\b"
                          r"|\btransduc\w*|\bmechanism of action\b|\bMoA\b|\bmode of action\b|\b(?:first|second)[- ]line\b"
                          r"|\b(?:targets?|targeting|binds?|binding) (?:to )?(?:the )?[A-Z][\w-]*\d|\bagonist\b|\bantagonist\b", _I)
+# A time limit on the work ('CoA within 15 working days', 'TAT 3 weeks', '<= 35 days surgery to infusion'): the schedule
+# the CDMO commits to.
+TIME_LIMIT = re.compile(r"\bwithin\s+\d+\s*(?:working |business |calendar )?(?:days?|weeks?|wks?|months?|h|hours?)\b"
+                        r"|\bTAT\b|turn-?around|[≤<]=?\s*\d+\s*(?:working |business )?(?:days?|weeks?|h|hours?)\b", _I)
+# Material moved between parties: samples or product sent to the CDMO or its lab ('we send 40 mL per lot').
+MOVEMENT = re.compile(r"\b(?:we|they|sponsor|site|CDMO)\s+(?:will\s+)?(?:send|sends|ship|ships|deliver|delivers)\b"
+                      r"|\b(?:sent|shipped|delivered)\s+(?:to|for)\b|\bgo(?:es)?\s+to\s+the\s+(?:lab|site|CDMO|depot)\b", _I)
+# The RFP process itself: issuing it, shortlisting, when proposals are due.
+RFP_PROCESS = re.compile(r"\b(?:issue|send|release|publish)\w*\s+(?:the\s+|our\s+)?RFP\b|\bRFP\s+(?:to be\s+|is\s+|will be\s+)?"
+                         r"(?:issued|sent|released|out)\b|\bshortlist\w*|\b(?:proposals?|responses?|bids?)\s+(?:are\s+)?due\b"
+                         r"|\bintent to (?:respond|bid)\b", _I)
+# What the work costs: an amount of money, a fee, a budget or a cost target (not price named as a criterion).
+COST = re.compile(r"(?:\b(?:USD|EUR|GBP|CHF|JPY|CAD|AUD)|[$€£¥])\s?~?\d|\d[\d.,]*\s?(?:k|K|M|m|bn|Mio|million)?\s?"
+                  r"(?:USD|EUR|GBP|CHF|JPY)\b|\bCOGS\b|\bcost of goods\b|\bcost (?:target|cap)\b|\bfees?\b|\bpric(?:ed|ing)\b"
+                  r"|\bbudget(?:s|ed)?\b|\binvoic\w*", _I)
 # Where a kind of fact belongs; the first section of a kind is also where a clause of that kind leans.
 KINDS = {
     "storage_or_shipping": ("logistics",),
-    "stability_study": ("scope_of_work",),
+    "stability_study": ("scope_of_work", "technical_requirements"),
     "selection": ("evaluation_criteria",),
     "preference": ("evaluation_criteria",),
     "annual_volume": ("scope_of_work", "commercial_terms"),
@@ -77,6 +98,10 @@ KINDS = {
     "grade": ("quality_regulatory",),
     "study": ("scope_of_work",),
     "product_use": ("overview",),
+    "time_limit": ("timeline",),
+    "movement": ("logistics",),
+    "rfp_process": ("submission_instructions",),
+    "cost": ("commercial_terms",),
 }
 # The kinds that pull a clause toward their section when it is placed (the others only add a section).
 LEANING = ("storage_or_shipping", "stability_study", "selection")
@@ -96,7 +121,8 @@ def clause_kinds(clause: str, *, with_note: bool = True) -> set[str]:
     for name, pattern in (("preference", PREFERENCE), ("annual_volume", ANNUAL_VOLUME), ("standard", STANDARD), ("release_test", RELEASE_TEST),
                           ("work", WORK), ("distribution", DISTRIBUTION), ("process_fact", PROCESS_FACT),
                           ("spec_limit", SPEC_LIMIT), ("grade", GRADE), ("study", STUDY),
-                          ("product_use", PRODUCT_USE)):
+                          ("product_use", PRODUCT_USE), ("time_limit", TIME_LIMIT), ("movement", MOVEMENT),
+                          ("rfp_process", RFP_PROCESS), ("cost", COST)):
         if pattern.search(text):
             found.add(name)
     return found

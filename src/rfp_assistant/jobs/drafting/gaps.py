@@ -26,7 +26,8 @@ QUESTIONS = {
     "scale_l": "At what production scale (bioreactor volume, in liters) should respondents quote?",
     "batches": "How many GMP batches (or lots or campaigns) should respondents quote, and are engineering runs needed in addition?",
     "dosage_form": "What is the drug product presentation (dosage form and container), or is drug product outside this RFP?",
-    "timeline": "What are the target milestones and their dates (for example first GMP batch, first patient dosed, filing)?",
+    "timeline": "What are the target milestones and their dates: when should the work start (kick-off or technology "
+                "transfer), and when are the first GMP batch, first patient dosed and filing due?",
     "budget": "What budget is approved for this scope, in which currency, and will it be shared with respondents?",
     "markets": "In which markets will the product be filed or supplied? This sets the regulatory frameworks the site must meet.",
     "location_preference": "Is there a preferred or required region or country for the manufacturing site, or is the location open?",

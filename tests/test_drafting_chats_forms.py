@@ -1,0 +1,128 @@
+"""Briefs written as team chats, meeting minutes and half-filled forms: what they state is carried as facts, what
+they leave open (a blank or TBD field, an open action) is asked, and their furniture (message headers, reactions,
+the meeting's own date) is neither."""
+
+from __future__ import annotations
+
+from rfp_assistant.jobs.drafting.brief import parse_brief_text
+from rfp_assistant.jobs.drafting.brief_clauses import brief_clauses
+from rfp_assistant.jobs.drafting.gaps import find_gaps
+
+CHAT = """Teams - #acm-114-rfp - Tue 4 Mar 2025
+
+Lena Vorhees  09:02
+drafting the RFP for the cell therapy CDMO today
+
+Lena Vorhees  09:03
+ACM-114, autologous CAR-T, Phase 1. ~30 pts over 18 months
+
+Piet Granholm  09:05
+process = 12 days from apheresis receipt to cryo. expansion in a rocking bioreactor, no feeder cells
+product goes back in a dry shipper
+clinical sites: we get apheresis from 5-7 US sites
+
+Lena Vorhees  09:09
+capacity?
+
+Piet Granholm  09:10
+peak 3 lots / month. finance: target COGS under USD 80k per patient
+
+Lena Vorhees  09:12
+👍
+"""
+
+MINUTES = """# ACM-207 sourcing meeting - minutes
+
+**Date:** 12 Feb 2025, 10:00-11:00 CET
+
+## Scope
+- DS and DP at one CDMO, 2 GMP lots at 500 L.
+
+## Timeline
+- Phase 2 FPI Q3 2026.
+
+## Action items
+| # | Action | Owner | Due |
+|---|--------|-------|-----|
+| 1 | Decide where residual DNA testing runs: at the CDMO or an outside lab | QA | 20 Feb |
+| 2 | Confirm long-term storage temperature, pending stability data | CMC | 28 Feb |
+| 3 | Issue RFP | Program lead | 15 Mar |
+"""
+
+FORM = """CDMO REQUEST FORM
+Program: ACM-301 (tablet)
+Phase: Phase 2
+Dosage form: film-coated tablet
+Batch size:
+No. of batches: 2
+Clinical supply needed by: TBD
+Budget: EUR 900k
+Analytical methods:
+Comments: none
+"""
+
+
+def _texts(text: str) -> list[str]:
+    return [c.text for c in brief_clauses(text)]
+
+
+def test_chat_headers_and_reactions_are_not_clauses_and_each_line_stands_alone():
+    clauses = _texts(CHAT)
+    assert not any("Lena Vorhees" in c or "Piet Granholm" in c for c in clauses)
+    assert not any(c.strip() in ("👍", "capacity?") for c in clauses)
+    # A lower-case sentence after a full stop is its own clause; a new line in a message is not a wrapped line.
+    assert "process = 12 days from apheresis receipt to cryo." in clauses
+    assert "expansion in a rocking bioreactor, no feeder cells" in clauses
+    assert "product goes back in a dry shipper" in clauses
+
+
+def test_a_chat_date_is_when_it_was_written_and_counted_clinical_sites_are_not_a_site_preference():
+    brief = parse_brief_text(CHAT)
+    assert brief.timeline.value in (None, [])  # 'Tue 4 Mar 2025' is the chat's date, no milestone
+    assert not brief.stated("location_preference")  # '5-7 US sites' are where apheresis comes from
+    assert "location_preference" in [g.field for g in find_gaps(brief)]
+    assert brief.value("markets") == ["US"]
+
+
+def test_open_actions_in_minutes_are_asked_and_settled_ones_stay_facts():
+    clauses = _texts(MINUTES)
+    open_points = [c for c in clauses if c.startswith("[To be confirmed:")]
+    assert len(open_points) == 2
+    assert any("residual DNA testing" in c and "at the CDMO or an outside lab" in c for c in open_points)
+    assert any("storage temperature" in c for c in open_points)
+    assert any("Issue RFP" in c and not c.startswith("[") for c in clauses)
+    brief = parse_brief_text(MINUTES)
+    assert [t["date"] for t in brief.timeline.value] == ["Q3 2026"]  # the meeting's own date is no milestone
+    # An open action states nothing: the stability question is still asked.
+    assert "stability" in [g.field for g in find_gaps(brief)]
+
+
+def test_blank_and_tbd_form_fields_are_open_points_not_facts():
+    clauses = _texts(FORM)
+    assert "[To be confirmed: Batch size]" in clauses
+    assert "[To be confirmed: Clinical supply needed by]" in clauses
+    assert "[To be confirmed: Analytical methods]" in clauses
+    assert not any(c.endswith(": TBD") for c in clauses)
+    assert "Budget: EUR 900k" in clauses and "No. of batches: 2" in clauses
+    assert not any("Comments" in c and c.startswith("[") for c in clauses)  # a remark field is not an input
+
+
+def test_a_list_lead_in_is_not_a_blank_field():
+    clauses = _texts("Program: ACM-401\nMust-haves:\n- aseptic fill in an isolator\n- EU QP release\n")
+    assert not any(c.startswith("[To be confirmed") for c in clauses)
+    assert any("aseptic fill in an isolator" in c for c in clauses)
+
+
+def test_clauses_go_where_their_kind_of_fact_belongs():
+    from rfp_assistant.jobs.drafting.placement import place_clauses
+
+    cost = "finance: target COGS under USD 80k per patient"
+    turnaround = "release CoA within 10 working days of sample receipt"
+    rfp = "Issue RFP (Owner: Program lead; Due: 15 Mar)"
+    bags = "final product cryopreserved, 3 bags per patient"
+    placed = place_clauses([cost, turnaround, rfp, bags])
+    where = {c: [s for s, cs in placed.items() if c in cs] for c in (cost, turnaround, rfp, bags)}
+    assert "commercial_terms" in where[cost]
+    assert "timeline" in where[turnaround]
+    assert "submission_instructions" in where[rfp]
+    assert "technical_requirements" in where[bags]
