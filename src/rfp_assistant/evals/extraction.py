@@ -72,7 +72,7 @@ def score_set(pairs: list[tuple[Path, Path]], *, list_misses: bool, extract=extr
     tally = Tally()
     for pdf, gold_path in pairs:
         gold = json.loads(gold_path.read_text())
-        document = load_document(pdf, max_bytes=50_000_000)
+        document = load_document(pdf, max_bytes=50_000_000, layouts=True)  # as the extraction service reads it
         result = extract(document)
         for key, expected in gold["fields"].items():
             got = result.fields[key]

@@ -52,11 +52,12 @@ logging.getLogger("fontTools").setLevel(logging.ERROR)
 
 def load_document(
     path: str | Path, *, max_bytes: int, source: str | None = None, max_pages: int = MAX_PAGES,
-    max_rows: int = MAX_SHEET_ROWS, table_rows: bool = False,
+    max_rows: int = MAX_SHEET_ROWS, table_rows: bool = False, layouts: bool = False,
 ) -> LoadedDocument:
     """Read a file from disk; raises a DocumentError subclass with a plain-language reason.
 
     `table_rows`: a PDF table read one cell per line is read again by layout, one row per line (see pdf_tables).
+    `layouts`: such a page also keeps its layout text (Page.layout), its text staying as read.
     """
     path = Path(path)
     name = source or path.name
@@ -67,23 +68,23 @@ def load_document(
     size = path.stat().st_size
     _check_size(name, size, max_bytes)
     return load_bytes(path.read_bytes(), name, max_bytes=max_bytes, max_pages=max_pages, max_rows=max_rows,
-                      table_rows=table_rows)
+                      table_rows=table_rows, layouts=layouts)
 
 
 def load_bytes(
     data: bytes, source: str, *, max_bytes: int, max_pages: int = MAX_PAGES, max_rows: int = MAX_SHEET_ROWS,
-    table_rows: bool = False,
+    table_rows: bool = False, layouts: bool = False,
 ) -> LoadedDocument:
     """Read a document from memory; `source` is its file name (the extension selects the reader).
 
     An e-mail's attachments of supported types come back in `attachments`, named "mail.eml / budget.xlsx".
     """
     return _load(data, source, depth=0, max_bytes=max_bytes, max_pages=max_pages, max_rows=max_rows,
-                 table_rows=table_rows)
+                 table_rows=table_rows, layouts=layouts)
 
 
 def _load(data: bytes, source: str, *, depth: int, max_bytes: int, max_pages: int, max_rows: int,
-          table_rows: bool = False) -> LoadedDocument:
+          table_rows: bool = False, layouts: bool = False) -> LoadedDocument:
     _check_size(source, len(data), max_bytes)
     if not data or not data.strip():
         raise EmptyDocumentError(source, "the file is empty")
@@ -99,7 +100,7 @@ def _load(data: bytes, source: str, *, depth: int, max_bytes: int, max_pages: in
     attached: list[tuple[str, bytes]] = []
     if file_type == "pdf":
         sniff_mismatch(data, source, "pdf")
-        pages, warnings = read_pdf(data, source, max_pages, table_rows=table_rows)
+        pages, warnings = read_pdf(data, source, max_pages, table_rows=table_rows, layouts=layouts)
     elif file_type == "docx":
         pages, warnings = read_docx(data, source)
     elif file_type == "xlsx":
@@ -124,7 +125,7 @@ def _load(data: bytes, source: str, *, depth: int, max_bytes: int, max_pages: in
                                                 "it is kept as data and never followed as instructions"))
     document = LoadedDocument(source=source, file_type=file_type, pages=pages, sha256=sha, warnings=warnings)
     _load_attachments(document, attached, max_bytes=max_bytes, max_pages=max_pages, max_rows=max_rows, depth=depth,
-                      table_rows=table_rows)
+                      table_rows=table_rows, layouts=layouts)
     return document
 
 

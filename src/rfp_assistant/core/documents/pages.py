@@ -26,6 +26,9 @@ class Page:
     text: str
     label: str = ""
     locations: dict[str, str] = field(default_factory=dict)
+    layout: str = ""
+    """The text placed by position, for a PDF page read one table cell per line when asked (load_document(layouts=
+    True)): where its table columns and their headers are."""
 
 
 @dataclass

@@ -44,7 +44,8 @@ NO_AES_SUPPORT = ("the PDF is AES-encrypted and this installation cannot decrypt
                   "missing); install it with: pip install 'pypdf[crypto]'")
 
 
-def read_pdf(data: bytes, source: str, max_pages: int, *, table_rows: bool = False) -> tuple[list[Page], list[str]]:
+def read_pdf(data: bytes, source: str, max_pages: int, *, table_rows: bool = False,
+             layouts: bool = False) -> tuple[list[Page], list[str]]:
     """Pages and warnings of a PDF; refuses encrypted, damaged, empty and over-long ones in plain words."""
     import pypdf
     from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
@@ -73,7 +74,7 @@ def read_pdf(data: bytes, source: str, max_pages: int, *, table_rows: bool = Fal
     warnings: list[str] = []
     blank: list[int] = []
     scan_suspects: list[int] = []
-    notes = PdfNotes(table_rows=table_rows)
+    notes = PdfNotes(table_rows=table_rows, layouts=layouts)
     for number, page in enumerate(page_objects, start=1):
         try:
             text = clean_text(notes.read(number, page, reader))
@@ -89,7 +90,7 @@ def read_pdf(data: bytes, source: str, max_pages: int, *, table_rows: bool = Fal
             text = ""
         elif len(text) < SCAN_SUSPECT_CHARS and _has_images(page):
             scan_suspects.append(number)
-        pages.append(Page(number, text))
+        pages.append(Page(number, text, layout=notes.layout.pop(number, "")))
     if not any(page.text for page in pages):
         if not blank:
             raise DocumentError(source, "the PDF is damaged: none of its pages could be read")
@@ -120,12 +121,14 @@ class PageText:
     hidden_chars: int = 0
     hidden_addresses_ai: bool = False
     truncated: bool = False
+    layout: str = ""
 
 
-def read_page(page, reader, *, table_rows: bool = False) -> PageText:
+def read_page(page, reader, *, table_rows: bool = False, layout: bool = False) -> PageText:
     """The visible text of a pypdf page, at most MAX_PAGE_CHARS characters; raises on a broken page.
 
-    With `table_rows`, a page read one table cell per line is read by layout instead, one row per line.
+    With `table_rows`, a page read one table cell per line is read by layout instead, one row per line; with
+    `layout`, such a page keeps its text and also gets its layout text (where its table columns are).
     """
     from pypdf.generic import ArrayObject, ContentStream, NameObject, StreamObject
 
@@ -144,8 +147,11 @@ def read_page(page, reader, *, table_rows: bool = False) -> PageText:
     page[NameObject("/Contents")] = content  # decoded once; the extraction below reuses it
     try:
         result = _read_careful(page, content, reader) if may_hide_text(data) else PageText(page.extract_text() or "")
-        if table_rows and not result.hidden_chars and looks_cell_per_line(result.text):
-            result.text = _table_rows(page) or result.text
+        if (table_rows or layout) and not result.hidden_chars and looks_cell_per_line(result.text):
+            if layout:
+                result.layout = _layout(page)
+            if table_rows:
+                result.text = (rows_from_layout(result.layout) if layout else _table_rows(page)) or result.text
     finally:
         # Parsed operators left on the page would stay alive with the whole document (memory and GC time).
         page[NameObject("/Contents")] = original
@@ -155,6 +161,15 @@ def read_page(page, reader, *, table_rows: bool = False) -> PageText:
         truncated = True
     result.truncated = truncated
     return result
+
+
+def _layout(page) -> str:
+    """The page's text placed by position ("" when layout extraction fails or the page is enormous)."""
+    try:
+        text = page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # layout extraction trips on fonts plain extraction reads
+        return ""
+    return text if len(text) <= 4 * MAX_PAGE_CHARS else ""
 
 
 def _table_rows(page) -> str:
@@ -227,13 +242,18 @@ class PdfNotes:
     budget: int = MAX_DOCUMENT_CHARS
     table_rows: bool = False
     """Read a page of one-cell-per-line table text again by layout (see read_page)."""
+    layouts: bool = False
+    """Keep such a page's layout text beside its text (see read_page)."""
+    layout: dict[int, str] = field(default_factory=dict)
 
     def read(self, number: int, page, reader) -> str:
         """Page `number`'s visible text ("" once the budget is spent); raises on a broken page."""
         if self.budget <= 0:
             self.unread.append(number)
             return ""
-        result = read_page(page, reader, table_rows=self.table_rows)
+        result = read_page(page, reader, table_rows=self.table_rows, layout=self.layouts)
+        if result.layout:
+            self.layout[number] = result.layout
         if result.hidden_chars:
             self.hidden[number] = result.hidden_chars
             self.hidden_ai = self.hidden_ai or result.hidden_addresses_ai

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from rfp_assistant.core.values import Match, normalize_space
+from rfp_assistant.jobs.extraction.columns import column_matches
 from rfp_assistant.jobs.extraction.layout import line_free
 from rfp_assistant.jobs.extraction.revisions import FROM_OLD, REFERENCE_ONLY, SUPERSEDED, TO_NEW
 from rfp_assistant.schemas.proposal import Evidence, FieldResult, FieldSpec
@@ -35,6 +36,8 @@ class Page:
     """Option and pass-through lists: offered, but not the proposed scope's figures."""
     postscript: int | None = None
     """Where a letter's P.S. starts: what it says revises the letter above it."""
+    cells: list = field(default_factory=list)
+    """Table cells with their column's heading and unit (see columns.table_cells)."""
 
     def __post_init__(self):
         self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", self.text)]
@@ -107,9 +110,13 @@ def quote_between(page: Page, start: int, end: int) -> str:
 def near_cues(
     spec: FieldSpec, pages: list[Page], finder: Callable[[str], list[Match]], *,
     judge: Callable[[Match, str, str], float] | None = None, cues: Iterable[re.Pattern] | None = None,
-    record: bool = False, rivals: Iterable[re.Pattern] = (),
+    record: bool = False, rivals: Iterable[re.Pattern] = (), columns: bool = True,
 ) -> list[Candidate]:
-    """Values found by `finder` within a few lines after a cue of `spec`, scored by distance and context."""
+    """Values found by `finder` within a few lines after a cue of `spec`, scored by distance and context.
+
+    With `columns`, a bare figure in a table column whose heading gives the field's unit counts too when the cue
+    labels its row or stands in its heading ("Technology transfer | 1 | 9 | 9" under "Duration (weeks)").
+    """
     found: dict[tuple[int, int, int], Candidate] = {}
     rival = any_of(tuple(rivals))
     for page in pages:
@@ -133,6 +140,7 @@ def near_cues(
                     right = gap  # a blank line ends the paragraph: what follows it is another statement's
                 segment = page.text[left:right]
                 matches = finder(segment)
+                headed = column_matches(page.cells, cue.start(), spec, left, matches) if columns else set()
                 for match in matches:
                     start, end = left + match.start, left + match.end
                     if page.is_foreign(start, record=record) or _within(page.options, start):
@@ -140,7 +148,9 @@ def near_cues(
                     if end <= cue.start() and page.line_of(end) != line:
                         continue
                     # A value usually follows its label; one before it ("2.9 million in total") is weaker evidence.
-                    if start >= cue.end():
+                    if id(match) in headed:
+                        distance = 0  # the heading names the column: its cells are the cue's however far below
+                    elif start >= cue.end():
                         distance = start - cue.end()
                     elif end > cue.start():
                         distance = 0  # the value sits inside the cue phrase ("completed 23 peptide programmes")

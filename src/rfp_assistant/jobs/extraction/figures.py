@@ -67,7 +67,9 @@ def read_weeks(spec, pages):
                     w.end <= m.start and not re.search(r"[A-Za-z]", text[w.end:m.start]) for w in weeks)]
             return matches
 
-        found += near_cues(spec, [page], finder, judge=judge, rivals=_rival_cues(spec.key))
+        # A duration column gives how long a row's step takes, never the time from the order to the first batch.
+        found += near_cues(spec, [page], finder, judge=judge, rivals=_rival_cues(spec.key),
+                           columns=spec.key != "weeks_to_first_gmp_batch")
     found.sort(key=lambda c: -c.score)
     # 152 days read as 21.7 weeks and "22 weeks" elsewhere are one plan, not a conflict (the comparison's rule too).
     return decide(found, same=lambda a, b: same_figure(spec.unit, a, b))

@@ -7,6 +7,7 @@ import re
 from rfp_assistant.core.documents import LoadedDocument
 from rfp_assistant.core.documents.injection import without_ai_text
 from rfp_assistant.jobs.extraction.candidates import Candidate, Page, decide, quote_between, statement_end
+from rfp_assistant.jobs.extraction.table_layout import table_cells
 from rfp_assistant.jobs.extraction.names import read_sites
 from rfp_assistant.jobs.extraction.dates import read_date
 from rfp_assistant.jobs.extraction.figures import read_count, read_percent, read_validity, read_weeks
@@ -32,6 +33,9 @@ def extract_offline(document: LoadedDocument) -> ProposalExtraction:
     """Every schema field of one proposal, each stated with a quote and page, or not_stated."""
     # Text addressed to an AI reader is data about the vendor's conduct, never evidence for a field.
     pages = [Page(page.number, unwrap_prose(without_ai_text(page.text))) for page in document.pages if page.text.strip()]
+    layouts = {page.number: page.layout for page in document.pages if page.layout}
+    for page in pages:
+        page.cells = table_cells(layouts[page.number], page.text) if page.number in layouts else []
     author = find_author(pages)
     sponsor_sections, others_sections = declared_spans([page.text for page in pages])
     messages = message_spans([page.text for page in pages], author)

@@ -40,7 +40,7 @@ def extract_proposals(
                 results.append(grid)
                 continue
             document = load_document(path, max_bytes=int(settings.max_file_mb * 1_000_000), source=name,
-                                     max_pages=settings.max_pages)
+                                     max_pages=settings.max_pages, layouts=True)
         except DocumentError as exc:
             results.append(ProposalExtraction(source=name, error=exc.reason, mode="llm" if chat else "offline"))
             continue

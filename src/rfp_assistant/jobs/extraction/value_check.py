@@ -13,6 +13,7 @@ from typing import Any
 
 import rfp_assistant.core.values as p
 from rfp_assistant.core.text.negation import is_negated
+from rfp_assistant.jobs.extraction.columns import heading_gives_unit
 from rfp_assistant.jobs.extraction.money_roles import SUM_STATEMENT, line_item_sum, line_item_sum_below, sum_statements
 from rfp_assistant.jobs.extraction.spaced import spaced_amounts
 from rfp_assistant.jobs.extraction.text_match import site_named, text_supported
@@ -67,7 +68,7 @@ def check_value(spec: FieldSpec, value, quotes: list[str], pages: list[str] = ()
     elif kind == "enum":
         ok = _enum_ok(spec.key, value, text)
     elif kind in ("int", "number"):
-        ok = any(_close(n, float(value)) for n in _numbers(spec, text))
+        ok = any(_close(n, float(value)) for n in _numbers(spec, text, quotes, pages))
     elif kind == "list_enum" and value == []:
         ok = bool(_NEGATION.search(text))
     elif kind == "list_enum":
@@ -99,16 +100,18 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= max(0.1, 0.01 * abs(b))
 
 
-def _numbers(spec: FieldSpec, text: str) -> list[float]:
+def _numbers(spec: FieldSpec, text: str, quotes: list[str] = (), pages: list[str] = ()) -> list[float]:
     """Every value of the field's kind the text gives, normalized to the field's unit.
 
-    A quote with no value of that kind (a table row "First GMP batch 34" under a "Week" column) offers its bare
-    numbers instead; a quote that has one ("10-12 weeks") offers only those (12, never the 10).
+    A quote with no value of that kind offers its bare numbers only when it is a table row under a column heading
+    on a cited page that gives the field's unit ("Technology transfer 1 9 9" under "Duration (weeks)", "First GMP
+    batch 34" under "Week after PO"); a quote that has one ("10-12 weeks") offers only those (12, never the 10).
     """
     typed = _typed_numbers(spec, text)
     if typed or spec.type == "int":
         return typed
-    return [p.parse_number(m.group(0)) for m in _BARE_NUMBER.finditer(text)]
+    headed = [q for q in quotes if any(heading_gives_unit(page, q, spec.unit) for page in pages)]
+    return [p.parse_number(m.group(0)) for q in headed for m in _BARE_NUMBER.finditer(p.normalize_space(q))]
 
 
 _BARE_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w%])")

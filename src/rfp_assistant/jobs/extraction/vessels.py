@@ -11,6 +11,7 @@ import re
 
 import rfp_assistant.core.values as p
 from rfp_assistant.jobs.extraction.candidates import Candidate, Page, decide, quote_between
+from rfp_assistant.jobs.extraction.columns import cell_at, row_text
 from rfp_assistant.jobs.extraction.names import city_pattern
 from rfp_assistant.schemas.proposal import Evidence, FieldResult, FieldSpec
 
@@ -44,10 +45,29 @@ def read_largest_volume(spec: FieldSpec, pages: list[Page], sites: list[str]) ->
                 continue
             found.append(Candidate(float(m.value), page.number, quote_between(page, m.start, m.end), 0.8,
                                    (page.number, m.start)))
+        found += _column_volumes(spec, page, others, sites)
     if not found:
         return FieldResult()
     best = max(found, key=lambda c: (c.value, -c.page))
     return decide([best] + [c for c in found if c is not best and c.value == best.value][:1], allow_conflict=False)
+
+
+def _column_volumes(spec: FieldSpec, page: Page, others, sites: list[str]) -> list[Candidate]:
+    """Bare figures in a column headed in litres ("Volume (L)"): each is read with its row and its column's heading
+    (a "Bioreactors" heading or a "stainless steel" cell says what the vessel is; "commissioning 2028" that it
+    is not in use), and quoted as its row."""
+    found = []
+    for cell in page.cells:
+        if cell.unit != "L" or cell.value is None or page.is_foreign(cell.start):
+            continue
+        row = row_text(page.text, cell)
+        words = f"{cell.header} {row}"
+        if not _VESSEL.search(words) or _NOT_NOW.search(row) or _elsewhere(row, others, sites):
+            continue
+        if any(d.search(words) for d in spec.distractors):
+            continue
+        found.append(Candidate(float(cell.value), page.number, row, 0.8, (page.number, cell.start)))
+    return found
 
 
 def _owned(text: str, volumes: list[p.Match], i: int) -> tuple[int, int]:
@@ -113,13 +133,17 @@ def read_bioreactor_type(pages: list[Page], sites: list[str]) -> FieldResult:
             for m in pattern.finditer(page.text):
                 if page.is_foreign(m.start()):
                     continue
-                clause = _clause(page.text, m.start(), m.end())
+                cell = cell_at(page.cells, m.start())
+                # A table cell is read with its row and its column's heading, not with the rows around it.
+                clause = f"{cell.header}: {row_text(page.text, cell)}" if cell else _clause(page.text, m.start(), m.end())
                 if not _REACTOR_TALK.search(clause) or _NOT_NOW.search(clause) or \
                         (_NOT_BIOREACTOR.search(clause) and not re.search(r"(?i)bioreactor|fermen|(?-i:\bSUB)", clause)):
                     continue
-                if _elsewhere(" ".join(clause.split()), others, sites) or _negated(clause, m.start() - page.text.find(clause)):
+                if _elsewhere(" ".join(clause.split()), others, sites) or \
+                        (not cell and _negated(clause, m.start() - page.text.find(clause))):
                     continue
-                candidate = Candidate(kind, page.number, quote_between(page, m.start(), m.end()), 0.8)
+                quote = row_text(page.text, cell) if cell else quote_between(page, m.start(), m.end())
+                candidate = Candidate(kind, page.number, quote, 0.8)
                 seen.setdefault(kind, candidate)
                 line_start = page.text.rfind("\n", 0, m.start()) + 1
                 line_end = page.text.find("\n", m.end())

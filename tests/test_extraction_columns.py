@@ -1,0 +1,91 @@
+"""Tables that give a unit only in a column heading: a bare figure in the column is read in that unit, labelled by
+its row, and its quote is the row as the page has it."""
+
+from __future__ import annotations
+
+import io
+
+from rfp_assistant.core.documents import load_bytes
+from rfp_assistant.core.text.sentences import quote_in_text
+from rfp_assistant.jobs.extraction.offline import extract_offline
+from rfp_assistant.jobs.extraction.value_check import derived
+from rfp_assistant.schemas.proposal import field_specs
+
+MB = 1_000_000
+SCHEDULE = [["Activity", "Schedule", "", ""],
+            ["", "Start (week)", "End (week)", "Duration (weeks)"],
+            ["Technology transfer", "1", "12", "12"],
+            ["Process development", "4", "19", "16"],
+            ["Engineering batch (non-GMP)", "22", "24", "3"]]
+CAPACITY = [["Suite", "Bioreactors", "", "Status"],
+            ["", "Volume (L)", "Type", ""],
+            ["Seed train", "200", "single-use", "operational"],
+            ["Production A", "2000", "stainless steel", "operational"],
+            ["Production B", "5000", "stainless steel", "under construction"]]
+PASS_THROUGH = [["Cost element", "Pass-through", ""],
+                ["", "Markup (%)", "Estimate (EUR)"],
+                ["Raw materials and consumables", "10", "250 000"]]
+
+
+def _proposal_pdf() -> bytes:
+    """A proposal whose figures are in tables with merged headings, laid out as a word processor prints them."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    style = getSampleStyleSheet()["Normal"]
+    spans = {id(SCHEDULE): [("SPAN", (1, 0), (3, 0)), ("SPAN", (0, 0), (0, 1))],
+             id(CAPACITY): [("SPAN", (1, 0), (2, 0)), ("SPAN", (0, 0), (0, 1)), ("SPAN", (3, 0), (3, 1))],
+             id(PASS_THROUGH): [("SPAN", (1, 0), (2, 0)), ("SPAN", (0, 0), (0, 1))]}
+    story = [Paragraph("Acme Biologics GmbH, Offer AB-7 of 3 March 2026 to Example Pharma for EX-1. All work is done "
+                       "at our site in Basel, Switzerland. Units are stated in the column headings.", style)]
+    for caption, rows in (("Table 1. Capacity", CAPACITY), ("Table 2. Schedule, weeks from purchase order", SCHEDULE),
+                          ("Table 3. Pass-through costs", PASS_THROUGH)):
+        story += [Paragraph(caption, style), Table(rows, style=spans[id(rows)] + [("ALIGN", (0, 0), (-1, 1), "CENTER")])]
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4, invariant=1).build(story)
+    return buffer.getvalue()
+
+
+def _extract():
+    document = load_bytes(_proposal_pdf(), "acme.pdf", max_bytes=MB, layouts=True)
+    return document, extract_offline(document).fields
+
+
+def test_a_bare_figure_takes_its_unit_from_the_column_heading_and_its_field_from_the_row_label():
+    document, fields = _extract()
+    assert fields["tech_transfer_weeks"].value == 12  # the duration column's, not the end week's
+    assert fields["process_development_weeks"].value == 16
+    assert fields["raw_material_markup_pct"].value == 10  # "Markup (%)" under a merged "Pass-through" heading
+    for key in ("tech_transfer_weeks", "process_development_weeks", "raw_material_markup_pct"):
+        for evidence in fields[key].evidence:
+            assert quote_in_text(evidence.quote, document.page_text(evidence.page)), evidence.quote
+    assert "Technology transfer 1 12 12" in fields["tech_transfer_weeks"].evidence[0].quote
+
+
+def test_a_volume_column_gives_the_largest_bioreactor_in_use_and_its_type_cells_the_bioreactor_type():
+    _, fields = _extract()
+    assert fields["max_bioreactor_volume_l"].value == 2000  # not the 5000 L suite under construction
+    assert fields["bioreactor_type"].value == "both"
+
+
+def test_a_bare_number_is_a_value_only_under_a_heading_on_its_own_page_that_gives_the_unit():
+    spec = field_specs()["tech_transfer_weeks"]
+    quote = ["Technology transfer 1 12 12"]
+    headed = "Table 2. Schedule\nActivity\nStart (week)\nEnd (week)\nDuration (weeks)\nTechnology transfer\n1\n12\n12"
+    unheaded = "Table 2. Schedule\nActivity\nStart\nEnd\nTechnology transfer\n1\n12\n12"
+    assert derived(spec, 12.0, quote, [headed]).value == 12.0
+    assert derived(spec, 12.0, quote, [unheaded]).value is None  # "12" alone says nothing about weeks
+    assert derived(spec, 12.0, quote, []).value is None  # the heading must be on the cited page
+    # A sentence between the heading and the row ends the table the heading belongs to.
+    prose = ("Duration (weeks)\nThe plan below is indicative and may change once the sponsor's process is known in "
+             "detail.\nTechnology transfer\n1\n12\n12")
+    assert derived(spec, 12.0, quote, [prose]).value is None
+
+
+def test_layouts_are_kept_only_when_asked_and_the_text_is_read_as_before():
+    data = _proposal_pdf()
+    plain = load_bytes(data, "acme.pdf", max_bytes=MB)
+    kept = load_bytes(data, "acme.pdf", max_bytes=MB, layouts=True)
+    assert [p.text for p in plain.pages] == [p.text for p in kept.pages]
+    assert not any(p.layout for p in plain.pages) and "Duration (weeks)" in kept.pages[0].layout
