@@ -126,3 +126,49 @@ def test_clauses_go_where_their_kind_of_fact_belongs():
     assert "timeline" in where[turnaround]
     assert "submission_instructions" in where[rfp]
     assert "technical_requirements" in where[bags]
+
+
+CHAIN = """Hi Tom,
+
+Correction to my note below: the budget is EUR 2.4M, and we need 4 GMP batches.
+
+Best,
+Ann
+
+-----Original Message-----
+From: Ann Weller
+Sent: Monday, 3 November 2025 09:12
+To: Tom Okafor
+Subject: CDMO RFP - mAb DS
+
+Phase 2 mAb, CHO, 2,000 L. We need 3 GMP batches by Q3 2027.
+Budget EUR 2.1M.
+"""
+
+
+def test_a_reply_on_top_corrects_the_older_message_quoted_below_it():
+    brief = parse_brief_text(CHAIN)
+    assert brief.value("budget") == {"amount": 2_400_000.0, "currency": "EUR"}
+    assert brief.value("batches") == 4
+    said = "\n".join(brief.clauses)
+    assert "2.1M" not in said and "3 GMP batches" not in said
+    assert "2,000 L" in said and "Q3 2027" in said  # the older message's other facts stay
+    assert not any("Original Message" in c or "Tom Okafor" in c for c in brief.clauses)
+
+
+def test_quoted_reply_lines_are_read_without_their_quote_marks():
+    brief = parse_brief_text("Agreed with all of it.\n\nOn Tue, 4 Nov 2025 at 10:02, Ann Weller wrote:\n"
+                             "> Plan: 4 lots at 200 L, budget USD 3M.\n")
+    assert any(c.startswith("Plan: 4 lots at 200 L") for c in brief.clauses)
+    assert not any(c.startswith(">") or "wrote" in c for c in brief.clauses)
+    assert brief.timeline.value in (None, [])  # the date the quoted mail was written is no milestone
+
+
+def test_an_amount_with_its_currency_after_it_is_corrected_like_one_with_it_before():
+    from rfp_assistant.jobs.drafting.corrections import corrected_text
+
+    assert corrected_text("Budget ca. 1,8 Mio EUR, sorry, 2,1 Mio EUR.") == "Budget ca. 2,1 Mio EUR."
+    assert corrected_text("Budget 500 kEUR... sorry 600 kEUR") == "Budget 600 kEUR"
+    assert corrected_text("Budget: 1.8 M€\nUpdate: budget 2.0 M€").startswith("Budget: 2.0 M€")
+    brief = parse_brief_text("Phase 1 peptide API. Budget 1,8 Mio EUR, sorry, 2,1 Mio EUR.")
+    assert brief.value("budget") == {"amount": 2_100_000.0, "currency": "EUR"}

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from rfp_assistant.core.text.sentences import clause_sentences, normalize_whitespace
 from rfp_assistant.jobs.drafting.brief_units import KEY_LINE, units_from_mapping
+from rfp_assistant.jobs.drafting.mail_chain import SEPARATOR
 
 _HEADER = re.compile(r"^\s*(?:From|To|Cc|Bcc|Sent|Date|Attachments?)\s*:", re.I)
 _SUBJECT = re.compile(r"^\s*Subject\s*:\s*(?:(?:RE|FW|FWD|AW|WG)\s*:\s*)*", re.I)
@@ -114,10 +115,14 @@ def _blocks(text: str) -> list[_Block]:
     for n, raw in enumerate(lines):
         line = raw.strip()
         if signature is not None:
-            if line:
-                signature.append(line)
-            continue
-        if not line or _HEADER.match(line) or _TABLE_RULE.match(line):
+            if not SEPARATOR.match(line):
+                if line:
+                    signature.append(line)
+                continue
+            if signature:  # the signature ends where the chain's next message starts
+                blocks.append(_Block("", ", ".join(_signature(signature))))
+            signature = None
+        if not line or _HEADER.match(line) or _TABLE_RULE.match(line) or SEPARATOR.match(line):
             continue
         if _SPEAKER.match(line) or not re.search(r"[^\W_]", line) or _PROMPT.match(line) and len(line.split()) <= 2:
             fresh = chat = True  # a chat header, a reaction or a one-word prompt to the others

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from rfp_assistant.core.values.common import escaped_alternation
 from rfp_assistant.core.values.numbers import CURRENCY_PREFIXES
+from rfp_assistant.jobs.drafting.mail_chain import unquoted, written_order
 
 _SCALE_WORD = r"(?:million|mn|billion|thousand|crores?|lakhs?)"
 _NUMBER = (rf"(?:\d(?:[\d.,]*\d)?(?:\s?(?:[kKmMbB]n?|{_SCALE_WORD})\b)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
@@ -30,6 +31,9 @@ CUE = re.compile(r"\b(?:sorry|sry|oops|scratch that|I mean|I meant|make that|mak
                  r"|amended"
                  r"|to clarify|should read|should have said|meant)\b"
                  r"|(?:(?<=[,;.…\u2013\u2014-] )|(?<=[,;.…\u2013\u2014-]))(?:no|nope|err|erm|uh|um)\b", re.I)
+# An amount written with its currency after it ('1,8 Mio EUR', '500 kEUR', '2.0 M€'), as German and French notes do.
+_CURRENCY_AFTER = re.compile(rf"\s?(?:(?:Mio|Mrd|Mn|Tsd|[kKmMT])\.?\s?)?(?:{escaped_alternation(CURRENCY_PREFIXES)})"
+                             r"(?![A-Za-z])")
 _MAGNITUDE = re.compile(rf"\d\s?(?:[kKmMbB]n?|{_SCALE_WORD})$", re.I)
 _CURRENCY_AT = re.compile(_CURRENCY, re.I)
 _BETWEEN = re.compile(r"\s*(?:\.{2,}|…)?\s*[,;:()\u2013\u2014-]*\s*$")
@@ -74,7 +78,11 @@ class Figure:
 def corrected_text(text: str) -> str:
     """`text` with every figure the brief overrules replaced by the figure that overrules it (see module doc)."""
     lines = [_within_line(line) for line in text.split("\n")]
-    return "\n".join(_across_lines(lines))
+    order = written_order(lines)  # a reply-on-top mail chain is read oldest message first
+    corrected = _across_lines([lines[n] for n in order])
+    for position, n in enumerate(order):
+        lines[n] = corrected[position]
+    return unquoted("\n".join(lines))
 
 
 def figures(line: str) -> list[Figure]:
@@ -90,6 +98,12 @@ def figures(line: str) -> list[Figure]:
         currency, number, unit = m.group(1), m.group(2), m.group(3)
         end = m.end() if unit else m.start(2) + len(number)
         label, label_start = _label(line, m.start())
+        if not currency and (after := _CURRENCY_AFTER.match(line, m.start(2) + len(number))) \
+                and not re.match(r"\d", line[after.end():after.end() + 1]):
+            end = after.end()
+            code = re.search(escaped_alternation(CURRENCY_PREFIXES) + r"$", after.group(0)).group(0)
+            found.append(Figure(m.start(), end, line[m.start(2):end], _quantity(code, None, ""), label, label_start))
+            continue
         quantity = _quantity(currency, unit, line[end:]) or (f"#{label}" if label else "")
         if quantity == "batch" and not unit:
             end += _BATCH_NOUN.match(line[end:]).end()  # 'two GMP batches' is one figure
