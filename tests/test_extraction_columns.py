@@ -27,21 +27,29 @@ PASS_THROUGH = [["Cost element", "Pass-through", ""],
                 ["Raw materials and consumables", "10", "250 000"]]
 
 
-def _proposal_pdf() -> bytes:
+EQUIPMENT = [["Equipment", "Number", "Notes"],
+             ["Seed bioreactor, 200 L single-use", "2", "Inoculum train"],
+             ["Production bioreactor, 2,000 L single-use", "4", "Proposed for EX-1"],
+             ["Production bioreactor, 5,000 L single-use", "(2)", "Under construction, operational 2029"],
+             ["Chromatography skids", "4", "Protein A capture"]]
+MERGED = {id(SCHEDULE): [("SPAN", (1, 0), (3, 0)), ("SPAN", (0, 0), (0, 1))],
+          id(CAPACITY): [("SPAN", (1, 0), (2, 0)), ("SPAN", (0, 0), (0, 1)), ("SPAN", (3, 0), (3, 1))],
+          id(PASS_THROUGH): [("SPAN", (1, 0), (2, 0)), ("SPAN", (0, 0), (0, 1))]}
+
+
+def _proposal_pdf(*tables: tuple[str, list]) -> bytes:
     """A proposal whose figures are in tables with merged headings, laid out as a word processor prints them."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 
     style = getSampleStyleSheet()["Normal"]
-    spans = {id(SCHEDULE): [("SPAN", (1, 0), (3, 0)), ("SPAN", (0, 0), (0, 1))],
-             id(CAPACITY): [("SPAN", (1, 0), (2, 0)), ("SPAN", (0, 0), (0, 1)), ("SPAN", (3, 0), (3, 1))],
-             id(PASS_THROUGH): [("SPAN", (1, 0), (2, 0)), ("SPAN", (0, 0), (0, 1))]}
     story = [Paragraph("Acme Biologics GmbH, Offer AB-7 of 3 March 2026 to Example Pharma for EX-1. All work is done "
                        "at our site in Basel, Switzerland. Units are stated in the column headings.", style)]
-    for caption, rows in (("Table 1. Capacity", CAPACITY), ("Table 2. Schedule, weeks from purchase order", SCHEDULE),
-                          ("Table 3. Pass-through costs", PASS_THROUGH)):
-        story += [Paragraph(caption, style), Table(rows, style=spans[id(rows)] + [("ALIGN", (0, 0), (-1, 1), "CENTER")])]
+    for caption, rows in tables or (("Table 1. Capacity", CAPACITY), ("Table 2. Schedule, weeks from purchase order",
+                                    SCHEDULE), ("Table 3. Pass-through costs", PASS_THROUGH)):
+        story += [Paragraph(caption, style),
+                  Table(rows, style=MERGED.get(id(rows), []) + [("ALIGN", (0, 0), (-1, 1), "CENTER")])]
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer, pagesize=A4, invariant=1).build(story)
     return buffer.getvalue()
@@ -67,6 +75,12 @@ def test_a_volume_column_gives_the_largest_bioreactor_in_use_and_its_type_cells_
     _, fields = _extract()
     assert fields["max_bioreactor_volume_l"].value == 2000  # not the 5000 L suite under construction
     assert fields["bioreactor_type"].value == "both"
+
+
+def test_a_vessel_in_a_table_row_is_read_with_the_whole_row_its_status_cell_too():
+    document = load_bytes(_proposal_pdf(("Appendix A. Equipment list", EQUIPMENT)), "acme.pdf", max_bytes=MB,
+                          layouts=True)
+    assert extract_offline(document).fields["max_bioreactor_volume_l"].value == 2000  # the 5,000 L is being built
 
 
 def test_a_bare_number_is_a_value_only_under_a_heading_on_its_own_page_that_gives_the_unit():

@@ -163,3 +163,17 @@ def test_a_summary_and_a_detail_section_far_apart_on_one_long_page_can_conflict(
                                        "\nFirst GMP batch: 34 weeks after purchase order.\n").encode(), "acme.txt",
                                       max_bytes=10**6)).fields
     assert near["weeks_to_first_gmp_batch"].status == "stated"
+
+
+def test_vessels_at_a_groups_other_sites_are_not_the_proposed_sites_even_when_the_town_is_unknown_here():
+    fields = _read(
+        "Acme is a group of two manufacturing sites.\n"
+        "Site | Largest bioreactor\nTorvhamn, Norway (group headquarters) | 12,000 L stainless steel (3 units)\n"
+        "Fairmont, Ohio, USA | 2,000 L single-use (4 units)\n"
+        "Recommended site: Fairmont, Ohio (see Section 2)\n"
+        "Torvhamn was not selected because its 12,000 L stainless steel trains are sized for commercial supply.\n"
+        "Fairmont operates four 2,000 L single-use bioreactors and has no stainless steel bioreactors."
+    )
+    assert fields["sites"].value == ["Fairmont, United States"]
+    assert fields["max_bioreactor_volume_l"].value == 2000
+    assert fields["bioreactor_type"].value == "single_use"

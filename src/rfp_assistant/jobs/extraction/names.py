@@ -177,6 +177,11 @@ _STREET = re.compile(r"(?i)\b(?:street|st|road|rd|avenue|ave|boulevard|blvd|lane
                      r"väg|ulica)\.?$|^(?:via|viale|piazza|rue|avenue|boulevard|calle|avenida|rua|carrer|ul)\b")
 
 
+def normalize_place(place: re.Match) -> str | None:
+    """A PLACE match as 'City, Country', or None when it names no country or state known here."""
+    return _normalize_place(place)
+
+
 def _normalize_place(place: re.Match) -> str | None:
     city = place.group(1).strip()
     if _STREET.search(city):

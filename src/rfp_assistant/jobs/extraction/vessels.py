@@ -12,7 +12,7 @@ import re
 import rfp_assistant.core.values as p
 from rfp_assistant.jobs.extraction.candidates import Candidate, Page, decide, quote_between
 from rfp_assistant.jobs.extraction.columns import cell_at, row_text
-from rfp_assistant.jobs.extraction.names import city_pattern
+from rfp_assistant.jobs.extraction.names import PLACE, city_pattern, normalize_place
 from rfp_assistant.schemas.proposal import Evidence, FieldResult, FieldSpec
 
 _VESSEL = re.compile(r"(?i)bioreactor|fermen|(?-i:\bSUBs?\b)|single[- ]use|stainless|(?-i:\bSS\b)|cell[- ]culture|"
@@ -32,13 +32,17 @@ def read_largest_volume(spec: FieldSpec, pages: list[Page], sites: list[str]) ->
     """The largest single bioreactor or fermenter in operation at the proposed site, in liters."""
     if not any(_BIOREACTOR.search(page.text) for page in pages):
         return FieldResult()  # a chemistry house's "150 L train" or reactor is no bioreactor
-    others = _other_sites(sites)
+    others = _other_sites(sites, pages)
     found: list[Candidate] = []
     for page in pages:
         volumes = [m for m in p.find_volumes(page.text) if not page.is_foreign(m.start)]
         for i, m in enumerate(volumes):
-            left, right = _owned(page.text, volumes, i)
-            segment = " ".join(page.text[left:right].split())
+            cell = cell_at(page.cells, m.start)
+            if cell:  # a table row is one unit: "5,000 L single-use | (3) | Under construction" is not in use
+                segment = f"{cell.header}: {row_text(page.text, cell)}"
+            else:
+                left, right = _owned(page.text, volumes, i)
+                segment = " ".join(page.text[left:right].split())
             if not _VESSEL.search(segment) or _NOT_NOW.search(segment) or _elsewhere(segment, others, sites):
                 continue
             if any(d.search(segment) for d in spec.distractors):
@@ -105,13 +109,16 @@ def _elsewhere(segment: str, others: re.Pattern | None, sites: list[str]) -> boo
     return any(m.group(1).casefold() not in own for m in NAMED_SITE.finditer(segment))
 
 
-def _other_sites(sites: list[str]) -> re.Pattern | None:
-    """Known cities other than the proposed sites' (a vessel there is not at the proposed site)."""
+def _other_sites(sites: list[str], pages: list[Page] = ()) -> re.Pattern | None:
+    """Known cities other than the proposed sites', and the towns the proposal itself names with their country
+    ("Vårnäs, Sweden"): a group's other plants are named so, and a vessel there is not at the proposed site."""
     if not sites:
         return None
     own = {site.split(",")[0].strip().casefold() for site in sites}
-    pattern = city_pattern()
-    return re.compile(rf"(?!(?:{'|'.join(re.escape(c) for c in own)})\b){pattern.pattern}", re.I) if own else None
+    named = {place.group(1) for page in pages for place in PLACE.finditer(page.text)
+             if place.group(1).casefold() not in own and normalize_place(place)}
+    pattern = city_pattern().pattern + "".join(rf"|\b{re.escape(town)}\b" for town in sorted(named))
+    return re.compile(rf"(?!(?:{'|'.join(re.escape(c) for c in own)})\b)(?:{pattern})", re.I) if own else None
 
 
 # -- single-use or stainless ---------------------------------------------------------------------------------
@@ -125,7 +132,7 @@ _NOT_BIOREACTOR = re.compile(r"(?i)conjugat|vessels?\b(?!.{0,20}bioreactor)|(?<!
 
 def read_bioreactor_type(pages: list[Page], sites: list[str]) -> FieldResult:
     """single_use, stainless_steel or both, from the proposed site's bioreactors ("single-use only" settles it)."""
-    others = _other_sites(sites)
+    others = _other_sites(sites, pages)
     seen: dict[str, Candidate] = {}
     only: Candidate | None = None
     for page in pages:
