@@ -177,3 +177,14 @@ def test_vessels_at_a_groups_other_sites_are_not_the_proposed_sites_even_when_th
     assert fields["sites"].value == ["Fairmont, United States"]
     assert fields["max_bioreactor_volume_l"].value == 2000
     assert fields["bioreactor_type"].value == "single_use"
+
+
+def test_a_figure_that_ends_the_sentence_before_a_label_is_not_the_labels():
+    fields = _read(
+        "Acme Aseptics Ltd\nThe numbers (in euro, ex VAT)\nTech transfer 26,000\nGMP fill runs, 2 x 47,000 94,000\n"
+        "Release testing, 2 x 15,000 30,000\nTotal 150,000\n"
+        "That's a hundred and fifty thousand euro (EUR 150,000) all in. Each GMP fill run is forty-seven thousand euro "
+        "(EUR 47,000), with release testing on top."
+    )
+    assert fields["gmp_batch_price"].value.amount == 47_000
+    assert fields["total_price"].value.amount == 150_000

@@ -145,8 +145,9 @@ def near_cues(
                     start, end = left + match.start, left + match.end
                     if page.is_foreign(start, record=record) or _within(page.options, start):
                         continue
-                    if end <= cue.start() and page.line_of(end) != line:
-                        continue
+                    if end <= cue.start() and (page.line_of(end) != line or
+                                               sentence_start(page.text, cue.start(), end) > end):
+                        continue  # a value before its label is the label's only in the label's own sentence
                     # A value usually follows its label; one before it ("2.9 million in total") is weaker evidence.
                     if id(match) in headed:
                         distance = 0  # the heading names the column: its cells are the cue's however far below
