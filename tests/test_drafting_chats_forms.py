@@ -172,3 +172,19 @@ def test_an_amount_with_its_currency_after_it_is_corrected_like_one_with_it_befo
     assert corrected_text("Budget: 1.8 M€\nUpdate: budget 2.0 M€").startswith("Budget: 2.0 M€")
     brief = parse_brief_text("Phase 1 peptide API. Budget 1,8 Mio EUR, sorry, 2,1 Mio EUR.")
     assert brief.value("budget") == {"amount": 2_100_000.0, "currency": "EUR"}
+
+
+def test_the_amount_for_the_whole_work_is_the_budget_not_a_part_of_it():
+    brief = parse_brief_text("Money: USD 500k for method transfer, routine testing GBP 20k per lot; "
+                             "overall cap in our books is EUR 0.9M.")
+    assert brief.value("budget") == {"amount": 900_000.0, "currency": "EUR"}
+    assert parse_brief_text("Budget about $6M; tech transfer fee around $0.8M").value("budget") == \
+        {"amount": 6_000_000.0, "currency": "USD"}
+
+
+def test_nested_items_are_read_with_the_group_or_label_they_sit_under():
+    clauses = _texts("- Drug substance\n  - Process: fed-batch, 2 x 2,000 L\n    - titer ~3 g/L\n"
+                     "- Drug product\n  * liquid in 10R vials\n- Budget EUR 4M\n")
+    assert "Process: titer ~3 g/L" in clauses
+    assert "Drug product: liquid in 10R vials" in clauses
+    assert "Budget EUR 4M" in clauses  # a top-level item after the groups stands on its own

@@ -108,7 +108,8 @@ def _blocks(text: str) -> list[_Block]:
     blocks: list[_Block] = []
     headers: list[str] | None = None
     signature: list[str] | None = None
-    lead, parent = "", ""  # a short lead-in line ('Nice to have:') and the label of the last top-level item
+    lead = ""  # a short lead-in line ('Nice to have:')
+    parents: list[tuple[int, str]] = []  # (indent, label) of the list items above, for the items nested under them
     open_list = False  # under a heading or lead-in over open points ('Action items', 'Open questions:')
     fresh = chat = False  # a chat message starts here; in a chat each line is said on its own, never wrapped
     lines = text.splitlines()
@@ -131,7 +132,7 @@ def _blocks(text: str) -> list[_Block]:
             if _blank_field(lines, n, m.group(1)):
                 blocks.append(_Block("", m.group(1), open=True))
                 continue
-            lead, parent, open_list = m.group(1), "", bool(_OPEN_HEADING.search(m.group(1)))
+            lead, parents, open_list = m.group(1), [], bool(_OPEN_HEADING.search(m.group(1)))
             continue
         if line.startswith("|"):
             cells = [normalize_whitespace(c) for c in line.strip().strip("|").split("|")]
@@ -147,7 +148,7 @@ def _blocks(text: str) -> list[_Block]:
             if open_list:
                 continue
         if not _BULLET.match(line) and not _HEADING.match(line):
-            lead = parent = ""
+            lead, parents = "", []
         if _GREETING.match(line):
             continue
         if _SIGN_OFF.match(line):
@@ -157,12 +158,15 @@ def _blocks(text: str) -> list[_Block]:
             blocks.append(_Block("", line[m.end():]))
         elif _HEADING.match(line) or _BULLET.match(line):
             block = _labelled(_BULLET.sub("", _HEADING.sub("", line)), whole=True)
-            nested = raw[:1].isspace() and _BULLET.match(line) and parent
-            if not block.label and (nested or lead):
+            indent = len(raw) - len(raw.lstrip())
+            while parents and (parents[-1][0] >= indent or not _BULLET.match(line)):
+                parents.pop()
+            parent = parents[-1][1] if parents else ""
+            if not block.label and (parent or lead):
                 # A sub-item is about its parent's label; a list under 'Nice to have:' is about that lead-in.
-                block = _Block(parent if nested else lead, block.body, block.note, True)
-            elif not raw[:1].isspace():
-                parent = block.label
+                block = _Block(parent or lead, block.body, block.note, True)
+            if _BULLET.match(line) and (own := block.label or _group_title(block.body)):
+                parents.append((indent, own))  # what the items nested under this one are about
             blocks.append(_opened(block, open_list and _BULLET.match(line) is not None))
             continue
         elif blocks and not fresh and not chat and _wraps(lines[n - 1].strip(), line) and not blocks[-1].note \
@@ -177,6 +181,11 @@ def _blocks(text: str) -> list[_Block]:
     if signature:
         blocks.append(_Block("", ", ".join(_signature(signature))))
     return blocks
+
+
+def _group_title(body: str) -> str:
+    """A list item that only names a group ('Drug product', 'Quality') labels the items nested under it."""
+    return body if len(body.split()) <= 4 and not re.search(r"[\d.,;:()!?]", body) else ""
 
 
 def _opened(block: _Block, among_actions: bool) -> _Block:

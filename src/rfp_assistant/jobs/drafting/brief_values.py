@@ -14,6 +14,10 @@ from rfp_assistant.schemas.brief import BriefField
 
 # A comma between digits is a thousands separator ('~25,000 syringes'), not a clause break.
 _CLAUSE_SPLIT = re.compile(r"\s*(?:;|(?<!\d),|,(?!\d)|\s-\s|\.\s+(?=[A-Z])|\bso that\b|\bso\b)\s*")
+# Among several amounts, the one for the whole work ('overall cap EUR 1.1M') is the budget, not a part of it ('USD 650k
+# for transfer').
+_WHOLE_BUDGET = re.compile(r"\b(?:overall|total|in total|all[- ]in|cap|ceiling|envelope|not to exceed|whole (?:program|project"
+                           r"|scope))\b", re.I)
 UNIT_COST_NOTE = "The brief gives a cost target per unit, not a budget for the work"
 _MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                 "November", "December"]
@@ -138,7 +142,8 @@ def find_budget(units) -> BriefField:
                 unit_costs.append(next((c for c in clauses(unit.text) if m.text in c), m.text))
                 continue  # a cost per gram or per dose is a target, not the budget for the work
             context = unit.key == "budget" or bool(T.BUDGET_CONTEXT.search(unit.text))
-            candidates.append((not context, unit, m))
+            clause = next((c for c in clauses(unit.text) if m.text in c), m.text)
+            candidates.append((not context, not _WHOLE_BUDGET.search(clause), unit, m))
         if unit.key == "budget" and not find_money(unit.text):
             # "Budget (USD): 6M": the currency is in the label; read the amount with the shared money parser.
             currency = re.search(r"\b(usd|eur|gbp|chf|jpy)\b", unit.text.split(":")[0], re.I)
@@ -147,7 +152,7 @@ def find_budget(units) -> BriefField:
                 return _budget(found[0].value.amount, found[0].value.currency, _after_colon(unit.text), approx=False)
     if not candidates:
         return BriefField(note=f"{UNIT_COST_NOTE} ({'; '.join(c.rstrip('.') for c in unit_costs)})." if unit_costs else "")
-    _, unit, m = sorted(candidates, key=lambda c: c[0])[0]
+    _, _, unit, m = sorted(candidates, key=lambda c: c[:2])[0]
     clause = next((c for c in clauses(unit.text) if m.text in c), m.text)
     field = _budget(m.value.amount, m.value.currency, clause, approx="approx" in m.flags)
     if "range" in m.flags:
