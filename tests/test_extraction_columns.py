@@ -32,6 +32,11 @@ EQUIPMENT = [["Equipment", "Number", "Notes"],
              ["Production bioreactor, 2,000 L single-use", "4", "Proposed for EX-1"],
              ["Production bioreactor, 5,000 L single-use", "(2)", "Under construction, operational 2029"],
              ["Chromatography skids", "4", "Protein A capture"]]
+PLAN = [["Phase", "Duration", "Start (week)", "Comment"],
+        ["Technology transfer", "10 weeks", "0", "Gap assessment"],
+        ["Engineering batch (200 L)", "4 weeks", "22", "Non-GMP"],
+        ["GMP batch 1", "5 weeks incl. fill", "29", "First GMP batch"],
+        ["GMP batch 2", "5 weeks incl. fill", "35", ""]]
 MERGED = {id(SCHEDULE): [("SPAN", (1, 0), (3, 0)), ("SPAN", (0, 0), (0, 1))],
           id(CAPACITY): [("SPAN", (1, 0), (2, 0)), ("SPAN", (0, 0), (0, 1)), ("SPAN", (3, 0), (3, 1))],
           id(PASS_THROUGH): [("SPAN", (1, 0), (2, 0)), ("SPAN", (0, 0), (0, 1))]}
@@ -83,6 +88,13 @@ def test_a_vessel_in_a_table_row_is_read_with_the_whole_row_its_status_cell_too(
     assert extract_offline(document).fields["max_bioreactor_volume_l"].value == 2000  # the 5,000 L is being built
 
 
+def test_the_first_gmp_batch_is_its_rows_start_week_not_how_long_the_batch_takes():
+    document = load_bytes(_proposal_pdf(("Table 4. Plan", PLAN)), "acme.pdf", max_bytes=MB, layouts=True)
+    fields = extract_offline(document).fields
+    assert fields["weeks_to_first_gmp_batch"].value == 29
+    assert fields["tech_transfer_weeks"].value == 10
+
+
 def test_a_bare_number_is_a_value_only_under_a_heading_on_its_own_page_that_gives_the_unit():
     spec = field_specs()["tech_transfer_weeks"]
     quote = ["Technology transfer 1 12 12"]
@@ -95,6 +107,12 @@ def test_a_bare_number_is_a_value_only_under_a_heading_on_its_own_page_that_give
     prose = ("Duration (weeks)\nThe plan below is indicative and may change once the sponsor's process is known in "
              "detail.\nTechnology transfer\n1\n12\n12")
     assert derived(spec, 12.0, quote, [prose]).value is None
+    # Under a heading, a row's figure outside its typed values counts; a range's lower end still does not.
+    plan = "Phase\nDuration\nStart (week)\nTechnology transfer\n10-12 weeks\n0\nGMP batch 1\n5 weeks incl. fill\n29"
+    first = field_specs()["weeks_to_first_gmp_batch"]
+    assert derived(first, 29.0, ["GMP batch 1 5 weeks incl. fill 29"], [plan]).value == 29.0
+    assert derived(spec, 10.0, ["Technology transfer 10-12 weeks 0"], [plan]).value is None
+    assert derived(spec, 12.0, ["Technology transfer 10-12 weeks 0"], [plan]).value == 12.0
 
 
 def test_layouts_are_kept_only_when_asked_and_the_text_is_read_as_before():

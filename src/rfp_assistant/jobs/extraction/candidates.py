@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from rfp_assistant.core.values import Match, normalize_space
-from rfp_assistant.jobs.extraction.columns import column_matches
+from rfp_assistant.jobs.extraction.columns import column_matches, field_unit
 from rfp_assistant.jobs.extraction.layout import line_free
 from rfp_assistant.jobs.extraction.revisions import FROM_OLD, REFERENCE_ONLY, SUPERSEDED, TO_NEW
 from rfp_assistant.schemas.proposal import Evidence, FieldResult, FieldSpec
@@ -110,12 +110,13 @@ def quote_between(page: Page, start: int, end: int) -> str:
 def near_cues(
     spec: FieldSpec, pages: list[Page], finder: Callable[[str], list[Match]], *,
     judge: Callable[[Match, str, str], float] | None = None, cues: Iterable[re.Pattern] | None = None,
-    record: bool = False, rivals: Iterable[re.Pattern] = (), columns: bool = True,
+    record: bool = False, rivals: Iterable[re.Pattern] = (), columns: str | None = None,
 ) -> list[Candidate]:
     """Values found by `finder` within a few lines after a cue of `spec`, scored by distance and context.
 
-    With `columns`, a bare figure in a table column whose heading gives the field's unit counts too when the cue
-    labels its row or stands in its heading ("Technology transfer | 1 | 9 | 9" under "Duration (weeks)").
+    A bare figure in a table column whose heading gives the field's unit (or the unit `columns` names; "" for
+    none) counts too when the cue labels its row or stands in its heading ("Technology transfer | 1 | 9 | 9"
+    under "Duration (weeks)").
     """
     found: dict[tuple[int, int, int], Candidate] = {}
     rival = any_of(tuple(rivals))
@@ -140,7 +141,8 @@ def near_cues(
                     right = gap  # a blank line ends the paragraph: what follows it is another statement's
                 segment = page.text[left:right]
                 matches = finder(segment)
-                headed = column_matches(page.cells, cue.start(), spec, left, matches) if columns else set()
+                headed = column_matches(page.cells, cue.start(), field_unit(spec) if columns is None else columns,
+                                        left, matches)
                 for match in matches:
                     start, end = left + match.start, left + match.end
                     if page.is_foreign(start, record=record) or _within(page.options, start):

@@ -21,6 +21,7 @@ _UNITS = (
     ("week", re.compile(r"(?i)\(\s*(?:calendar\s+)?week(?:\s*(?:no\.?|#|number))?\s*\)|\bweeks?\s*\(?\s*(?:from|after|since)\b|"
                         r"^\s*(?:start|end|due)?\s*week\s*(?:no\.?|#|number)?\s*$")),
     ("weeks", re.compile(r"(?i)\((?:in\s+)?(?:weeks|wks)\b[^)]*\)|\b(?:duration|length)\s*,?\s*(?:in\s+)?weeks\b")),
+    ("duration", re.compile(r"(?i)^\s*(?:duration|length)\s*$")),  # how long, its unit in each cell ("6 weeks")
     ("L", re.compile(r"\((?:L|l|litres?|liters?)\)|\bin\s+(?:litres|liters)\b")),
     ("%", re.compile(r"\(\s*%|%\s*\)|(?i:\bin\s*%|\(percent\)|\(per\s?cent\))")),
     ("days", re.compile(r"(?i)\(\s*days\b[^)]*\)")),
@@ -39,7 +40,8 @@ class Cell:
     header: str
     """The column's heading, a merged heading over it first ("Schedule Duration (weeks)")."""
     unit: str
-    """weeks (a duration), week (a week number), L, %, days, no (a count), an ISO currency, or ""."""
+    """weeks (a duration), week (a week number), duration (units in the cells), L, %, days, no (a count), an ISO
+    currency, or ""."""
     row: tuple[int, int]
     label: tuple[int, int]
     """Where the row's first cell, its label ("Technology transfer"), is in the page text."""
@@ -86,21 +88,31 @@ def words_pattern(cell: str) -> re.Pattern:
 _FIELD_UNITS = {"weeks": "weeks", "%": "%", "days": "days", "L": "L"}
 
 
-def column_values(cells: list[Cell], position: int, unit: str, integer: bool) -> list[tuple[Cell, bool]]:
+def field_unit(spec) -> str:
+    """The unit a field reads from a column: its own (weeks, L, %, days), or a count for a number of things."""
+    return _FIELD_UNITS.get(spec.unit) or ("no" if spec.type == "int" and not spec.unit else "")
+
+
+def column_values(cells: list[Cell], position: int, unit: str) -> list[tuple[Cell, bool]]:
     """(cell, named by its heading) for the bare figures a cue at `position` labels: the cells of its row, or of
-    its column when the cue is in a heading, whose column gives the field's unit (a count for `integer` fields)."""
-    unit = _FIELD_UNITS.get(unit) or ("no" if integer and not unit else "")
+    its column when the cue is in a heading, whose column gives `unit`. A row's week numbers give its first
+    ("Start (week)" before "End (week)"): when the step starts."""
     if not unit or not cells:
         return []
     row = [(c, False) for c in cells_of_row(cells, position) if c.unit == unit and c.value is not None]
+    if unit == "week":
+        row = row[:1]
     return row + [(c, True) for c in cells_under(cells, position) if c.unit == unit and c.value is not None]
 
 
-def column_matches(cells: list[Cell], position: int, spec, left: int, matches: list[Match]) -> set[int]:
+def column_matches(cells: list[Cell], position: int, unit: str, left: int, matches: list[Match]) -> set[int]:
     """Adds to a finder's `matches` (offsets from `left`) the bare figures of the table cells a cue at `position`
-    labels (see column_values); returns the ids of those it labels from their column's heading."""
+    labels (see column_values); returns the ids of those it labels from their column's heading. Read as week
+    numbers on a plan, a duration in a "Duration" cell is how long a step takes, and leaves the matches."""
     headed = set()
-    for cell, by_heading in column_values(cells, position, spec.unit, spec.type == "int"):
+    if unit == "week":
+        matches[:] = [m for m in matches if getattr(cell_at(cells, m.start + left), "unit", "") not in ("weeks", "duration")]
+    for cell, by_heading in column_values(cells, position, unit):
         start, end = cell.start - left, cell.end - left
         if any(m.start < end and start < m.end for m in matches):
             continue  # the finder read the cell already ("12 weeks")

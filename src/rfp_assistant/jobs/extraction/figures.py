@@ -67,9 +67,10 @@ def read_weeks(spec, pages):
                     w.end <= m.start and not re.search(r"[A-Za-z]", text[w.end:m.start]) for w in weeks)]
             return matches
 
-        # A duration column gives how long a row's step takes, never the time from the order to the first batch.
+        # The first batch is a point on the plan: a table gives it as its row's week number ("GMP batch 1 | 6
+        # weeks | 38" under "Duration | Start (week)"), and a duration column holds how long a step takes.
         found += near_cues(spec, [page], finder, judge=judge, rivals=_rival_cues(spec.key),
-                           columns=spec.key != "weeks_to_first_gmp_batch")
+                           columns="week" if spec.key == "weeks_to_first_gmp_batch" else None)
     found.sort(key=lambda c: -c.score)
     # 152 days read as 21.7 weeks and "22 weeks" elsewhere are one plan, not a conflict (the comparison's rule too).
     return decide(found, same=lambda a, b: same_figure(spec.unit, a, b))

@@ -103,15 +103,23 @@ def _close(a: float, b: float) -> bool:
 def _numbers(spec: FieldSpec, text: str, quotes: list[str] = (), pages: list[str] = ()) -> list[float]:
     """Every value of the field's kind the text gives, normalized to the field's unit.
 
-    A quote with no value of that kind offers its bare numbers only when it is a table row under a column heading
-    on a cited page that gives the field's unit ("Technology transfer 1 9 9" under "Duration (weeks)", "First GMP
-    batch 34" under "Week after PO"); a quote that has one ("10-12 weeks") offers only those (12, never the 10).
+    A quote that is a table row under a column heading on a cited page that gives the field's unit also offers
+    its bare numbers ("Technology transfer 1 9 9" under "Duration (weeks)", "GMP batch 1 5 weeks 29" under
+    "Start (week)"), but never one inside a value of that kind ("10-12 weeks" offers 12, never the 10).
     """
     typed = _typed_numbers(spec, text)
-    if typed or spec.type == "int":
+    if spec.type == "int":
         return typed
-    headed = [q for q in quotes if any(heading_gives_unit(page, q, spec.unit) for page in pages)]
-    return [p.parse_number(m.group(0)) for q in headed for m in _BARE_NUMBER.finditer(p.normalize_space(q))]
+    headed = [p.normalize_space(q) for q in quotes if any(heading_gives_unit(page, q, spec.unit) for page in pages)]
+    return typed + [p.parse_number(m.group(0)) for q in headed for m in _BARE_NUMBER.finditer(_without_typed(spec, q))]
+
+
+def _without_typed(spec: FieldSpec, text: str) -> str:
+    """The text with the values of the field's kind blanked out (their numbers are read as typed)."""
+    finder = {"weeks": p.find_durations, "days": p.find_durations, "L": p.find_volumes, "%": p.find_percentages}.get(spec.unit)
+    for m in finder(text) if finder else ():
+        text = text[:m.start] + " " * (m.end - m.start) + text[m.end:]
+    return text
 
 
 _BARE_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w%])")
