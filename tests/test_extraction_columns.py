@@ -37,7 +37,10 @@ PLAN = [["Phase", "Duration", "Start (week)", "Comment"],
         ["Engineering batch (200 L)", "4 weeks", "22", "Non-GMP"],
         ["GMP batch 1", "5 weeks incl. fill", "29", "First GMP batch"],
         ["GMP batch 2", "5 weeks incl. fill", "35", ""]]
-MERGED = {id(SCHEDULE): [("SPAN", (1, 0), (3, 0)), ("SPAN", (0, 0), (0, 1))],
+PRODUCTS = [["Commercial products made at Basel", "", ""],
+            ["Products (no.)", "Approving agencies", "Other inspections"],
+            ["3", "EMA, Swissmedic", "ANVISA (2026), PMDA (2025)"]]
+MERGED = {id(PRODUCTS): [("SPAN", (0, 0), (2, 0))], id(SCHEDULE): [("SPAN", (1, 0), (3, 0)), ("SPAN", (0, 0), (0, 1))],
           id(CAPACITY): [("SPAN", (1, 0), (2, 0)), ("SPAN", (0, 0), (0, 1)), ("SPAN", (3, 0), (3, 1))],
           id(PASS_THROUGH): [("SPAN", (1, 0), (2, 0)), ("SPAN", (0, 0), (0, 1))]}
 
@@ -93,6 +96,14 @@ def test_the_first_gmp_batch_is_its_rows_start_week_not_how_long_the_batch_takes
     fields = extract_offline(document).fields
     assert fields["weeks_to_first_gmp_batch"].value == 29
     assert fields["tech_transfer_weeks"].value == 10
+
+
+def test_agencies_under_an_approving_agencies_heading_are_the_approvals_and_inspections_beside_them_are_not():
+    pdf = _proposal_pdf(("Table 1. Capacity", CAPACITY), ("Table 5. Commercial products", PRODUCTS))
+    document = load_bytes(pdf, "acme.pdf", max_bytes=MB, layouts=True)
+    fields = extract_offline(document).fields
+    assert fields["regulatory_approvals"].value == ["EMA", "Swissmedic"]
+    assert fields["commercial_products_count"].value == 3  # "(no.)" under a merged "Commercial products" heading
 
 
 def test_a_bare_number_is_a_value_only_under_a_heading_on_its_own_page_that_gives_the_unit():

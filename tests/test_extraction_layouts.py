@@ -188,3 +188,12 @@ def test_a_figure_that_ends_the_sentence_before_a_label_is_not_the_labels():
     )
     assert fields["gmp_batch_price"].value.amount == 47_000
     assert fields["total_price"].value.amount == 150_000
+
+
+def test_a_denied_subject_denies_the_warning_letter_and_a_role_marked_dedicated_is_a_dedicated_pm():
+    fields = _read(
+        "Acme Biologics GmbH\nQuality record\nNo Acme site has received an FDA warning letter in the last five years.\n"
+        "Team\nRole | Name | Share of time (%)\nProject manager (dedicated) | Jane Roe | 100\nQA contact | John Doe | 20"
+    )
+    assert fields["warning_letters_5y"].value == 0
+    assert fields["dedicated_project_manager"].value is True

@@ -11,6 +11,7 @@ from rfp_assistant.resources import KNOWLEDGE_DIR
 from rfp_assistant.jobs.extraction.candidates import (Candidate, Page, any_of, decide, list_result, quote_between,
                                                       sentence_start)
 from rfp_assistant.core.text.negation import is_negated
+from rfp_assistant.jobs.extraction.columns import cells_under
 from rfp_assistant.jobs.extraction.layout import wrapped
 from rfp_assistant.jobs.extraction.money_roles import option_spans
 from rfp_assistant.jobs.extraction.roles import (AFFIRMS, NOT_YET, OPTIONAL, OTHER_PARTY, OUT_OF_SCOPE,
@@ -242,17 +243,27 @@ _NO_APPROVAL = re.compile(r"\b(?:none|no|not(?: yet)?|never)\b[^.;:|\x7f]{0,70}$
 
 
 def read_approvals(pages: list[Page]) -> FieldResult:
-    """Agencies named in sentences about approved products; an explicit "none approved yet" is an empty list."""
+    """Agencies named in sentences about approved products (or in the cells under an "Approving agencies" heading);
+    an explicit "none approved yet" is an empty list."""
     options = _terms()["lists"]["regulatory_approvals"]
     chosen: dict[str, Candidate] = {}
     denials: list[Candidate] = []
     for page in pages:
+        # Table rows under an "Approving agencies" heading are read by that column, not as a caption's sentence.
+        rows = [c.row for m in _APPROVAL.finditer(page.text) for c in cells_under(page.cells, m.start())]
         for m in _APPROVAL.finditer(page.text):
             if page.is_foreign(m.start(), record=True):
                 continue
             if re.search(r"pre-?$", page.text[max(0, m.start() - 4):m.start()], re.I):
                 continue  # a pre-approval inspection is not an approval
+            column = cells_under(page.cells, m.start())
+            for cell in column:  # an "Approving agencies" heading: its column's cells name them
+                for name, patterns in options.items():
+                    if name not in chosen and any(p.search(cell.text) for p in patterns):
+                        chosen[name] = Candidate(name, page.number, quote_between(page, m.start(), cell.end), 0.8)
             left, right = _sentence(page, m.start(), m.end())
+            if column or any(a < right and left < b for a, b in rows):
+                continue
             if page.is_foreign(m.start()) and not re.search(r"(?i)\b(?:we|our)\b", page.text[left:right]):
                 continue  # a track record's rows are other clients' products; "we manufacture … approved by" is ours
             quote = _sentence_quote(page, m.start(), m.end())
