@@ -197,3 +197,14 @@ def test_a_denied_subject_denies_the_warning_letter_and_a_role_marked_dedicated_
     )
     assert fields["warning_letters_5y"].value == 0
     assert fields["dedicated_project_manager"].value is True
+
+
+def test_the_pricing_model_the_proposal_declares_outranks_how_one_line_item_is_priced():
+    fields = _read(
+        "Acme Biologics GmbH\nPrice table\nItem | Unit | Unit price (USD)\nTechnology transfer | lump sum | 420,000\n"
+        "GMP batch | per batch | 165,000\nPricing basis: fee-for-service, charged per unit as listed."
+    )
+    assert fields["pricing_model"].value == "fee_for_service"
+    fields = _read("Acme Biologics GmbH\nAll prices are fixed prices in EUR per line item.\nItem | Unit price | Amount\n"
+                   "Technology transfer | 280,000 | 280,000")
+    assert fields["pricing_model"].value == "fixed_price"

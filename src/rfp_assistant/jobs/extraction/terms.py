@@ -207,12 +207,13 @@ def read_enum(key: str, pages: list[Page], context: re.Pattern | None = None) ->
     """The option named first in a relevant sentence; 'both'/'hybrid' when a proposal names two that combine."""
     options = _terms()["enums"][key]
     found: dict[str, Candidate] = {}
+    declared: dict[str, Candidate] = {}
     for page in pages:
         for name, patterns in options.items():
             for pattern in patterns:
                 for m in pattern.finditer(page.text):
-                    if page.is_foreign(m.start()):
-                        continue
+                    if page.is_foreign(m.start()) or cells_under(page.cells, m.start()):
+                        continue  # a column heading ("Unit price") names what its cells hold, not the model
                     left, right = _sentence(page, m.start(), m.end())
                     if context is not None and not context.search(page.text[left:right]):
                         continue
@@ -221,8 +222,15 @@ def read_enum(key: str, pages: list[Page], context: re.Pattern | None = None) ->
                     score = 0.9 - 0.05 * min(len(found), 4)
                     if name not in found or found[name].page > page.number:
                         found[name] = Candidate(name, page.number, _sentence_quote(page, m.start(), m.end()), score)
+                    if key == "pricing_model" and name not in declared and _DECLARES.search(
+                            page.text, max(left, m.start() - 60), min(right, m.end() + 30)):
+                        declared[name] = found[name]
     if not found:
         return FieldResult()
+    if declared and (len(declared) == 1 or "hybrid" in declared):
+        # "Pricing basis: fee-for-service", "All prices are fixed prices": the model the proposal declares, not
+        # how one line item is priced ("Tech transfer | lump sum").
+        return decide([declared.get("hybrid") or next(iter(declared.values()))], allow_conflict=False)
     if key == "bioreactor_type" and {"single_use", "stainless_steel"} <= found.keys():
         a, b = found["single_use"], found["stainless_steel"]
         evidence = [Evidence(page=a.page, quote=a.quote)] + ([] if b.quote == a.quote else [Evidence(page=b.page, quote=b.quote)])
@@ -238,6 +246,9 @@ def read_enum(key: str, pages: list[Page], context: re.Pattern | None = None) ->
     return decide(ordered[:1], allow_conflict=False)
 
 
+# A sentence that declares how the whole offer is priced.
+_DECLARES = re.compile(r"(?i)\bpricing\s+(?:basis|model|structure|approach)\b|\ball\s+(?:our\s+|the\s+)?prices\s+(?:are|in)\b|"
+                       r"\bpriced\s+(?:on|as)\s+an?\s+(?:[\w-]+\s+){1,2}basis\b|\b(?:commercial\s+)?(?:model|basis)\s*:")
 _APPROVAL = re.compile(r"\bapprov\w*", re.I)
 _NO_APPROVAL = re.compile(r"\b(?:none|no|not(?: yet)?|never)\b[^.;:|\x7f]{0,70}$", re.I)
 
