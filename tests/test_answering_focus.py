@@ -110,3 +110,30 @@ def test_a_label_naming_who_asks_is_not_part_of_the_question():
     assert question_parts("Should we shortlist already? What is the research meant to decide, and what mistakes "
                           "should we avoid?") == ["Should we shortlist already?", "What is the research meant to decide",
                                                   "what mistakes should we avoid?"]
+
+
+FAQ = b"""# Questions we get asked
+
+1. What should a transfer package hold?
+A: The package holds the process description, the analytical methods, the specifications and the batch records.
+
+2. Who signs the quality agreement?
+A: The heads of quality on both sides sign it before the first GMP batch.
+"""
+
+
+def test_an_faq_answer_is_shown_without_its_label_and_quoted_verbatim(settings):
+    index = WorkspaceIndex(settings)
+    index.add_document(load_bytes(FAQ, "faq.md", max_bytes=MB), "guide")
+    index.upgrade()
+    answer = answer_question(index, "We have to put together a transfer package. What goes in it?")
+    assert answer.found and "analytical methods" in answer.answer
+    assert not answer.answer.startswith("A:") and "\nA:" not in answer.answer
+    assert all(quote_in_text(c.quote, FAQ.decode()) for c in answer.citations)
+
+
+def test_what_goes_in_something_asks_for_its_parts():
+    from rfp_assistant.jobs.answering.intent import answer_shape
+
+    assert answer_shape("We've been told to write a tech transfer package. What goes in it?") == "list"
+    assert answer_shape("What goes into the RFP?") == "list"

@@ -265,8 +265,11 @@ def cite(chunk, quote: str, *, builtin: bool = False) -> Citation:
                     origin="playbook" if builtin else "user")
 
 
+_ANSWER_LABEL = re.compile(r"^(a|ans|answer)\s*:\s+", re.I)  # an FAQ's "A: ..." shown without its label
+
+
 def _clean(text: str) -> str:
-    text = _BULLET.sub("", text).strip("| ").replace(" | ", ", ")
+    text = _ANSWER_LABEL.sub("", _BULLET.sub("", text)).strip("| ").replace(" | ", ", ")
     return text[:1].upper() + text[1:] if text else text
 
 

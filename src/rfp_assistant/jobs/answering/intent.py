@@ -49,7 +49,7 @@ _LIST = re.compile(
     r"(^|[,;:\u2014]\s*)(what|which)\s+(are|were)\s+(?!(we|you|they|i|our|us)\b)|\b(list|enumerate|name (the|all|every))\b|\bexamples?\b"
     r"|\b(what|which)\s+(\w+\s+){0,2}(kinds?|types?|sorts?|categories|elements|sections|steps|stages|phases|items"
     r"|things|parts|pieces|components|factors|areas|sources|options|ways|topics|points|criteria|questions|content)\b"
-    r"|\b(include|included|cover|covered|contain|go into|consist|made up of|comprise)\b"
+    r"|\b(include|included|cover|covered|contain|go(es)? in(to)?|belongs? in|consist|made up of|comprise)\b"
     r"|^\s*(what|which)\s+\w+s\b(?<!\bis\b)(?<!ss\b)",
     re.I,
 )
