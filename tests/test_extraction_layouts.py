@@ -208,3 +208,12 @@ def test_the_pricing_model_the_proposal_declares_outranks_how_one_line_item_is_p
     fields = _read("Acme Biologics GmbH\nAll prices are fixed prices in EUR per line item.\nItem | Unit price | Amount\n"
                    "Technology transfer | 280,000 | 280,000")
     assert fields["pricing_model"].value == "fixed_price"
+
+
+def test_the_first_batchs_release_is_a_later_event_than_the_first_batch():
+    fields = _read(
+        "Acme Biologics GmbH\nKey dates\nFirst GMP batch\nWeek 30 after contract signature",
+        "Milestones (weeks after signature)\nEngineering run (non-GMP)\n22\nFirst GMP batch manufactured\n30\n"
+        "First GMP batch released\n36\nGMP batch 2\n34",
+    )
+    assert fields["weeks_to_first_gmp_batch"].status == "stated" and fields["weeks_to_first_gmp_batch"].value == 30

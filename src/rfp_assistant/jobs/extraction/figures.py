@@ -38,6 +38,10 @@ def read_weeks(spec, pages):
         noun = _NOUN_AFTER.match(context, at + len(match.text)) if at >= 0 and _ADJECTIVE.search(match.text) else None
         if noun and not cue.lower().startswith(noun.group(1).lower()[:5]):
             score -= 0.5
+        # "First GMP batch released | 40" beside "First GMP batch manufactured | 34": the release is a later event.
+        label = context.find(cue)
+        if spec.key == "weeks_to_first_gmp_batch" and 0 <= label and at >= 0 and _RELEASED.search(context, label, at):
+            score -= 0.3
         return score
 
     found = []
@@ -76,6 +80,7 @@ def read_weeks(spec, pages):
     return decide(found, same=lambda a, b: same_figure(spec.unit, a, b))
 
 
+_RELEASED = re.compile(r"(?i)\breleas|\bQP\b|\bdisposition\b|\bcertifi")
 _DURATIONS = ("tech_transfer_weeks", "process_development_weeks", "weeks_to_first_gmp_batch")
 _ADJECTIVE = re.compile(r"(?i)\d-(?:weeks?|months?|days?|years?)$")
 _NOUN_AFTER = re.compile(r"[^\S\n]+(?!(?:programmes?|programs?|plans?|phases?|periods?|campaigns?|projects?|timelines?|"
