@@ -217,3 +217,9 @@ def test_the_first_batchs_release_is_a_later_event_than_the_first_batch():
         "First GMP batch released\n36\nGMP batch 2\n34",
     )
     assert fields["weeks_to_first_gmp_batch"].status == "stated" and fields["weeks_to_first_gmp_batch"].value == 30
+
+
+def test_a_suite_said_to_be_available_from_a_month_gives_the_first_slot():
+    fields = _read("Acme Biologics GmbH\nTiming\nThe first GMP batch is planned for week 22 after the work order. "
+                   "Suite 2 is available from March 2027; earlier starts are not possible.")
+    assert fields["first_available_gmp_slot"].value.isoformat() == "2027-03-01"
