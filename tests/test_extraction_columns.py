@@ -40,7 +40,11 @@ PLAN = [["Phase", "Duration", "Start (week)", "Comment"],
 PRODUCTS = [["Commercial products made at Basel", "", ""],
             ["Products (no.)", "Approving agencies", "Other inspections"],
             ["3", "EMA, Swissmedic", "ANVISA (2026), PMDA (2025)"]]
-MERGED = {id(PRODUCTS): [("SPAN", (0, 0), (2, 0))], id(SCHEDULE): [("SPAN", (1, 0), (3, 0)), ("SPAN", (0, 0), (0, 1))],
+PAYMENT = [["Payment plan", "", ""],
+           ["Event", "Share of line item (%)", "Due (days net)"],
+           ["Purchase order", "40", "30"],
+           ["Completion of line item", "60", "30"]]
+MERGED = {id(PAYMENT): [("SPAN", (0, 0), (2, 0))], id(PRODUCTS): [("SPAN", (0, 0), (2, 0))], id(SCHEDULE): [("SPAN", (1, 0), (3, 0)), ("SPAN", (0, 0), (0, 1))],
           id(CAPACITY): [("SPAN", (1, 0), (2, 0)), ("SPAN", (0, 0), (0, 1)), ("SPAN", (3, 0), (3, 1))],
           id(PASS_THROUGH): [("SPAN", (1, 0), (2, 0)), ("SPAN", (0, 0), (0, 1))]}
 
@@ -104,6 +108,13 @@ def test_agencies_under_an_approving_agencies_heading_are_the_approvals_and_insp
     fields = extract_offline(document).fields
     assert fields["regulatory_approvals"].value == ["EMA", "Swissmedic"]
     assert fields["commercial_products_count"].value == 3  # "(no.)" under a merged "Commercial products" heading
+
+
+def test_payment_terms_given_as_a_table_of_shares_and_days_are_the_table_under_its_heading():
+    pdf = _proposal_pdf(("Table 1. Capacity", CAPACITY), ("Table 6. Payments", PAYMENT))
+    terms = extract_offline(load_bytes(pdf, "acme.pdf", max_bytes=MB, layouts=True)).fields["payment_terms"]
+    assert terms.value.startswith("Payment plan Event Share of line item (%) Due (days net)")
+    assert terms.value.endswith("Completion of line item 60 30")
 
 
 def test_a_bare_number_is_a_value_only_under_a_heading_on_its_own_page_that_gives_the_unit():

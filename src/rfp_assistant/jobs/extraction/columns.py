@@ -75,6 +75,15 @@ def cells_under(cells: list[Cell], position: int) -> list[Cell]:
     return [c for c in cells if any(a <= position < b for a, b in c.headers)]
 
 
+def table_under(cells: list[Cell], position: int) -> list[Cell]:
+    """Every cell of the table whose heading holds `position` ([] when no heading does), in reading order."""
+    column = cells_under(cells, position)
+    if not column:
+        return []
+    first, last = column[0].row[0], column[-1].row[1]
+    return [c for c in cells if first <= c.start and c.end <= last]
+
+
 def cell_at(cells: list[Cell], position: int) -> Cell | None:
     """The cell holding `position`, if it is in a table."""
     return next((c for c in cells if c.start <= position < c.end), None)

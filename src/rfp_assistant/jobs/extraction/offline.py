@@ -7,6 +7,7 @@ import re
 from rfp_assistant.core.documents import LoadedDocument
 from rfp_assistant.core.documents.injection import without_ai_text
 from rfp_assistant.jobs.extraction.candidates import Candidate, Page, decide, quote_between, statement_end
+from rfp_assistant.jobs.extraction.columns import table_under
 from rfp_assistant.jobs.extraction.table_layout import table_cells
 from rfp_assistant.jobs.extraction.names import read_sites
 from rfp_assistant.jobs.extraction.dates import read_date
@@ -163,10 +164,14 @@ def _terms_text(spec, pages):
                         break
                     end = following
                 scored = " ".join(page.text[start:end].split())
-                if len(re.findall(r"\d+\s*%", scored)) < 2:  # the terms go on in a table's cells
+                table = table_under(page.cells, m.start())
+                if table:  # a heading over a table of shares and days ("Share of line item (%) | Due (days net)")
+                    end = max(end, table[-1].row[1])
+                elif len(re.findall(r"\d+\s*%", scored)) < 2:  # the terms go on in a table's cells
                     end = _table_rows_end(page.text, end, words, limit=start + 460)
                 quote = " ".join(page.text[start:end].split()).strip(" ,;:\x7f•")
-                if len(quote) <= 15 or len(quote) > 480 or not _TERMS_CONTENT.search(quote):
+                if len(quote) <= 15 or len(quote) > 480 or not (_TERMS_CONTENT.search(quote) or
+                                                               {"%", "days"} & {c.unit for c in table}):
                     continue  # a heading, a contents line or "see the MSA" names the terms without giving any
                 hits = len({w.group(0).lower() for w in words.finditer(scored)})
                 score = 0.4 + 0.08 * min(hits, 6) - 0.005 * page.number - 0.4 * bool(_NOT_TERMS.search(scored))
