@@ -223,3 +223,17 @@ def test_a_suite_said_to_be_available_from_a_month_gives_the_first_slot():
     fields = _read("Acme Biologics GmbH\nTiming\nThe first GMP batch is planned for week 22 after the work order. "
                    "Suite 2 is available from March 2027; earlier starts are not possible.")
     assert fields["first_available_gmp_slot"].value.isoformat() == "2027-03-01"
+
+
+def test_what_a_vendor_does_in_general_or_could_do_later_and_priced_options_are_not_the_scope():
+    fields = _read(
+        "Acme Biologics GmbH\nProposed scope\nWe manufacture AAV vectors and cell therapies for clinical and commercial "
+        "supply. For EX-1 we propose technology transfer, process development and two GMP batches for clinical supply, "
+        "with QC release. If the program succeeds, we can support it into late-stage and commercial supply.\n"
+        "Price summary: technology transfer EUR 250,000; process development EUR 400,000; GMP batches EUR 1,800,000.\n"
+        "Options (not included in the total): O1 - third GMP batch, EUR 900,000; O2 - IND Module\n"
+        "3 regulatory CMC authoring, EUR 95,000."
+    )
+    services = set(fields["services_included"].value)
+    assert {"tech_transfer", "process_development", "clinical_manufacturing", "qc_release"} <= services
+    assert "commercial_manufacturing" not in services and "regulatory_support" not in services

@@ -41,6 +41,13 @@ _BARE_PRICE = re.compile(r"(?<![\w.,])\d{1,3}(?:(?:[,'’\u00a0\u202f]\d{2,3})+|
 _PRICE_COLUMN = re.compile(r"(?i)\b(?:price|amount|cost|fee)s?\b[^\n]{0,20}\((?:USD|EUR|CHF|GBP|CAD|JPY|INR|CNY|AUD|SGD|KRW)\b")
 _OUT_LABEL = re.compile(r"(?i)(?:\bexcluded|not\s+included|out\s+of\s+scope|not\s+in\s+scope|optional(?:\s+items)?|"
                         r"\boptions?|\bexclusions)\s*(?:\([^)]{0,40}\))?\s*(?::|(?m:$))")  # "Out of scope:" or a heading line
+# "We manufacture AAV ... for clinical and commercial supply", "we can support it, if the program succeeds, into
+# commercial supply": the vendor's business or a possible later step, not this proposal's work.
+_CAPABILITY = re.compile(
+    r"(?i)\b(?:can|could|would|might)\s+(?:also\s+)?(?:support|offer|provide|take|extend|scale|supply|manufacture)\b|"
+    r"\bif\s+(?:the|your|this)\s+(?:program|programme|project|product|molecule|candidate)\s+(?:succeeds|progresses|"
+    r"advances|is\s+successful)|\bwe\s+(?:manufacture|make|produce)\s+(?!(?:the|your|all|each|one|two|three|four|\d)\b)"
+)
 _LIST_ITEM = re.compile(r"[^\S\n]*(?:[-•▪*\x7f]|\(?[a-z0-9]{1,2}[.)])[^\S\n]+")
 _LABEL_REACH = 900  # a label governs the list that follows it, not the rest of the document
 
@@ -75,11 +82,13 @@ def _in_scope(text: str, m: re.Match) -> bool:
     label = _NEXT_LABEL.search(sentence, sentence.find(m.group(0)) + len(m.group(0)))
     if _OUT_WORDS.search(sentence[:label.start()] if label else sentence):
         return False
-    if _PRICED.search(_row(text, m)) or (_BARE_PRICE.search(_row(text, m)) and _PRICE_COLUMN.search(text, 0, m.start())):
-        return True  # a priced line of the proposal (options were excluded above) is work the price covers
+    if status is None and _CAPABILITY.search(sentence):
+        return False  # what the vendor does in general or could do later is no part of the proposed scope
     label_out = _last(_OUT_LABEL, text, m.start())
     if label_out is not None and (label_in is None or label_out > label_in):
-        return False
+        return False  # "Options (not included in the total): ... O2 - IND Module 3 CMC authoring, EUR 95,000"
+    if _PRICED.search(_row(text, m)) or (_BARE_PRICE.search(_row(text, m)) and _PRICE_COLUMN.search(text, 0, m.start())):
+        return True  # a priced line of the proposal (options were excluded above) is work the price covers
     return label_in is not None
 
 
