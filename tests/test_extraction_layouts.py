@@ -237,3 +237,15 @@ def test_what_a_vendor_does_in_general_or_could_do_later_and_priced_options_are_
     services = set(fields["services_included"].value)
     assert {"tech_transfer", "process_development", "clinical_manufacturing", "qc_release"} <= services
     assert "commercial_manufacturing" not in services and "regulatory_support" not in services
+
+
+def test_included_and_excluded_columns_run_together_are_judged_item_by_item():
+    fields = _read(
+        "Acme Peptides LLC\n2. Scope: what is in and what is out\nIncluded in this proposal Not included\n"
+        "A. Process development (SPPS, purification)\nAseptic fill/finish: we do not offer sterile drug product.\n"
+        "B. Two GMP batches of drug substance\nStability studies: not in the base scope.\n"
+        "QC release testing, certificate of analysis Lyophilization: we do not offer lyophilization."
+    )
+    services = set(fields["services_included"].value)
+    assert {"process_development", "clinical_manufacturing", "qc_release"} <= services
+    assert not {"fill_finish", "stability", "lyophilization"} & services

@@ -33,7 +33,8 @@ _IN_LABEL = re.compile(
     r"will\s+undertake)|(?:our|this|the)\s+(?:proposal|offer|quotation|quote|estimate|bid|price)\s+(?:covers|includes|"
     r"comprises|is\s+for)|\b(?:in\s+scope|included)\s*\?|the\s+proposed\s+(?:services|activities|"
     r"work)|(?m:^\s*(?:\d+\.\s*)?(?:proposed\s+)?scope\b)|proposed\s+(?:programme|program|plan|activities)|"
-    r"\bcomprising\b|price\s+(?:breakdown|schedule|summary|includes|covers)"
+    r"\bcomprising\b|price\s+(?:breakdown|schedule|summary|includes|covers)|"
+    r"\bincluded\s+in\s+(?:this|the|our)\s+(?:proposal|offer|quotation|quote|scope)"
 )
 _PRICED = re.compile(r"(?:[$€£¥]|\b(?:USD|EUR|CHF|GBP|CAD|JPY|INR|CNY|AUD|SGD)\b)\s?\d|\d[\d,.'’]*\s?(?:USD|EUR|CHF|GBP)\b")
 # A row of a price table whose header gives the currency ("Price (AUD)"): its amount is bare ("... 124,500", "124 500").
@@ -85,6 +86,8 @@ def _in_scope(text: str, m: re.Match) -> bool:
     if status is None and _CAPABILITY.search(sentence):
         return False  # what the vendor does in general or could do later is no part of the proposed scope
     label_out = _last(_OUT_LABEL, text, m.start())
+    if label_out is not None and label_in is not None and "\n" not in text[label_in:label_out]:
+        return True  # "Included in this proposal   Not included": two columns run together; each item says which
     if label_out is not None and (label_in is None or label_out > label_in):
         return False  # "Options (not included in the total): ... O2 - IND Module 3 CMC authoring, EUR 95,000"
     if _PRICED.search(_row(text, m)) or (_BARE_PRICE.search(_row(text, m)) and _PRICE_COLUMN.search(text, 0, m.start())):
