@@ -81,3 +81,16 @@ def test_eval_jobs_prints_every_suite_and_enforce_exits_by_the_targets(tmp_path)
     assert "hybrid_recall@5                     0.500   target >= 0.9 MISSED" in failing.stdout
     assert "miss: t2: 'Which moon orbits the fill line?'" in failing.stdout
     assert printed["extraction"][0] == "PASS"  # the other suite's figures are printed all the same
+
+
+def test_parallel_suites_share_the_cores_among_their_maths_libraries(monkeypatch):
+    import os
+
+    from rfp_assistant.evals import share_cores
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    monkeypatch.setenv("OMP_NUM_THREADS", "3")  # the user's own choice stays
+    with share_cores(2):
+        assert os.environ["OPENBLAS_NUM_THREADS"] == "1" and os.environ["OMP_NUM_THREADS"] == "3"
+    assert "OPENBLAS_NUM_THREADS" not in os.environ and os.environ["OMP_NUM_THREADS"] == "3"

@@ -208,3 +208,16 @@ def test_a_document_cut_by_an_older_chunking_is_cut_again_when_ingested(settings
     assert len(index.chunks_of(first.record.doc_id)) == first.record.chunks
     assert index.search("person-in-plant travel", k=1)[0].chunk.source == "budget.md"
     assert index.add_document(_doc(BUDGET, "budget.md"), "internal").status == "unchanged"
+
+
+def test_an_upgrade_without_sentences_searches_as_well_and_a_full_one_adds_them_later(settings):
+    index = WorkspaceIndex(settings, "passages-only")
+    index.add_document(_doc(BUDGET, "budget.md"), "internal")
+    index.add_document(_doc(TEAM, "team.md"), "internal")
+    passages = sum(r.chunks for r in index.list_documents())
+    assert index.upgrade(units=False) == passages
+    hits = index.search("which person leads moving the manufacturing process to the vendor?", k=2, method="dense")
+    assert hits[0].chunk.source == "team.md"  # passages searched by their contextual vectors at once
+    assert index.units.contextual_documents(index.contextual.embedder) == set()
+    assert index.upgrade() == passages  # a later full upgrade gives the sentences theirs
+    assert len(index.units.contextual_documents(index.contextual.embedder)) == 2

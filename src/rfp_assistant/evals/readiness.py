@@ -60,15 +60,19 @@ def company_workspace(settings: Settings, company: str | None) -> WorkspaceIndex
     return folder_workspace(settings, COMPANIES / company if company else None, f"eval-{company or 'playbook'}")
 
 
-def folder_workspace(settings: Settings, folder: Path | None, name: str) -> WorkspaceIndex:
-    """A workspace with the playbook and the readable documents of `folder` (a failing file is skipped)."""
+def folder_workspace(settings: Settings, folder: Path | None, name: str, *, answers: bool = True) -> WorkspaceIndex:
+    """A workspace with the playbook and the readable documents of `folder` (a failing file is skipped).
+
+    `answers` False leaves sentences their static vectors: readiness only searches passages, while answering
+    compares each passage's sentences with the question.
+    """
     index = WorkspaceIndex(settings, name)
     limit = max_file_bytes(settings)
     ingest_files(index, builtin_playbook_files(), kind="guide", max_bytes=limit)
     if folder is not None:
         ingest_files(index, [p for p in folder_documents(folder) if p.suffix.lower() in SUPPORTED_SUFFIXES],
                      kind="internal", max_bytes=limit)
-    index.upgrade()
+    index.upgrade(units=answers)
     return index
 
 
@@ -147,7 +151,7 @@ def _score_company(settings: Settings, tally: _Tally, company: str, folder: Path
     pages, unloadable = _pages(folder)
     tally.documents += len(folder_documents(folder))
     tally.unloadable += unloadable
-    report = assess_readiness(folder_workspace(settings, folder, workspace), today=AS_OF)
+    report = assess_readiness(folder_workspace(settings, folder, workspace, answers=False), today=AS_OF)
     right, misses = 0, []
     for item in report.items:
         want = gold[item.id]

@@ -120,11 +120,12 @@ class WorkspaceIndex(HybridSearch):
             )
         return self._contextual
 
-    def upgrade(self, progress: Progress | None = None, limit: int | None = None) -> int:
+    def upgrade(self, progress: Progress | None = None, limit: int | None = None, *, units: bool = True) -> int:
         """Give documents contextual vectors (the slower, better tier); returns passages embedded.
 
         With `limit`, whole documents are done until about `limit` passages are embedded (the built-in playbook,
-        read from the machine cache, always); the rest wait for a later call.
+        read from the machine cache, always); the rest wait for a later call. With `units` False their sentences
+        keep their static vectors (about a third of the work, for a throwaway index that is only searched).
         """
         if self.contextual is None:
             return 0
@@ -132,7 +133,8 @@ class WorkspaceIndex(HybridSearch):
             records = self.list_documents()
             swaps, tier = self._swaps, self.contextual  # after list_documents, which may move to a fresh client
             covered = tier.covered({r.doc_id for r in records}, {r.doc_id: r.chunks for r in records})
-            covered &= self.units.contextual_documents(tier.embedder)  # a passage's sentences are part of its tier
+            if units:
+                covered &= self.units.contextual_documents(tier.embedder)  # a passage's sentences are part of its tier
             builtin = builtin_playbook_hashes()
             pending = sorted((r for r in records if r.doc_id not in covered), key=lambda r: r.sha256 not in builtin)
             if limit is not None:
@@ -150,7 +152,8 @@ class WorkspaceIndex(HybridSearch):
                     tier.add(record.doc_id, chunks, progress, done, total, shareable=shareable)
                 finally:
                     self._changed(swaps)
-                self.units.add_contextual(record.doc_id, chunks, tier.embedder, tier.cache if shareable else None)
+                if units:
+                    self.units.add_contextual(record.doc_id, chunks, tier.embedder, tier.cache if shareable else None)
                 done += record.chunks
         if progress and total:
             progress(1.0, f"Search improved for {total} passages")

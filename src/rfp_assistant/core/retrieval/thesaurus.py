@@ -63,6 +63,7 @@ def _matched(sequence: list[str], stems: tuple[str, ...]) -> set[str]:
     return set()
 
 
+@lru_cache(maxsize=4096)  # the same queries come back for every workspace (the readiness checklist's, per company)
 def expand_query(query: str) -> str:
     """Phrases synonymous with those in `query` (not already in it), as one string; empty when none apply."""
     stems = tokenize(query)
