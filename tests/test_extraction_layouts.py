@@ -249,3 +249,16 @@ def test_included_and_excluded_columns_run_together_are_judged_item_by_item():
     services = set(fields["services_included"].value)
     assert {"process_development", "clinical_manufacturing", "qc_release"} <= services
     assert not {"fill_finish", "stability", "lyophilization"} & services
+
+
+def test_a_bulleted_list_under_an_assumptions_heading_gives_each_item_whole():
+    fields = _read(
+        "Acme Biologics GmbH\n6. Assumptions\n- The sponsor supplies the master cell bank with a CoA before kick-off.\n"
+        "- Titre at 2,000 L is at least 2.0 g/L; a lower titre may need additional batches and will be\n"
+        "re-quoted.\n- Analytical methods transfer without optimisation.\n- Shipping and VAT are excluded.\n"
+        "- Prices are valid for work performed in 2027.\n- A quality agreement is signed before the first GMP batch.\n"
+        "Submitted by: Jane Roe, Business Development"
+    )
+    items = fields["assumptions"].value
+    assert items[1].endswith("will be re-quoted.") and len(items) == 6
+    assert items[-1] == "A quality agreement is signed before the first GMP batch."

@@ -200,20 +200,54 @@ def _table_rows_end(text: str, end: int, words, limit: int) -> int:
 def _assumptions(spec, pages):
     found: list[Candidate] = []
     for page in pages:
+        listed: list[tuple[int, int]] = []
         for cue in spec.cues:
             for m in cue.finditer(page.text):
-                if page.is_foreign(m.start()):
-                    continue
-                quote = quote_between(page, m.start(), _sentence_end(page, m.end()))
-                if len(quote) > 20 and all(quote != c.quote for c in found):
-                    found.append(Candidate(quote, page.number, quote, 0.7))
+                if page.is_foreign(m.start()) or any(a <= m.start() < b for a, b in listed):
+                    continue  # an item of a list already read ("- Shipping and VAT are excluded.")
+                items = _items_under(page, m.start())
+                listed += items if len(items) >= 2 else []
+                quotes = [" ".join(page.text[a:b].split()) for a, b in items] if len(items) >= 2 else \
+                    [quote_between(page, m.start(), _sentence_end(page, m.end()))]
+                for quote in quotes:
+                    if len(quote) > 20 and all(quote != c.quote for c in found):
+                        found.append(Candidate(quote, page.number, quote, 0.7))
     if not found:
         return FieldResult()
-    found = found[:8]
+    found = found[:MAX_ASSUMPTIONS]
     from rfp_assistant.schemas.proposal import Evidence
 
     return FieldResult(value=[c.quote for c in found], status="stated", confidence=0.6,
                        evidence=[Evidence(page=c.page, quote=c.quote) for c in found])
+
+
+MAX_ASSUMPTIONS = 12
+_ITEM = re.compile(r"[^\S\n]*(?:[-–•▪*\x7f\uf0b7]|\(?[a-z0-9]{1,2}[.)])[^\S\n]+(?=\S)")
+_NUMBERED_HEADING = re.compile(r"[^\S\n]*\d+(?:\.\d+)*\.?[^\S\n]+[A-Z]")
+
+
+def _items_under(page: Page, position: int) -> list[tuple[int, int]]:
+    """The items of the bulleted list right under a heading line holding `position` ("6. Assumptions", "What's not
+    included"), each from after its bullet to its end (a wrapped item's next lines included)."""
+    line = page.line_of(position)
+    heading = page.text[page.line_starts[line]:page.line_end(line)].strip()
+    if len(heading.split()) > 8 or heading.endswith("."):
+        return []
+    items: list[list[int]] = []
+    for n in range(line + 1, len(page.line_starts)):
+        start, end = page.line_starts[n], page.line_end(n)
+        bullet = _ITEM.match(page.text, start)
+        text = page.text[start:end].strip()
+        if bullet:
+            items.append([bullet.end(), end])
+        elif items and text and (text[:1].islower() or (page.text[items[-1][1] - 1] not in ".;:" and
+                                                         not _NUMBERED_HEADING.match(text))):
+            items[-1][1] = end  # the item's text wrapped onto this line
+        else:
+            break
+        if len(items) >= MAX_ASSUMPTIONS:
+            break
+    return [(a, b) for a, b in items]
 
 
 def _sentence_end(page: Page, position: int) -> int:
