@@ -262,3 +262,13 @@ def test_a_bulleted_list_under_an_assumptions_heading_gives_each_item_whole():
     items = fields["assumptions"].value
     assert items[1].endswith("will be re-quoted.") and len(items) == 6
     assert items[-1] == "A quality agreement is signed before the first GMP batch."
+
+
+def test_words_of_an_address_are_not_taken_for_another_site():
+    fields = _read(
+        "Acme Biologics GmbH | Registered office: Hauptstrasse 5, Suite 4, Frankfurt am Main, Germany\n"
+        "All manufacturing for this program is performed at our site in Marburg, Germany.\n"
+        "Our main production bioreactor in Suite 2 is a 2,000 L single-use unit."
+    )
+    assert fields["sites"].value == ["Marburg, Germany"]
+    assert fields["max_bioreactor_volume_l"].value == 2000

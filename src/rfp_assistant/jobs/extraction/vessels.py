@@ -115,10 +115,17 @@ def _other_sites(sites: list[str], pages: list[Page] = ()) -> re.Pattern | None:
     if not sites:
         return None
     own = {site.split(",")[0].strip().casefold() for site in sites}
-    named = {place.group(1) for page in pages for place in PLACE.finditer(page.text)
-             if place.group(1).casefold() not in own and normalize_place(place)}
-    pattern = city_pattern().pattern + "".join(rf"|\b{re.escape(town)}\b" for town in sorted(named))
+    named = {town for page in pages for place in PLACE.finditer(page.text)
+             if (town := (normalize_place(place) or ",").split(",")[0].strip()) and town.casefold() not in own and
+             re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}", town) and not _NOT_A_TOWN.search(town)}
+    # Towns named in this proposal are proper names: matched as written ("Main" is not "main bioreactor").
+    pattern = city_pattern().pattern + "".join(rf"|(?-i:\b{re.escape(town)}\b)" for town in sorted(named))
     return re.compile(rf"(?!(?:{'|'.join(re.escape(c) for c in own)})\b)(?:{pattern})", re.I) if own else None
+
+
+# Words of an address or a signature that the place pattern can take for a town ("Suite 410, Denver, CO").
+_NOT_A_TOWN = re.compile(r"\b(?:Suite|Floor|Unit|Building|Room|Main|Street|Road|Avenue|Park|Inc|Ltd|LLC|GmbH|AG|"
+                         r"Manager|Director|Head|Office|Our|The|Project|Dr|Mr|Ms)\b")
 
 
 # -- single-use or stainless ---------------------------------------------------------------------------------
