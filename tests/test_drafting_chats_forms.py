@@ -188,3 +188,17 @@ def test_nested_items_are_read_with_the_group_or_label_they_sit_under():
     assert "Process: titer ~3 g/L" in clauses
     assert "Drug product: liquid in 10R vials" in clauses
     assert "Budget EUR 4M" in clauses  # a top-level item after the groups stands on its own
+
+
+def test_storage_conditions_do_not_answer_where_the_product_is_shipped():
+    asked = [g.field for g in find_gaps(parse_brief_text("Phase 1 mAb, 2 GMP batches, vials stored at 2-8 °C."))]
+    assert "shipping_destination" in asked and "storage_shipping" not in asked
+    told = [g.field for g in find_gaps(parse_brief_text("Phase 1 mAb, 2 GMP batches, vials shipped to our depot."))]
+    assert "shipping_destination" not in told
+
+
+def test_who_attended_a_meeting_is_not_a_fact_of_the_program():
+    clauses = _texts("# Sourcing meeting\n**Date:** 12 Feb 2025\n**Attendees:** Lena Vorhees (QA), Piet Granholm (CMC)\n"
+                     "**Apologies:** Finance\n- 2 GMP lots at 500 L\n")
+    assert clauses[-1] == "2 GMP lots at 500 L"
+    assert not any("Vorhees" in c or "Apologies" in c or "12 Feb" in c for c in clauses)

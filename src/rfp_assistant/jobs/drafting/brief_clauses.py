@@ -16,7 +16,9 @@ from rfp_assistant.core.text.sentences import clause_sentences, normalize_whites
 from rfp_assistant.jobs.drafting.brief_units import KEY_LINE, units_from_mapping
 from rfp_assistant.jobs.drafting.mail_chain import SEPARATOR
 
-_HEADER = re.compile(r"^\s*(?:From|To|Cc|Bcc|Sent|Date|Attachments?)\s*:", re.I)
+# Mail and minutes furniture: who wrote to whom when, who attended ('**Attendees:** ...'), who took the notes.
+_HEADER = re.compile(r"^\s*\**\s*(?:From|To|Cc|Bcc|Sent|Date|Attachments?|Attendees|Participants|Present|Apologies|Absent"
+                     r"|Invitees|Minutes? (?:taken )?by|Minute[- ]taker|Note[- ]taker|Scribe)\s*\**\s*:", re.I)
 _SUBJECT = re.compile(r"^\s*Subject\s*:\s*(?:(?:RE|FW|FWD|AW|WG)\s*:\s*)*", re.I)
 _BULLET = re.compile(r"^\s*(?:[-*•▪]|\d{1,2}[.)])\s+")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
