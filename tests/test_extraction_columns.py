@@ -44,6 +44,12 @@ PAYMENT = [["Payment plan", "", ""],
            ["Event", "Share of line item (%)", "Due (days net)"],
            ["Purchase order", "40", "30"],
            ["Completion of line item", "60", "30"]]
+GANTT = [["Activity", "Start (week\nafter PO)", "Duration\n(weeks)", "Q1'26", "Q2'26", "Q3'26"],
+         ["Cell line development", "0", "22", "", "", ""],
+         ["Process development", "14", "16", "", "", ""],
+         ["GMP batch #1 (DS)", "44", "4", "", "", ""],
+         ["Milestone", "Target", "", "", "", ""],
+         ["First GMP batch start", "Week 44 after PO", "", "", "", ""]]
 MERGED = {id(PAYMENT): [("SPAN", (0, 0), (2, 0))], id(PRODUCTS): [("SPAN", (0, 0), (2, 0))], id(SCHEDULE): [("SPAN", (1, 0), (3, 0)), ("SPAN", (0, 0), (0, 1))],
           id(CAPACITY): [("SPAN", (1, 0), (2, 0)), ("SPAN", (0, 0), (0, 1)), ("SPAN", (3, 0), (3, 1))],
           id(PASS_THROUGH): [("SPAN", (1, 0), (2, 0)), ("SPAN", (0, 0), (0, 1))]}
@@ -115,6 +121,13 @@ def test_payment_terms_given_as_a_table_of_shares_and_days_are_the_table_under_i
     terms = extract_offline(load_bytes(pdf, "acme.pdf", max_bytes=MB, layouts=True)).fields["payment_terms"]
     assert terms.value.startswith("Payment plan Event Share of line item (%) Due (days net)")
     assert terms.value.endswith("Completion of line item 60 30")
+
+
+def test_a_heading_wrapped_onto_two_lines_and_chart_columns_without_cells_still_give_the_units():
+    pdf = _proposal_pdf(("Table 1. Capacity", CAPACITY), ("Table 4. Timeline", GANTT))
+    fields = extract_offline(load_bytes(pdf, "acme.pdf", max_bytes=MB, layouts=True)).fields
+    assert fields["process_development_weeks"].value == 16
+    assert fields["weeks_to_first_gmp_batch"].value == 44
 
 
 def test_a_bare_number_is_a_value_only_under_a_heading_on_its_own_page_that_gives_the_unit():

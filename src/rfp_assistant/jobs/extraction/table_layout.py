@@ -29,7 +29,10 @@ def table_cells(layout: str, text: str) -> list[Cell]:
     cells: list[Cell] = []
     cursor = 0
     for header_lines, rows in _tables(lines):
-        columns = _columns(header_lines, max(len(row) for row in rows))
+        # Headings right of every row's cells head columns drawn, not written (a Gantt chart's "Q1'26 | Q2'26").
+        right = max(segment[1] for row in rows for segment in row) + 2
+        header_lines = [kept for line in header_lines if (kept := [s for s in line if s[0] <= right])]
+        columns = _columns(header_lines, max(len(row) for row in rows)) if header_lines else []
         if columns:
             found, cursor = _place(columns, rows, text, cursor)
             cells += found
@@ -38,6 +41,10 @@ def table_cells(layout: str, text: str) -> list[Cell]:
 
 def _is_figure(segment: str) -> bool:
     return bool(re.fullmatch(r"[-+(]?[$€£]?\s?\d[\d,.\s'’]*%?\)?", segment))
+
+
+def _has_figure(line) -> bool:
+    return any(_is_figure(s) for _, _, s in line)
 
 
 def _tables(lines):
@@ -56,6 +63,8 @@ def _tables(lines):
             if not lines[j]:
                 gap += 1
             elif len(lines[j]) >= 2 and not _CAPTION.match(lines[j][0][2]):
+                if rows and not _has_figure(lines[j]) and all(_has_figure(row) for row in rows):
+                    break  # text cells after rows of figures: the next table's heading ("Milestone | Target")
                 rows.append(lines[j])
                 gap = 0
             elif lines[j][0][0] > rows[0][0][1] if rows else False:
@@ -147,7 +156,7 @@ def _split(under, merged):
 def _place(columns, rows, text: str, cursor: int) -> tuple[list[Cell], int]:
     """The rows' cells found in the page text in order; a row whose cells are not there one after another is left."""
     # The unit under a column's own heading wins over one in a merged heading above it.
-    units = [header_unit(column[-1][2]) or header_unit(" ".join(s[2] for s in column[:-1])) for column in columns]
+    units = [header_unit(column[-1][2]) or header_unit(" ".join(s[2] for s in column)) for column in columns]
     full = [row for row in rows if len(row) == len(columns)]
     extents = [(min(r[i][0] for r in full), max(r[i][1] for r in full)) for i in range(len(columns))] if full else []
     cells: list[Cell] = []
