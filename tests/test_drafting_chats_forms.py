@@ -4,6 +4,8 @@ the meeting's own date) is neither."""
 
 from __future__ import annotations
 
+import re
+
 from rfp_assistant.jobs.drafting.brief import parse_brief_text
 from rfp_assistant.jobs.drafting.brief_clauses import brief_clauses
 from rfp_assistant.jobs.drafting.gaps import find_gaps
@@ -202,3 +204,14 @@ def test_who_attended_a_meeting_is_not_a_fact_of_the_program():
                      "**Apologies:** Finance\n- 2 GMP lots at 500 L\n")
     assert clauses[-1] == "2 GMP lots at 500 L"
     assert not any("Vorhees" in c or "Apologies" in c or "12 Feb" in c for c in clauses)
+
+
+def test_a_form_states_only_the_options_ticked():
+    brief = parse_brief_text("Program: ACM-620\nPhase: [ ] Phase 1 [x] Phase 2\nDosage form: [ ] lyophilized vial "
+                             "[x] liquid vial\nMarkets: ☒ US ☐ EU ☐ JP\nBudget: EUR 1.5M\nFill volume: [ ] 1 mL [ ] 2 mL\n"
+                             "Batches: 3\n")
+    assert brief.value("phase") == "Phase 2"
+    assert brief.value("markets") == ["US"]
+    said = "\n".join(brief.clauses)
+    assert "lyophilized" not in said and "Phase 1" not in said and not re.search(r"\bEU\b|\bJP\b", said)
+    assert "[To be confirmed: Fill volume]" in brief.clauses  # nothing ticked: the field is still open
