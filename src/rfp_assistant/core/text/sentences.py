@@ -85,7 +85,7 @@ _OPEN, _CLOSE = "([{", ")]}"
 MIN_CLAUSE_WORDS = 4
 
 
-# Notes and chats often start a sentence in lower case ('... to cryo. pre-REP in G-Rex'); a full stop then ends one
+# Notes and chats often start a sentence in lower case ('... ready by June. then we fill'); a full stop then ends one
 # unless it ends a short form that runs on in lower case ('incl. sterility', 'approx. two', 'conc. of').
 _LOWER_START = re.compile(r"(?<=[^\W\d_][.!?])\s+(?=[a-z])")
 _LOWER_ABBREVIATION = re.compile(_NOTE_ABBREVIATION.pattern[:-4] + r"|al|wk|wks|mo|mos|yr|yrs|hr|hrs|pt|pts|est|avg"

@@ -42,7 +42,7 @@ _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
 _NAME = r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*"
 # A chat message's header on its own line: 'Dana Kim  09:02', 'Dana Kim, 9:02 AM', '[09:02] Dana Kim'.
 _SPEAKER = re.compile(rf"^(?:{_NAME}\s*[,(–—-]?\s*(?:[A-Z][a-z]{{2}}\s+)?{_TIME}\)?|\[?{_TIME}\]?\s+{_NAME}:?)$")
-# A one- or two-word question to the others in a chat ('capacity?', 'ok?'): it asks, it does not state.
+# A one- or two-word question to the others in a chat ('thoughts?', 'ok?'): it asks, it does not state.
 _PROMPT = re.compile(r"^[^\d?]{1,25}\?$")
 # A value that leaves a field open.
 _OPEN_VALUE = re.compile(r"^(?:TBD|TBC|TBA|to be (?:confirmed|determined|decided|defined|agreed)|unknown|not (?:yet )?"

@@ -223,7 +223,7 @@ GEOGRAPHY = [
 ]
 MARKET_NAMES = {"US": "United States", "EU": "European Union", "UK": "United Kingdom", "JP": "Japan", "CN": "China",
                 "AU": "Australia", "CA": "Canada", "CH": "Switzerland", "KR": "South Korea"}
-# Sites counted ('from 6-8 US sites', 'twelve EU sites') are where patients are treated or material is collected;
+# Sites counted ('from 5-7 US sites', 'twelve EU sites') are where patients are treated or material is collected;
 # a manufacturing site is wanted somewhere, not counted.
 MARKET_CONTEXT = re.compile(
     r"\b(?:\d+(?:\s*[-–]\s*\d+)?|two|three|four|five|six|seven|eight|nine|ten|twelve|several|multiple)\s+(?:[A-Z]{2,3}\s+)?"

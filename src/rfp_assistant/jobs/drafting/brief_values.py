@@ -14,7 +14,7 @@ from rfp_assistant.schemas.brief import BriefField
 
 # A comma between digits is a thousands separator ('~25,000 syringes'), not a clause break.
 _CLAUSE_SPLIT = re.compile(r"\s*(?:;|(?<!\d),|,(?!\d)|\s-\s|\.\s+(?=[A-Z])|\bso that\b|\bso\b)\s*")
-# Among several amounts, the one for the whole work ('overall cap EUR 1.1M') is the budget, not a part of it ('USD 650k
+# Among several amounts, the one for the whole work ('overall cap EUR 2M') is the budget, not a part of it ('USD 400k
 # for transfer').
 _WHOLE_BUDGET = re.compile(r"\b(?:overall|total|in total|all[- ]in|cap|ceiling|envelope|not to exceed|whole (?:program|project"
                            r"|scope))\b", re.I)

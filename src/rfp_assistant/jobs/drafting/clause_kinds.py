@@ -67,11 +67,11 @@ STUDY = re.compile(r"\b(?:stud(?:y|ies)|data)\b[^.;\n]{0,30}\b(?:needed|required
 PRODUCT_USE = re.compile(r"\bindicat(?:ion|ed)\b|\bpatients? with\b|\b(?:for the )?treatment of\b|\bto treat\b"
                          r"|\btransduc\w*|\bmechanism of action\b|\bMoA\b|\bmode of action\b|\b(?:first|second)[- ]line\b"
                          r"|\b(?:targets?|targeting|binds?|binding) (?:to )?(?:the )?[A-Z][\w-]*\d|\bagonist\b|\bantagonist\b", _I)
-# A time limit on the work ('CoA within 15 working days', 'TAT 3 weeks', '<= 35 days surgery to infusion'): the schedule
+# A time limit on the work ('results within 10 working days', 'TAT 2 weeks', '<= 30 days collection to infusion'): the schedule
 # the CDMO commits to.
 TIME_LIMIT = re.compile(r"\bwithin\s+\d+\s*(?:working |business |calendar )?(?:days?|weeks?|wks?|months?|h|hours?)\b"
                         r"|\bTAT\b|turn-?around|[≤<]=?\s*\d+\s*(?:working |business )?(?:days?|weeks?|h|hours?)\b", _I)
-# Material moved between parties: samples or product sent to the CDMO or its lab ('we send 40 mL per lot').
+# Material moved between parties: samples or product sent to the CDMO or its lab ('we send 25 mL per lot').
 MOVEMENT = re.compile(r"\b(?:we|they|sponsor|site|CDMO)\s+(?:will\s+)?(?:send|sends|ship|ships|deliver|delivers)\b"
                       r"|\b(?:sent|shipped|delivered)\s+(?:to|for)\b|\bgo(?:es)?\s+to\s+the\s+(?:lab|site|CDMO|depot)\b", _I)
 # The RFP process itself: issuing it, shortlisting, when proposals are due.

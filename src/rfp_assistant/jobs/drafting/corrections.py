@@ -31,7 +31,7 @@ CUE = re.compile(r"\b(?:sorry|sry|oops|scratch that|I mean|I meant|make that|mak
                  r"|amended"
                  r"|to clarify|should read|should have said|meant)\b"
                  r"|(?:(?<=[,;.…\u2013\u2014-] )|(?<=[,;.…\u2013\u2014-]))(?:no|nope|err|erm|uh|um)\b", re.I)
-# An amount written with its currency after it ('1,8 Mio EUR', '500 kEUR', '2.0 M€'), as German and French notes do.
+# An amount written with its currency after it ('2,4 Mio EUR', '500 kEUR', '2.0 M€'), as German and French notes do.
 _CURRENCY_AFTER = re.compile(rf"\s?(?:(?:Mio|Mrd|Mn|Tsd|[kKmMT])\.?\s?)?(?:{escaped_alternation(CURRENCY_PREFIXES)})"
                              r"(?![A-Za-z])")
 _MAGNITUDE = re.compile(rf"\d\s?(?:[kKmMbB]n?|{_SCALE_WORD})$", re.I)
