@@ -34,6 +34,15 @@ QUOTE_SHORT_OF_VALUE = {
     ("ex8_03_pelleran_mrna_lnp.pdf", "services_included"), ("ex8_06_corrib_fill_finish_letter.pdf", "assumptions"),
     ("ex7_01_tarangini-api-revised-offer.pdf", "sites"), ("ex7_01_tarangini-api-revised-offer.pdf", "services_included"),
     ("ex7_01_tarangini-api-revised-offer.pdf", "assumptions"), ("ex7_06_wattlebrook-osd-short-quote.pdf", "assumptions"),
+    # Fourth and fifth waves: assumptions listed in full but quoted by two or three of their members; a scope quoted by
+    # its stage descriptions; a validity in days quoted by its end date alone (the proposal's date is elsewhere);
+    # payment terms quoted by their first clause; a single-use type quoted only as "no stainless steel bioreactors".
+    ("ex9_01_quillmoor_aav_word.pdf", "assumptions"), ("ex9_04_fenwright_cellther_stages_nototal.pdf", "assumptions"),
+    ("ex9_04_fenwright_cellther_stages_nototal.pdf", "services_included"),
+    ("ex9_04_fenwright_cellther_stages_nototal.pdf", "proposal_validity_days"),
+    ("ex10_03_corvanne_per_batch.pdf", "assumptions"), ("ex10_03_corvanne_per_batch.pdf", "payment_terms"),
+    ("ex10_04_mirelle_multisite.pdf", "assumptions"), ("ex10_04_mirelle_multisite.pdf", "bioreactor_type"),
+    ("ex10_05_nordavik_merged_tables.pdf", "assumptions"),
 }
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import rfp_assistant.core.values as p
 from rfp_assistant.core.text.negation import is_negated
-from rfp_assistant.jobs.extraction.columns import heading_gives_unit
+from rfp_assistant.jobs.extraction.columns import heading_gives_unit, words_pattern
 from rfp_assistant.jobs.extraction.money_roles import SUM_STATEMENT, line_item_sum, line_item_sum_below, sum_statements
 from rfp_assistant.jobs.extraction.spaced import spaced_amounts
 from rfp_assistant.jobs.extraction.text_match import site_named, text_supported
@@ -184,6 +184,10 @@ def _money_ok(value: Money, text: str, quotes: list[str], pages: list[str]) -> b
         # A currency named once ("Price (USD)") covers the bare figures of its table.
         figures += [p.parse_number(m.group(0), dot_thousands=True)
                     for m in [*_BARE_AMOUNT.finditer(text), *spaced_amounts(text, " ".join(pages) or text, either=True)]]
+        # A quoted table row whose cells stand on lines of their own in the page ("280 000" / "280 000") is read cell
+        # by cell as the page lays it out; joined into one line the two cells would read as one figure.
+        figures += [p.parse_number(m.group(0), dot_thousands=True) for line in _quoted_lines(quotes, pages)
+                    for m in spaced_amounts(line, " ".join(pages))]
     if any(_near(f, value.amount) for f in figures):
         return True
     # A total given as the sum of its line items: one figure per quote, or every figure quoted.
@@ -205,6 +209,18 @@ def _money_ok(value: Money, text: str, quotes: list[str], pages: list[str]) -> b
                 if total and total.currency in (None, value.currency) and _near(total.amount, value.amount):
                     return True
     return False
+
+
+def _quoted_lines(quotes: list[str], pages: list[str]) -> list[str]:
+    """The lines of the cited pages that a quote spanning several of them covers, each as the page has it."""
+    lines = []
+    for quote in quotes:
+        for page in pages:
+            m = words_pattern(quote).search(page) if quote.split() else None
+            if m and "\n" in m.group(0):
+                lines += [line for line in m.group(0).split("\n") if line.strip()]
+                break
+    return lines
 
 
 def _currencies(text: str) -> set[str]:
