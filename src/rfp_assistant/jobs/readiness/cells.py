@@ -34,6 +34,9 @@ _OPEN_LIST = re.compile(r"^\W*(?:\d+[.)]?\s*)?(?:open (?:points?|items?|question
                         r"follow-?ups?)\b(?:\s*(?:&|and|/)\s*(?:asks|actions|owners|open (?:points|items)|next steps|"
                         r"follow-?ups))?"
                         r"(?:\s*\([^)]*\))?\W*$", re.I)
+# The same, as a label opening a line: "Open follow-ups: (1) budget benchmark - HO; (2) ...".
+_OPEN_LABEL = re.compile(r"^\W*(?:open (?:points?|items?|questions?|issues?|follow-?ups?)|next steps?|action (?:items?|points?)|"
+                         r"to ?do|outstanding(?: items?| points?)?|follow-?ups?|parking lot)\s*:", re.I)
 _ROW_FIELDS = re.compile(r"^(?:name|names|owner|who|status|state|assigned(?: to)?|lead|person|responsible|approval|"
                          r"approved|version|comments?|notes?|remarks?|% complete|progress|holder)$", re.I)
 
@@ -197,6 +200,8 @@ def cells_of(chunk: Chunk, programs: Programs, document_program: str, start: dat
         if row.standing == "firm" and (listed_open or (unit.lead and _OPEN_LIST.search(unit.lead))) \
                 and unit.text != normalize_whitespace(chunk.section):
             row = Verdict("open", f"listed under “{chunk.section if listed_open else unit.lead}”", hint=True)
+        elif row.standing == "firm" and (label := _OPEN_LABEL.match(unit.text)):
+            row = Verdict("open", f"listed under “{label.group(0).strip()}”", hint=True)
         for position, text in enumerate(unit.cells):
             if not text:
                 continue

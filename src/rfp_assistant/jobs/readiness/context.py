@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from rfp_assistant.core.documents.chunking import Chunk
@@ -38,6 +38,9 @@ class Context:
                 first = self.section_start.get(key, chunk)
                 title = heading_cell(first, self.programs, self.document_program.get(chunk.doc_id, ""),
                                      self.chunk_when.get(first.chunk_id), self.today, **options)
+                if title is not None and title.verdict.standing == "firm":
+                    title = _as_body(title, cells_of(first, self.programs, self.document_program.get(
+                        chunk.doc_id, ""), self.chunk_when.get(first.chunk_id), self.today, **options))
                 cells += [title] if title else []
             cells += cells_of(chunk, self.programs, self.document_program.get(chunk.doc_id, ""),
                               self.chunk_when.get(chunk.chunk_id), self.today, **options)
@@ -46,6 +49,14 @@ class Context:
     def when(self, chunk: Chunk) -> date | None:
         """The date a chunk speaks from (its document's, or a quoted e-mail's)."""
         return self.chunk_when.get(chunk.chunk_id)
+
+
+def _as_body(title: Cell, body: list[Cell]) -> Cell:
+    """A heading over a body that is all blanks to fill in or open points ("1. Process description" over
+    "[insert process description]") shows what should be there, not that it is: it stands as its body does."""
+    if body and all(c.verdict.standing == "open" for c in body):
+        return replace(title, verdict=body[0].verdict)
+    return title
 
 
 def build_context(sources: list[str], documents: dict[str, list[Chunk]], today: date) -> Context:

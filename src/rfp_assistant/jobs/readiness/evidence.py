@@ -33,8 +33,13 @@ _DENIED = re.compile(r"\b(?:no|without|lacks?|lacking|(?:do|does|did)(?: not|n't
 _CATEGORY = re.compile(r"^(?:risk )?(?:category|categories|area|type|class|domain)$")
 _LABEL_PREFIX = re.compile(r"^[^:|]{1,40}?:\s+")
 
+# Columns of a register that describe what might go wrong, not what is: "Risk", "Failure mode", "Effect", "Cause".
+_SUPPOSED = re.compile(r"^(?:risks?|risk description|description|failure mode|effects?|causes?|threats?|scenario|"
+                       r"what could go wrong|issue)$")
+
 # Words a controlled record uses for being in force: a document register's status, an approval.
-IN_FORCE = re.compile(r"\b(?:effective|approved|in force|issued|adopted|in use)\b", re.I)
+IN_FORCE = re.compile(r"(?<!not )(?<!not yet )(?<!never )(?<!\bun)\b(?:effective|approved|in force|issued|adopted|in use)\b",
+                      re.I)
 
 
 @dataclass
@@ -95,6 +100,8 @@ def read(item: ChecklistItem, cells: list[Cell]) -> tuple[list[Reading], list[Re
         if standing == "absent" and item.negation_is_evidence and facets:
             standing, why = "firm", ""  # "we have no fill line", "no back-up supplier": the lack is what it records
         denied = [m for m in subjects if _denies(probe, m.start())]
+        if _SUPPOSED.match(cue_text(cell.label).strip()):
+            denied = []  # "Risk: the process does not scale": what might happen, not what is
         if subjects and len(denied) == len(subjects) and standing == "firm":
             standing, why = "absent", "says there is none"
         elif standing == "absent" and subjects and not denied and not _ABSENT_NEAR.search(

@@ -30,7 +30,7 @@ _DONE = (r"(?:decided|determined|confirmed|defined|agreed(?: on)?|appointed|hire
          r"reviewed|approved|estimated|updated|filled(?: in)?|identified|selected|chosen|built(?: up)?|established|"
          r"created|revisited|tightened|signed|settled|known|modell?ed|calculated|qualified|budgeted|"
          r"scored|assessed|validated|quantified|costed|documented|formali[sz]ed|raised|secured|closed|funded|"
-         r"included|thought (?:about|through)|staffed|filled)")
+         r"included|thought (?:about|through)|staffed|filled|adopted|implemented|accepted)")
 # Making or deciding something that is not there yet: "will be compiled", "we will draft", "we need to define".
 _MAKE = (r"(?:draft|drafted|write|written|prepare|prepared|define|defined|develop|developed|create|created|build|built|"
          r"set up|establish|established|compile|compiled|decide|decided|agree|agreed|hire|hired|appoint|appointed|"
@@ -38,7 +38,7 @@ _MAKE = (r"(?:draft|drafted|write|written|prepare|prepared|define|defined|develo
          r"finali[sz]e|finali[sz]ed|assign|assigned|name|named|select|selected|choose|chosen|identify|identified|"
          r"approve|approved|sign|signed|complete|completed|document|documented|get|obtain|need)")
 _OPEN = re.compile(
-    r"\b(?:tbd|tbc|tba|to be (?:" + _DONE + r"|started|done)|not (?:yet |been |fully )?" + _DONE +
+    r"\b(?:tbd|tbc|tba|to be (?:re-?)?(?:" + _DONE + r"|started|done)|not (?:yet |been |fully )?(?:re-?)?" + _DONE +
     r"|undecided|unclear|unknown|open (?:question|questions|point|points|item|items|issue|issues)|still open"
     r"|remains? open|now open|still (?:hasn't|haven't|has not|have not|isn't|is not|doesn't|no)|pending|parked"
     r"|on hold|deferred|postponed|carried (?:over|forward)|options? for|in discussion"
@@ -57,9 +57,10 @@ _OPEN = re.compile(
     r"|working assumption|guess|guesstimate|rough estimate|ballpark|back[- ]of[- ](?:the[- ])?envelope"
     r"|expired|superseded|withdrawn|retired|terminated|discontinued|archived|obsolete|no longer|anymore|any more"
     r"|not valid|invalid|dropped|reopened|re-opened|off the table|outdated|out of date|stale|lapsed|rescinded)\b"
-    r"|\bv(?:ersion)?\s?0\.\d+\b|\?\?", re.I)
+    r"|\bv(?:ersion)?\s?0\.\d+\b|\?\?"
+    r"|\[\s*(?:insert|enter|add|fill in|tbd|tbc|name|owner|date|xx+)\b[^\]]*\]", re.I)
 _INTENT = re.compile(
-    r"\b(?:planned|(?:we|i|our team)(?: will| shall|'ll| would like to| want to| wish to| intend to| plan to| aim to|"
+    r"\b(?:(?<!after )(?<!before )(?<!the )(?<!than )(?<!per )(?<!vs )planned|recommend(?:s|ed|ations?)?|(?:we|i|our team)(?: will| shall|'ll| would like to| want to| wish to| intend to| plan to| aim to|"
     r" hope to| need to| should| must| are going to| expect to| propose to|'d like to)(?: \w+)?? " + _MAKE +
     r"|(?:we|i)(?: will| 'll|'ll)? need (?:a|an|to|more)|will be " + _MAKE +
     r"|plans? to|planning to|next steps?|to do\b|action items?|actions?:|should (?:think|consider|look|be)"
@@ -74,7 +75,7 @@ _ACTION = re.compile(
     r"give|take|check|review|build|define|set|circulate|present|confirm|fill|put|organi[sz]e)\b"
     r"|\b[Oo]wner to \w+")
 _ABSENT = re.compile(
-    r"\b(?:none|nothing (?:compiled|done|written|in place|yet|exists|agreed|defined|planned|budgeted)|not started"
+    r"(?:(?<=[-\u2013:] )|(?<=until )|(?<=till )|(?<=for ))later\b(?!\s+(?:than|on|in|this|that|the)\b)|\b(?:none|nothing (?:compiled|done|written|in place|yet|exists|agreed|defined|planned|budgeted)|not started"
     r"|does not exist|doesn't exist|do(?:es)? not (?:yet )?have|don't (?:yet )?have|doesn't (?:yet )?have"
     r"|ha(?:ve|s) not (?:yet )?(?:been )?(?:compiled|started|created|written|done|prepared|defined|issued|begun|set up)"
     r"|haven't|hasn't|never|nobody|no one|not in place|not re-?done|not (?:yet )?issued|lacking|missing"
