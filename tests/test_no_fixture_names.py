@@ -162,7 +162,8 @@ def fixture_company_names() -> frozenset[str]:
 
 
 def _distinctive(name: str) -> str | None:
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", name) if w.lower().strip("'’-") not in _GENERIC]
+    # Single letters are the pieces of a legal form ("S.r.l.", "S.A."), never the company's own name.
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", name) if w.lower().strip("'’-") not in _GENERIC and len(w) > 1]
     phrase = " ".join(words)
     return phrase if len(phrase) >= 4 else None
 
