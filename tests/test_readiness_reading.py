@@ -57,3 +57,10 @@ def test_a_risk_saying_what_might_not_work_does_not_deny_the_plan(settings):
     risk = {"risk_log.csv": "ID,Area,Risk,Mitigation,Owner,Status\n"
                             "R1,Ops,The process does not scale to the CDMO vessel,Engineering batch first,PD,open\n"}
     assert _status(settings, "scale-risk", plan | risk, "technical.scale").status == alone != "missing"
+
+
+def test_a_small_molecules_dosage_form_is_its_platform(settings):
+    memo = {"memo.md": "# Product\nOur candidate is a small molecule, given as an oral capsule made by dry granulation.\n"}
+    assert _status(settings, "dosage-form", memo, "technical.modality_platform").status == "covered"
+    bare = {"memo.md": "# Product\nOur candidate is a small molecule.\n"}
+    assert _status(settings, "modality-only", bare, "technical.modality_platform").status == "partial"
