@@ -146,6 +146,16 @@ def test_readiness_indexes_the_documents_and_prints_the_contract(tmp_path, cli_e
     assert items["risk.financial"]["evidence"][0]["source"] == "risk-register.md"
     assert "risk.financial" in report_path.read_text() or "Financial" in report_path.read_text()
 
+    # They were assessed as the eval assesses them: with the contextual (second-tier) vectors, not the first tier's.
+    from pathlib import Path
+
+    from rfp_assistant.config import Settings
+    from rfp_assistant.core.retrieval.index import WorkspaceIndex
+
+    index = WorkspaceIndex(Settings(data_dir=Path(cli_env["RFP_DATA_DIR"])))
+    records = index.list_documents(kind="internal")
+    assert index.contextual.covered({r.doc_id for r in records}, {r.doc_id: r.chunks for r in records}) == \
+        {r.doc_id for r in records}
     listed = json.loads(run(["documents", "--json"], cli_env, check_exit=0).stdout)
     assert {"risk-register.md", "roster.md"} <= {d["source"] for d in listed if d["kind"] == "internal"}
     # Without documents, the internal documents already indexed are assessed again: same result.

@@ -39,6 +39,7 @@ def readiness(
         sources = [r.source for r in reports if r.status != "error"]
         if not sources:
             raise RfpAssistantError("None of the given documents could be read, so there is nothing to assess.")
+        index.upgrade(show_progress)  # the assessment reads them with the contextual vectors, as after `ingest`
     elif not index.list_documents(kind="internal"):
         raise RfpAssistantError(
             f"Workspace '{index.workspace}' has no internal documents yet. Name them: "

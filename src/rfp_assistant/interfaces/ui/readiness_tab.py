@@ -87,6 +87,7 @@ def build(session: Session, workspace: gr.Dropdown, app: gr.Blocks, tab: gr.Tab 
                 sources = [r.source for r in reports if r.status != "error"] + (sources or [])
                 if not sources:
                     raise Refusal("None of the uploaded documents could be read:\n" + "\n".join(notes))
+                index.upgrade(progress_adapter(progress))  # assessed with the contextual vectors, as after ingest
             elif not index.list_documents(kind="internal"):
                 raise Refusal(NO_DOCUMENTS)
             report = assess_readiness(index, chat=session.chat, sources=sources, progress=progress_adapter(progress))
