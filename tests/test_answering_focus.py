@@ -137,3 +137,23 @@ def test_what_goes_in_something_asks_for_its_parts():
 
     assert answer_shape("We've been told to write a tech transfer package. What goes in it?") == "list"
     assert answer_shape("What goes into the RFP?") == "list"
+
+
+RISK_LIST = b"""# Program risk list (draft)
+First pass from the program office, for discussion.
+
+| # | Risk | Notes | Mitigation | Owner |
+| 1 | Vendor price rises after signature | seen at two vendors | fixed price for the first lots | Ines |
+| 2 | Funding round slips | runway to next autumn | milestone payments | Bram |
+| 3 | Resin supply from one source | long lead times | qualify a second resin | Ines |
+"""
+
+
+def test_a_table_of_our_own_is_answered_by_its_rows_not_its_heading_row(workspace):
+    workspace.add_document(load_bytes(RISK_LIST, "risk-list.md", max_bytes=MB), "internal")
+    workspace.upgrade()
+    answer = answer_question(workspace, "What risks does our risk list name?")
+    assert answer.found
+    for row in ("Vendor price rises", "Funding round slips", "Resin supply"):
+        assert row in answer.answer
+    assert "#, Risk, Notes" not in answer.answer

@@ -102,16 +102,27 @@ def _whole_list(anchor: Candidate, units: list[Candidate]) -> tuple[list[Candida
     """(introduction, items) of the list the anchor belongs to or introduces; None when it is in no list."""
     if anchor.unit.is_row:
         lead = anchor.unit.lead
-        items = [c for c in units if _is_item(c) and c.unit.lead == lead]
+        items = _without_header([c for c in units if _is_item(c) and c.unit.lead == lead])
         intro = [c for c in units if not c.unit.is_row and c.text == lead][:1]
         return intro, _singled_out(items)
     # The anchor's paragraph may end by introducing a list ("... by considering:").
     block_end = max((c for c in units if c.unit.block == anchor.unit.block), key=lambda c: c.position)
-    items = [c for c in units if _is_item(c) and c.unit.lead == block_end.text and c.position > block_end.position]
+    items = _without_header([c for c in units if _is_item(c) and c.unit.lead == block_end.text
+                             and c.position > block_end.position])
     if items:
         intro = [anchor] if anchor is block_end else [anchor, block_end]
         return intro, _singled_out(items)
     return None
+
+
+def _without_header(items: list[Candidate]) -> list[Candidate]:
+    """A table's rows without its heading row ("| # | Risk | Owner |": labels only), which lists no thing itself."""
+    first = min(items, key=lambda c: c.position, default=None)
+    if first is None or len(items) < 3 or "|" not in first.text or re.search(r"\d", first.text):
+        return items
+    cells = [c.strip() for c in first.text.strip().strip("|").split("|")]
+    labels = len(cells) >= 2 and all(len(c.split()) <= 3 for c in cells)
+    return [c for c in items if c is not first] if labels else items
 
 
 def _singled_out(items: list[Candidate]) -> list[Candidate]:
