@@ -215,3 +215,20 @@ def test_a_form_states_only_the_options_ticked():
     said = "\n".join(brief.clauses)
     assert "lyophilized" not in said and "Phase 1" not in said and not re.search(r"\bEU\b|\bJP\b", said)
     assert "[To be confirmed: Fill volume]" in brief.clauses  # nothing ticked: the field is still open
+
+
+def test_a_message_whose_lines_end_in_colons_is_read_as_a_message_not_as_yaml_fields(tmp_path):
+    from rfp_assistant.jobs.drafting.brief import parse_brief
+
+    brief = tmp_path / "brief.txt"
+    brief.write_text(
+        "From: Ines (CMC)  Tue 10:14\n"
+        "Team — quick brief for the CDMO RFP on our IgG1 (ABC-12):\n"
+        "- Phase 1, 2 GMP batches at 2,000 L\n"
+        "- Budget ~ USD 7.5M incl. tech transfer, sorry: USD 8M after finance review\n"
+        "- Batch size: TBD\n"
+        "Action items: Confirm whether we need a QP in the EU\n", encoding="utf-8")
+    parsed = parse_brief(brief)
+    clauses = " ".join(parsed.clauses)
+    assert "USD 8M" in clauses and "7.5" not in clauses  # the correction is applied, as in any text brief
+    assert "From: Ines" not in clauses and "Batch size: TBD" not in clauses

@@ -41,7 +41,7 @@ def read_brief(brief_text_or_path: str | Path) -> tuple[str, str]:
         text, fmt, source = str(brief_text_or_path), "text", "brief"
     if not text.strip():
         raise EmptyDocumentError(source, "the brief is empty; write a few sentences about the program")
-    if fmt == "text" and _mapping(text, "yaml") is not None:
+    if fmt == "text" and (mapping := _mapping(text, "yaml")) is not None and _labels_only(mapping):
         fmt = "yaml"
     return text, fmt
 
@@ -64,6 +64,13 @@ def parse_brief_text(text: str, fmt: str = "text") -> ProjectBrief:
     brief = parse_units(units_from_mapping(mapping), fmt) if mapping is not None else parse_units(units_from_text(text))
     brief.clauses = [c.text for c in brief_clauses(text, mapping=mapping)]
     return brief
+
+
+def _labels_only(mapping: dict) -> bool:
+    """Whether a plain-text brief that parses as YAML was written as fields ('Modality: mAb'), not as a message
+    whose lines happen to end in a colon ('Team — quick brief for the RFP on our IgG1 (PSX-77):', 'From: ...')."""
+    return all(len(key.split()) <= 4 and not re.search(r"[\u2013\u2014()?!]", key) for key in mapping) \
+        and "from" not in {key.strip().lower() for key in mapping}
 
 
 def _mapping(text: str, fmt: str) -> dict | None:
