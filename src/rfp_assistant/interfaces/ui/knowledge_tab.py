@@ -90,12 +90,18 @@ def build(session: Session, workspace: gr.Dropdown, app: gr.Blocks,
 
     add.click(add_files, [files, kind, workspace], [outcome, table, to_delete, files], show_progress_on=[files])
     delete.click(delete_document, [to_delete, workspace, confirmed], [outcome, table, to_delete], js=CONFIRM_JS)
-    workspace.change(refresh, [workspace], [table, to_delete, outcome])
+    def relist(ws: str):
+        """As `refresh`, but a message already shown stays unless there is a problem to say: a listing that arrives
+        late (page load, the remembered workspace being restored) must not wipe what a button just said."""
+        rows, choices, message = refresh(ws)
+        return rows, choices, message or gr.update()
+
+    workspace.change(relist, [workspace], [table, to_delete, outcome])
     workspace.select(refresh, [workspace], [table, to_delete, outcome])
     # On page load the selector may still show the default while this browser's remembered workspace is being
     # restored; list the one the page will show, or a late load would overwrite the restored list.
     shown = [workspace] + ([remembered] if remembered else [])
-    app.load(lambda ws, kept=None: refresh(session.page_workspace(kept, ws)), shown, [table, to_delete, outcome])
+    app.load(lambda ws, kept=None: relist(session.page_workspace(kept, ws)), shown, [table, to_delete, outcome])
 
 
 def _is_builtin(source: str) -> bool:
