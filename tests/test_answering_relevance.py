@@ -52,3 +52,17 @@ def test_questions_on_the_topic_in_everyday_words_are_still_answered(workspace, 
     answer = answer_question(workspace, question)
     assert answer.found and expected in answer.answer
     assert any(c.origin == origin and expected in c.quote for c in answer.citations)
+
+
+def test_a_question_only_the_playbook_comes_close_to_shows_its_closest_passages(tmp_path, playbook_data_dir):
+    """When the user's documents are off the topic and the playbook is near it without answering, the answer is the
+    playbook's closest passages, cited; never "nothing is about this", which the playbook's passages would belie."""
+    shutil.copytree(playbook_data_dir, tmp_path / "data")
+    index = WorkspaceIndex(Settings(data_dir=tmp_path / "data"), "default")
+    canteen = b"# Canteen rules\nLunch is served from 12:00 to 14:00 in building B. Trays go back to the rack.\n"
+    index.add_document(load_bytes(canteen, "canteen.md", max_bytes=MB), "guide")
+    index.upgrade()
+    answer = answer_question(index, "What colour should the CDMO's lab coats be?")
+    assert not answer.found
+    assert "closest passages" in answer.answer
+    assert answer.citations and all(c.origin == "playbook" for c in answer.citations)

@@ -78,7 +78,9 @@ def _answer_by_priority(index: WorkspaceIndex, question: str, intent: Intent, ch
     # squarely follows them, marked as the playbook's, instead of replacing them.
     if len(found) == 2 and found[0][3] and found[1][2] > found[0][2] + WEAK_MARGIN:
         return _with_model(question, found[0][0] + found[1][0], supplement(found[0][1], found[1][1]), chat)
-    hits, offline = (found or tiers)[0][:2]
+    # When neither answers, a tier that found the question relevant (and shows its closest passages) speaks for
+    # both: "nothing is about this" would be false when the playbook's passages are on the topic.
+    hits, offline = (found or [t for t in tiers if t[1].citations] or tiers)[0][:2]
     return _with_model(question, hits, offline, chat)
 
 
