@@ -58,9 +58,10 @@ cascadia leuven marrakesh ostrava recife szeged
 """German and French headings of the foreign-language documents; trade words the tokenizer does not know whole; places
 the city list lacks."""
 # Real public names a rule may need, as anyone in the trade would write them: organisms and expression hosts, viruses,
-# eponyms, and the marketed reference products that biosimilar briefs name. Listed so a rule can recognise them.
+# eponyms, the marketed reference products that biosimilar briefs name, and the document systems companies use.
+# Listed so a rule can recognise them.
 _PUBLIC = {"escherichia", "komagataella", "pichia", "vaccinia", "oropouche", "sanfilippo", "maillard", "alhydrogel",
-           "entyvio", "keytruda", "prolia", "xolair"}
+           "entyvio", "keytruda", "prolia", "xolair", "veeva"}
 
 
 @lru_cache(maxsize=1)
