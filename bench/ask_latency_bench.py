@@ -33,7 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchlib import (MAX_BYTES, QUESTIONS, RESULTS, ROOT, Generator, add_worktree, load_average, percentile,
+from benchlib import (MAX_BYTES, MULTI_PART_QUESTIONS, QUESTIONS, RESULTS, ROOT, Generator, add_worktree, load_average, percentile,
                       remove_worktree)
 
 
@@ -168,9 +168,15 @@ def phase_ask(spec: dict) -> dict:
         start = time.perf_counter()
         found += bool(answer_question(index, question).found)
         latencies.append((time.perf_counter() - start) * 1000)
+    multi = []
+    for question in MULTI_PART_QUESTIONS:
+        start = time.perf_counter()
+        answer_question(index, question)
+        multi.append((time.perf_counter() - start) * 1000)
     return {"passages": sum(r.chunks for r in index.list_documents()), "first_ask_s": round(first, 2),
             "p50_ms": round(percentile(latencies, 0.5), 1), "p95_ms": round(percentile(latencies, 0.95), 1),
-            "mean_ms": round(statistics.mean(latencies), 1), "questions": len(latencies), "found": found}
+            "mean_ms": round(statistics.mean(latencies), 1), "questions": len(latencies), "found": found,
+            "multi_part_p50_ms": round(percentile(multi, 0.5), 1), "multi_part_questions": len(multi)}
 
 
 PHASES = {"generate": phase_generate, "ingest": phase_ingest, "build": phase_build, "ask": phase_ask}
@@ -300,6 +306,8 @@ def report(results: dict) -> None:
         a = row["ask"]
         print(f"{a['passages']:>9,}  {a['p50_ms']:>5.0f}ms  {a['p95_ms']:>5.0f}ms  {a['first_ask_s']:>8.1f}s  "
               f"{a['found']:>2}/{a['questions']:<3}  {targets.get(row['size'], '-'):>10}  {a['load']}")
+        if "multi_part_p50_ms" in a:
+            print(f"{'':>9}  questions in several parts ({a['multi_part_questions']}): p50 {a['multi_part_p50_ms']:.0f} ms")
     if results["ingest"]:
         print(f"\n{'ingest (first tier)':>20}  {'now':>8}  {'before':>8}  {'ratio':>6}  target <= 1.5x; load now / before")
         for row in results["ingest"]:

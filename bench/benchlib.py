@@ -40,6 +40,15 @@ QUESTIONS = [
     "How do we compare proposals quoted in different currencies?", "What did we decide about drug product fill-finish?",
 ]
 PLAYBOOK_QUESTIONS = QUESTIONS[:10]
+# Questions in several sentences or clauses: an ask also embeds each asking part (two or three short texts more).
+MULTI_PART_QUESTIONS = [
+    "We have never outsourced before. What should we prepare first, and who should own it?",
+    "Our CFO keeps asking about money. Which costs do teams forget, and how much contingency is usual?",
+    "The CDMO missed a batch date. Who do we escalate to, and what does the quality agreement say about deviations?",
+    "We are shortlisting vendors next month. How many should get the RFP? What should the scorecard weigh?",
+    "Tech transfer starts in Q2. What goes into the package, and which methods need transferring?",
+    "Who is on our outsourcing team? And what KPIs will we track with the CDMO once it is running?",
+]
 
 
 # --- measuring ----------------------------------------------------------------------------------------------------
