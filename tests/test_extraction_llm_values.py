@@ -43,6 +43,13 @@ QUOTE_SHORT_OF_VALUE = {
     ("ex10_03_corvanne_per_batch.pdf", "assumptions"), ("ex10_03_corvanne_per_batch.pdf", "payment_terms"),
     ("ex10_04_mirelle_multisite.pdf", "assumptions"), ("ex10_04_mirelle_multisite.pdf", "bioreactor_type"),
     ("ex10_05_nordavik_merged_tables.pdf", "assumptions"),
+    # Sixth wave: assumptions quoted by two of their members; a scope quoted by its site clauses; an inspection date
+    # quoted as a table row that never names the FDA (the agency is the column's heading); a total quoted as the
+    # sentence saying how to add it up and its items, never as one figure.
+    ("ex11_02_daebong-network-proposal.pdf", "assumptions"), ("ex11_02_daebong-network-proposal.pdf", "services_included"),
+    ("ex11_02_daebong-network-proposal.pdf", "last_fda_inspection_date"),
+    ("ex11_05_ferrandine-gantt-proposal.pdf", "assumptions"), ("ex11_05_ferrandine-gantt-proposal.pdf", "total_price"),
+    ("ex12_06_vindelhaven-long-proposal.pdf", "assumptions"),
 }
 
 

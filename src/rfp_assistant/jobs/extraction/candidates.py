@@ -34,6 +34,9 @@ class Page:
     """Spans about other clients' programs (track record): not this program's figures, but the vendor's record."""
     options: list[tuple[int, int]] = field(default_factory=list)
     """Option and pass-through lists: offered, but not the proposed scope's figures."""
+    unanswered: list[tuple[int, int]] = field(default_factory=list)
+    """Rows and questions answered with a hedge (TBD, on request): their labels label nothing, their figures are
+    not the vendor's answer."""
     postscript: int | None = None
     """Where a letter's P.S. starts: what it says revises the letter above it."""
     cells: list = field(default_factory=list)
@@ -45,7 +48,8 @@ class Page:
     def is_foreign(self, position: int, *, record: bool = False) -> bool:
         """Whether `position` lies in the sponsor's words, or (unless reading the vendor's `record`) in text about
         other clients' programs."""
-        return _within(self.foreign, position) or (not record and _within(self.others, position))
+        return _within(self.foreign, position) or _within(self.unanswered, position) or \
+            (not record and _within(self.others, position))
 
 
     def line_of(self, position: int) -> int:
@@ -127,6 +131,8 @@ def near_cues(
                     continue  # "no process development": nothing that follows belongs to the field
                 if not record and _within(page.others, cue.start()):
                     continue  # a label in another client's record labels that record's figures, not the offer's
+                if _within(page.unanswered, cue.start()):
+                    continue  # "Technology transfer | TBD": the label's answer is the hedge, not a figure below it
                 line = page.line_of(cue.start())
                 # From the line before: "…, and three\ncommercial ADCs" wraps a count away from its noun.
                 left = page.line_starts[max(line - 1, 0)]
