@@ -82,7 +82,7 @@ def read_weeks(spec, pages):
 
 _RELEASED = re.compile(r"(?i)\breleas|\bQP\b|\bdisposition\b|\bcertifi")
 _DURATIONS = ("tech_transfer_weeks", "process_development_weeks", "weeks_to_first_gmp_batch")
-_ADJECTIVE = re.compile(r"(?i)\d-(?:weeks?|months?|days?|years?)$")
+_ADJECTIVE = re.compile(r"(?i)(?:\d|\b[a-z]+)-(?:weeks?|months?|days?|years?)$")  # "24-month", "two-day"
 _NOUN_AFTER = re.compile(r"[^\S\n]+(?!(?:programmes?|programs?|plans?|phases?|periods?|campaigns?|projects?|timelines?|"
                          r"schedules?|efforts?|packages?|activit\w+|lead\s+time|duration|window)\b)([a-z][a-z-]{2,})")
 

@@ -18,7 +18,7 @@ from rfp_assistant.schemas.proposal import Evidence, FieldResult, FieldSpec
 _VESSEL = re.compile(r"(?i)bioreactor|fermen|(?-i:\bSUBs?\b)|single[- ]use|stainless|(?-i:\bSS\b)|cell[- ]culture|"
                      r"upstream|\btrain\b")
 _BIOREACTOR = re.compile(r"(?i)bioreactor|fermen|(?-i:\bSUBs?\b)|cell[- ]culture")
-_NOT_NOW = re.compile(r"(?i)commission|not\s+(?:offered|proposed|available|used|part\s+of)|under\s+(?:qualification|"
+_NOT_NOW = re.compile(r"(?i)commission|not\s+(?:be\s+)?(?:offered|proposed|available|used|part\s+of)|under\s+(?:qualification|"
                       r"construction)|readiness|expected\s+(?:in|by)?\s*(?:Q[1-4]|H[12]|20\d\d)|\bfuture\b|completion\s+Q")
 _OWN_START = re.compile(r"\.\s|\n\s*\n|;\s|[\x7f•▪]")
 _LIST_JOIN = re.compile(r"\s*(?:,|and|or|&|/|\+|–|-)\s*(?:and\s+)?")
