@@ -178,5 +178,6 @@ CONDITIONS: dict[str, Callable[[ProjectBrief], bool]] = {
     "adc": lambda b: b.value("modality") == "antibody_drug_conjugate" and not drug_substance_supplied(b),
     "plasmid_product": lambda b: bool(re.search(r"\bplasmids?\b|\bpDNA\b", _text(b), _I)),
     "late_stage": lambda b: b.value("phase") in LATE_STAGE or bool(re.search(r"\bregistration\b|\bpivotal\b", _text(b), _I)),
+    "no_priorities": lambda b: not b.stated("evaluation_priorities"),
     "unit_cost_only": lambda b: not b.stated("budget") and b.budget.note.startswith(UNIT_COST_NOTE),
 }
