@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from rfp_assistant.jobs.extraction.boxes import ticked_answer
 from rfp_assistant.jobs.extraction.candidates import Page, quote_between
 from rfp_assistant.jobs.extraction.roles import ANSWER_CELL, CELL
 
@@ -66,12 +67,16 @@ _MARK = re.compile(r"[^\n✔✓☑✅✘✗☒❌]{0,30}?(?:(?P<yes>[✔✓☑�
 
 
 def mark_answer(page: Page, end: int) -> bool | None:
-    """The tick (True) or cross (False) that follows a label within a few characters, or None."""
+    """The tick (True) or cross (False) that follows a label within a few characters, or None; a questionnaire's
+    ticked box ('☒ Yes ☐ No') is the answer it ticks, never a cross."""
     return mark_after(page.text, end)
 
 
 def mark_after(text: str, end: int) -> bool | None:
     """The tick (True) or cross (False) within a few characters after `end` of `text`, or None."""
+    ticked = ticked_answer(text, end)
+    if ticked is not None:
+        return ticked
     m = _MARK.match(text, end)
     if not m:
         return None

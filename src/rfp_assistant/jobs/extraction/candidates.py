@@ -37,6 +37,8 @@ class Page:
     unanswered: list[tuple[int, int]] = field(default_factory=list)
     """Rows and questions answered with a hedge (TBD, on request): their labels label nothing, their figures are
     not the vendor's answer."""
+    elsewhere: list[tuple[int, int]] = field(default_factory=list)
+    """Rows about a unit of the vendor's network other than the proposed ones: its capability, not the site's."""
     postscript: int | None = None
     """Where a letter's P.S. starts: what it says revises the letter above it."""
     cells: list = field(default_factory=list)
@@ -51,6 +53,14 @@ class Page:
         return _within(self.foreign, position) or _within(self.unanswered, position) or \
             (not record and _within(self.others, position))
 
+
+    def is_unanswered(self, position: int) -> bool:
+        """Whether `position` lies in a question answered with a hedge or an option beside an empty tick box."""
+        return _within(self.unanswered, position)
+
+    def is_elsewhere(self, position: int) -> bool:
+        """Whether `position` lies in a row about another unit of the vendor's network than the proposed ones."""
+        return _within(self.elsewhere, position)
 
     def line_of(self, position: int) -> int:
         """Index of the line holding `position`."""

@@ -60,7 +60,13 @@ def latest_fda_inspection(pages: list[Page], sites: list[str]) -> Inspection | N
     for page in pages:
         found = [m for m in dates_in(page.text, order) if not page.is_foreign(m.start)]
         for i, m in enumerate(found):
+            if page.is_elsewhere(m.start):
+                continue  # another unit of the network's inspection
             start, end = _owned(page.text, found, i)
+            for a, b in page.elsewhere:  # nor are its words part of the proposed unit's record
+                start, end = (max(start, b), end) if b <= m.start else (start, min(end, a)) if a >= m.end else (start, end)
+            while start < m.start and page.text[start].isspace():
+                start += 1  # the record starts on its own row's line, not at the end of the row above
             # A table row reads site, agency, date, outcome, observations: the row's own cells run from its site
             # (the last place named before the date) to the next row's first cell.
             whole = page.text[start:m.start]
@@ -73,17 +79,25 @@ def latest_fda_inspection(pages: list[Page], sites: list[str]) -> Inspection | N
                 continue
             # The agency is named in the record, or (a table's rows) in its heading above.
             tabular = text.count("\n") >= 2
-            context = page.text[:m.start] if tabular else whole
+            context = _without(page.text[:m.start], page.elsewhere) if tabular else whole
             if _agency(context + m.text + after, len(context)) != "FDA":
                 continue  # an EMA or MHRA row, or no agency named at all
             name = place[1] if place else _first_place(after, own)
-            if own and name and name.casefold() not in own:
+            if own and name and name.casefold() not in own and not page.elsewhere:
                 continue  # another site's inspection
             records.append(Inspection(m.value, page, m.start - len(before), m.end + len(after),
                                       bool(_LATEST.search(whole + m.text + after))))
     if not records:
         return None
     return max(records, key=lambda r: (r.latest, r.date))
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with the spans blanked out (same length): other units' rows name no agency for this one."""
+    for a, b in spans:
+        if a < len(text):
+            text = text[:a] + " " * (min(b, len(text)) - a) + text[min(b, len(text)):]
+    return text
 
 
 def _places(text: str, own: set[str]) -> list[tuple[int, str]]:

@@ -11,7 +11,9 @@ from rfp_assistant.jobs.extraction.columns import table_under
 from rfp_assistant.jobs.extraction.table_layout import table_cells
 from rfp_assistant.jobs.extraction.names import read_sites
 from rfp_assistant.jobs.extraction.dates import read_date
+from rfp_assistant.jobs.extraction.boxes import unticked_spans
 from rfp_assistant.jobs.extraction.hedges import unanswered_spans
+from rfp_assistant.jobs.extraction.units import network_units, other_unit_spans, proposed_units, sibling_units
 from rfp_assistant.jobs.extraction.figures import read_count, read_percent, read_validity, read_weeks
 from rfp_assistant.jobs.extraction.layout import unwrap_prose
 from rfp_assistant.jobs.extraction.inspections import inspection_fields, latest_fda_inspection
@@ -50,8 +52,14 @@ def extract_offline(document: LoadedDocument) -> ProposalExtraction:
         page.others = merge_spans(other_programs_spans(page.text) + others + other_maker_sentences(page.text) +
                                   other_client_spans(page.text))
         page.options = merge_spans(option_spans(page.text, pass_through=False) + optional_spans(page.text))
-        page.unanswered = merge_spans(unanswered_spans(page.text, layouts.get(page.number, "")))
+        page.unanswered = merge_spans(unanswered_spans(page.text, layouts.get(page.number, "")) +
+                                      unticked_spans(page.text))
         page.postscript = postscript_start(page.text)
+    proposed = proposed_units([page.text for page in pages])
+    others = network_units(list(layouts.values()), proposed) | sibling_units([page.text for page in pages], proposed) \
+        if proposed else set()
+    for page in pages:
+        page.elsewhere = other_unit_spans(page.text, others, proposed)
     fields: dict[str, FieldResult] = {}
     inspection: dict[str, FieldResult] | None = None
     for key, spec in field_specs().items():

@@ -263,7 +263,7 @@ def read_approvals(pages: list[Page]) -> FieldResult:
         # Table rows under an "Approving agencies" heading are read by that column, not as a caption's sentence.
         rows = [c.row for m in _APPROVAL.finditer(page.text) for c in cells_under(page.cells, m.start())]
         for m in _APPROVAL.finditer(page.text):
-            if page.is_foreign(m.start(), record=True):
+            if page.is_foreign(m.start(), record=True) or page.is_elsewhere(m.start()):
                 continue
             if re.search(r"pre-?$", page.text[max(0, m.start() - 4):m.start()], re.I):
                 continue  # a pre-approval inspection is not an approval
@@ -282,8 +282,8 @@ def read_approvals(pages: list[Page]) -> FieldResult:
                 denials.append(Candidate([], page.number, quote, 0.8))
                 continue
             for name, patterns in options.items():
-                hit = next((h for p in patterns if (h := p.search(page.text, left, right))), None) \
-                    if name not in chosen else None
+                hit = next((h for p in patterns for h in p.finditer(page.text, left, right)
+                            if not page.is_unanswered(h.start())), None) if name not in chosen else None
                 if hit:  # the quote reaches the agency it names, however long the sentence
                     chosen[name] = Candidate(name, page.number, _sentence_quote(
                         page, min(m.start(), hit.start()), max(m.end(), hit.end())), 0.8)

@@ -18,6 +18,7 @@ from rfp_assistant.jobs.extraction.money_roles import SUM_STATEMENT, line_item_s
 from rfp_assistant.jobs.extraction.spaced import spaced_amounts
 from rfp_assistant.jobs.extraction.text_match import site_named, text_supported
 from rfp_assistant.jobs.extraction.answers import mark_after
+from rfp_assistant.jobs.extraction.boxes import without_unticked
 from rfp_assistant.jobs.extraction.terms import boolean_terms, enum_terms, list_terms
 from rfp_assistant.schemas.proposal import FieldSpec, Money
 
@@ -57,12 +58,14 @@ def check_value(spec: FieldSpec, value, quotes: list[str], pages: list[str] = ()
     `pages` are the texts of the cited pages: only a currency may come from there ("Price (USD)" over a table whose
     rows are quoted), and only when the quotes name none and the pages name one.
     """
-    text = " | ".join(p.normalize_space(q) for q in quotes)
+    text = without_unticked(" | ".join(p.normalize_space(q) for q in quotes))  # "☐ EMA" names no agency
     kind = spec.type
     if kind == "money":
         ok = _money_ok(value, text, quotes, pages)
     elif kind == "date":
-        ok = any(value in _readings(m) for m in p.find_dates(text))
+        # A month ("March 2024") is also given by a quote where a row's label number runs into it ("Plant 2 March 2024").
+        ok = any(value in _readings(m) or (value.day == 1 and (m.value.year, m.value.month) == (value.year, value.month))
+                 for m in p.find_dates(text))
     elif kind == "bool":
         ok = _bool_ok(spec.key, value, text)
     elif kind == "enum":
@@ -81,7 +84,7 @@ def check_value(spec: FieldSpec, value, quotes: list[str], pages: list[str] = ()
 
 def supported_items(spec: FieldSpec, items: list, quotes: list[str]) -> tuple[list, list]:
     """(kept, dropped): the members of a list value that the quotes name, and those they do not."""
-    text = " | ".join(p.normalize_space(q) for q in quotes)
+    text = without_unticked(" | ".join(p.normalize_space(q) for q in quotes))
     kept, dropped = [], []
     for item in items:
         if spec.type == "list_enum":

@@ -35,7 +35,7 @@ def read_largest_volume(spec: FieldSpec, pages: list[Page], sites: list[str]) ->
     others = _other_sites(sites, pages)
     found: list[Candidate] = []
     for page in pages:
-        volumes = [m for m in p.find_volumes(page.text) if not page.is_foreign(m.start)]
+        volumes = [m for m in p.find_volumes(page.text) if not page.is_foreign(m.start) and not page.is_elsewhere(m.start)]
         for i, m in enumerate(volumes):
             cell = cell_at(page.cells, m.start)
             if cell:  # a table row is one unit: "5,000 L single-use | (3) | Under construction" is not in use
@@ -62,7 +62,7 @@ def _column_volumes(spec: FieldSpec, page: Page, others, sites: list[str]) -> li
     is not in use), and quoted as its row."""
     found = []
     for cell in page.cells:
-        if cell.unit != "L" or cell.value is None or page.is_foreign(cell.start):
+        if cell.unit != "L" or cell.value is None or page.is_foreign(cell.start) or page.is_elsewhere(cell.start):
             continue
         row = row_text(page.text, cell)
         words = f"{cell.header} {row}"
@@ -145,7 +145,7 @@ def read_bioreactor_type(pages: list[Page], sites: list[str]) -> FieldResult:
     for page in pages:
         for kind, pattern in (("single_use", _SINGLE_USE), ("stainless_steel", _STEEL)):
             for m in pattern.finditer(page.text):
-                if page.is_foreign(m.start()):
+                if page.is_foreign(m.start()) or page.is_elsewhere(m.start()):
                     continue
                 cell = cell_at(page.cells, m.start())
                 # A table cell is read with its row and its column's heading, not with the rows around it.
