@@ -232,3 +232,13 @@ def test_a_message_whose_lines_end_in_colons_is_read_as_a_message_not_as_yaml_fi
     clauses = " ".join(parsed.clauses)
     assert "USD 8M" in clauses and "7.5" not in clauses  # the correction is applied, as in any text brief
     assert "From: Ines" not in clauses and "Batch size: TBD" not in clauses
+
+
+def test_a_numbered_outline_reads_each_item_under_its_heading():
+    outline = ("RFP BRIEF\n1. Scope requested\n1.1 Tech transfer of the coating process from our pilot line.\n"
+               "1.2 Registration batches: 3 per strength.\n2. Proposal\n2.1 Due 30 Jan 2026, PDF, to rfp@example.com\n")
+    clauses = _texts(outline)
+    assert "Scope requested: Tech transfer of the coating process from our pilot line." in clauses
+    assert "Proposal: Due 30 Jan 2026, PDF, to rfp@example.com" in clauses
+    assert "Proposal" not in clauses and not any(c.startswith("2.1") for c in clauses)  # no bare heading, no number
+    assert "2.5 L of buffer per run." in _texts("2.5 L of buffer per run.\n")  # a decimal figure is no outline number

@@ -21,6 +21,9 @@ _HEADER = re.compile(r"^\s*\**\s*(?:From|To|Cc|Bcc|Sent|Date|Attachments?|Attend
                      r"|Invitees|Minutes? (?:taken )?by|Minute[- ]taker|Note[- ]taker|Scribe)\s*\**\s*:", re.I)
 _SUBJECT = re.compile(r"^\s*Subject\s*:\s*(?:(?:RE|FW|FWD|AW|WG)\s*:\s*)*", re.I)
 _BULLET = re.compile(r"^\s*(?:[-*•▪]|\d{1,2}[.)])\s+")
+# A numbered outline's item ('2.3 Phase 3 supply: ...'): its number's depth nests it under the heading above.
+_OUTLINE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-Z(\"'])")
+_OUTLINE_BULLET = re.compile(rf"{_OUTLINE.pattern}|{_BULLET.pattern}")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _GREETING = re.compile(r"^(?:hi|hello|hey|dear|good (?:morning|afternoon)|team|all)\b[^.!?\d]{0,30}[,!:]?$", re.I)
@@ -115,6 +118,8 @@ def _blocks(text: str) -> list[_Block]:
     open_list = False  # under a heading or lead-in over open points ('Action items', 'Open questions:')
     fresh = chat = False  # a chat message starts here; in a chat each line is said on its own, never wrapped
     lines = text.splitlines()
+    # A brief numbered as an outline ('1. Background' / '1.1 ...'): its numbered lines are its items.
+    bullet = _OUTLINE_BULLET if sum(bool(_OUTLINE.match(ln)) for ln in lines) >= 2 else _BULLET
     for n, raw in enumerate(lines):
         line = raw.strip()
         if signature is not None:
@@ -149,7 +154,7 @@ def _blocks(text: str) -> list[_Block]:
             open_list = bool(_OPEN_HEADING.search(line)) and len(line.split()) <= 6
             if open_list:
                 continue
-        if not _BULLET.match(line) and not _HEADING.match(line):
+        if not bullet.match(line) and not _HEADING.match(line):
             lead, parents = "", []
         if _GREETING.match(line):
             continue
@@ -158,18 +163,18 @@ def _blocks(text: str) -> list[_Block]:
             continue
         if m := _SUBJECT.match(line):
             blocks.append(_Block("", line[m.end():]))
-        elif _HEADING.match(line) or _BULLET.match(line):
-            block = _labelled(_BULLET.sub("", _HEADING.sub("", line)), whole=True)
-            indent = len(raw) - len(raw.lstrip())
-            while parents and (parents[-1][0] >= indent or not _BULLET.match(line)):
+        elif _HEADING.match(line) or bullet.match(line):
+            block = _labelled(bullet.sub("", _HEADING.sub("", line)), whole=True)
+            indent = len(raw) - len(raw.lstrip()) + 4 * _outline_depth(line)
+            while parents and (parents[-1][0] >= indent or not bullet.match(line)):
                 parents.pop()
             parent = parents[-1][1] if parents else ""
             if not block.label and (parent or lead):
                 # A sub-item is about its parent's label; a list under 'Nice to have:' is about that lead-in.
                 block = _Block(parent or lead, block.body, block.note, True)
-            if _BULLET.match(line) and (own := block.label or _group_title(block.body)):
+            if bullet.match(line) and (own := block.label or _group_title(block.body)):
                 parents.append((indent, own))  # what the items nested under this one are about
-            blocks.append(_opened(block, open_list and _BULLET.match(line) is not None))
+            blocks.append(_opened(block, open_list and bullet.match(line) is not None))
             continue
         elif blocks and not fresh and not chat and _wraps(lines[n - 1].strip(), line) and not blocks[-1].note \
                 and not blocks[-1].open:
@@ -182,7 +187,15 @@ def _blocks(text: str) -> list[_Block]:
         signature = _trailing_signature(lines, blocks)
     if signature:
         blocks.append(_Block("", ", ".join(_signature(signature))))
-    return blocks
+    # A group's title ('1. Background') says nothing the items under it, which carry it as their label, do not say.
+    return [b for b, after in zip(blocks, blocks[1:] + [None])
+            if not (after and after.label == b.body and not b.label and not b.note and not b.open)]
+
+
+def _outline_depth(line: str) -> int:
+    """How deep an outline number nests its item: '2.' and '2)' 0, '2.3' 1, '2.3.1' 2 (0 for any other line)."""
+    m = _OUTLINE.match(line)
+    return m.group(0).strip().rstrip(".").count(".") if m else 0
 
 
 def _group_title(body: str) -> str:
