@@ -38,6 +38,11 @@ def read_weeks(spec, pages):
         noun = _NOUN_AFTER.match(context, at + len(match.text)) if at >= 0 and _ADJECTIVE.search(match.text) else None
         if noun and not cue.lower().startswith(noun.group(1).lower()[:5]):
             score -= 0.5
+        # "Process development | 410,000 / Stability study (24 months) | 95,000": a duration in brackets after another
+        # row's label is that label's length.
+        label_at = context.find(cue)
+        if at > 0 and label_at >= 0 and _BRACKETED.search(context, 0, at) and "\n" in context[label_at + len(cue):at]:
+            score -= 0.6  # as sure as a distractor word: another row's
         # "First GMP batch released | 40" beside "First GMP batch manufactured | 34": the release is a later event.
         label = context.find(cue)
         if spec.key == "weeks_to_first_gmp_batch" and 0 <= label and at >= 0 and _RELEASED.search(context, label, at):
@@ -83,6 +88,7 @@ def read_weeks(spec, pages):
 _RELEASED = re.compile(r"(?i)\breleas|\bQP\b|\bdisposition\b|\bcertifi")
 _DURATIONS = ("tech_transfer_weeks", "process_development_weeks", "weeks_to_first_gmp_batch")
 _ADJECTIVE = re.compile(r"(?i)(?:\d|\b[a-z]+)-(?:weeks?|months?|days?|years?)$")  # "24-month", "two-day"
+_BRACKETED = re.compile(r"[A-Za-z][^\S\n]*\([^\S\n]*(?:approx\.?[^\S\n]*|ca\.?[^\S\n]*)?$")
 _NOUN_AFTER = re.compile(r"[^\S\n]+(?!(?:programmes?|programs?|plans?|phases?|periods?|campaigns?|projects?|timelines?|"
                          r"schedules?|efforts?|packages?|activit\w+|lead\s+time|duration|window)\b)([a-z][a-z-]{2,})")
 

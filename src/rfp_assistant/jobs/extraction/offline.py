@@ -13,6 +13,8 @@ from rfp_assistant.jobs.extraction.names import read_sites
 from rfp_assistant.jobs.extraction.dates import read_date
 from rfp_assistant.jobs.extraction.boxes import unticked_spans
 from rfp_assistant.jobs.extraction.hedges import unanswered_spans
+from rfp_assistant.jobs.extraction.people import career_spans
+from rfp_assistant.jobs.extraction.footnotes import withdrawn_spans
 from rfp_assistant.jobs.extraction.units import network_units, other_unit_spans, proposed_units, sibling_units
 from rfp_assistant.jobs.extraction.figures import read_count, read_percent, read_validity, read_weeks
 from rfp_assistant.jobs.extraction.layout import unwrap_prose
@@ -48,6 +50,7 @@ def extract_offline(document: LoadedDocument) -> ProposalExtraction:
         page.foreign = merge_spans(foreign_spans(page.text, author) + sponsor + requirement_column_spans(page.text) +
                                    reported_request_spans(page.text, author) + earlier +
                                    requirement_block_spans(page.text) + superseded_cells(page.text) +
+                                   career_spans(page.text) + withdrawn_spans(page.text) +
                                    (addressee_block(page.text) if page is pages[0] else []))
         page.others = merge_spans(other_programs_spans(page.text) + others + other_maker_sentences(page.text) +
                                   other_client_spans(page.text))

@@ -1,0 +1,60 @@
+"""Figures beside a field that are not the offer's: a team member's career, an item a footnote takes back, a
+duration in brackets after another row's label."""
+
+from __future__ import annotations
+
+from rfp_assistant.core.documents import load_bytes
+from rfp_assistant.jobs.extraction.offline import extract_offline
+
+
+def _fields(text: str):
+    return extract_offline(load_bytes(text.encode(), "offer.txt", max_bytes=10**6)).fields
+
+
+def test_a_career_in_a_team_profile_is_not_the_offer():
+    fields = _fields("""TAVERLY BIOPHARMA SAS
+Commercial offer, 12 January 2026. All work will be performed at our site in Lyon, France.
+
+Key personnel
+Dr. Anne Morel, Head of Process Development. 18 years of industry experience; previously led 14 technology
+transfers at a large CDMO, each completed in 16 weeks.
+Dr. Paul Girard, QA Director. Hosted 9 FDA inspections at his former employer, the last in May 2021 (NAI).
+Jane Doyle, Project Manager, assigned full time to this project.
+""")
+    for key in ("process_development_weeks", "tech_transfer_weeks", "last_fda_inspection_date",
+                "last_fda_inspection_outcome"):
+        assert fields[key].status == "not_stated", (key, fields[key].value)
+
+
+def test_a_footnote_that_withdraws_an_item_leaves_its_row_unsaid():
+    fields = _fields("""TAVERLY BIOPHARMA SAS
+Commercial offer, 12 January 2026. All work will be performed at our site in Lyon, France.
+Item
+Price (EUR)
+Technology transfer
+240,000
+Stability study (24 months)2
+95,000
+Raw material handling3
+12%
+1 Prices exclude VAT.
+2 Withdrawn from this offer: the Sponsor's own laboratory runs the stability programme.
+3 Not applicable to this offer; raw materials are supplied by the Sponsor.
+""")
+    assert fields["tech_transfer_fee"].value.amount == 240_000
+    assert fields["raw_material_markup_pct"].status == "not_stated"
+    assert "stability" not in (fields["services_included"].value or [])
+    assert fields["process_development_weeks"].status == "not_stated"
+
+
+def test_a_bracketed_duration_belongs_to_its_own_row():
+    fields = _fields("""ACME BIOLOGICS GMBH
+All work at our site in Mainz, Germany.
+Item
+Price (EUR)
+Process development
+410,000
+Stability study (24 months)
+95,000
+""")
+    assert fields["process_development_weeks"].status == "not_stated"
