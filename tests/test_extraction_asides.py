@@ -58,3 +58,22 @@ Stability study (24 months)
 95,000
 """)
     assert fields["process_development_weeks"].status == "not_stated"
+
+
+def test_terms_and_budget_talk_give_no_prices_or_terms():
+    fields = _fields("""BRACKWATER BIOLOGICS LTD
+Budgetary letter, 10 February 2026. All work will be performed at our site in Cork, Ireland.
+For a program of this kind, our clients typically budget between GBP 2.5 and 3.5 million for technology transfer and two GMP batches.
+General Terms
+3. Disputes. Invoices not disputed within 15 days of receipt are deemed accepted.
+13. Handling fee. A handling fee of 10% applies to third-party testing invoiced through Brackwater.
+""")
+    for key in ("tech_transfer_fee", "gmp_batch_price", "payment_terms", "raw_material_markup_pct"):
+        assert fields[key].status == "not_stated", (key, fields[key].value)
+
+
+def test_a_range_between_two_amounts_takes_its_scale_for_both():
+    from rfp_assistant.core.values import find_money
+
+    (match,) = find_money("between GBP 2.5 and 3.5 million")
+    assert match.value.amount == 3_500_000 and "lower=2500000" in match.flags

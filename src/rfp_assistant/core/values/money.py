@@ -27,6 +27,8 @@ _MONEY = re.compile(
     rf"|(?<![\w.,'’-])(?P<a2>{NUMBER_SPACED})(?:{RANGE}(?P<b2>{NUMBER_SPACED}))?"
     rf"(?:\s*(?P<s2>{_SCALE}))?[^\S\n]{{0,2}}(?P<cur2>{_CURRENCY_SUFFIX})(?![^\S\n]{{0,3}}[\d$€£¥])"
 )
+_BETWEEN = re.compile(r"(?i)\bbetween[^\S\n]+$")
+_AND_UPPER = re.compile(rf"[^\S\n]+and[^\S\n]+(?:{_CURRENCY_PREFIX}[^\S\n]*)?(?P<b>{NUMBER_SPACED})[^\S\n]*(?P<sb>{_SCALE})")
 _GROUPED = re.compile(r"\d[,.'’\s]\d{3}\b")
 _TIMES_BEFORE = re.compile(r"(?<![\d.,])(\d{1,3})[^\S\n]*[x×][^\S\n]*$")
 _PER_BATCH = re.compile(r"(?i)\s*(?:(?:per|/|a)\s*(?:GMP\s+)?(?:batch|lot|run)\b|(?P<each>each\b))")
@@ -51,6 +53,9 @@ def find_money(text: str) -> list[Match]:
                 b, end = None, m.end("sa")
             if sa and len(sa) == 1 and _GROUPED.search(a):  # "USD 640,000 B EU QP…": a row label, not billions
                 sa, end = None, m.end("a")
+            upper = _AND_UPPER.match(text, end) if not (b or sa) and _BETWEEN.search(text, max(0, start - 12), start) else None
+            if upper:  # "between GBP 2.5 and 3.5 million": the scale after the upper bound is the lower one's too
+                b, sb, end = upper["b"], upper["sb"], upper.end()
             times = _TIMES_BEFORE.search(text, max(0, start - 12), start)
             cut = product_split(a, int(times.group(1))) if times and not (b or sa) else None
             if cut:  # "2 x AUD 96 500 193 000": the unit price, then its line total

@@ -99,8 +99,19 @@ def _rival_cues(key: str) -> tuple[re.Pattern, ...]:
     return tuple(cue for other in _DURATIONS if other != key for cue in specs[other].cues if len(cue.pattern) > 6)
 
 
+# What a markup is charged on: the materials the field asks about, or services passed through at a fee.
+_MATERIALS = re.compile(r"(?i)materials?|consumables?|resins?|media\b|components?|reagents?|supplies|purchas|procure|"
+                        r"pass-?through|disposables?|single-use|excipients?|\bapi\b|raw\b")
+_SERVICES = re.compile(r"(?i)\btest(?:s|ing)\b|\bservices?\b|shipping|freight|courier|travel|storage|subcontract|"
+                       r"laborator(?:y|ies)\b|analys[ie]s")
+
+
 def read_percent(spec, pages):
-    found = near_cues(spec, pages, p.find_percentages)
+    def judge(match, context, cue):
+        # "A handling fee of 10% applies to third-party testing": a fee on services passed through, not on materials.
+        return -0.6 if _SERVICES.search(context) and not _MATERIALS.search(context) else 0.0
+
+    found = near_cues(spec, pages, p.find_percentages, judge=judge)
     for page in pages:
         for m in re.finditer(r"\bno (?:mark-?up|handling (?:fee|charge))", page.text, re.I):
             found.append(Candidate(0.0, page.number, quote_between(page, m.start(), m.end()), 0.95))

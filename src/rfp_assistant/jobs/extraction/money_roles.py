@@ -213,6 +213,8 @@ def read_money(spec, pages):
                 bonus -= 0.3  # "Three GMP batches US$ 2.1M" is the price of several
         if spec.key == "total_price" and (unit or _PART_TOTAL.search(context)):
             bonus -= 0.6  # a unit price, or one part's total ("Stage 1 total £120,000", "Subtotal")
+        if spec.key in _PRICES and _priced_together(spec.key, context):
+            bonus -= 0.6  # "GBP 3.5 million for technology transfer and two GMP batches" prices both, not one
         if _TERMS_MONEY.search(context):
             bonus -= 0.6  # a liability cap, an insurance sum or a storage rate in the terms is no price of the scope
         return bonus
@@ -258,6 +260,17 @@ _NO_TOTAL = re.compile(r"(?i)\b(?:not|cannot|can['’]t|no)\s+(?:be\s+)?(?:\w+\s
                        r"total\b|\bno\s+(?:overall\s+|programme\s+|program\s+|project\s+|grand\s+)?total\s+(?:is|can|has)\b")
 _TERMS_MONEY = re.compile(r"(?i)\bliabilit|\bcapped\b|\bcap\s+(?:of|at)\b|\binsur(?:ance|ed)\b|\binterest\b|\bindemn|"
                           r"\bpenalt|\bper\s+(?:pallet|rack|auditor|shelf)|\bstorage\s+(?:fee|charge|rate)s?\b")
+
+
+def _priced_together(key: str, context: str) -> bool:
+    """Whether the clause names this item and another priced item as one ("for tech transfer and two batches")."""
+    from rfp_assistant.schemas.proposal import field_specs
+
+    own = [m for cue in field_specs()[key].cues for m in cue.finditer(context)]
+    others = [m for cue in _rival_cues(key) for m in cue.finditer(context)]
+    return any(re.fullmatch(r"(?i)\s*(?:,|and|plus|&|\+|as\s+well\s+as)\s*(?:(?:the|a|an|one|two|three|four|\d+)\s+)?",
+                            context[min(a.end(), b.end()):max(a.start(), b.start())])
+               for a in own for b in others if a.end() <= b.start() or b.end() <= a.start())
 
 
 def _rival_cues(key: str) -> tuple:

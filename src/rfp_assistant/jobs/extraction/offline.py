@@ -149,7 +149,7 @@ _TERMS_CONTENT = re.compile(
     r"\bin\s+advance\b|\bup-?front\b|\b(?:on|upon|at|with)\s+(?:the\s+)?(?:signature|signing|receipt|delivery|completion|"
     r"release|order|po|kick-?off|approval)\b|\bmilestones?\b|\bin\s+arrears\b|\bmonthly\b|\bquarterly\b|\bpayable\b|"
     r"\bwill\s+be\s+(?:charged|invoiced|billed)\b|\bbalance\b")
-_NOT_TERMS = re.compile(r"(?i)mark-?up|handling|cost plus|raw material|surcharge|inspect|procurement fee|late payments?|"
+_NOT_TERMS = re.compile(r"(?i)mark-?up|handling|cost plus|raw material|surcharge|inspect|procurement fee|late payments?|disput|"
                         r"overdue|interest\s+(?:at|of|on)\b|"
                         r"to be (?:agreed|negotiated|defined|discussed)|will be (?:agreed|negotiated|defined)")
 

@@ -37,7 +37,8 @@ _OTHER_CLIENT = re.compile(
     r"|\bnot\s+(?:for\s+)?this\s+(?:program(?:me)?|project|proposal|offer|molecule|product)\b"
     r"|^\W*(?:case\s+(?:example|study)|reference\s+(?:project|case))\b"
     r"|\b(?:in|on|during)\s+a\s+(?:recent|previous|past|prior|similar|comparable)\s+(?:program(?:me)?|project|campaign)\s+"
-    r"for\s+an?\s+")
+    r"for\s+an?\s+"
+    r"|\b(?:clients|customers|sponsors)\s+(?:typically|usually|generally|normally|often|tend\s+to)\b")  # what others spend
 
 # The industry in general: market prices, benchmarks, what transfers "typically" take across CDMOs.
 _INDUSTRY = re.compile(
