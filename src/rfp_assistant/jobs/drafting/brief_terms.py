@@ -181,6 +181,19 @@ DOSAGE_RULES = [
     ("nebulizer solution", re.compile(r"\bnebuli[sz]er solution\b|\binhalation solution\b", _I)),
     ("ampoule", re.compile(r"\bampoules?\b|\bampules?\b", _I)),
     ("cartridge", re.compile(r"\bcartridges?\b", _I)),
+    # Presentations that are no vial or syringe: a patch, a powder or liquid given as a suspension, a spray, a
+    # semisolid, an inhaler.
+    ("transdermal patch", re.compile(r"\btransdermal (?:patch|system|delivery system)s?\b|\bTDS\b|\bpatch(?:es)?\b", _I)),
+    ("powder for suspension", re.compile(r"\bpowder for (?:oral |injectable )?suspension\b", _I)),
+    ("oral suspension", re.compile(r"\boral suspension\b", _I)),
+    ("oral solution", re.compile(r"\boral solution\b|\boral liquid\b|\bsyrup\b", _I)),
+    ("nasal spray", re.compile(r"\bnasal spray\b", _I)),
+    ("dry powder inhaler", re.compile(r"\bdry[- ]powder inhaler\b|\bDPI\b", _I)),
+    ("metered-dose inhaler", re.compile(r"\bmetered[- ]dose inhaler\b|\bp?MDI\b", _I)),
+    ("eye drops", re.compile(r"\beye ?drops?\b|\bophthalmic (?:solution|suspension|emulsion)\b", _I)),
+    ("topical semisolid", re.compile(r"\b(?:cream|ointment|topical gel)s?\b", _I)),
+    ("implant", re.compile(r"\bimplants?\b", _I)),
+    ("sachet", re.compile(r"\bsachets?\b", _I)),
     ("vial", re.compile(r"\bvials\b", _I)),
 ]
 DS_ONLY = re.compile(
@@ -301,7 +314,7 @@ SCOPE_NOTE_RULES = [
 COMPANY = re.compile(
     r"(?<![\w-])((?:[A-Z][A-Za-z0-9&'-]*|[A-Z]{2,})(?:[ \t]+(?:[A-Z][A-Za-z0-9&'-]*|[A-Z]{2,})){0,3}?[ \t]+"
     r"(?:[A-Z][a-z]+ics|[A-Z][a-z]*olog(?:y|ies)|Bio[a-z]*|[A-Z][a-z]*[Pp]harma[a-z]*|Genetics|Medicines|Vaccines"
-    r"|Inc\.?|Ltd\.?|LLC|GmbH|AG|AB|ApS|A/S|AS|Oy|SA|SpA|NV|BV|SAS|S\.A\.|KK|plc|Corp\.?|Corporation|Limited"
+    r"|Pharma[a-z]*|Inc\.?|Ltd\.?|LLC|GmbH|AG|AB|ApS|A/S|AS|Oy|SA|SpA|NV|BV|SAS|S\.A\.|KK|plc|Corp\.?|Corporation|Limited"
     r"|Laboratories|Labs|Sciences|Bioscience))(?![\w-])")
 # A company named as the maker, source or vendor of something ('the cell bank was made by ...', 'licensed from ...',
 # 'our current CDMO ...') is a third party; the sponsor is the one who writes the brief.
