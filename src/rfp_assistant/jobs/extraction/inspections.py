@@ -85,11 +85,19 @@ def latest_fda_inspection(pages: list[Page], sites: list[str]) -> Inspection | N
             name = place[1] if place else _first_place(after, own)
             if own and name and name.casefold() not in own and not page.elsewhere:
                 continue  # another site's inspection
+            follow = _GOES_ON.match(page.text, m.end + len(after))
+            if follow and not tabular:  # "... in March 2026. It was classified NAI and no Form 483 was issued."
+                after = page.text[m.end:follow.end()]
             records.append(Inspection(m.value, page, m.start - len(before), m.end + len(after),
                                       bool(_LATEST.search(whole + m.text + after))))
     if not records:
         return None
     return max(records, key=lambda r: (r.latest, r.date))
+
+
+# The next sentence carries on about the same inspection: "It was classified NAI", "The inspection closed with ...".
+_GOES_ON = re.compile(r"\.?[^\S\n]+(?:It|This\s+inspection|The\s+inspection|That\s+inspection)\s+(?:was|had|resulted|"
+                      r"closed|ended|led|concluded)\b[^.\n]*\.")
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:
