@@ -176,11 +176,16 @@ def read_bioreactor_type(pages: list[Page], sites: list[str]) -> FieldResult:
     return FieldResult()
 
 
+_ROW_START = re.compile(r"\n(?=[^\S\n]*[A-Z][a-z])")  # a table row or list line of its own (prose is unwrapped)
+
+
 def _clause(text: str, start: int, end: int) -> str:
     left = max(start - 160, 0)
-    for m in _OWN_START.finditer(text, left, start):
-        left = m.end()
-    stop = _OWN_START.search(text, end, min(len(text), end + 160))
+    for m in [*_OWN_START.finditer(text, left, start), *_ROW_START.finditer(text, left, start)]:
+        left = max(left, m.end())
+    stops = [m for m in (_OWN_START.search(text, end, min(len(text), end + 160)),
+                         _ROW_START.search(text, end, min(len(text), end + 160))) if m]
+    stop = min(stops, key=lambda m: m.start()) if stops else None
     return text[left:stop.start() if stop else min(len(text), end + 160)]
 
 
