@@ -91,7 +91,14 @@ def _owned(text: str, volumes: list[p.Match], i: int) -> tuple[int, int]:
 def _owned_right(text: str, end: int, ceiling: int) -> int:
     right = min(ceiling, end + 180)
     stop = _OWN_END.search(text, end, right)
-    return stop.start() if stop else right
+    if stop:
+        return stop.start()
+    if right == ceiling < len(text):
+        # "…5,000 L stainless-steel bioreactor (the largest), for a total installed capacity of 10,000 L": the clause
+        # that leads to the next volume is that volume's.
+        clause = text.rfind(", ", end, right)
+        return clause if clause > end else right
+    return right
 
 
 def other_site_named(text: str, sites: list[str]) -> bool:
