@@ -48,17 +48,23 @@ def line_item_sum(text: str, statement_start: int) -> LineItemSum | None:
     used: list[str] = []
     currencies: set[str] = set()
     spaced = not COMMA_GROUPED.search(text)
-    for line in reversed(lines):
+    for n in range(len(lines) - 1, -1, -1):
+        line = lines[n]
         if _TABLE_TOP.match(line):
             currencies |= {m.value.currency for m in p.find_money(line)} | _header_currency(line)
             break
         if _SUBTOTAL.search(line) and figures:
             break
-        if _OPTION.search(line) or _PASS_THROUGH.search(line):
+        # A table printed one cell per line: a figure's row label is the line above it.
+        label = lines[n - 1] if n and _CELL_FIGURE.fullmatch(line.strip()) else ""
+        if _OPTION.search(line) or _PASS_THROUGH.search(line) or _OPTION.search(label) or _PASS_THROUGH.search(label):
             continue
         figure = _row_amount(line, spaced)
         if figure is not None:
             amount, currency = figure
+            count = _BATCHES.search(label or line)
+            if count and _PER_UNIT.search(line):  # "GMP batch - price per batch; 2 batches | 890,000 per batch"
+                amount *= int(count.group(1))
             figures.append(amount)
             if currency:
                 currencies.add(currency)
@@ -69,6 +75,8 @@ def line_item_sum(text: str, statement_start: int) -> LineItemSum | None:
     return LineItemSum(round(sum(figures), 2), currency, tuple(reversed(used)))
 
 
+_CELL_FIGURE = re.compile(r"(?i)(?:[A-Z]{3}\s*|[$€£]\s*)?[\d.,'’\s]+(?:\s*(?:per|/)\s*(?:gmp\s+)?(?:batch|lot|run))?")
+_BATCHES = re.compile(r"(?i)\b(\d{1,2})\s*(?:x\s*)?(?:gmp\s+)?(?:batch(?:es)?|lots|runs)\b")
 _PROSE = re.compile(r"\b[a-z]{2,}\b")
 _LIST_ITEM = re.compile(r"(?i)\s*(?:[-•▪*\x7f]|\(?[a-z0-9]{1,2}[.)]\s|[A-Z]{1,3}[-.]?\d+\b|option(?:al)?\b)")
 
