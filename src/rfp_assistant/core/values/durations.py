@@ -12,18 +12,20 @@ _DURATION = re.compile(
     r"(?:[^\S\n]*\(\s*\d+(?:\s*(?:-|–|to)\s*\d+)?\s*\))?"  # "twelve (12) weeks", "ninety (90) days"
     rf"(?:{GAP}|-)?"
     r"(?P<unit>(?i:(?:(?P<kind>calendar|working|business)\s+)?(?:weeks?|wks?|months?|mos?|mths?|years?|yrs?|quarters?|"
-    r"qtrs?|days?)))(?![A-Za-z])"
+    r"qtrs?|days?|(?-i:Wochen|Woche|Tagen?|Monaten?|Monat|Jahren?|Jahr|Kalenderwochen|Arbeitstagen?))))(?![A-Za-z])"
 )
 _BETWEEN = re.compile(rf"(?i)\bbetween\s+(?P<a>{NUMBER_OR_WORD})\s+and\s+(?=(?P<b>{NUMBER_OR_WORD}))")
 
 
 def _weeks_per(unit: str, kind: str | None) -> float:
     u = unit.lower()
-    if u.startswith("w"):
+    if u.startswith("w") or u.startswith("kalenderw"):
         return 1.0
+    if u.startswith("arbeitstag"):
+        return 1 / 5
     if u.startswith("mo") or u.startswith("mt"):
         return WEEKS_PER_MONTH
-    if u.startswith("y"):
+    if u.startswith("y") or u.startswith("j"):
         return WEEKS_PER_YEAR
     if u.startswith("q"):
         return WEEKS_PER_QUARTER

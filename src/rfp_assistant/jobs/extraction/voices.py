@@ -27,7 +27,9 @@ _FROM_THE_RFP = re.compile(
     rf"set\s+out|asked|described)\s+in)\s+(?:the|your|its|their|this|[A-Z][\w&'’-]*['’]s?)\s+(?:\w+\s+)?{_DOCUMENT}\b"
     rf"|(?:the\s+|your\s+)?(?:{_DOCUMENT}|sponsor|client|customer)['’]?s?\s+(?:requirements?|targets?|specifications?|"
     rf"expectations?|request)\b|(?:the|your|its|this)\s+{_DOCUMENT}\s+(?:\S+\s+){{0,2}}?(?:sets?|targets?|seeks?|wants?|"
-    rf"prefers?|foresees?|envisages?|anticipates?))")
+    rf"prefers?|foresees?|envisages?|anticipates?))"
+    r"|^\W*(?:in|gem[äa](?:ß|ss)|laut|entsprechend|nach)\s+(?:ihrer|ihrem|ihren|der|dem)\s+(?:anfrage|ausschreibung|"
+    r"lastenheft|rfp|angebotsanfrage)\b")  # "In Ihrer Anfrage wünschen Sie ...": the German way to report the RFP
 
 # Another client's program: "For another client, …", "(not this program)", "Case example: …", "in a recent project for a
 # Japanese customer". The vendor's record fields still read these (they count the record); no offer field does.
@@ -48,7 +50,7 @@ _INDUSTRY = re.compile(
     r"cmos|contract\s+manufacturers|manufacturers|vendors|suppliers|providers)\b")
 _TYPICALLY = re.compile(r"(?i)\b(?:typically|usually|generally|normally|commonly|on\s+average|tend\s+to)\b")
 _RANGE = re.compile(r"\d\s*(?:-|–|to)\s*\d")
-_MENTIONS_RFP = re.compile(rf"(?i)\b(?:{_DOCUMENT}|sponsor|client|customer)")
+_MENTIONS_RFP = re.compile(rf"(?i)\b(?:{_DOCUMENT}|sponsor|client|customer|anfrage|ausschreibung|lastenheft)")
 _MENTIONS_OTHERS = re.compile(r"(?i)\b(?:clients?|customers?|sponsors?|this|case|reference)\b")
 _OPTIONAL_WORD = re.compile(r"(?i)\boptional(?:ly)?\b")
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
