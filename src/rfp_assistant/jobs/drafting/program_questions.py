@@ -69,6 +69,11 @@ RADIOPHARMACEUTICAL = re.compile(r"radioligand|radiopharm|radionuclide|radiolabe
 INHALED = re.compile(r"inhal|\bDPI\b|dry powder|nebuli[sz]|\bp?MDI\b|pulmonary", _I)
 OPEN_POINT_START = "[To be confirmed:"
 LATE_STAGE = {"Phase 3", "Phase 2/3", "Registration", "Pivotal", "Commercial"}
+# Words that look ahead to registration or commercial supply ('at least 1/10 of commercial scale').
+COMMERCIAL_INTENT = re.compile(r"\bregistration\b|\bpivotal\b|\bcommercial[- ](?:scale|launch|batch\w*|supply|manufactur\w*"
+                               r"|volumes?|demand)", _I)
+# The brief's own word for the drug substance: a brief that says only 'API' is asked about its API.
+DS_WORDS = re.compile(r"\bdrug substance\b|\bDS\b|\bbulk\b")
 
 
 def catalog_questions() -> tuple[OpenQuestion, ...]:
@@ -81,8 +86,17 @@ def program_gaps(brief: ProjectBrief) -> list[Gap]:
     gaps = []
     for question in catalog_questions():
         if all(CONDITIONS[name](brief) for name in question.when) and not answered(brief, question):
-            gaps.append(Gap(field=question.id, question=question.ask))
+            gaps.append(Gap(field=question.id, question=_in_brief_words(brief, question.ask)))
     return gaps
+
+
+def _in_brief_words(brief: ProjectBrief, ask: str) -> str:
+    """`ask` naming the drug substance as the brief does: 'API' when the brief says API and never 'drug substance'
+    (a question that names both, 'drug substance (API)', already does)."""
+    text = _text(brief)
+    if not re.search(r"\bAPIs?\b", text) or DS_WORDS.search(text):
+        return ask
+    return re.sub(r"\bdrug substance\b(?! \(API\))|\bDS\b", "API", ask)
 
 
 def answered(brief: ProjectBrief, question: OpenQuestion) -> bool:
@@ -130,7 +144,13 @@ def _existing_process(brief: ProjectBrief) -> bool:
 
 def drug_substance_supplied(brief: ProjectBrief) -> bool:
     """True when the sponsor makes or supplies the drug substance (the CDMO fills and finishes it)."""
-    return bool(DS_SUPPLIED.search(_text(brief)))
+    text = _text(brief)
+    if DS_SUPPLIED.search(text):
+        return True
+    name = (brief.value("company_name") or "").split()
+    # The sponsor by its name: 'API supplied by <sponsor>'.
+    return bool(name) and bool(re.search(r"\b(?:DS|drug substance|API|bulk)\b[^.;\n]{0,60}\b(?:made|manufactured|produced"
+                                         rf"|supplied|provided)\s+by\s+{re.escape(name[0])}\b", text, _I))
 
 
 def _timeline_without_start(brief: ProjectBrief) -> bool:
@@ -177,7 +197,8 @@ CONDITIONS: dict[str, Callable[[ProjectBrief], bool]] = {
     "vaccine": lambda b: b.value("modality") == "vaccine",
     "adc": lambda b: b.value("modality") == "antibody_drug_conjugate" and not drug_substance_supplied(b),
     "plasmid_product": lambda b: bool(re.search(r"\bplasmids?\b|\bpDNA\b", _text(b), _I)),
-    "late_stage": lambda b: b.value("phase") in LATE_STAGE or bool(re.search(r"\bregistration\b|\bpivotal\b", _text(b), _I)),
+    "late_stage": lambda b: b.value("phase") in LATE_STAGE or bool(COMMERCIAL_INTENT.search(_text(b))),
+    "kit": lambda b: bool(re.search(r"\bdiluents?\b|co-?pack|(?<!test )(?<!assay )(?<!ELISA )\bkits?\b", _text(b), _I)),
     "no_priorities": lambda b: not b.stated("evaluation_priorities"),
     "unit_cost_only": lambda b: not b.stated("budget") and b.budget.note.startswith(UNIT_COST_NOTE),
 }
