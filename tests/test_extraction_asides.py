@@ -77,3 +77,25 @@ def test_a_range_between_two_amounts_takes_its_scale_for_both():
 
     (match,) = find_money("between GBP 2.5 and 3.5 million")
     assert match.value.amount == 3_500_000 and "lower=2500000" in match.flags
+
+
+def test_a_page_that_supersedes_a_section_gives_the_prices_and_leaves_the_rest():
+    fields = _fields("""WEXFORD BIOWORKS INC.
+Proposal WB-2026-12, March 2, 2026
+All manufacturing at our site in Durham, NC.
+
+5. Pricing
+Technology transfer: $0.35MM
+GMP batch (2,000 L): $1.9MM per batch
+Total program price: $4.15MM
+Proposal validity: 90 days
+\fREVISED PRICING - March 20, 2026
+This page supersedes Section 5 (Pricing) of the proposal dated March 2, 2026. All other terms remain unchanged.
+Technology transfer: $0.30MM
+GMP batch (2,000 L): $1.75MM per batch
+Total program price: $3.8MM
+""")
+    assert fields["total_price"].value.amount == 3_800_000
+    assert fields["gmp_batch_price"].value.amount == 1_750_000
+    assert fields["tech_transfer_fee"].value.amount == 300_000
+    assert fields["proposal_validity_days"].value == 90  # the revision is silent on it

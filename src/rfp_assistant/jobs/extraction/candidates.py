@@ -19,6 +19,7 @@ MAX_QUOTE = 260
 MIN_SCORE = 0.35
 MIN_STATED = 0.4  # below this a value is too doubtful to report: "not stated" is better than a guess
 CONFLICT_RATIO = 0.85  # a different value scoring this close to the best one is a real conflict
+OUTDATED = 0.3  # below a firm statement (0.8), so a superseded figure is never in conflict with its revision
 
 
 @dataclass
@@ -37,6 +38,8 @@ class Page:
     unanswered: list[tuple[int, int]] = field(default_factory=list)
     """Rows and questions answered with a hedge (TBD, on request): their labels label nothing, their figures are
     not the vendor's answer."""
+    outdated: list[tuple[int, int]] = field(default_factory=list)
+    """A page or section a later one says it supersedes: its figures stand only where the revision is silent."""
     elsewhere: list[tuple[int, int]] = field(default_factory=list)
     """Rows about a unit of the vendor's network other than the proposed ones: its capability, not the site's."""
     postscript: int | None = None
@@ -202,6 +205,8 @@ def near_cues(
                         score += 0.3  # "reduced from 16 to 12 weeks", "which makes the total EUR 255,000": the new figure
                     if judge is not None:
                         score += judge(match, context, page.text[cue.start():cue.end()])
+                    if _within(page.outdated, start):
+                        score -= OUTDATED  # the superseded section's figure yields to the revision's
                     key = (page.number, start, end)
                     if score > MIN_SCORE and (key not in found or found[key].score < score):
                         quote = quote_between(page, min(start, cue.start()), end)

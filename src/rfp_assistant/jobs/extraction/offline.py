@@ -15,6 +15,7 @@ from rfp_assistant.jobs.extraction.boxes import unticked_spans
 from rfp_assistant.jobs.extraction.hedges import unanswered_spans
 from rfp_assistant.jobs.extraction.people import career_spans
 from rfp_assistant.jobs.extraction.footnotes import withdrawn_spans
+from rfp_assistant.jobs.extraction.supersede import superseded_spans
 from rfp_assistant.jobs.extraction.units import network_units, other_unit_spans, proposed_units, sibling_units
 from rfp_assistant.jobs.extraction.figures import read_count, read_percent, read_validity, read_weeks
 from rfp_assistant.jobs.extraction.layout import unwrap_prose
@@ -45,7 +46,8 @@ def extract_offline(document: LoadedDocument) -> ProposalExtraction:
     author = find_author(pages)
     sponsor_sections, others_sections = declared_spans([page.text for page in pages])
     messages = message_spans([page.text for page in pages], author)
-    for page, sponsor, others, earlier in zip(pages, sponsor_sections, others_sections, messages):
+    replaced = superseded_spans([page.text for page in pages])
+    for page, sponsor, others, earlier, old in zip(pages, sponsor_sections, others_sections, messages, replaced):
         # The sponsor's words and other clients' programs are never this proposal's values.
         page.foreign = merge_spans(foreign_spans(page.text, author) + sponsor + requirement_column_spans(page.text) +
                                    reported_request_spans(page.text, author) + earlier +
@@ -57,6 +59,7 @@ def extract_offline(document: LoadedDocument) -> ProposalExtraction:
         page.options = merge_spans(option_spans(page.text, pass_through=False) + optional_spans(page.text))
         page.unanswered = merge_spans(unanswered_spans(page.text, layouts.get(page.number, "")) +
                                       unticked_spans(page.text))
+        page.outdated = old
         page.postscript = postscript_start(page.text)
     proposed = proposed_units([page.text for page in pages])
     others = network_units(list(layouts.values()), proposed) | sibling_units([page.text for page in pages], proposed) \
