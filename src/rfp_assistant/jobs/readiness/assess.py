@@ -28,7 +28,7 @@ from rfp_assistant.jobs.readiness.rules import (
 from rfp_assistant.schemas.common import Answer, Citation, Mode, Model
 
 MIN_RELEVANCE = 0.3
-READ_WHOLE = 200
+READ_WHOLE = 3_000  # passages; a company's folder of memos, registers and reports is a few hundred
 """Up to this many documents are all read whole (programs, dates, the latest word on each item)."""
 SILENT_RELEVANCE = 0.4
 GAP_QUESTION = re.compile(
@@ -57,9 +57,10 @@ def assess_readiness(
     for n, item in enumerate(chosen if documents else [], 1):
         step(f"Finding evidence {n} of {len(chosen)}: {item.id}")
         pools[item.id] = gather_evidence(index, item, documents, sections)
-    if len(documents) <= READ_WHOLE:  # a company's folder, not an archive: read every document for programs and dates
-        for record in index.list_documents(kind="internal"):
-            if record.source in documents and record.doc_id not in sections:
+    records = [r for r in index.list_documents(kind="internal") if r.source in documents]
+    if sum(r.chunks for r in records) <= READ_WHOLE:  # a company's folder, not an archive: read it all for programs
+        for record in records:                         # and dates; an archive is read where the evidence is
+            if record.doc_id not in sections:
                 sections[record.doc_id] = index.chunks_of(record.doc_id)
     for item in chosen:
         if item.id in pools:
