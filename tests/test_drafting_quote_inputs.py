@@ -34,3 +34,18 @@ def test_a_kit_a_patch_and_a_look_ahead_to_commercial_scale_get_their_own_questi
     assert patch.value("dosage_form") == "transdermal patch" and not patch.drug_substance_only
     commercial = _asked("Phase 2 IR tablet; the BE batch must be at least 1/10 of commercial scale. 1 GMP batch.")
     assert "commercial batch size" in commercial["commercial_follow_on"]
+
+
+def test_work_left_out_options_to_quote_and_materials_the_sponsor_supplies_are_shown_in_the_scope():
+    from rfp_assistant.jobs.drafting.clause_kinds import kind_sections
+
+    assert "scope_of_work" in kind_sections("Tox material from our pilot - out of scope")
+    assert "scope_of_work" in kind_sections("The BE study itself runs at our CRO.")
+    assert {"scope_of_work", "commercial_terms"} <= set(kind_sections("Option B: 3 batches at 5 kg"))
+    assert "scope_of_work" in kind_sections("API supplied by Acme.")
+    assert "scope_of_work" not in kind_sections("Budget EUR 2M, excl. API")
+
+
+def test_shorthand_phases_need_their_letter():
+    assert parse_brief_text("NVB-1 Fc-fusion, P2b, 3x500L, DS+DP").value("phase") == "Phase 2"
+    assert parse_brief_text("Fc-fusion, 3x500L; P1 issue is the titer").value("phase") is None

@@ -91,7 +91,8 @@ MODIFIER_STOP = re.compile(
     r"|ph[i]+|\d+)$", _I)
 
 # The match keeps the brief's own span ('Phase 1/2', 'Ph1b/2a'); the value is the first phase named.
-PHASE_PATTERN = re.compile(r"(?<![A-Za-z])(?:[Pp]hase|Ph|PH)\.?[\s-]*(III|II|I|1|2|3)(?:[ab](?![A-Za-z0-9]))?"
+# 'P2b' is a phase only with its a/b ('P1' alone may be a priority).
+PHASE_PATTERN = re.compile(r"(?<![A-Za-z])(?:[Pp]hase|Ph|PH|P(?=[123][ab](?![A-Za-z0-9])))\.?[\s-]*(III|II|I|1|2|3)(?:[ab](?![A-Za-z0-9]))?"
                            r"(?:\s?[/-]\s?(?:III|II|I|1|2|3)[ab]?)?(?![A-Za-z0-9])")
 PHASE_NAMES = {"1": "Phase 1", "I": "Phase 1", "2": "Phase 2", "II": "Phase 2", "3": "Phase 3", "III": "Phase 3"}
 # Agencies named with a filing or an approval say where the product goes.

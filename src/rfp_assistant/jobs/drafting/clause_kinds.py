@@ -52,7 +52,9 @@ PROCESS_FACT = re.compile(r"\d[\d,.]*\s*(?:k?L|litres?|liters?)\b|\btit(?:er|re)
                           # units per patient or lot, a process's own duration, and the steps of a cell culture
                           r"|\b\d+\s*(?:bags?|vials?|units?)\s*(?:/|per)\s*(?:patient|lot|batch|dose)\b"
                           r"|\bprocess\b[^.;\n]{0,20}\b\d+\s*(?:days?|weeks?|h|hours?)\b|\bstimulat\w*|\bexpan(?:d|ded|sion)\b"
-                          r"|\bbeads?\b|\bfeeders?\b|\bmicrocarriers?\b|\bperfusion\b|\bfed[- ]batch\b", _I)
+                          r"|\bbeads?\b|\bfeeders?\b|\bmicrocarriers?\b|\bperfusion\b|\bfed[- ]batch\b"
+                          # the cell bank the process starts from, the particle size of a material
+                          r"|\b[MW]CBs?\b|\bcell banks?\b|\bd[159]0\b|\bmicroni[sz]\w*|\bparticle size\b", _I)
 # A specification limit ('< 2%', 'NMT 0.5%', '≥ 70% viability').
 SPEC_LIMIT = re.compile(r"(?:[<>≤≥]=?|\bNMT\b|\bNLT\b|not (?:more|less) than|\bbelow\b|\bunder\b)\s*\d[\d.,]*\s*"
                         r"(?:%|ppm|ppb|EU\b|CFU|ng\b|pg\b)", _I)
@@ -82,6 +84,16 @@ RFP_PROCESS = re.compile(r"\b(?:issue|send|release|publish)\w*\s+(?:the\s+|our\s
 COST = re.compile(r"(?:\b(?:USD|EUR|GBP|CHF|JPY|CAD|AUD)|[$€£¥])\s?~?\d|\d[\d.,]*\s?(?:k|K|M|m|bn|Mio|million)?\s?"
                   r"(?:USD|EUR|GBP|CHF|JPY)\b|\bCOGS\b|\bcost of goods\b|\bcost (?:target|cap)\b|\bfees?\b|\bpric(?:ed|ing)\b"
                   r"|\bbudget(?:s|ed)?\b|\binvoic\w*", _I)
+# Work left out of the CDMO's scope: out of scope, excluded, or run by the sponsor's other partners ('the study runs
+# at our CRO').
+EXCLUSION = re.compile(r"\bout of (?:the )?scope\b|\bnot (?:in|part of) (?:the |this |your |CDMO )?scope\b|\b(?:is|are|stays?|remains?) excluded\b|\bexcluded from\b"
+                       r"|\b(?:runs?|done|performed|handled|conducted|made)\s+(?:at|by)\s+(?:our|the sponsor's|a separate"
+                       r"|another|an? external)\s+(?:own\s+)?(?:CRO|CMO|CDMO|partner|lab\w*|vendor|supplier)s?\b", _I)
+# A material the sponsor hands the CDMO ('API supplied by us', 'we provide the cell bank'): an input the scope rests on.
+SUPPLIED = re.compile(r"\b(?:supplied|provided|sent|shipped|free[- ]issued?)\s+by\s+(?:us|the sponsor|[A-Z][\w-]+)\b"
+                      r"|\b(?:we|the sponsor)\s+(?:will\s+)?(?:supply|supplies|provide|provides)\b", _I)
+# An option the CDMO is asked to quote beside the base case ('Option B: 3 batches'): work to scope and a price.
+OPTION = re.compile(r"\boption [A-Z0-9]\b\s*[:=(]|^\s*(?:\w+:\s*)?option [A-Z0-9]\b", _I)
 # Where a kind of fact belongs; the first section of a kind is also where a clause of that kind leans.
 KINDS = {
     "storage_or_shipping": ("logistics",),
@@ -102,9 +114,12 @@ KINDS = {
     "movement": ("logistics",),
     "rfp_process": ("submission_instructions",),
     "cost": ("commercial_terms",),
+    "exclusion": ("scope_of_work",),
+    "option": ("scope_of_work", "commercial_terms"),
+    "supplied": ("scope_of_work",),
 }
 # The kinds that pull a clause toward their section when it is placed (the others only add a section).
-LEANING = ("storage_or_shipping", "stability_study", "selection")
+LEANING = ("storage_or_shipping", "stability_study", "selection", "exclusion")
 _NOTE = re.compile(r"\s*\([A-Z][\w ]*: [^()]*\)$")  # a table row's other column ('(Priority: must)')
 
 
@@ -122,7 +137,8 @@ def clause_kinds(clause: str, *, with_note: bool = True) -> set[str]:
                           ("work", WORK), ("distribution", DISTRIBUTION), ("process_fact", PROCESS_FACT),
                           ("spec_limit", SPEC_LIMIT), ("grade", GRADE), ("study", STUDY),
                           ("product_use", PRODUCT_USE), ("time_limit", TIME_LIMIT), ("movement", MOVEMENT),
-                          ("rfp_process", RFP_PROCESS), ("cost", COST)):
+                          ("rfp_process", RFP_PROCESS), ("cost", COST), ("exclusion", EXCLUSION), ("option", OPTION),
+                          ("supplied", SUPPLIED)):
         if pattern.search(text):
             found.add(name)
     return found
