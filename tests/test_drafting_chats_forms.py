@@ -242,3 +242,13 @@ def test_a_numbered_outline_reads_each_item_under_its_heading():
     assert "Proposal: Due 30 Jan 2026, PDF, to rfp@example.com" in clauses
     assert "Proposal" not in clauses and not any(c.startswith("2.1") for c in clauses)  # no bare heading, no number
     assert "2.5 L of buffer per run." in _texts("2.5 L of buffer per run.\n")  # a decimal figure is no outline number
+
+
+def test_rows_pasted_from_a_spreadsheet_are_read_as_labelled_rows():
+    sheet = ("Inputs from our tracker\nParameter\tValue\tComment\nPhase\tPhase 1\tFIH in 2026\n"
+             "Batch size\t500 g\tper lot\nBudget\tEUR 2.5M\t\n")
+    clauses = _texts(sheet)
+    assert "Phase: Phase 1 (Comment: FIH in 2026)" in clauses and "Budget: EUR 2.5M" in clauses
+    assert not any(c.startswith("Parameter") for c in clauses)  # the heading row names columns, it states nothing
+    brief = parse_brief_text(sheet)
+    assert brief.value("batch_size") == "500 g" and brief.value("budget")["amount"] == 2_500_000

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from rfp_assistant.core.text.sentences import clause_sentences, normalize_whitespace
+from rfp_assistant.jobs.drafting.brief_layout import OUTLINE, next_line, outline_depth, tab_cells, tab_header
 from rfp_assistant.jobs.drafting.brief_units import KEY_LINE, units_from_mapping
 from rfp_assistant.jobs.drafting.mail_chain import SEPARATOR
 
@@ -21,9 +22,7 @@ _HEADER = re.compile(r"^\s*\**\s*(?:From|To|Cc|Bcc|Sent|Date|Attachments?|Attend
                      r"|Invitees|Minutes? (?:taken )?by|Minute[- ]taker|Note[- ]taker|Scribe)\s*\**\s*:", re.I)
 _SUBJECT = re.compile(r"^\s*Subject\s*:\s*(?:(?:RE|FW|FWD|AW|WG)\s*:\s*)*", re.I)
 _BULLET = re.compile(r"^\s*(?:[-*•▪]|\d{1,2}[.)])\s+")
-# A numbered outline's item ('2.3 Phase 3 supply: ...'): its number's depth nests it under the heading above.
-_OUTLINE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-Z(\"'])")
-_OUTLINE_BULLET = re.compile(rf"{_OUTLINE.pattern}|{_BULLET.pattern}")
+_OUTLINE_BULLET = re.compile(rf"{OUTLINE.pattern}|{_BULLET.pattern}")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _GREETING = re.compile(r"^(?:hi|hello|hey|dear|good (?:morning|afternoon)|team|all)\b[^.!?\d]{0,30}[,!:]?$", re.I)
@@ -119,7 +118,7 @@ def _blocks(text: str) -> list[_Block]:
     fresh = chat = False  # a chat message starts here; in a chat each line is said on its own, never wrapped
     lines = text.splitlines()
     # A brief numbered as an outline ('1. Background' / '1.1 ...'): its numbered lines are its items.
-    bullet = _OUTLINE_BULLET if sum(bool(_OUTLINE.match(ln)) for ln in lines) >= 2 else _BULLET
+    bullet = _OUTLINE_BULLET if sum(bool(OUTLINE.match(ln)) for ln in lines) >= 2 else _BULLET
     for n, raw in enumerate(lines):
         line = raw.strip()
         if signature is not None:
@@ -149,6 +148,13 @@ def _blocks(text: str) -> list[_Block]:
                 actions = open_list or any(_COLUMN_OF_ACTIONS.match(h) for h in headers or [])
                 blocks.append(_opened(_row(cells, headers or []), actions))
             continue
+        if len(cells := tab_cells(raw)) >= 2:  # a row pasted from a spreadsheet: cells between tabs
+            if headers is None and tab_header(cells) and len(tab_cells(next_line(lines, n))) >= 2:
+                headers = cells
+            else:
+                actions = open_list or any(_COLUMN_OF_ACTIONS.match(h) for h in headers or [])
+                blocks.append(_opened(_row(cells, headers or []), actions))
+            continue
         headers = None
         if _HEADING.match(line):
             open_list = bool(_OPEN_HEADING.search(line)) and len(line.split()) <= 6
@@ -165,7 +171,7 @@ def _blocks(text: str) -> list[_Block]:
             blocks.append(_Block("", line[m.end():]))
         elif _HEADING.match(line) or bullet.match(line):
             block = _labelled(bullet.sub("", _HEADING.sub("", line)), whole=True)
-            indent = len(raw) - len(raw.lstrip()) + 4 * _outline_depth(line)
+            indent = len(raw) - len(raw.lstrip()) + 4 * outline_depth(line)
             while parents and (parents[-1][0] >= indent or not bullet.match(line)):
                 parents.pop()
             parent = parents[-1][1] if parents else ""
@@ -190,12 +196,6 @@ def _blocks(text: str) -> list[_Block]:
     # A group's title ('1. Background') says nothing the items under it, which carry it as their label, do not say.
     return [b for b, after in zip(blocks, blocks[1:] + [None])
             if not (after and after.label == b.body and not b.label and not b.note and not b.open)]
-
-
-def _outline_depth(line: str) -> int:
-    """How deep an outline number nests its item: '2.' and '2)' 0, '2.3' 1, '2.3.1' 2 (0 for any other line)."""
-    m = _OUTLINE.match(line)
-    return m.group(0).strip().rstrip(".").count(".") if m else 0
 
 
 def _group_title(body: str) -> str:

@@ -27,6 +27,9 @@ def units_from_text(text: str) -> list[Unit]:
     for line in text.splitlines():
         if _HEADER.match(line):
             continue
+        cells = [c.strip() for c in line.strip().split("\t") if c.strip()]
+        if len(cells) >= 2:  # a row pasted from a spreadsheet reads as 'Label: value; other cells'
+            line = f"{cells[0]}: {'; '.join(cells[1:])}"
         for sentence in split_sentences(line):
             sentence = _BULLET.sub("", sentence)
             m = KEY_LINE.match(sentence)
