@@ -60,3 +60,10 @@ Stability study | 85,000
 """)
     assert fields["tech_transfer_fee"].status == "not_stated"
     assert fields["gmp_batch_price"].status == "not_stated"
+
+
+def test_a_hedge_answers_only_its_own_clause():
+    from rfp_assistant.jobs.extraction.hedges import unanswered_spans
+
+    text = "Validity: TBD\nStability pricing: on request; the batch price is EUR 950,000.\n"
+    assert [text[a:b] for a, b in unanswered_spans(text)] == ["Validity: TBD", "Stability pricing: on request"]

@@ -49,7 +49,9 @@ def unanswered_spans(text: str, layout: str = "") -> list[tuple[int, int]]:
             continue
         inline = None if _ANSWER_LABEL.match(line) else _inline_answer(line)
         if inline is not None:
-            spans.append((start, end))
+            # "Pricing: on request for extra batches; base scope EUR 2.1M": the hedge answers up to its clause's end.
+            stop = re.search(r";\s|\.\s+(?=[A-Z])", line[inline:])
+            spans.append((start, start + inline + stop.start() if stop else end))
         elif hedge_at(line) and (_ANSWER_LABEL.match(line) or len(line.strip()) <= MAX_HEDGE_LINE and _whole_answer(line)):
             # "Response: TBD pending the process description. For reference, ... took 12 to 16 weeks": an answer
             # that opens with a hedge gives no value, whatever it adds for reference.
