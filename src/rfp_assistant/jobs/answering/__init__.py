@@ -14,6 +14,7 @@ from rfp_assistant.jobs.answering.candidates import score_units
 from rfp_assistant.jobs.answering.compose import cite, compose, supplement
 from rfp_assistant.jobs.answering.intent import ASKS_FOR, Intent, read_intent, without_label
 from rfp_assistant.jobs.answering.model import model_answer
+from rfp_assistant.jobs.answering.outline import asks_outline, outline_answer
 from rfp_assistant.jobs.readiness import question_gaps
 from rfp_assistant.schemas.common import Answer
 
@@ -66,6 +67,8 @@ def _answer_by_priority(index: WorkspaceIndex, question: str, intent: Intent, ch
         if not any(is_builtin(r) == builtin for r in records):
             continue
         hits = index.search(question, k=k if builtin else max(k, USER_K), kinds=kinds, builtin=builtin)
+        if not builtin and asks_outline(question) and (outline := outline_answer(index, hits)) is not None:
+            return _with_model(question, hits, outline, chat)  # "what are the guide's main sections?": its own outline
         tiers.append((hits, *_extractive_tier(question, intent, hits, index, user=not builtin)))
         if tiers[-1][1].found and not tiers[-1][3]:
             break
