@@ -37,6 +37,10 @@ _LABEL_PREFIX = re.compile(r"^[^:|]{1,40}?:\s+")
 _SUPPOSED = re.compile(r"^(?:risks?|risk description|description|failure mode|effects?|causes?|threats?|scenario|"
                        r"what could go wrong|issue)$")
 
+# A statement of scope: "no commercial-scale activities are in scope at this stage" decides what is asked for,
+# it does not deny the thing (the scale of the batches in scope).
+_SCOPE = re.compile(r"\b(?:in|out of|within|outside(?: of)?(?: the)?|beyond(?: the)?) scope\b|\bexclu(?:ded|des|sions?)\b")
+
 # Words a controlled record uses for being in force: a document register's status, an approval.
 IN_FORCE = re.compile(r"(?<!not )(?<!not yet )(?<!never )(?<!\bun)\b(?:effective|approved|in force|issued|adopted|in use)\b",
                       re.I)
@@ -102,7 +106,7 @@ def read(item: ChecklistItem, cells: list[Cell]) -> tuple[list[Reading], list[Re
         denied = [m for m in subjects if _denies(probe, m.start())]
         if _SUPPOSED.match(cue_text(cell.label).strip()):
             denied = []  # "Risk: the process does not scale": what might happen, not what is
-        if subjects and len(denied) == len(subjects) and standing == "firm":
+        if subjects and len(denied) == len(subjects) and standing == "firm" and not _SCOPE.search(low):
             standing, why = "absent", "says there is none"
         elif standing == "absent" and subjects and not denied and not _ABSENT_NEAR.search(
                 probe[subjects[0].end():subjects[0].end() + 50]) and not _ABSENT_ALL.search(

@@ -86,6 +86,15 @@ _EXPIRY = re.compile(r"\b(?:expir\w*|exp\.|valid (?:until|through|to|till)|ends?
 _YEAR = re.compile(r"(?<![\w.-])(?:19|20)\d\d(?![\w-])")
 
 
+# A record in force noting that an earlier version of it was replaced ("Status: Effective | Remarks: v1.0 of
+# 18-Feb-2026 superseded"): the lapse is the old version's, the record itself is current.
+_IN_FORCE_WORD = re.compile(r"(?<!not )(?<!not yet )(?<!never )(?<!\bun)\b(?:effective|approved|in force|issued|"
+                            r"adopted|in use|current)\b", re.I)
+_OLD_VERSION = re.compile(r"\b(?:v(?:ersion)?\s?\d+(?:\.\d+)*|rev(?:ision)?\.?\s?\d+|(?:the )?(?:previous|earlier|prior|old|"
+                          r"first) (?:version|edition|issue|revision))\b[^|;]{0,40}?\b(?:superseded|replaced|retired|"
+                          r"withdrawn|obsolete|archived)\b", re.I)
+
+
 # Words making a thing hang on something not in place: "contingent on the Series B", "depends on the hire".
 DEPENDENCY = re.compile(r"^(?:depends on|dependent on|contingent on|subject to|if )", re.I)
 
@@ -106,7 +115,8 @@ def judge(text: str, today: date, *, plan_item: bool = False, stale_years: int =
     """The standing of `text` by its status words, modality and dates (see the module docstring)."""
     absent = _ABSENT.search(text)
     intent = _INTENT.search(text) or _ACTION.search(text)
-    opened = _OPEN.search(text)
+    current = _OLD_VERSION.sub(" ", text) if _IN_FORCE_WORD.search(_OLD_VERSION.sub(" ", text)) else text
+    opened = _OPEN.search(current)
     opinion = _OPINION.search(text)
     lapse = _lapsed(text, today, stale_years)
     if lapse:
