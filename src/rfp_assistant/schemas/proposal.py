@@ -32,6 +32,9 @@ class FieldSpec:
     enum: tuple[str, ...] = ()
     cues: tuple[re.Pattern, ...] = field(default=(), compare=False)
     distractors: tuple[re.Pattern, ...] = field(default=(), compare=False)
+    plausible: tuple[float, float] | None = None
+    """The range a value of this field can take in any real proposal (a money field: its amount); outside it, the
+    reading is wrong (a network's total volume as one vessel, two days of a workshop as a transfer's duration)."""
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +49,7 @@ def field_specs() -> dict[str, FieldSpec]:
             # DOTALL: PDF text wraps lines anywhere, so ".{0,40}" must cross line breaks.
             cues=tuple(re.compile(p, re.I | re.S) for p in raw.get("cues") or ()),
             distractors=tuple(re.compile(p, re.I | re.S) for p in raw.get("distractors") or ()),
+            plausible=tuple(raw["plausible"]) if raw.get("plausible") else None,
         )
     return specs
 

@@ -58,6 +58,8 @@ def check_value(spec: FieldSpec, value, quotes: list[str], pages: list[str] = ()
     `pages` are the texts of the cited pages: only a currency may come from there ("Price (USD)" over a table whose
     rows are quoted), and only when the quotes name none and the pages name one.
     """
+    if (reason := _implausible(spec, value)) is not None:
+        return reason
     text = without_unticked(" | ".join(p.normalize_space(q) for q in quotes))  # "☐ EMA" names no agency
     kind = spec.type
     if kind == "money":
@@ -80,6 +82,19 @@ def check_value(spec: FieldSpec, value, quotes: list[str], pages: list[str] = ()
         items = value if isinstance(value, list) else [value]
         ok = bool(supported_items(spec, items, quotes)[0])
     return None if ok else f"{_shown(value)} does not follow from the quote{'s' if len(quotes) > 1 else ''}"
+
+
+def _implausible(spec: FieldSpec, value) -> str | None:
+    """Why `value` cannot be a real proposal's answer for `spec`, or None when it is in the field's range."""
+    if spec.plausible is None or value is None or isinstance(value, bool):
+        return None
+    amount = getattr(value, "amount", value)
+    if not isinstance(amount, (int, float)):
+        return None
+    low, high = spec.plausible
+    if low <= amount <= high:
+        return None
+    return f"{_shown(value)} is outside what any proposal means by {spec.label.lower()} ({low:g} to {high:g})"
 
 
 def supported_items(spec: FieldSpec, items: list, quotes: list[str]) -> tuple[list, list]:
