@@ -36,8 +36,8 @@ HELD_OUT_GOALS = [("facts_carried.held_out", ">=", 0.95), ("gaps_asked.held_out"
                   ("gaps_asked.dev_gap", "<=", 0.05)]
 # invented_facts.held_out was met until the third blind wave (dr6) brought briefs that correct themselves; the figures a
 # brief overrules are now replaced by the later statement (jobs/drafting/corrections.py), which took it from 2 to 1.
-NOT_YET: set[str] = {"facts_carried.held_out", "gaps_asked.held_out", "facts_carried.dev_gap", "gaps_asked.dev_gap",
-                     "invented_facts.held_out"}
+# gaps_asked.held_out is met again since the sixth wave (0.877 -> 0.903: how proposals are chosen and the CDA asked).
+NOT_YET: set[str] = {"facts_carried.held_out", "facts_carried.dev_gap", "gaps_asked.dev_gap", "invented_facts.held_out"}
 
 
 def run_drafting_suite(settings: Settings, progress=None) -> SuiteResult:
