@@ -1,0 +1,76 @@
+"""Questions about how the user's document is laid out, and about where to find things, read the document's structure:
+its overview list names its sections; a 'where do we get ...' question is answered where sources are named."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from rfp_assistant.config import Settings
+from rfp_assistant.core.documents import load_bytes
+from rfp_assistant.core.retrieval.index import WorkspaceIndex
+from rfp_assistant.core.text.sentences import quote_in_text
+from rfp_assistant.jobs.answering import answer_question
+
+MB = 1_000_000
+PAGE = """Getting Ready For A Sterile Filling Partner
+Choosing a filling partner goes better when the team has done some thinking first.
+This page walks through what to settle before the first call, including:
+- Agreeing What The Program Needs
+- Pricing The Work Realistically
+- Sizing Up The Vendor Field
+- Questions Readers Often Ask
+Agreeing What The Program Needs
+Write down the container, the fill volume and the batch sizes for each clinical phase. Decide who signs off the
+requirements and by when.
+Pricing The Work Realistically
+Quotes for filling runs vary widely with batch size and the number of media fills.
+Realistic prices for filling runs also depend on the container, since prefilled syringes cost more to fill than vials.
+Teams that have bought filling before reuse their old invoices.
+
+Prices for filling runs rise with every extra media fill and every change of container.
+The filling runs of a first clinical phase are priced per batch, later runs per unit filled.
+
+First-time buyers mostly rely on informal discussions with two or three vendors and on hiring an experienced
+consultant for a week.
+Sizing Up The Vendor Field
+Sponsors compare vendors on capacity, container formats and inspection history. A page listing the required sections
+of an RFP (scope, timeline, quality terms, pricing) helps each vendor answer the same questions.
+Questions Readers Often Ask
+What should the RFP contain? It should contain scope, timeline, quality terms and pricing, in that order.
+"""
+
+
+@pytest.fixture
+def workspace(tmp_path, playbook_data_dir) -> WorkspaceIndex:
+    """The built-in playbook plus a published page ingested as the user's guide."""
+    shutil.copytree(playbook_data_dir, tmp_path / "data")
+    index = WorkspaceIndex(Settings(data_dir=tmp_path / "data"), "default")
+    index.add_document(load_bytes(PAGE.encode(), "filling-page.txt", max_bytes=MB), "guide")
+    index.upgrade()
+    return index
+
+
+def test_a_question_about_the_documents_sections_is_answered_by_its_overview_list(workspace):
+    answer = answer_question(workspace, "that overview list at the very top - how many main sections does the page have?")
+    assert answer.found
+    for section in ("Agreeing What The Program Needs", "Pricing The Work Realistically", "Sizing Up The Vendor Field",
+                    "Questions Readers Often Ask"):
+        assert section in answer.answer
+    assert [c.source for c in answer.citations] == ["filling-page.txt"]
+    assert all(quote_in_text(c.quote, PAGE) for c in answer.citations)
+
+
+def test_sections_of_something_the_document_describes_are_not_its_outline(workspace):
+    answer = answer_question(workspace, "What sections should an RFP have?")
+    assert "Agreeing What The Program Needs" not in answer.answer
+    # Naming a part by its topic asks for that part's content.
+    part = answer_question(workspace, "which part of the page covers the vendor field?")
+    assert part.found and "Sizing Up The Vendor Field" not in part.answer and "capacity" in part.answer
+
+
+def test_where_to_get_something_is_answered_where_the_document_names_sources(workspace):
+    answer = answer_question(workspace, "We have never bought filling before. Where are we supposed to get realistic "
+                                        "prices for the filling runs?")
+    assert answer.found and "informal discussions" in answer.answer
