@@ -1,5 +1,4 @@
-"""Questions about how the user's document is laid out, and about where to find things, read the document's structure:
-its overview list names its sections; a 'where do we get ...' question is answered where sources are named."""
+"""Questions about how the user's document is laid out read its own outline: the overview list naming its sections."""
 
 from __future__ import annotations
 
@@ -25,15 +24,8 @@ Agreeing What The Program Needs
 Write down the container, the fill volume and the batch sizes for each clinical phase. Decide who signs off the
 requirements and by when.
 Pricing The Work Realistically
-Quotes for filling runs vary widely with batch size and the number of media fills.
-Realistic prices for filling runs also depend on the container, since prefilled syringes cost more to fill than vials.
-Teams that have bought filling before reuse their old invoices.
-
-Prices for filling runs rise with every extra media fill and every change of container.
-The filling runs of a first clinical phase are priced per batch, later runs per unit filled.
-
-First-time buyers mostly rely on informal discussions with two or three vendors and on hiring an experienced
-consultant for a week.
+Quotes for filling runs vary widely with batch size and the number of media fills. Teams that have bought filling
+before reuse their old invoices.
 Sizing Up The Vendor Field
 Sponsors compare vendors on capacity, container formats and inspection history. A page listing the required sections
 of an RFP (scope, timeline, quality terms, pricing) helps each vendor answer the same questions.
@@ -69,8 +61,3 @@ def test_sections_of_something_the_document_describes_are_not_its_outline(worksp
     part = answer_question(workspace, "which part of the page covers the vendor field?")
     assert part.found and "Sizing Up The Vendor Field" not in part.answer and "capacity" in part.answer
 
-
-def test_where_to_get_something_is_answered_where_the_document_names_sources(workspace):
-    answer = answer_question(workspace, "We have never bought filling before. Where are we supposed to get realistic "
-                                        "prices for the filling runs?")
-    assert answer.found and "informal discussions" in answer.answer

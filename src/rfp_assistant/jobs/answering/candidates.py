@@ -132,7 +132,6 @@ def score_units(question: str, intent: Intent, hits: list[SearchHit], index: Wor
             score -= W_LINK
         candidate.score = score
     _answers_inherit(candidates)
-    _sources_lead(intent, candidates)
     candidates.sort(key=lambda c: -c.score)
     return space, candidates
 
@@ -154,16 +153,6 @@ def _answers_inherit(candidates: list[Candidate]) -> None:
             for step, unit in enumerate(c for c in answer if c.unit.block == block):
                 unit.coverage = max(unit.coverage, question.coverage)
                 unit.score = max(unit.score, question.score + W_QUESTION - W_ANSWER_STEP * (step + 1))
-
-
-def _sources_lead(intent: Intent, candidates: list[Candidate]) -> None:
-    """"Where do we get ...?" is answered by a unit naming where it comes from, when any does; the others only follow."""
-    if "source" not in intent.wants:
-        return
-    names_source = ASKS_FOR["source"][1]
-    if any(c.eligible and names_source.search(c.text) for c in candidates):
-        for candidate in candidates:
-            candidate.eligible = candidate.eligible and bool(names_source.search(candidate.text))
 
 
 def proper_names(question: str) -> set[str]:

@@ -42,14 +42,6 @@ ASKS_FOR = {
             re.compile(r"\b(not|no|none|tbd|isn't|excluded|missing|open|yet|undecided)\b", re.I)),
     "number": (re.compile(r"\b(how many|how big|what share|what percent|number of|what number)\b", re.I),
                re.compile(r"\b\d+(\.\d+)?\s?%|\b\d+\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b", re.I)),
-    # "Where do we go for intelligence on ...?", "where are we supposed to get cost numbers?": where to find something
-    # is answered where the text names where it comes from, not where it talks about the thing.
-    "source": (re.compile(r"\bwhere (?!in (the|this|that) )(\w+ ){0,6}?(get|find|go|look|turn|obtain|source|gather|learn|hear"
-                          r"|come from|comes from)\b(?! (the|that|this) (part|section|bit|passage|list|paragraph)\b)"
-                          r"|\b(what|which) sources?\b|\bwhere to (get|find|go|look|turn)\b", re.I),
-               re.compile(r"\b(sources?|rel(y|ies|ying) on|gained (through|from|in)|drawn from|obtained (from|through)|comes? from"
-                          r"|available (from|through)|recommendations from|findings from|consult(ing|ants?)?|ask(ing)? (peers|colleagues"
-                          r"|other)|informal (discussions|conversations))\b", re.I)),
 }
 """Per answer type: (the question asks for it, a unit carries it)."""
 
