@@ -1,5 +1,6 @@
 """Readiness reads what a passage commits to: a blank to fill in, advice not taken, a point put off, an open
-follow-up or a decision to be taken again is not the thing in place."""
+follow-up or a decision to be taken again is not the thing in place; a register row in force that notes its earlier
+version was replaced is current, and a statement of what is out of scope does not deny the thing."""
 
 from __future__ import annotations
 
@@ -64,3 +65,20 @@ def test_a_small_molecules_dosage_form_is_its_platform(settings):
     assert _status(settings, "dosage-form", memo, "technical.modality_platform").status == "covered"
     bare = {"memo.md": "# Product\nOur candidate is a small molecule.\n"}
     assert _status(settings, "modality-only", bare, "technical.modality_platform").status == "partial"
+
+
+def test_a_record_in_force_is_not_open_because_its_old_version_was_replaced():
+    assert judge("Status: Effective | Remarks: v1.0 of 18-Feb-2026 superseded", TODAY).standing == "firm"
+    assert judge("Version 2.1 approved; the previous version is withdrawn", TODAY).standing == "firm"
+    assert judge("Status: Superseded | Remarks: replaced by v2.0", TODAY).standing == "open"
+    assert judge("Budget sheet v0.3 (superseded)", TODAY).standing == "open"
+    assert judge("RACI v1 superseded, v2 not yet approved", TODAY).standing == "open"
+
+
+def test_what_is_out_of_scope_does_not_deny_the_scale_in_scope(settings):
+    plan = "# Manufacturing plan\nScale: two 500 L batches per year at the CDMO, 40 kg of drug substance.\n"
+    alone = _status(settings, "scope-alone", {"plan.md": plan}, "technical.scale")
+    scoped = _status(settings, "scope-excluded", {"plan.md": plan + (
+        "No commercial-scale or process validation activities are in scope at this stage.\n")}, "technical.scale")
+    assert scoped.status == alone.status != "missing", scoped.reason
+
