@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
-_CHECKED = r"\[\s*[xX✓✔*]\s*\]|\(\s*[xX✓✔*]\s*\)|[☒☑✅■✔]"
-_UNCHECKED = r"\[\s*\]|\(\s*\)|[☐□]"
-_BOX = re.compile(rf"({_CHECKED})|({_UNCHECKED})")
+from rfp_assistant.core.text.tick_boxes import CHECKED, UNCHECKED
+
+# On an intake form a bare '✔' before an option ticks it, as a ticked box does.
+_BOX = re.compile(rf"({CHECKED}|✔)|({UNCHECKED})")
 
 
 def ticked_only(text: str) -> str:

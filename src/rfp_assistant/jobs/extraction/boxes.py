@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
-_CHECKED = r"\[\s*[xX✓✔*]\s*\]|\(\s*[xX✓✔*]\s*\)|[☒☑✅■]"
-_UNCHECKED = r"\[\s*\]|\(\s*\)|[☐□]"
-_BOX = re.compile(rf"(?P<on>{_CHECKED})|(?P<off>{_UNCHECKED})")
+from rfp_assistant.core.text.tick_boxes import CHECKED, UNCHECKED
+
+# A bare '✔' is no box here: in a proposal's capability table '✔' / '✘' mark yes and no (read in answers.py).
+_BOX = re.compile(rf"(?P<on>{CHECKED})|(?P<off>{UNCHECKED})")
 MAX_OPTION = 25
 _YES_NO = re.compile(r"(?i)\s*(?:(?P<yes>yes|y)|(?P<no>no|n))\b")
 
@@ -56,7 +57,7 @@ def ticked_answer(text: str, end: int) -> bool | None:
     return None
 
 
-_OFF_OPTION = re.compile(rf"(?:{_UNCHECKED})[^☐□☒☑✅■\[(|\n]{{0,40}}")
+_OFF_OPTION = re.compile(rf"(?:{UNCHECKED})[^☐□☒☑✅■\[(|\n]{{0,40}}")
 
 
 def without_unticked(text: str) -> str:
