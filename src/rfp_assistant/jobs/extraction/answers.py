@@ -10,6 +10,7 @@ import re
 
 from rfp_assistant.jobs.extraction.boxes import ticked_answer
 from rfp_assistant.jobs.extraction.candidates import Page, quote_between
+from rfp_assistant.jobs.extraction.hedges import HEDGE_WORDS
 from rfp_assistant.jobs.extraction.roles import ANSWER_CELL, CELL
 
 
@@ -49,10 +50,7 @@ def row_quote(page: Page, m: re.Match) -> str:
 
 
 # An answer that answers nothing: "N/A", "TBD", "to be confirmed", "see Annex Q", "–".
-_NO_ANSWER = re.compile(r"(?i)\s*(?:n\.?\s?/?\s?a\.?|tb[dc]\.?|t\.b\.[dc]\.?|to\s+be\s+(?:confirmed|agreed|defined|determined|"
-                        r"discussed|decided|advised)|pending|not\s+(?:applicable|known|yet\s+(?:known|decided|defined))|"
-                        r"see\b|(?:available\s+)?on\s+request|unknown|under\s+(?:review|discussion|evaluation)|[-–—?]+)"
-                        r"(?:\s|[.;,(]|$)")
+_NO_ANSWER = re.compile(rf"(?i)\s*(?:{HEDGE_WORDS}|n\.?\s?/?\s?a\.?|tb[dc]\.?|see\b|[-–—?]+)(?:\s|[.;,(]|$)")
 _LABEL_END = re.compile(r"[^\S\n]*(?:[\w\s/()-]{0,40}?)[:|][^\S\n]*|[^\S\n]*\n")
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 # An answer that gives nothing yet, at the start of a cell or after a label's colon.
-HEDGE = re.compile(
-    r"(?i)(?:tb[dca]\b|t\.b\.[dca]\.?|to\s+be\s+(?:confirmed|agreed|defined|determined|discussed|decided|advised|"
+HEDGE_WORDS = (
+    r"(?:tb[dca]\b|t\.b\.[dca]\.?|to\s+be\s+(?:confirmed|agreed|defined|determined|discussed|decided|advised|"
     r"provided|quoted|communicated|finali[sz]ed|negotiated|clarified|assessed|evaluated|specified|established|"
     r"announced|shared|submitted)\b|pending\b|(?:(?:price|pricing|quote|quotation|details?|information|data)\s+)?"
     r"(?:available\s+|provided\s+|quoted\s+|given\s+)?(?:up)?on\s+request\b|p\.?o\.?a\.?\b|n\.?\s?/\s?a\b\.?|"
@@ -21,6 +21,7 @@ HEDGE = re.compile(
     r"(?:we\s+)?(?:prefer\s+not|decline|are\s+unable|cannot|can\s*not)\s+(?:to\s+)?(?:disclose|share|commit|confirm|"
     r"quote)\b|under\s+(?:review|discussion|evaluation|assessment)\b|will\s+be\s+(?:confirmed|provided|"
     r"quoted|communicated|advised|defined|determined|agreed|shared)\b|unknown\b)")
+HEDGE = re.compile(rf"(?i){HEDGE_WORDS}")
 _ANSWER_LABEL = re.compile(r"(?i)^[^\S\n]*(?:answer|response|reply|our\s+response|vendor\s+response|a)[^\S\n]*[:.\-–][^\S\n]*")
 _BULLET = re.compile(r"[^\S\n]*(?:[☐☒☑✓✔✗✘x*•▪\-–]|\[[ xX✓]?\])?[^\S\n]*")
 _CELL_GAP = re.compile(r"\S+(?: {1,2}\S+)*")  # a layout cell: words at most two spaces apart
