@@ -66,8 +66,8 @@ def outline_answer(index: WorkspaceIndex, hits: list[SearchHit]) -> Answer | Non
 
 def _outline(chunks: list[Chunk]) -> tuple[Chunk, str, list[str]] | None:
     """(passage, the line introducing the list, its items) of the first list naming later sections' headings."""
+    last = {_norm(c.section): n for n, c in enumerate(chunks) if c.section}  # where each heading last appears
     for position, chunk in enumerate(chunks):
-        later = {_norm(c.section) for c in chunks[position + 1 :] if c.section}
         lines = [line.strip() for line in chunk.text.split("\n")]
         start = 0
         while start < len(lines):
@@ -78,7 +78,7 @@ def _outline(chunks: list[Chunk]) -> tuple[Chunk, str, list[str]] | None:
             while end < len(lines) and _ITEM.match(lines[end]):
                 end += 1
             items = lines[start:end]
-            named = sum(_norm(_ITEM.match(item).group(2)) in later for item in items)
+            named = sum(last.get(_norm(_ITEM.match(item).group(2)), -1) > position for item in items)
             if len(items) >= MIN_ITEMS and named >= MATCHING * len(items):
                 intro = lines[start - 1] if start and lines[start - 1].endswith(":") else ""
                 return chunk, intro, items
