@@ -33,7 +33,14 @@ from rfp_assistant.schemas.proposal import Evidence, FieldResult, ProposalExtrac
 from rfp_assistant.jobs.extraction.terms import read_boolean, read_enum, read_list
 
 INSPECTION_FIELDS = ("last_fda_inspection_date", "last_fda_inspection_outcome", "fda_483_observations")
-_REPORTING = re.compile(r"report|meeting|call|update|teleconference|\bTCs?\b|status|review|touch[- ]?point|governance|steering", re.I)
+# The sentence an enum's option is read from must be about the field: a cadence about reporting, a model about how the
+# work is charged ("a hybrid synthesis route" or "a team of 4 FTEs" says nothing about pricing).
+_CONTEXT = {
+    "reporting_cadence": re.compile(r"report|meeting|call|update|teleconference|\bTCs?\b|status|review|touch[- ]?point|"
+                                    r"governance|steering", re.I),
+    "pricing_model": re.compile(r"pric|\bcosts?\b|charg|\bfees?\b|invoic|quot(?:e|ed|es|ation)\b|\bbill|\brates?\b|"
+                                r"\bpaid\b|\bpay|budget|commercial\s+(?:model|terms|basis)|lump|[$€£¥₹]|\b[A-Z]{3}\s?\d", re.I),
+}
 
 
 def extract_offline(document: LoadedDocument) -> ProposalExtraction:
@@ -127,10 +134,8 @@ def _read(key: str, spec, pages: list[Page]) -> FieldResult:
         return read_boolean(key, pages)
     if spec.type == "list_enum":
         return read_list(key, pages)
-    if key == "reporting_cadence":
-        return read_enum(key, pages, _REPORTING)
     if spec.type == "enum":
-        return read_enum(key, pages)
+        return read_enum(key, pages, _CONTEXT.get(key))
     reader = _READERS.get(key)
     return reader(spec, pages) if reader else FieldResult()
 
