@@ -27,3 +27,19 @@ def test_a_pricing_model_is_read_only_from_a_sentence_about_how_the_work_is_char
     )
     assert stated["pricing_model"].value == "hybrid"
     assert "charged" in stated["pricing_model"].evidence[0].quote
+
+
+def test_a_capability_word_describing_the_product_is_not_the_vendors_capability():
+    silent = _read(
+        "Dear Dr. Roe,\nHX-1 is a lyophilised powder for reconstitution; we ship the drug substance frozen.\n"
+        "Sincerely,\nAcme Biologics GmbH",
+        "QC testing of the lyophilised drug product is outside this proposal. The Phase 3 presentation may be "
+        "freeze-dried; this is for the Sponsor to decide.",
+    )
+    assert silent["lyophilization"].status == "not_stated"
+    offered = _read(
+        "Dear Dr. Roe,\nHX-1 is a lyophilised powder for reconstitution.\nSincerely,\nAcme Biologics GmbH",
+        "Our drug product unit fills liquid and lyophilised vials under aseptic conditions.",
+    )
+    assert offered["lyophilization"].value is True
+    assert "fills" in offered["lyophilization"].evidence[0].quote
