@@ -44,3 +44,15 @@ def test_what_the_product_is_for_is_shown_in_the_overview_as_well():
     placed = place_clauses([clause, "Storage at -80 °C, shipped on dry ice to our site in Rotterdam"])
     assert clause in placed["overview"]
     assert not any("dry ice" in c for c in placed["overview"])
+
+
+def test_a_finished_phase_a_current_scale_and_where_earlier_work_ran_are_history_not_the_request():
+    brief = parse_brief("Stage: Phase 1 done in Australia; we need DS and DP for a Phase 2b in the US and EU. "
+                        "Tech transfer of our fed-batch process (currently 200 L at our lab partner), "
+                        "scale-up to 2,000 L, 3 GMP batches. We want to sign by end of March 2027.")
+    assert brief.value("phase") == "Phase 2"
+    assert brief.value("scale_l") == 2000
+    assert brief.value("markets") == ["US", "EU"]
+    assert {"milestone": "Contract signed", "date": "March 2027"} in brief.value("timeline")
+    ongoing = parse_brief("Phase 1 ongoing in the US, 2 GMP batches at 500 L.")
+    assert ongoing.value("phase") == "Phase 1" and ongoing.value("scale_l") == 500

@@ -152,11 +152,10 @@ def _modality_phrase(text: str, m: re.Match) -> str:
 
 
 def _phase(keyed: list[Unit], units: list[Unit]) -> BriefField:
-    for pool in (keyed, units):
-        for unit in pool:
-            m = T.PHASE_PATTERN.search(unit.text)
-            if m:
-                return stated(T.PHASE_NAMES[m.group(1).upper()], m.group(0))
+    hits = [m for pool in (keyed, units) for unit in pool for m in T.PHASE_PATTERN.finditer(unit.text)]
+    ahead = [m for m in hits if not _phase_done(m.string, m)]
+    for m in (ahead or hits)[:1]:
+        return stated(T.PHASE_NAMES[m.group(1).upper()], m.group(0))
     for unit in keyed:
         if T.COMMERCIAL_PHASE.search(value_part(unit)):
             return stated("Commercial", value_part(unit))
@@ -173,6 +172,11 @@ def _phase(keyed: list[Unit], units: list[Unit]) -> BriefField:
         if m := T.PRECLINICAL.search(unit.text):
             return stated("Preclinical", m.group(0))
     return BriefField()
+
+
+def _phase_done(text: str, m: re.Match) -> bool:
+    """Whether the brief names this phase as finished ("Phase 1 done", "after a completed Ph1")."""
+    return bool(T.PHASE_DONE_AFTER.match(text, m.end()) or T.PHASE_DONE_BEFORE.search(text[max(0, m.start() - 30):m.start()]))
 
 
 def _expression(keyed: list[Unit], units: list[Unit]) -> BriefField:

@@ -22,6 +22,7 @@ def read_scale(units: list[Unit]) -> BriefField:
             window = unit.text[max(0, m.start - 60): m.end + 40]
             before = unit.text[max(0, m.start - 40): m.start]
             score = 2 * ("multiplied" in m.flags) + bool(T.SCALE_GOOD.search(window)) + 3 * (unit.key == "scale_l")
+            score += 2 * bool(T.SCALE_TARGET.search(before))
             score -= 4 * bool(T.SCALE_BAD.search(before) or T.SCALE_BAD.search(unit.text[m.end: m.end + 12])
                               or T.CONTAINER_AFTER.match(unit.text, m.end))
             if score > best_score:

@@ -94,6 +94,14 @@ MODIFIER_STOP = re.compile(
 # 'P2b' is a phase only with its a/b ('P1' alone may be a priority).
 PHASE_PATTERN = re.compile(r"(?<![A-Za-z])(?:[Pp]hase|Ph|PH|P(?=[123][ab](?![A-Za-z0-9])))\.?[\s-]*(III|II|I|1|2|3)(?:[ab](?![A-Za-z0-9]))?"
                            r"(?:\s?[/-]\s?(?:III|II|I|1|2|3)[ab]?)?(?![A-Za-z0-9])")
+# A phase the program has finished is its history, not the stage this RFP supplies: "Phase 1 done in Australia; we need
+# material for a Phase 2b", "after a completed Ph1".
+PHASE_DONE_AFTER = re.compile(r"[\s,:-]{0,3}(?:(?:is|was|has been|now|already|successfully)\s+){0,2}(?:done|complete[d]?"
+                              r"|finished|concluded|closed|read ?out|wrapped up|behind us)\b", _I)
+PHASE_DONE_BEFORE = re.compile(r"\b(?:after|post|following|completed|finished|concluded|since)[\s-]+(?:(?:a|the|our|its"
+                               r"|successful|positive)\s+){0,2}$", _I)
+# Work already done somewhere names where the program has been, not where it is going: "Phase 1 done in Australia".
+PAST_WORK_IN = re.compile(r"\b(?:done|completed|conducted|ran|run|performed|finished|concluded)\s+in\b", _I)
 PHASE_NAMES = {"1": "Phase 1", "I": "Phase 1", "2": "Phase 2", "II": "Phase 2", "3": "Phase 3", "III": "Phase 3"}
 # Agencies named with a filing or an approval say where the product goes.
 AGENCY_MARKETS = [("US", re.compile(r"\bFDA\b")), ("EU", re.compile(r"\bEMA\b")), ("UK", re.compile(r"\bMHRA\b")),
@@ -265,6 +273,8 @@ MILESTONE_RULES = [
     (re.compile(r"(?:goes|going|go|moves?|moving|enters?|entering|start\w*)\s+(?:into\s+)?Ph(?:ase)?\s?(1|2|3|I{1,3})\b", _I),
      "Phase {0} start"),
     (re.compile(r"\b(IND|BLA|MAA|CTA|NDA)\b", 0), "{0} filing"),
+    (re.compile(r"\bsign(?:ed|ing|ature)?\b(?![- ]off)|\bcontract (?:award|execution)|\bpurchase order\b|(?-i:\bPO\b)", _I),
+     "Contract signed"),
     (re.compile(r"\blaunch", _I), "Launch"),
     (re.compile(r"first GMP batch", _I), "First GMP batch"),
     (re.compile(r"\bGMP batch(?:es)?\b", _I), "GMP batches complete"),
@@ -290,7 +300,10 @@ BUDGET_CONTEXT = re.compile(r"budget|approved|envelope|all-in|funding|\bcost\b|s
 BUDGET_TBD = re.compile(r"budget\W{0,3}(?:is\s+)?(?:TBD|TBC|to be (?:determined|confirmed)|unknown|not (?:yet )?(?:set|defined|approved))", _I)
 
 SCALE_GOOD = re.compile(r"\bGMP\b|\bbatch|\bscale\b|\bbioreactor|\bcampaign|\bstainless|\bsingle-use", _I)
-SCALE_BAD = re.compile(r"\bpilot\b|\bour current\b|\bcurrent (?:process|scale|CDMO|site|supplier)\b|\bcurrently (?:runs?|made"
+# The volume the work goes to ("scale-up to 2,000 L", "move to 500 L") rather than where it stands now.
+SCALE_TARGET = re.compile(r"\b(?:scale[- ]?up|scaling up|scaled up|move|moving|transfer|go|going|increase|grow)\b"
+                          r"[\w\s-]{0,20}?\bto\s*(?:~|about|approx\.?|around|c\.)?\s*$", _I)
+SCALE_BAD = re.compile(r"\bpilot\b|\bour current\b|\bcurrently\b(?!\s+(?:plan|intend|expect|envisage|foresee|anticipate|think|want|need))|\bcurrent (?:process|scale|CDMO|site|supplier)\b|\bcurrently (?:runs?|made"
                        r"|produced|manufactured|at)\b|\bexisting\b|\btox\b|\bso far\b|\btoday\b|\bprevious\w*|\bhistoric", _I)
 
 _NUM = rf"(?:\d{{1,4}}|{WORD_NUMBER})"

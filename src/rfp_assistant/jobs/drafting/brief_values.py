@@ -46,7 +46,7 @@ def find_markets(units) -> BriefField:
     pairs: dict[str, str] = {}
     for unit in units:
         for clause in clauses(unit.text):
-            if _is_location(unit, clause):
+            if _is_location(unit, clause) or (T.PAST_WORK_IN.search(clause) and not T.MARKET_CONTEXT.search(clause)):
                 continue
             for code, m in _geography(clause):
                 if code in T.MARKET_NAMES:
