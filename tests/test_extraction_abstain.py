@@ -43,3 +43,71 @@ def test_a_capability_word_describing_the_product_is_not_the_vendors_capability(
     )
     assert offered["lyophilization"].value is True
     assert "fills" in offered["lyophilization"].evidence[0].quote
+
+
+def test_one_batchs_price_is_not_read_from_a_line_pricing_several_or_from_an_option_to_order():
+    silent = _read(
+        "Dear Dr. Roe,\nPrices are fixed.\nSincerely,\nAcme Biologics GmbH",
+        "GMP manufacturing (two batches, including release testing): EUR 1,600,000.\n\n"
+        "An additional GMP batch, if ordered, would be priced at EUR 450,000.",
+    )
+    assert silent["gmp_batch_price"].status == "not_stated"
+    stated = _read(
+        "Dear Dr. Roe,\nPrices are fixed.\nSincerely,\nAcme Biologics GmbH",
+        "GMP manufacture, 2 batches x EUR 800,000 per 2,000 L batch: EUR 1,600,000.",
+    )
+    assert stated["gmp_batch_price"].value.amount == 800000
+
+
+def test_a_capability_asked_about_or_not_needed_is_not_denied():
+    asked = _read(
+        "Dear Dr. Roe,\nDo you offer lyophilization? Not applicable to this program.\nSincerely,\nAcme Biologics GmbH",
+        "No lyophilisation is required, since HX-1 is a liquid formulation.",
+    )
+    assert asked["lyophilization"].status == "not_stated"
+    answered = _read(
+        "Dear Dr. Roe,\nQ4.4 Aseptic fill/finish available? Yes - vials (not part of this scope).\n"
+        "Q4.5 Lyophilization available? No.\nSincerely,\nAcme Biologics GmbH",
+        "We do not offer high-containment handling.",
+    )
+    assert answered["aseptic_fill_finish"].value is True
+    assert answered["lyophilization"].value is False
+
+
+def test_a_lead_time_a_response_time_or_a_gap_after_manufacture_is_no_duration_of_the_work():
+    fields = _read(
+        "Dear Dr. Roe,\nThe technology transfer package must reach us at least 4 weeks before kick-off.\n"
+        "Sincerely,\nAcme Biologics GmbH",
+        "We respond to technology transfer questions within 2 weeks.\n\n"
+        "QC release of the first GMP batch takes 4 weeks after manufacture.",
+    )
+    assert fields["tech_transfer_weeks"].status == "not_stated"
+    assert fields["weeks_to_first_gmp_batch"].status == "not_stated"
+
+
+def test_a_rehearsal_or_another_sites_inspection_and_a_practice_the_vendor_could_adopt_are_not_stated():
+    fields = _read(
+        "Dear Dr. Roe,\nWe hosted a mock FDA inspection by consultants in May 2024.\nSincerely,\nAcme Biologics GmbH",
+        "Our Boston, USA sister site was inspected by the FDA in June 2023 (NAI).\n\n"
+        "We can implement electronic batch records for commercial supply, and we plan to move to an MES next year.",
+    )
+    assert fields["last_fda_inspection_date"].status == "not_stated"
+    assert fields["last_fda_inspection_outcome"].status == "not_stated"
+    assert fields["electronic_batch_records"].status == "not_stated"
+
+
+def test_a_model_or_a_price_the_vendor_hedges_in_the_same_clause_is_not_stated():
+    hedged = _read(
+        "Dear Dr. Roe,\nPricing model: fixed price, to be confirmed after the gap assessment.\nSincerely,\n"
+        "Acme Biologics GmbH",
+        "GMP batch price: EUR 450,000 (to be confirmed).",
+    )
+    assert hedged["pricing_model"].status == "not_stated"
+    assert hedged["gmp_batch_price"].status == "not_stated"
+    firm = _read(
+        "Dear Dr. Roe,\nPricing model: fixed price. Stability pricing is to be confirmed.\nSincerely,\n"
+        "Acme Biologics GmbH",
+        "GMP batch price: EUR 450,000 per batch.",
+    )
+    assert firm["pricing_model"].value == "fixed_price"
+    assert firm["gmp_batch_price"].value.amount == 450_000

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from rfp_assistant.jobs.extraction.roles import ANSWER_CELL
+
 # The clause says someone makes, fills or offers it, or names the equipment that does: then the form is the work's.
 _DOING = re.compile(r"(?i)\b(?:offer\w*|available|capab\w*|provid\w*|manufactur\w*|production|produc(?:e|es|ed|ing)|"
                     r"fill(?:s|ed|ing)?|make|makes|made|run|runs|operat\w*|in-house|perform\w*|equipment|lines?|"
@@ -16,3 +18,32 @@ def names_a_form(text: str, start: int, end: int, clause: str) -> bool:
     'may be freeze-dried') in a clause where nobody makes, fills or offers it."""
     word = text[start:end] + _WORD_REST.match(text, end).group(0)
     return word.lower().endswith("ed") and not _DOING.search(clause)
+
+
+# What a program needs, not what the vendor can do: "no lyophilisation is required for this liquid".
+_NEED = re.compile(r"(?i)\b(?:required|needed|necessary|requested|foreseen|intended|envisaged)\b")
+# A question that runs on from the term to its question mark (one line wrap at most): it asks, it states nothing.
+_QUESTION_REST = re.compile(r"[^.!?\n]{0,160}\?|[^.!?\n]{0,100}\n[^.!?\n]{0,80}\?")
+
+
+def denies_capability(sentence: str) -> bool:
+    """Whether a negated capability's sentence denies that the vendor can do it ('we do not offer lyophilization'),
+    not only that this program needs it ('no lyophilisation is required')."""
+    return not _NEED.search(sentence) or bool(_DOING.search(sentence))
+
+
+def asked(text: str, end: int) -> tuple[bool, bool | None]:
+    """Whether the term ending at `end` sits in a question ('Lyophilization available? No.'), and the yes or no that
+    follows its question mark (None when none does, or only 'N/A': not applicable says nothing about the capability)."""
+    question = _QUESTION_REST.match(text, end)
+    if not question:
+        return False, None
+    rest = _ANSWER_LABEL.sub("", text[question.end():question.end() + 80].lstrip(), count=1)
+    answer = ANSWER_CELL.match(rest)
+    if not answer or _NOT_APPLICABLE.match(rest):
+        return True, None
+    return True, answer.group("yes") is not None
+
+
+_ANSWER_LABEL = re.compile(r"(?i)^(?:answer|response|reply)\s*[:.\-–]\s*")
+_NOT_APPLICABLE = re.compile(r"(?i)\s*(?:n/?a\b|not\s+applicable)")

@@ -25,7 +25,10 @@ _OTHER_AGENCY = re.compile(r"\b(?:EMA|MHRA|PMDA|ANVISA|TGA|NMPA|Health Canada|Sw
 # An FDA of a state or another country ("the state FDA", "Thai FDA") is not the US agency.
 _NOT_US = re.compile(r"(?i)\b(?:state|local|provincial|thai|taiwan(?:ese)?|philippines?|korean?|china|chinese|saudi|indian|"
                      r"egyptian|nigerian|ghana(?:ian)?|jordan(?:ian)?)\s+$")
-_NOT_DONE = re.compile(r"(?i)not\s+(?:yet\s+)?(?:been\s+)?inspected|expected|planned|scheduled|upcoming|will\s+be")
+_NOT_DONE = re.compile(r"(?i)not\s+(?:yet\s+)?(?:been\s+)?inspected|expected|planned|scheduled|upcoming|will\s+be|"
+                       # a rehearsal, or a site that is not the proposed one: not the site's FDA record
+                       r"\b(?:mock|simulated|rehearsal)\b|\bsister\s+(?:site|plant|facility)|\bformer\b|\bsold\b|"
+                       r"\bdivested\b|\b(?:client|customer|sponsor)['’]s\s+(?:own\s+)?(?:site|plant|facility|premises)")
 _LATEST = re.compile(r"(?i)\b(?:most\s+recent|last|latest)\s+(?:\w+\s+){0,2}?(?:inspect\w*|audit|PAI|visit)|"
                      r"\blast\s+inspected\b")
 _OUTCOME = {"NAI": re.compile(r"\bNAI\b|(?i:no action indicated)"), "VAI": re.compile(r"\bVAI\b|(?i:voluntary action indicated)"),
@@ -183,3 +186,10 @@ def _observations(text: str) -> int | None:
         return int(label.group(1) or label.group(2))
     counts = [m.value for m in p.find_counts(text, _COUNT_483) if m.value < 100]
     return counts[0] if len(set(counts)) == 1 else None
+
+
+def outside_record(result: FieldResult) -> FieldResult:
+    """A value read near an inspection cue, unless its quote is a rehearsal, a planned inspection or another site's."""
+    if any(_NOT_DONE.search(e.quote) for e in result.evidence):
+        return FieldResult()
+    return result

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import rfp_assistant.core.values as p
 from rfp_assistant.jobs.extraction.candidates import Candidate, decide, near_cues
+from rfp_assistant.jobs.extraction.hedges import HEDGE
+from rfp_assistant.jobs.extraction.options import LIST_ITEM as _LIST_ITEM, PROSE_WORD as _PROSE, option_spans
 from rfp_assistant.jobs.extraction.spaced import COMMA_GROUPED, spaced_amounts
 from rfp_assistant.schemas.proposal import FieldResult, Money
 
@@ -76,9 +78,11 @@ def line_item_sum(text: str, statement_start: int) -> LineItemSum | None:
 
 
 _CELL_FIGURE = re.compile(r"(?i)(?:[A-Z]{3}\s*|[$€£]\s*)?[\d.,'’\s]+(?:\s*(?:per|/)\s*(?:gmp\s+)?(?:batch|lot|run))?")
+# "GMP manufacturing (two batches, incl. release): EUR 1.6M" prices several batches, not one.
+_SEVERAL = re.compile(r"(?i)\b(?:two|three|four|five|six|eight|ten|twelve|[2-9]|[1-9]\d)\s+(?:[\w-]+\s+){0,2}(?:batches|lots|runs)\b")
+_EACH = re.compile(r"(?i)\beach\b|\bper\s+(?:[\w,.-]+\s+){0,3}?(?:batch|lot|run)\b|\bunit\s+price|/\s*(?:batch|lot|run)\b|"
+                   r"(?:batch|lot|run)e?s\s*[x×@]")
 _BATCHES = re.compile(r"(?i)\b(\d{1,2})\s*(?:x\s*)?(?:gmp\s+)?(?:batch(?:es)?|lots|runs)\b")
-_PROSE = re.compile(r"\b[a-z]{2,}\b")
-_LIST_ITEM = re.compile(r"(?i)\s*(?:[-•▪*\x7f]|\(?[a-z0-9]{1,2}[.)]\s|[A-Z]{1,3}[-.]?\d+\b|option(?:al)?\b)")
 
 
 def line_item_sum_below(text: str, statement_end: int) -> LineItemSum | None:
@@ -159,9 +163,6 @@ _BARE_AMOUNT = re.compile(r"(?<![\w.,'’$€£#])(?:\d{1,2}(?:,\d{2})+,\d{3}|\d
 _AMOUNT_END = re.compile(r"\d[\d,.'’]*\s*(?:[kKmM]|[A-Z]{3})?\s*$")
 _PER_UNIT = re.compile(r"(?i)\s*(?:per|/|a)\s*(?:gmp\s+)?(?:batch|lot|run)\b|\s*each\b")
 _TIMES = re.compile(r"(?i)\b\d{1,3}\s*(?:x|×|nos?\.?\s*@|@)\s*$")
-_OPTIONS_HEAD = re.compile(r"(?im)^[^\S\n]*(?:[\x7f•▪-][^\S\n]*)?(?:optional\b|options?\b|pass[- ]?through\b|estimated "
-                           r"pass[- ]?through)[^\n]*$")
-_SECTION_END = re.compile(r"(?im)^[^\S\n]*(?:total\b|commercial|payment|pricing model|terms?\b|\d+\.\s+[A-Z])")
 
 
 def _table_currency(text: str, position: int | None = None) -> str | None:
@@ -174,31 +175,6 @@ def _table_currency(text: str, position: int | None = None) -> str | None:
             return above[-1]
     found = {code for _, code in headers}
     return found.pop() if len(found) == 1 else None
-
-
-def option_spans(text: str, *, pass_through: bool = True) -> list[tuple[int, int]]:
-    """Option lists ("Optional items (not included in the total):" and the lines under it, or one "Option 2: …"
-    line), and pass-through lists unless `pass_through` is False (a markup is stated there)."""
-    spans = []
-    for m in _OPTIONS_HEAD.finditer(text):
-        heading = m.group(0)
-        passing = bool(re.search(r"(?i)pass[- ]?through", heading))
-        if passing and not pass_through:
-            continue
-        if not heading.rstrip().endswith(":") and (re.search(r"\d", heading) or len(heading.split()) > 6):
-            spans.append(m.span())  # one option on its own line
-            continue
-        end = m.end()
-        for line in re.finditer(r"\n([^\n]*)", text[m.end():m.end() + 900]):
-            body = line.group(1)
-            if not body.strip() or _SECTION_END.match(body) or (_OPTIONS_HEAD.match(body) and
-                                                                 bool(re.search(r"(?i)pass[- ]?through", body)) != passing):
-                break
-            if len(_PROSE.findall(body)) >= 8 and body.rstrip().endswith(".") and not _LIST_ITEM.match(body):
-                break  # a paragraph resumes after the list: "Phosphoramidites ... are charged at cost plus 10%."
-            end = m.end() + line.end()
-        spans.append((m.start(), end))
-    return spans
 
 
 def read_money(spec, pages):
@@ -219,10 +195,15 @@ def read_money(spec, pages):
                 bonus -= 0.5  # "900,000 per batch 2,700,000": "per batch" describes the figure before it
             if not unit and re.search(r"(?i)batches|lots\b|runs\b|campaign", cue):
                 bonus -= 0.3  # "Three GMP batches US$ 2.1M" is the price of several
+            if not unit and _SEVERAL.search(context) and not _EACH.search(context):
+                bonus -= 0.6  # a line naming its count of batches prices them all: one batch's price is not stated
         if spec.key == "total_price" and (unit or _PART_TOTAL.search(context)):
             bonus -= 0.6  # a unit price, or one part's total ("Stage 1 total £120,000", "Subtotal")
         if spec.key in _PRICES and _priced_together(spec.key, context):
             bonus -= 0.6  # "GBP 3.5 million for technology transfer and two GMP batches" prices both, not one
+        rest = context[context.find(match.text) + len(match.text):] if match.text in context else ""
+        if HEDGE.match(rest.lstrip(" ,:;([-–—*")):
+            bonus -= 0.6  # "EUR 450,000 (to be confirmed)", "EUR 450,000 - pending": a figure the vendor does not stand by
         if _TERMS_MONEY.search(context):
             bonus -= 0.6  # a liability cap, an insurance sum or a storage rate in the terms is no price of the scope
         return bonus

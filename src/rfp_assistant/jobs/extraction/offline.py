@@ -19,28 +19,23 @@ from rfp_assistant.jobs.extraction.supersede import superseded_spans
 from rfp_assistant.jobs.extraction.units import network_units, other_unit_spans, proposed_units, sibling_units
 from rfp_assistant.jobs.extraction.figures import read_count, read_percent, read_validity, read_weeks
 from rfp_assistant.jobs.extraction.layout import unwrap_prose
-from rfp_assistant.jobs.extraction.inspections import inspection_fields, latest_fda_inspection
+from rfp_assistant.jobs.extraction.inspections import inspection_fields, latest_fda_inspection, outside_record
 from rfp_assistant.core.text.spans import merge_spans
-from rfp_assistant.jobs.extraction.money_roles import option_spans, read_money
+from rfp_assistant.jobs.extraction.money_roles import read_money
+from rfp_assistant.jobs.extraction.options import option_spans
 from rfp_assistant.jobs.extraction.roles import Author, find_author, foreign_spans, other_programs_spans
 from rfp_assistant.jobs.extraction.sections import (addressee_block, declared_spans, other_maker_sentences,
                                                     postscript_start, requirement_column_spans, superseded_cells)
 from rfp_assistant.jobs.extraction.value_check import derived
+from rfp_assistant.jobs.extraction.abstain import hedged
 from rfp_assistant.jobs.extraction.voices import (message_spans, optional_spans, other_client_spans,
                                                   reported_request_spans, requirement_block_spans)
 from rfp_assistant.jobs.extraction.vessels import read_bioreactor_type, read_largest_volume
 from rfp_assistant.schemas.proposal import Evidence, FieldResult, ProposalExtraction, field_specs
 from rfp_assistant.jobs.extraction.terms import read_boolean, read_enum, read_list
+from rfp_assistant.jobs.extraction.topics import ENUM_CONTEXT
 
 INSPECTION_FIELDS = ("last_fda_inspection_date", "last_fda_inspection_outcome", "fda_483_observations")
-# The sentence an enum's option is read from must be about the field: a cadence about reporting, a model about how the
-# work is charged ("a hybrid synthesis route" or "a team of 4 FTEs" says nothing about pricing).
-_CONTEXT = {
-    "reporting_cadence": re.compile(r"report|meeting|call|update|teleconference|\bTCs?\b|status|review|touch[- ]?point|"
-                                    r"governance|steering", re.I),
-    "pricing_model": re.compile(r"pric|\bcosts?\b|charg|\bfees?\b|invoic|quot(?:e|ed|es|ation)\b|\bbill|\brates?\b|"
-                                r"\bpaid\b|\bpay|budget|commercial\s+(?:model|terms|basis)|lump|[$€£¥₹]|\b[A-Z]{3}\s?\d", re.I),
-}
 
 
 def extract_offline(document: LoadedDocument) -> ProposalExtraction:
@@ -86,7 +81,7 @@ def extract_offline(document: LoadedDocument) -> ProposalExtraction:
         elif key in INSPECTION_FIELDS:
             if inspection is None:
                 inspection = inspection_fields(latest_fda_inspection(pages, sites))
-            result = inspection.get(key) or _read(key, spec, pages)
+            result = inspection.get(key) or outside_record(_read(key, spec, pages))
         else:
             result = _read(key, spec, pages)
         fields[key] = _checked(spec, result, document)
@@ -110,8 +105,8 @@ def _one_role_per_figure(fields: dict[str, FieldResult]) -> None:
 
 def _checked(spec, result: FieldResult, document: LoadedDocument) -> FieldResult:
     """The result if its quotes give its value (a list keeps the members they name); otherwise not stated."""
-    if result.status != "stated":
-        return result
+    if result.status != "stated" or hedged(spec, result):
+        return result if result.status != "stated" else FieldResult()
     checked = derived(spec, result.value, [e.quote for e in result.evidence],
                       [document.page_text(n) for n in sorted({e.page for e in result.evidence})])
     if checked.value is None:
@@ -135,7 +130,7 @@ def _read(key: str, spec, pages: list[Page]) -> FieldResult:
     if spec.type == "list_enum":
         return read_list(key, pages)
     if spec.type == "enum":
-        return read_enum(key, pages, _CONTEXT.get(key))
+        return read_enum(key, pages, ENUM_CONTEXT.get(key))
     reader = _READERS.get(key)
     return reader(spec, pages) if reader else FieldResult()
 

@@ -282,9 +282,11 @@ OTHER_PARTY = re.compile(
 NOT_YET = re.compile(r"(?i)\bplanned\b|\bgo-?live\b|\bunder\s+(?:construction|qualification)\b|\bbeing\s+(?:qualified|"
                      r"commissioned|installed|validated)\b|\bwill\s+(?:be\s+)?(?:introduced|implemented|installed|added|"
                      r"available)\b|\bnot\s+(?:yet\s+)?(?:be\s+)?available\b|\bexpected\s+(?:in|by)\b|\bby\s+20\d\d\b|"
-                     r"\btransition\s+to\b|\bcan\s+be\s+(?:qualified|implemented|introduced|installed|set\s+up|validated)\b")
+                     r"\btransition\s+to\b|\bcan\s+be\s+(?:qualified|implemented|introduced|installed|set\s+up|validated)\b|"
+                     r"\b(?:can|could|would|plan(?:s|ning)?\s+to|intends?\s+to|aims?\s+to)\s+(?:implement|introduce|"
+                     r"install|set\s+up|adopt|switch\s+to|move\s+to|migrate\s+to|roll\s+out)\b|\bnext\s+year\b")
 OPTIONAL = re.compile(r"(?i)\bcan\s+be\s+(?:added|provided|arranged)|\bas\s+(?:an\s+)?option\b|\boption\s+[A-Z0-9]\b|"
-                      r"\bon\s+request\b|\bif\s+(?:requested|required)\b|\bif\s+(?:[\w'’-]+\s+){1,3}(?:requests?|requires?|wants?)\b|"
+                      r"\bon\s+request\b|\bif\s+(?:requested|required|ordered|desired|selected|chosen|exercised)\b|\bif\s+(?:[\w'’-]+\s+){1,3}(?:requests?|requires?|wants?)\b|"
                       r"\bat\s+(?:extra|additional)\s+cost\b")
 # What an offer leaves out of its scope, and words that still say the vendor can do it ("available but excluded").
 OUT_OF_SCOPE = re.compile(r"(?i)\bnot\s+(?:\w+\s+)?(?:included|in(?:\s+the)?\s+(?:base\s+)?scope|part\s+of\s+(?:th\w+|our)\s+"

@@ -13,12 +13,13 @@ from rfp_assistant.jobs.extraction.candidates import (Candidate, Page, any_of, d
 from rfp_assistant.core.text.negation import is_negated
 from rfp_assistant.jobs.extraction.columns import cells_under
 from rfp_assistant.jobs.extraction.layout import wrapped
-from rfp_assistant.jobs.extraction.money_roles import option_spans
+from rfp_assistant.jobs.extraction.options import option_spans
 from rfp_assistant.jobs.extraction.roles import (AFFIRMS, NOT_YET, OPTIONAL, OTHER_PARTY, OUT_OF_SCOPE,
                                                  VERDICT_NEXT)
 from rfp_assistant.jobs.extraction.answers import is_question, mark_answer, row_answer, row_quote, unanswered
 from rfp_assistant.jobs.extraction.scope import read_services
-from rfp_assistant.jobs.extraction.capabilities import names_a_form
+from rfp_assistant.jobs.extraction.approvals import read_approvals
+from rfp_assistant.jobs.extraction.capabilities import asked, denies_capability, names_a_form
 
 # Capabilities count whether or not this proposal's scope uses them; practices (a dedicated PM, electronic batch
 # records, dual sourcing) count only as the proposal commits to them.
@@ -82,8 +83,8 @@ def _sentence(page: Page, start: int, end: int) -> tuple[int, int]:
     line_left = page.line_starts[line]
     if _BULLET.match(page.text, line_left):
         return line_left, page.line_end(page.line_of(end))
-    left = max(sentence_start(page.text, start, max(start - 220, 0)), page.text.rfind("\n\n", 0, start) + 2,
-               start - 220, 0)
+    blank = page.text.rfind("\n\n", 0, start)  # none: the page's first paragraph starts at 0, not at 1
+    left = max(sentence_start(page.text, start, max(start - 220, 0)), blank + 2 if blank >= 0 else 0, start - 220, 0)
     line_left = page.line_starts[page.line_of(start)]
     # A line starting in lower case continues the sentence above ("...a joint review call take place\nevery two
     # weeks"); any other line start (a cell, a bullet, a capital) begins its own sentence.
@@ -156,8 +157,14 @@ def read_boolean(key: str, pages: list[Page]) -> FieldResult:
                 if answer is not None:
                     (positives if answer else negatives).append(Candidate(answer, page.number, row_quote(page, m), 0.85))
                     continue
+                question, said = asked(page.text, m.end()) if key in CAPABILITIES else (False, None)
+                if question:  # a question states nothing: only the yes or no right after it answers
+                    if said is not None:
+                        (positives if said else negatives).append(Candidate(said, page.number, row_quote(page, m), 0.85))
+                    continue
                 if _negated(page, m.start(), m.end()):
-                    negatives.append(Candidate(False, page.number, quote, 0.8))
+                    if key not in CAPABILITIES or denies_capability(page.text[slice(*_sentence(page, m.start(), m.end()))]):
+                        negatives.append(Candidate(False, page.number, quote, 0.8))
                     continue
                 # Another party's capability, a plan for later, or (for practices, not capabilities) an option is
                 # not a yes: "shipped to the Sponsor's fill-finish partner", "an MES planned for next year",
@@ -251,61 +258,10 @@ def read_enum(key: str, pages: list[Page], context: re.Pattern | None = None) ->
 # A sentence that declares how the whole offer is priced.
 _DECLARES = re.compile(r"(?i)\bpricing\s+(?:basis|model|structure|approach)\b|\ball\s+(?:our\s+|the\s+)?prices\s+(?:are|in)\b|"
                        r"\bpriced\s+(?:on|as)\s+an?\s+(?:[\w-]+\s+){1,2}basis\b|\b(?:commercial\s+)?(?:model|basis)\s*:")
-_APPROVAL = re.compile(r"\bapprov\w*", re.I)
-_NO_APPROVAL = re.compile(r"\b(?:none|no|not(?: yet)?|never)\b[^.;:|\x7f]{0,70}$", re.I)
-
-
-def read_approvals(pages: list[Page]) -> FieldResult:
-    """Agencies named in sentences about approved products (or in the cells under an "Approving agencies" heading);
-    an explicit "none approved yet" is an empty list."""
-    options = _terms()["lists"]["regulatory_approvals"]
-    chosen: dict[str, Candidate] = {}
-    denials: list[Candidate] = []
-    for page in pages:
-        # Table rows under an "Approving agencies" heading are read by that column, not as a caption's sentence.
-        rows = [c.row for m in _APPROVAL.finditer(page.text) for c in cells_under(page.cells, m.start())]
-        for m in _APPROVAL.finditer(page.text):
-            if page.is_foreign(m.start(), record=True) or page.is_elsewhere(m.start()):
-                continue
-            if re.search(r"pre-?$", page.text[max(0, m.start() - 4):m.start()], re.I):
-                continue  # a pre-approval inspection is not an approval
-            column = cells_under(page.cells, m.start())
-            for cell in column:  # an "Approving agencies" heading: its column's cells name them
-                for name, patterns in options.items():
-                    if name not in chosen and any(p.search(cell.text) for p in patterns):
-                        chosen[name] = Candidate(name, page.number, quote_between(page, m.start(), cell.end), 0.8)
-            left, right = _sentence(page, m.start(), m.end())
-            if column or any(a < right and left < b for a, b in rows):
-                continue
-            if page.is_foreign(m.start()) and not re.search(r"(?i)\b(?:we|our)\b", page.text[left:right]):
-                continue  # a track record's rows are other clients' products; "we manufacture … approved by" is ours
-            quote = _sentence_quote(page, m.start(), m.end())
-            if _NO_APPROVAL.search(page.text[left:m.start()]):
-                denials.append(Candidate([], page.number, quote, 0.8))
-                continue
-            for name, patterns in options.items():
-                hit = next((h for p in patterns for h in p.finditer(page.text, left, right)
-                            if not page.is_unanswered(h.start())), None) if name not in chosen else None
-                if hit:  # the quote reaches the agency it names, however long the sentence
-                    chosen[name] = Candidate(name, page.number, _sentence_quote(
-                        page, min(m.start(), hit.start()), max(m.end(), hit.end())), 0.8)
-    if chosen:
-        values = [name for name in options if name in chosen]
-        evidence = []
-        for candidate in chosen.values():
-            if all(e.quote != candidate.quote for e in evidence):
-                evidence.append(Evidence(page=candidate.page, quote=candidate.quote))
-        return FieldResult(value=values, status="stated", evidence=evidence, confidence=0.75)
-    if denials:
-        return FieldResult(value=[], status="stated", evidence=[Evidence(page=denials[0].page, quote=denials[0].quote)],
-                           confidence=0.6)
-    return FieldResult()
-
-
 def read_list(key: str, pages: list[Page]) -> FieldResult:
     """Every option the proposal names in a qualifying context, each with one quote."""
     if key == "regulatory_approvals":
-        return read_approvals(pages)
+        return read_approvals(pages, _terms()["lists"][key], _sentence, _sentence_quote)
     if key == "services_included":
         return read_services(pages, _terms()["lists"][key], _negated)
     options = _terms()["lists"][key]
