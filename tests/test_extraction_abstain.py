@@ -111,3 +111,19 @@ def test_a_model_or_a_price_the_vendor_hedges_in_the_same_clause_is_not_stated()
     )
     assert firm["pricing_model"].value == "fixed_price"
     assert firm["gmp_batch_price"].value.amount == 450_000
+
+
+def test_a_capability_left_out_of_this_offer_is_not_denied():
+    fields = _read(
+        "Dear Dr. Roe,\nDrug product is not part of this offer, because you have your own fill/finish partner.\n"
+        "Sincerely,\nAcme Biologics GmbH",
+        "Fill-finish is not included in this proposal.",
+    )
+    assert fields["aseptic_fill_finish"].status == "not_stated"
+    denied = _read(
+        "Dear Dr. Roe,\nAcme does not offer fill/finish or lyophilization at the Basel site.\nSincerely,\n"
+        "Acme Biologics GmbH",
+        "Fill-finish is not part of this proposal and is not something we do.",
+    )
+    assert denied["aseptic_fill_finish"].value is False
+    assert denied["lyophilization"].value is False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from rfp_assistant.jobs.extraction.roles import ANSWER_CELL
+from rfp_assistant.jobs.extraction.roles import ANSWER_CELL, OUT_OF_SCOPE
 
 # The clause says someone makes, fills or offers it, or names the equipment that does: then the form is the work's.
 _DOING = re.compile(r"(?i)\b(?:offer\w*|available|capab\w*|provid\w*|manufactur\w*|production|produc(?:e|es|ed|ing)|"
@@ -20,16 +20,21 @@ def names_a_form(text: str, start: int, end: int, clause: str) -> bool:
     return word.lower().endswith("ed") and not _DOING.search(clause)
 
 
-# What a program needs, not what the vendor can do: "no lyophilisation is required for this liquid".
+# What a program needs or an offer's scope leaves out, not what the vendor can do: "no lyophilisation is required",
+# "drug product is not part of this offer".
 _NEED = re.compile(r"(?i)\b(?:required|needed|necessary|requested|foreseen|intended|envisaged)\b")
+# Saying the vendor cannot: "does not offer", "is not offered", "not something we do", "no ... in-house".
+_DENIAL = re.compile(r"(?i)\b(?:not|never|n['’]t)\s+(?:\w+\s+){0,2}?(?:offer\w*|available|capab\w*|provid\w*|perform\w*|"
+                     r"operat\w*|have|possess|handle|do|does)\b|\bno\s+(?:[\w/-]+\s+){0,3}?(?:capabilit\w*|in-house|"
+                     r"facilit\w*|suites?|lines?|equipment)\b|\bunable\b|\bcannot\b")
 # A question that runs on from the term to its question mark (one line wrap at most): it asks, it states nothing.
 _QUESTION_REST = re.compile(r"[^.!?\n]{0,160}\?|[^.!?\n]{0,100}\n[^.!?\n]{0,80}\?")
 
 
 def denies_capability(sentence: str) -> bool:
     """Whether a negated capability's sentence denies that the vendor can do it ('we do not offer lyophilization'),
-    not only that this program needs it ('no lyophilisation is required')."""
-    return not _NEED.search(sentence) or bool(_DOING.search(sentence))
+    not only that this program needs it or that this offer leaves it out ('no lyophilisation is required')."""
+    return bool(_DENIAL.search(sentence)) or not (_NEED.search(sentence) or OUT_OF_SCOPE.search(sentence))
 
 
 def asked(text: str, end: int) -> tuple[bool, bool | None]:
