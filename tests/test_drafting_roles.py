@@ -56,3 +56,14 @@ def test_a_finished_phase_a_current_scale_and_where_earlier_work_ran_are_history
     assert {"milestone": "Contract signed", "date": "March 2027"} in brief.value("timeline")
     ongoing = parse_brief("Phase 1 ongoing in the US, 2 GMP batches at 500 L.")
     assert ongoing.value("phase") == "Phase 1" and ongoing.value("scale_l") == 500
+
+
+def test_a_place_the_brief_rules_out_is_neither_a_market_nor_a_site_and_a_year_counts_no_batches():
+    brief = parse_brief("Small-molecule API for Phase 2; we need 25 kg of GMP API. Form A appeared once in the 2024 "
+                        "campaign.\nRegulatory: IND open in the US; IMPD for Germany and Spain planned for 2027. "
+                        "No Japan plans.\nSite: ideally in Europe or the US; China not acceptable for this program.\n"
+                        "We'd like the first 5 kg delivered by June 2027.")
+    assert brief.value("markets") == ["US", "EU"]
+    assert "CN" not in brief.value("location_preference")
+    assert brief.value("batches") is None
+    assert {"milestone": "First 5 kg delivered", "date": "June 2027"} in brief.value("timeline")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from rfp_assistant.core.text.negation import is_negated
 from rfp_assistant.core.values import find_volumes, to_number
 from rfp_assistant.core.values.numbers import WORD_NUMBER
 from rfp_assistant.jobs.drafting import brief_terms as T
@@ -84,7 +85,7 @@ def read_capabilities(units: list[Unit]) -> BriefField:
     """Special capabilities as tags, with the brief's words for each."""
     pairs = []
     for tag, rule in T.CAPABILITY_RULES:
-        hits = [m.group(0) for u in units for m in rule.finditer(u.text)]
+        hits = [m.group(0) for u in units for m in rule.finditer(u.text) if not is_negated(u.text, m.start(), m.end())]
         if hits:
             unique = list(dict.fromkeys(h if h.isupper() or h[:3] in ("OEB", "BSL") else h.lower() for h in hits))
             pairs.append((tag, ", ".join(unique)))

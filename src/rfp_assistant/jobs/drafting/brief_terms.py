@@ -231,7 +231,9 @@ CAPABILITY_LABELS = {
 
 GEOGRAPHY = [
     ("US", re.compile(r"\bUS(?![$\w])|\bU\.S\.(?:A\.)?|\bUSA\b|\bUnited States\b")),
-    ("EU", re.compile(r"\bEU\b|\bEurope(?:an)?\b(?! Pharmacopoeia)")),
+    ("EU", re.compile(r"\bEU\b|\bEurope(?:an)?\b(?! Pharmacopoeia)|\b(?:Germany|France|Spain|Italy|the Netherlands|Netherlands"
+                      r"|Belgium|Poland|Austria|Sweden|Denmark|Finland|Ireland|Portugal|Czechia|Czech Republic|Greece|Hungary"
+                      r"|Romania|Bulgaria|Croatia|Slovakia|Slovenia|Lithuania|Latvia|Estonia|Luxembourg|Malta|Cyprus)\b")),
     ("UK", re.compile(r"\bUK\b|\bUnited Kingdom\b|\bBritain\b")),
     ("JP", re.compile(r"\bJP\b|\bJapan(?:ese)?\b")),
     ("CN", re.compile(r"\bCN\b|\bChina\b|\bChinese\b")),
@@ -250,7 +252,7 @@ MARKET_NAMES = {"US": "United States", "EU": "European Union", "UK": "United Kin
 MARKET_CONTEXT = re.compile(
     r"\b(?:\d+(?:\s*[-–]\s*\d+)?|two|three|four|five|six|seven|eight|nine|ten|twelve|several|multiple)\s+(?:[A-Z]{2,3}\s+)?"
     r"(?:clinical\s+|trial\s+|hospital\s+)?sites\b|\bclinical (?:trial )?sites?\b|\bpatients?\b|\bfil(?:e|es|ing|ings)\b|\bIND\b|\bBLA\b|\bMAA\b|\bCTA\b|\bCTN\b"
-    r"|\bNDA\b|\bmarkets?\b|\bmkts\b|\bapprov\w*|\blaunch\w*|\bsubmissions?\b|\bregistration\b|\bsupply\b", _I)
+    r"|\bNDA\b|\bIMPD\b|\bmarkets?\b|\bmkts\b|\bapprov\w*|\blaunch\w*|\bsubmissions?\b|\bregistration\b|\bsupply\b", _I)
 LOCATION_CONTEXT = re.compile(
     r"\bprefer\w*|\blocat\w*|\bbased\b|\bonshore\b|\bsites?\b|\bsupplier\b|\bpartner\b|\bCDMO\b|\bvendor\b"
     r"|\bmanufacturer\b|\bplant\b", _I)
@@ -307,8 +309,9 @@ SCALE_BAD = re.compile(r"\bpilot\b|\bour current\b|\bcurrently\b(?!\s+(?:plan|in
                        r"|produced|manufactured|at)\b|\bexisting\b|\btox\b|\bso far\b|\btoday\b|\bprevious\w*|\bhistoric", _I)
 
 _NUM = rf"(?:\d{{1,4}}|{WORD_NUMBER})"
+# "the 2024 campaign" names a campaign by its year; it does not count campaigns.
 BATCH_COUNT = re.compile(
-    rf"(?<![\w.,])(?P<n>{_NUM})\s*(?:(?:x\s*|(?<=[a-z]\s))[\d.,]+\s*(?:kL|L|kg|g|mol)\s+)?"
+    rf"(?<![\w.,])(?!(?:19|20)\d\d\b)(?P<n>{_NUM})\s*(?:(?:x\s*|(?<=[a-z]\s))[\d.,]+\s*(?:kL|L|kg|g|mol)\s+)?"
     r"(?P<noun>(?:(?:GMP|DS|DP|API|drug substance|conjugation|patient|clinical|commercial|PPQ|engineering|eng|demo"
     r"|tox|non-GMP|registration|validation|exhibit|submission|stability)\s+){0,2}(?:batch(?:es)?|lots?|campaigns?|runs?))\b", _I)
 BATCH_EXCLUDE = re.compile(r"\b(?:eng|engineering|demo|tox|non-GMP|pilot)\b", _I)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from rfp_assistant.core.text.negation import is_negated
 from rfp_assistant.core.text.sentences import normalize_whitespace
 from rfp_assistant.core.values import find_dates, find_money
 from rfp_assistant.jobs.drafting import brief_terms as T
@@ -29,7 +30,8 @@ def clauses(text: str) -> list[str]:
 
 
 def _geography(text: str) -> list[tuple[str, re.Match]]:
-    hits = [(code, m) for code, rule in T.GEOGRAPHY for m in rule.finditer(text)]
+    """Places the text names, in order; a place it rules out ("China not acceptable", "no Japan plans") is not one."""
+    hits = [(code, m) for code, rule in T.GEOGRAPHY for m in rule.finditer(text) if not is_negated(text, m.start(), m.end())]
     return sorted(hits, key=lambda h: h[1].start())
 
 
@@ -104,7 +106,7 @@ def find_timeline(units) -> BriefField:
             when = format_date(m.value, m.flags)
             if "approx" in m.flags and not {"quarter", "half", "month"} & m.flags:
                 when = normalize_whitespace(m.text)  # "mid-2027" says more than a made-up first day
-            item = {"milestone": label or "Target date", "date": when}
+            item = {"milestone": label or _named_in(before) or "Target date", "date": when}
             if item not in [p for p, _ in pairs]:
                 pairs.append((item, m.text))
     return listed(pairs)
@@ -118,6 +120,24 @@ _CLOCK = re.compile(r"^[\s,]*(?:at\s+)?\d{1,2}[:.]\d{2}\b")
 
 def _written_on(text: str, m) -> bool:
     return bool(_WEEKDAY.search(text[: m.start])) or bool(_CLOCK.match(text[m.end: m.end + 12]))
+
+
+# What a sentence wants done by a date, in its own words: "We'd like the first 5 kg delivered by June 2027".
+_WANT = re.compile(r"^.*?\b(?:we|I)(?:'d|’d| would| will| need| must)?\s+(?:like|want|need|aim|expect|plan|hope|require)"
+                   r"\s+(?:to\s+(?:have|see|get)\s+)?", re.I)
+_BY = re.compile(r"\s*\b(?:by|in|before|until|no later than|on|around|latest|(?:the\s+)?(?:end|start|middle) of|mid|early|late)"
+                 r"(?:\s+(?:the\s+)?(?:end|start|middle) of)?\W*$", re.I)
+_DONE_WORD = re.compile(r"\b\w+ed\b|\b(?:deliver\w*|release|start|completion|supply|shipment|readiness|approval|report|filing"
+                        r"|submission|decision|batch|lot|material)\b", re.I)
+
+
+def _named_in(before: str) -> str | None:
+    """A milestone named in the sentence's own words ("First 5 kg delivered"), or None when they name nothing."""
+    words = _BY.sub("", _WANT.sub("", before)).strip(" :-–—")
+    words = re.sub(r"^(?:the|a|an|our)\s+", "", words, flags=re.I)
+    if not (2 <= len(words.split()) <= 6) or not _DONE_WORD.search(words):
+        return None
+    return words[0].upper() + words[1:]
 
 
 def _milestone(window: str) -> str | None:
