@@ -15,6 +15,7 @@ from rfp_assistant.jobs.answering.compose import cite, compose, supplement
 from rfp_assistant.jobs.answering.intent import ASKS_FOR, Intent, read_intent, without_label
 from rfp_assistant.jobs.answering.model import model_answer
 from rfp_assistant.jobs.answering.outline import asks_outline, outline_answer
+from rfp_assistant.jobs.answering.sections import section_answer
 from rfp_assistant.jobs.readiness import question_gaps
 from rfp_assistant.schemas.common import Answer
 
@@ -69,6 +70,8 @@ def _answer_by_priority(index: WorkspaceIndex, question: str, intent: Intent, ch
         hits = index.search(question, k=k if builtin else max(k, USER_K), kinds=kinds, builtin=builtin)
         if not builtin and asks_outline(question) and (outline := outline_answer(index, hits)) is not None:
             return _with_model(question, hits, outline, chat)  # "what are the guide's main sections?": its own outline
+        if not builtin and (part := section_answer(index, question, hits)) is not None:
+            return _with_model(question, hits, part, chat)  # "what does the part on budgets say?": that part, whole
         tiers.append((hits, *_extractive_tier(question, intent, hits, index, user=not builtin)))
         if tiers[-1][1].found and not tiers[-1][3]:
             break

@@ -88,3 +88,9 @@ def _outline(chunks: list[Chunk]) -> tuple[Chunk, str, list[str]] | None:
 
 def _norm(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def part_headings(chunks: list[Chunk]) -> list[str]:
+    """The headings the document's own outline names (its main parts), in order; [] when it has no outline."""
+    found = _outline(chunks)
+    return [_ITEM.match(item).group(2).strip() for item in found[2]] if found else []
