@@ -127,3 +127,18 @@ def test_a_capability_left_out_of_this_offer_is_not_denied():
     )
     assert denied["aseptic_fill_finish"].value is False
     assert denied["lyophilization"].value is False
+
+
+def test_work_the_sponsor_or_its_contractor_does_is_not_the_vendors_capability():
+    theirs = _read(
+        "Dear Dr. Roe,\nBulk drug substance will be shipped frozen to the Sponsor for aseptic filling.\nSincerely,\n"
+        "Acme Biologics GmbH",
+        "The Sponsor will perform fill/finish at its own facility. You will be responsible for sterile filling of "
+        "the drug product.",
+    )
+    assert theirs["aseptic_fill_finish"].status == "not_stated"
+    ours = _read(
+        "Dear Dr. Roe,\nWe perform aseptic filling for the sponsor at our Basel site.\nSincerely,\nAcme Biologics GmbH",
+        "Bulk drug substance is released by QA.",
+    )
+    assert ours["aseptic_fill_finish"].value is True

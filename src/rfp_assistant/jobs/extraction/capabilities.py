@@ -52,3 +52,19 @@ def asked(text: str, end: int) -> tuple[bool, bool | None]:
 
 _ANSWER_LABEL = re.compile(r"(?i)^(?:answer|response|reply)\s*[:.\-–]\s*")
 _NOT_APPLICABLE = re.compile(r"(?i)\s*(?:n/?a\b|not\s+applicable)")
+
+
+# The sponsor (or its own contractor) doing the work, or receiving the product to do it: not the vendor's capability.
+_OTHER_AGENT = re.compile(
+    r"(?i)\bby\s+(?:the\s+)?(?:sponsor|client|customer)\b(?!['’])|\bto\s+(?:the\s+)?(?:sponsor|client|customer)\s+for\b|"
+    r"\bby\s+you\b|"
+    r"\b(?:the\s+)?(?:sponsor|client|customer)\s+(?:will|shall|would|must|is\s+to|is\s+responsible|handles?|performs?|"
+    r"manages?|arranges?|retains?)\b|\byou\s+(?:will|shall|would|must|are\s+responsible|handle|perform|manage|arrange)\b|"
+    r"\byour\s+(?:[\w-]+\s+){0,2}?(?:site|facility|plant|partner|cmo|cdmo|provider|vendor|contractor)s?\b|"
+    r"\bits\s+(?:own\s+)?(?:cmo|cdmo|partner|provider|contractor)s?\b")
+
+
+def done_by_other(clause: str) -> bool:
+    """Whether a clause gives the work to the sponsor or its contractor ('the Sponsor will perform fill/finish',
+    'shipped to the Sponsor for aseptic filling', 'your chosen fill-finish site')."""
+    return bool(_OTHER_AGENT.search(clause))

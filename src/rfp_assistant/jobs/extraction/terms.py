@@ -19,7 +19,7 @@ from rfp_assistant.jobs.extraction.roles import (AFFIRMS, NOT_YET, OPTIONAL, OTH
 from rfp_assistant.jobs.extraction.answers import is_question, mark_answer, row_answer, row_quote, unanswered
 from rfp_assistant.jobs.extraction.scope import read_services
 from rfp_assistant.jobs.extraction.approvals import read_approvals
-from rfp_assistant.jobs.extraction.capabilities import asked, denies_capability, names_a_form
+from rfp_assistant.jobs.extraction.capabilities import asked, denies_capability, done_by_other, names_a_form
 
 # Capabilities count whether or not this proposal's scope uses them; practices (a dedicated PM, electronic batch
 # records, dual sourcing) count only as the proposal commits to them.
@@ -170,6 +170,7 @@ def read_boolean(key: str, pages: list[Page]) -> FieldResult:
                 # not a yes: "shipped to the Sponsor's fill-finish partner", "an MES planned for next year",
                 # "a dedicated project manager can be added as an option".
                 if OTHER_PARTY.search(clause) or _PARTY_AFTER.match(page.text, m.end()) or NOT_YET.search(clause) or \
+                        done_by_other(clause) or \
                         (key in CAPABILITIES and names_a_form(page.text, m.start(), m.end(), clause)):
                     continue
                 if spec["_subject"] and not any(t.search(page.text, *_sentence(page, m.start(), m.end()))
