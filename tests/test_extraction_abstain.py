@@ -142,3 +142,16 @@ def test_work_the_sponsor_or_its_contractor_does_is_not_the_vendors_capability()
         "Bulk drug substance is released by QA.",
     )
     assert ours["aseptic_fill_finish"].value is True
+
+
+def test_a_duration_of_work_the_sponsor_did_is_not_the_offers_plan():
+    theirs = _read(
+        "Dear Dr. Roe,\nProcess development was completed by the Sponsor over 16 weeks.\nSincerely,\nAcme Biologics GmbH",
+        "We will start with technology transfer.",
+    )
+    assert theirs["process_development_weeks"].status == "not_stated"
+    ours = _read(
+        "Dear Dr. Roe,\nProcess development: 16 weeks, performed by us for the Sponsor.\nSincerely,\nAcme Biologics GmbH",
+        "We will start with technology transfer.",
+    )
+    assert ours["process_development_weeks"].value == 16

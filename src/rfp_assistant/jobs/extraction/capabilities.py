@@ -59,7 +59,8 @@ _OTHER_AGENT = re.compile(
     r"(?i)\bby\s+(?:the\s+)?(?:sponsor|client|customer)\b(?!['’])|\bto\s+(?:the\s+)?(?:sponsor|client|customer)\s+for\b|"
     r"\bby\s+you\b|"
     r"\b(?:the\s+)?(?:sponsor|client|customer)\s+(?:will|shall|would|must|is\s+to|is\s+responsible|handles?|performs?|"
-    r"manages?|arranges?|retains?)\b|\byou\s+(?:will|shall|would|must|are\s+responsible|handle|perform|manage|arrange)\b|"
+    r"manages?|arranges?|retains?|has|had|completed)\b|"
+    r"\byou\s+(?:will|shall|would|must|are\s+responsible|handle|perform|manage|arrange|have|had|completed)\b|"
     r"\byour\s+(?:[\w-]+\s+){0,2}?(?:site|facility|plant|partner|cmo|cdmo|provider|vendor|contractor)s?\b|"
     r"\bits\s+(?:own\s+)?(?:cmo|cdmo|partner|provider|contractor)s?\b")
 

@@ -8,6 +8,7 @@ import rfp_assistant.core.values as p
 from rfp_assistant.core.values.tolerance import same_figure
 from rfp_assistant.jobs.extraction.candidates import Candidate, any_of, decide, near_cues, quote_between
 from rfp_assistant.jobs.extraction.terms import list_terms
+from rfp_assistant.jobs.extraction.capabilities import done_by_other
 from rfp_assistant.schemas.proposal import field_specs
 
 _M_PLUS = re.compile(r"\bM\s?\+\s?(\d{1,2})\b")
@@ -46,6 +47,8 @@ def read_weeks(spec, pages):
         after = context[at + len(match.text):] if at >= 0 else ""
         if _LEAD_TIME.match(after) or (at >= 0 and _RESPONSE.search(context, 0, at)):
             score -= 0.7  # "4 weeks before kick-off", "we respond within 2 weeks": a lead or answer time, not the work
+        if done_by_other(context):
+            score -= 0.7  # "process development was completed by the Sponsor over 16 weeks": not this offer's plan
         if spec.key == "weeks_to_first_gmp_batch" and _FROM_PRODUCTION.match(after):
             score -= 0.7  # "4 weeks after manufacture": counted from the batch itself, not from the order (even when
             # the cue reaches the figure, "GMP batch takes 4 weeks after")
