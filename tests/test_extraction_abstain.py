@@ -155,3 +155,18 @@ def test_a_duration_of_work_the_sponsor_did_is_not_the_offers_plan():
         "We will start with technology transfer.",
     )
     assert ours["process_development_weeks"].value == 16
+
+
+def test_what_is_priced_per_batch_must_be_the_batch():
+    fields = _read(
+        "Dear Dr. Roe,\nRaw materials and consumables are estimated at EUR 40,000 per batch.\nSincerely,\n"
+        "Acme Biologics GmbH",
+        "Single-use assemblies: EUR 22,000 per batch, invoiced at cost.\n\nStorage of retained samples: EUR 1,200 "
+        "per batch per year.",
+    )
+    assert fields["gmp_batch_price"].status == "not_stated"
+    priced = _read(
+        "Dear Dr. Roe,\nOur fixed price: EUR 450,000 per batch.\nSincerely,\nAcme Biologics GmbH",
+        "Single-use assemblies: EUR 22,000 per batch, invoiced at cost.",
+    )
+    assert priced["gmp_batch_price"].value.amount == 450_000

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import rfp_assistant.core.values as p
 from rfp_assistant.jobs.extraction.candidates import Candidate, decide, near_cues
 from rfp_assistant.jobs.extraction.hedges import HEDGE
+from rfp_assistant.jobs.extraction.batch_price import not_one_batch
 from rfp_assistant.jobs.extraction.options import LIST_ITEM as _LIST_ITEM, PROSE_WORD as _PROSE, option_spans
 from rfp_assistant.jobs.extraction.spaced import COMMA_GROUPED, spaced_amounts
 from rfp_assistant.schemas.proposal import FieldResult, Money
@@ -78,10 +79,6 @@ def line_item_sum(text: str, statement_start: int) -> LineItemSum | None:
 
 
 _CELL_FIGURE = re.compile(r"(?i)(?:[A-Z]{3}\s*|[$€£]\s*)?[\d.,'’\s]+(?:\s*(?:per|/)\s*(?:gmp\s+)?(?:batch|lot|run))?")
-# "GMP manufacturing (two batches, incl. release): EUR 1.6M" prices several batches, not one.
-_SEVERAL = re.compile(r"(?i)\b(?:two|three|four|five|six|eight|ten|twelve|[2-9]|[1-9]\d)\s+(?:[\w-]+\s+){0,2}(?:batches|lots|runs)\b")
-_EACH = re.compile(r"(?i)\beach\b|\bper\s+(?:[\w,.-]+\s+){0,3}?(?:batch|lot|run)\b|\bunit\s+price|/\s*(?:batch|lot|run)\b|"
-                   r"(?:batch|lot|run)e?s\s*[x×@]")
 _BATCHES = re.compile(r"(?i)\b(\d{1,2})\s*(?:x\s*)?(?:gmp\s+)?(?:batch(?:es)?|lots|runs)\b")
 
 
@@ -190,13 +187,12 @@ def read_money(spec, pages):
         if spec.key == "gmp_batch_price":
             bonus += 0.2 if unit else 0.0
             before_cue = context[: context.find(cue)] if cue in context else ""
+            bonus -= 0.6 if not_one_batch(context, match.text, cue, unit) else 0.0
             if cue.lower().startswith("per") and before_cue and _AMOUNT_END.search(before_cue) and \
                     context.find(cue) < context.find(match.text):
                 bonus -= 0.5  # "900,000 per batch 2,700,000": "per batch" describes the figure before it
             if not unit and re.search(r"(?i)batches|lots\b|runs\b|campaign", cue):
                 bonus -= 0.3  # "Three GMP batches US$ 2.1M" is the price of several
-            if not unit and _SEVERAL.search(context) and not _EACH.search(context):
-                bonus -= 0.6  # a line naming its count of batches prices them all: one batch's price is not stated
         if spec.key == "total_price" and (unit or _PART_TOTAL.search(context)):
             bonus -= 0.6  # a unit price, or one part's total ("Stage 1 total £120,000", "Subtotal")
         if spec.key in _PRICES and _priced_together(spec.key, context):

@@ -1,0 +1,24 @@
+"""Whether a figure near a batch cue is one GMP batch's price, or several batches' or something priced per batch."""
+
+from __future__ import annotations
+
+import re
+
+# "GMP manufacturing (two batches, incl. release): EUR 1.6M" prices several batches, not one.
+_SEVERAL = re.compile(r"(?i)\b(?:two|three|four|five|six|eight|ten|twelve|[2-9]|[1-9]\d)\s+(?:[\w-]+\s+){0,2}(?:batches|lots|runs)\b")
+_MAKING = re.compile(r"(?i)gmp|batch|\blots?\b|manufactur|production|\bruns?\b|campaign|drug\s+(?:substance|product)|"
+                    r"\bds\b|\bdp\b|ferment|bioreactor|\d\s*L\b|scale")
+_PRICE_WORD = re.compile(r"(?i)price[sd]?|pricing|costs?|fees?|charges?|amount|rate|is|are|the|our|a|an|at|of|will|be|"
+                         r"quoted|offered|fixed|firm|unit|net|all-in|each|[A-Z]{3}")
+_EACH = re.compile(r"(?i)\beach\b|\bper\s+(?:[\w,.-]+\s+){0,3}?(?:batch|lot|run)\b|\bunit\s+price|/\s*(?:batch|lot|run)\b|"
+                   r"(?:batch|lot|run)e?s\s*[x×@]")
+
+
+def not_one_batch(context: str, figure: str, cue: str, unit: bool) -> bool:
+    """A line pricing several batches ('two batches: EUR 1.6M'), or a thing priced per batch that is not the batch
+    ('Single-use assemblies: EUR 22,000 per batch'): either way not one GMP batch's price."""
+    label = context[: context.find(figure)]
+    if not unit and _SEVERAL.search(context) and not _EACH.search(context):
+        return True
+    return cue.lower().startswith("per") and not _MAKING.search(label) and \
+        any(not _PRICE_WORD.fullmatch(word) for word in re.findall(r"[A-Za-z][\w-]+", label))
