@@ -96,3 +96,32 @@ def test_an_amount_with_its_scale_in_words_or_in_any_currency_is_corrected_whole
     assert "USD 6 million" in said and "5 million" not in said and "million, million" not in said
     said = _clauses("Tech transfer to India; budget INR 40 crore ... sorry, INR 45 crore in total.")
     assert "INR 45 crore" in said and "40 crore" not in said and "crore, crore" not in said
+
+
+def test_a_later_line_that_corrects_a_batch_count_without_naming_it_alike_overrules_the_earlier_count():
+    for later in ("Update: batch count is now 2.", "PS - turns out we only need two GMP batches after all.",
+                  "One change from my side - it's 2 batches, not 3."):
+        brief = parse_brief(f"Phase 1 mAb, CHO.\nWe need 3 GMP batches at 200 L scale for the trial.\n{later}")
+        said = "\n".join(brief.clauses)
+        assert "3 GMP batches" not in said, later
+        assert brief.value("batches") == 2, later
+        assert "200 L" in said  # the scale said with the withdrawn count stays
+
+
+def test_a_figure_that_only_names_what_it_replaces_leaves_other_figures_of_its_kind_alone():
+    brief = parse_brief("Phase 2 mAb.\nWe need 4 GMP batches at 500 L and 1 engineering run.\nUpdate: it's 3 batches, not 4.")
+    said = "\n".join(brief.clauses)
+    assert "4 GMP batches" not in said and "1 engineering run" in said
+    unrelated = _clauses("Phase 1 mAb, 3 GMP batches at 200 L.\nWe will update the timeline for 2 sites next week.")
+    assert "3 GMP batches" in unrelated  # a count of sites is not a count of batches
+
+
+def test_in_a_chat_a_later_count_of_the_same_kind_of_batch_is_the_plan_and_other_kinds_stay():
+    chat = ("[09:01] Ana: mAb Phase 1, we need 3 GMP batches at 200 L\n[09:03] Ben: ok\n"
+            "[09:05] Ana: talked to finance, 2 GMP batches of 50 g is the plan\n[09:06] Ben: noted")
+    brief = parse_brief(chat)
+    assert "3 GMP batches" not in "\n".join(brief.clauses) and brief.value("batches") == 2
+    kinds = ("[09:01] Ana: mAb Phase 1, 1 engineering run at 200 L\n[09:03] Ben: ok\n"
+             "[09:05] Ana: and 3 GMP batches after that\n[09:06] Ben: noted")
+    said = "\n".join(parse_brief(kinds).clauses)
+    assert "1 engineering run" in said and "3 GMP batches" in said  # an engineering run is not a GMP batch

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from rfp_assistant.core.values.common import escaped_alternation
 from rfp_assistant.core.values.numbers import CURRENCY_PREFIXES
+from rfp_assistant.jobs.drafting.chat_messages import is_chat, message_start
 from rfp_assistant.jobs.drafting.mail_chain import unquoted, written_order
 
 _SCALE_WORD = r"(?:million|mn|billion|thousand|crores?|lakhs?)"
@@ -29,7 +30,7 @@ FIGURE = re.compile(rf"(?<![\w.:])({_CURRENCY})?(?!\d{{1,2}}:\d)({_NUMBER})(?:\s
 CUE = re.compile(r"\b(?:sorry|sry|oops|scratch that|I mean|I meant|make that|make it|correction|correcting|corrected"
                  r"|no wait|wait|or rather|actually|typo|updated?|revised|change(?:d)? to|my bad|my mistake|edit"
                  r"|amended"
-                 r"|to clarify|should read|should have said|meant)\b"
+                 r"|to clarify|should read|should have said|meant|turns out|after all)\b"
                  r"|(?:(?<=[,;.…\u2013\u2014-] )|(?<=[,;.…\u2013\u2014-]))(?:no|nope|err|erm|uh|um)\b", re.I)
 # An amount written with its currency after it ('2,4 Mio EUR', '500 kEUR', '2.0 M€'), as German and French notes do.
 _CURRENCY_AFTER = re.compile(rf"\s?(?:(?:Mio|Mrd|Mn|Tsd|[kKmMT])\.?\s?)?(?:{escaped_alternation(CURRENCY_PREFIXES)})"
@@ -48,6 +49,13 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 DATE = re.compile(rf"\b(?:Q[1-4]|H[12]|{_MONTH})\s*[-/ ]?\s*(?:20\d\d)\b|\b(?:end|mid|early|late)[- ](?:of )?20\d\d\b",
                   re.I)
 _BATCH_NOUN = re.compile(r"^\s*(?:[A-Za-z-]+\s+){0,2}?(batch|batches|lots?|runs?|campaigns?)\b", re.I)
+# A bare number after the batch noun that names it ('batch count is now 2', 'GMP lots: 3').
+_BATCH_BEFORE = re.compile(r"\b(?:batch(?:es)?|lots?|runs?|campaigns?)(?:\s+(?:count|number))?(?:\s*[:=]|\s+(?:is|are|will be"
+                           r"|now|to))*\s*~?\s*$", re.I)
+_BATCH_KIND = re.compile(r"\b(?:engineering|eng|demo\w*|tox|non-GMP|pilot|PPQ|validation|registration|stability"
+                         r"|commercial|exhibit|submission|DS|DP|drug substance|drug product|conjugation|patient)\b", re.I)
+# 'it's 2 batches, not 3': the figure after 'not' is the one withdrawn.
+_NOT_AFTER = re.compile(r"\s*,?\s*not\s+(?P<old>\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
 # Words that never name a quantity: grammar, hedges, verbs of need, and the words of a correction itself.
 _NOT_LABEL = frozenset("""
     a an the at in of on to and or for by with from per is are be was were we our it its than about approx
@@ -56,11 +64,7 @@ _NOT_LABEL = frozenset("""
     expects have has had make makes get gets plan plans planned said say update updated correction corrected actually
     typo revised rather sorry oops wait mean meant meaning""".split())
 _SENTENCE_END = re.compile(r"(?<![.\d])[.!?]\s+(?=[A-Z(\[])")
-_TIMESTAMP = re.compile(r"^[^\n]{0,25}?\b\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?\b")
-# 'Ana: ...', '[09:05] Ana: ...', '**Ana:** ...', 'Ana (09:05): ...', '09:05 Ana: ...', '> Ana: ...'.
-_SPEAKER = re.compile(r"^\s*(?:>\s*)?(?:\[[^\]]{1,20}\]\s*|\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?\s*[-\u2013]?\s*)?\**"
-                      r"([A-Z][\w.'-]{1,20}(?: [A-Z][\w.'-]{1,20})?)\s*(?:[,(]\s*\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?\)?)?"
-                      r"\s*:\**\s")
+WORDS = {w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine ten".split())}
 
 
 @dataclass(frozen=True)
@@ -104,9 +108,12 @@ def figures(line: str) -> list[Figure]:
             code = re.search(escaped_alternation(CURRENCY_PREFIXES) + r"$", after.group(0)).group(0)
             found.append(Figure(m.start(), end, line[m.start(2):end], _quantity(code, None, ""), label, label_start))
             continue
-        quantity = _quantity(currency, unit, line[end:]) or (f"#{label}" if label else "")
-        if quantity == "batch" and not unit:
-            end += _BATCH_NOUN.match(line[end:]).end()  # 'two GMP batches' is one figure
+        quantity = _quantity(currency, unit, line[end:])
+        if not quantity and _BATCH_BEFORE.search(line, max(0, m.start() - 40), m.start()):
+            quantity = "batch"
+        quantity = quantity or (f"#{label}" if label else "")
+        if quantity == "batch" and not unit and (noun := _BATCH_NOUN.match(line[end:])):
+            end += noun.end()  # 'two GMP batches' is one figure
         found.append(Figure(m.start(), end, (currency or "") + number, quantity, label, label_start))
     return sorted(found, key=lambda f: f.start)
 
@@ -235,42 +242,45 @@ def _across_lines(lines: list[str]) -> list[str]:
     """A later line overrules an earlier figure of the same named quantity when it says it corrects (or, in a chat,
     simply when it comes later); the earlier line then carries the later figure. A correction that names no quantity
     ('Correction: it's $2.7M') overrules the one earlier figure of its unit, when there is only one."""
-    chat = _is_chat(lines)
+    chat = is_chat(lines)
     for n, line in enumerate(lines):
         cue = CUE.search(line)
-        corrects = bool(cue) and cue.start() <= _lead(line) + 3
-        if not (corrects or chat or cue):
+        first = next((f.start for f in figures(line) if f.start >= message_start(line)), len(line))
+        # 'Correction: ...', 'One correction to the above: ...', 'PS - turns out we need ...': said before any figure.
+        corrects = bool(cue) and (cue.start() <= message_start(line) + 3 or cue.start() < min(first, message_start(line) + 40))
+        if not (corrects or chat or cue or _NOT_AFTER.search(line)):
             continue  # a cue further in ('..., DAR is 2, sorry') overrules only a quantity named alike
-        said = [f for f in figures(line) if f.quantity and f.start >= _lead(line)]
+        said = [f for f in figures(line) if f.quantity and f.start >= message_start(line)]
         for new in said:
-            earlier = [k for k in range(n) if not (chat and not corrects and _lead(lines[k]) == 0)]
+            earlier = [k for k in range(n) if not (chat and not corrects and message_start(lines[k]) == 0)]
             named = [(k, old) for k in earlier for old in figures(lines[k])
-                     if old.start >= _lead(lines[k]) and _overruled(old, new)]
+                     if old.start >= message_start(lines[k]) and _overruled(old, new)]
+            if (withdrawn := _NOT_AFTER.match(line, new.end)) and not new.quantity.startswith("#"):
+                named += [(k, old) for k in range(n) for old in figures(lines[k]) if old.quantity == new.quantity
+                          and old.start >= message_start(lines[k]) and _plain(old.number) == _plain(withdrawn.group("old"))]
+            if not named and chat and new.quantity == "batch" and sum(f.quantity == "batch" for f in said) == 1:
+                # In a chat a later count of the same kind of batch is the plan now ('2 GMP batches is the plan').
+                named = [(k, old) for k in earlier for old in figures(lines[k]) if old.quantity == "batch"
+                         and old.start >= message_start(lines[k]) and old.number != new.number
+                         and _batch_kind(lines[k], old) == _batch_kind(line, new)]
             if not named and corrects and not new.quantity.startswith("#") \
                     and sum(f.quantity == new.quantity for f in said) == 1:
                 same = [(k, old) for k in earlier for old in figures(lines[k])
-                        if old.quantity == new.quantity and old.start >= _lead(lines[k])]
+                        if old.quantity == new.quantity and old.start >= message_start(lines[k])]
                 named = same if len(same) == 1 and same[0][1].number != new.number else []
-            for k, old in sorted(named, key=lambda pair: -pair[1].start):
+            for k, old in sorted(set(named), key=lambda pair: -pair[1].start):
                 lines[k] = lines[k][:old.start] + new.number + lines[k][old.start + len(old.number):]
     return lines
 
 
+def _batch_kind(line: str, figure: Figure) -> frozenset[str]:
+    """What a batch count counts: engineering, tox, DS or DP batches...; none named is the GMP batches."""
+    return frozenset(w.lower() for w in _BATCH_KIND.findall(line[figure.start:figure.end]))
+
+
+def _plain(number: str) -> str:
+    return WORDS.get(number.lower(), number.replace(",", ""))
+
+
 def _overruled(old: Figure, new: Figure) -> bool:
     return bool(new.label) and old.label == new.label and old.quantity == new.quantity and old.number != new.number
-
-
-def _lead(line: str) -> int:
-    """Where the message starts after a chat line's time stamp and speaker (0 when the line has neither)."""
-    m = _SPEAKER.match(line)
-    if m:
-        return m.end()
-    t = _TIMESTAMP.match(line)
-    return re.match(r"[\]\)\s\-:]*", line[t.end():]).end() + t.end() if t else 0
-
-
-def _is_chat(lines: list[str]) -> bool:
-    """Several messages with time stamps, or a speaker who writes more than once."""
-    stamped = sum(bool(_TIMESTAMP.match(line)) for line in lines)
-    speakers = [m.group(1) for line in lines if (m := _SPEAKER.match(line))]
-    return stamped >= 3 or (len(speakers) >= 3 and len(set(speakers)) < len(speakers))

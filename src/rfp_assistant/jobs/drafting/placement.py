@@ -83,8 +83,10 @@ def choose_sections(clauses: list[str], embedder) -> list[list[str]]:
             continue
         first, second = (int(j) for j in np.argsort(-pulled)[:2])
         sections = [specs[first].id]
-        if pulled[second] >= pulled[first] - SECOND_WITHIN and specs[second].id != FALLBACK:
-            sections.append(specs[second].id)  # 'mAb: CHO-K1, 2 GMP batches': technical and scope alike
+        if pulled[second] >= pulled[first] - SECOND_WITHIN:
+            # 'mAb: CHO-K1, 2 GMP batches': technical and scope alike; what the product is and how it is made: the
+            # overview and the technical section alike, since the CDMO reads the overview to judge fit
+            sections.append(specs[second].id)
         for section in [*kind_sections(clause), *field_sections(clause, specs)]:  # shown where each fact belongs
             if section not in sections and len(sections) < MAX_SECTIONS:
                 sections.append(section)
