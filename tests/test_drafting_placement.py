@@ -1,0 +1,45 @@
+"""Where a brief's clauses land: what the product is reaches the overview as well, and a removed clause leaves no trace."""
+
+from __future__ import annotations
+
+import pytest
+
+from rfp_assistant.jobs.drafting.brief import parse_brief_text
+from rfp_assistant.jobs.drafting.placement import place_clauses
+
+
+def _sections(placed: dict[str, list[str]], clause: str) -> list[str]:
+    return [section for section, clauses in placed.items() if clause in clauses]
+
+
+@pytest.mark.parametrize("clause", ["Humanized IgG1 antibody against a tumour antigen, made in CHO cells",
+                                    "Fully human IgG4 antibody, CHO-K1 expressed, for moderate to severe asthma"])
+def test_a_clause_saying_what_the_product_is_and_how_it_is_made_is_in_the_overview_and_the_technical_section(clause):
+    where = _sections(place_clauses([clause]), clause)
+    assert "overview" in where and "technical_requirements" in where
+
+
+CHAT = """[09:01] Mira: for the RFP - Phase 1 bispecific IgG1, CHO-K1, knobs-into-holes
+[09:02] Jon: scope is DS only, 2 GMP batches at 500 L plus 1 engineering run
+[09:04] Mira: DP fill goes to our existing fill/finish partner, out of scope
+[09:05] Jon: budget around USD 5M all-in, fixed price per batch preferred
+[09:07] Mira: first GMP batch by Q2 2027, IND in Q4 2027
+[09:08] Jon: product stored at -70 C, shipped on dry ice to the fill partner
+[09:10] Mira: must have bispecific experience; EU or US site preferred
+[09:11] Jon: CDA needs to be signed before we send the tech transfer package
+"""
+
+
+def test_removing_one_message_of_a_chat_brief_removes_its_clause_and_moves_no_other_clause():
+    before = parse_brief_text(CHAT)
+    placed = place_clauses(before.clauses)
+    where = {c: _sections(placed, c) for c in before.clauses}
+    lines = CHAT.splitlines()
+    for n, line in enumerate(lines):
+        after = parse_brief_text("\n".join(lines[:n] + lines[n + 1:]) + "\n")
+        gone = [c for c in before.clauses if c not in after.clauses]
+        assert gone and all(c.split(": ", 1)[-1] in line for c in gone), line  # the message's clauses, no others
+        assert set(after.clauses) <= set(before.clauses)  # nothing else is reworded
+        again = place_clauses(after.clauses)
+        assert {c: _sections(again, c) for c in after.clauses} == {c: where[c] for c in after.clauses}
+        assert not any(c in clauses for c in gone for clauses in again.values())
