@@ -37,6 +37,9 @@ HELD_OUT_GOALS = [("facts_carried.held_out", ">=", 0.95), ("gaps_asked.held_out"
 # invented_facts.held_out was met until the third blind wave (dr6) brought briefs that correct themselves; the figures a
 # brief overrules are now replaced by the later statement (jobs/drafting/corrections.py), which took it from 2 to 1.
 # gaps_asked.held_out is met again since the sixth wave (0.877 -> 0.903: how proposals are chosen and the CDA asked).
+# facts_carried.held_out: most misses are placement (the clause is in the draft, in another section than the gold
+# names; mostly scope <-> technical, and the overview); a clause as close to the overview as to its best section is
+# shown there too since 0.912 -> 0.919.
 NOT_YET: set[str] = {"facts_carried.held_out", "facts_carried.dev_gap", "gaps_asked.dev_gap", "invented_facts.held_out"}
 
 
