@@ -27,6 +27,9 @@ _ADVICE = re.compile(
     r"|\baccording to\b|\bthey (mean|say|recommend|suggest|describe)\b",
     re.I,
 )
+# "Why ...?", "what's the point of ...", "what happens if we skip ...": what a thing is for, or leads to.
+_WHY = re.compile(r"^\s*(why|how come)\b|\bwhy\b|\bwhat'?s the (point|purpose|use|benefit|reason)\b"
+                  r"|\bwhat (happens|goes wrong|can go wrong|could go wrong|would go wrong)\b", re.I)
 _PERSON = re.compile(r"^\s*(who|whom)\b|\bwhich (person|role|function|team)\b|\bowner|\bowns?\b|\bresponsible\b", re.I)
 
 ASKS_FOR = {
@@ -97,6 +100,8 @@ class Intent:
     """What a whole answer looks like: every item of a list, a definition's passage, a number with its qualifier."""
     wants: tuple[str, ...]
     """Answer types the question asks for (person, money, time, gap, number)."""
+    why: bool = False
+    """The question asks what something is for, or what not doing it leads to."""
 
 
 def read_intent(question: str) -> Intent:
@@ -105,7 +110,8 @@ def read_intent(question: str) -> Intent:
     person = bool(_PERSON.search(question))
     about_us = bool(_OWN.search(question) or person) and not advice
     return Intent(about_us=about_us, shape=answer_shape(question),
-                  wants=tuple(kind for kind, (asks, _) in ASKS_FOR.items() if asks.search(question)))
+                  wants=tuple(kind for kind, (asks, _) in ASKS_FOR.items() if asks.search(question)),
+                  why=bool(_WHY.search(question)))
 
 
 # "Which cost lines (outside the fees) does the guide ...", "what risks should we ...": plural things asked for, then

@@ -1,0 +1,29 @@
+"""A "why ...?" is answered with the sentence that gives the reason: what a thing is for, or what skipping it leads to.
+
+The guide's reasons often follow what they explain ("... is established during planning. ... ensures that ..."),
+so an answer that names the thing but stops before its reason is completed with the sentence that gives it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rfp_assistant.jobs.answering.candidates import Candidate
+
+# A purpose or a consequence, said with the language's own connectives.
+_BECAUSE = re.compile(r"\b(because|so that|in order to|to (ensure|avoid|prevent|reduce|support|help|enable|allow)"
+                      r"|ensures?|helps?|enables?|allows?|prevents?|avoids?|reduces?|minimi[sz]es?|fosters?|undermines?"
+                      r"|derails?|leads? to|results? in|without|otherwise)\b", re.I)
+REACH = 2  # the reason is looked for this many sentences past the answer's last one, in the same paragraph
+
+
+def with_reason(anchor: Candidate, units: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
+    """`chosen`, plus the next sentence of the anchor's paragraph that gives a reason when none chosen gives one."""
+    if any(_BECAUSE.search(c.text) for c in chosen):
+        return chosen
+    same = [c for c in chosen if c.chunk_id == anchor.chunk_id and c.unit.block == anchor.unit.block]
+    last = max(c.position for c in same) if same else anchor.position
+    for unit in units:
+        if last < unit.position <= last + REACH and unit.unit.block == anchor.unit.block and _BECAUSE.search(unit.text):
+            return chosen + [unit]
+    return chosen
