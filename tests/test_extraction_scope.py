@@ -28,3 +28,42 @@ def test_included_and_excluded_labels_and_other_parties_work():
             "is likewise outside this proposal.")
     assert _services(text) == ["process_development", "analytical_development", "tech_transfer",
                                "clinical_manufacturing", "qc_release", "stability"]
+
+
+_FILLER = "The team reports progress at each weekly call and records decisions in the minutes. " * 12
+
+
+def test_a_numbered_scope_section_governs_its_items_to_the_next_section_even_across_a_page():
+    first = ("1. Introduction\nThank you for the request.\n2. Proposed Scope of Work\n2.1 Process Development. "
+             + _FILLER + "\n2.2 Technology Transfer. Transfer of the process to the GMP plant.\n")
+    second = ("2.3 QC Release and Stability. Release testing of each batch and a 24-month stability study.\n"
+              "3. Timeline\nTechnology transfer would take 8 weeks; a stability study could follow later.\n")
+    assert _services(first, second) == ["process_development", "tech_transfer", "qc_release", "stability"]
+
+
+def test_a_section_that_is_not_scope_does_not_put_its_services_in_scope():
+    text = ("1. About us\nWe have " + _FILLER + "\nTechnology transfer teams and a stability unit.\n"
+            "2. Out of scope\n2.1 Regulatory support for your filing.\n")
+    assert _services(text) is None
+
+
+def test_a_markdown_scope_heading_and_work_package_rows_put_services_in_scope():
+    markdown = ("## Scope of work\n\n### Analytical development\n" + _FILLER + "\n\n### Stability\n"
+                "Real-time stability for 24 months.\n\n## Team\nOur process development group is large.\n")
+    assert _services(markdown) == ["analytical_development", "stability"]
+    packages = "Work packages\nWP1 Technology transfer\n" + _FILLER + "\nWP2 GMP manufacture, two batches\n"
+    assert _services(packages) == ["tech_transfer", "clinical_manufacturing"]
+
+
+def test_a_price_table_read_one_cell_a_line_prices_its_rows():
+    table = ("Price (USD)\nItem\nDescription\nBasis\nPrice (USD)\n1\n" + "Engineering run\nFixed\n400,000\n2\n"
+             "Technology transfer to the plant\nFixed\n185,000\n3\nRegulatory support (CMC Module 3)\nFixed\n95,000\n")
+    assert _services(table) == ["tech_transfer", "regulatory_support"]
+
+
+def test_shared_head_nouns_and_method_qualification_are_read_as_the_trade_means_them():
+    text = ("Proposed scope: cell line, process and analytical development; upstream process optimisation; "
+            "validation of the release methods; tech-transfer to the GMP suite; QC testing of each clinical trial "
+            "material lot, placed on stability at release.")
+    assert _services(text) == ["cell_line_development", "process_development", "analytical_development",
+                               "tech_transfer", "clinical_manufacturing", "qc_release", "stability"]

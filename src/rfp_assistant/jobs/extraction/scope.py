@@ -33,7 +33,7 @@ _IN_LABEL = re.compile(
     r"will\s+undertake)|(?:our|this|the)\s+(?:proposal|offer|quotation|quote|estimate|bid|price)\s+(?:covers|includes|"
     r"comprises|is\s+for)|\b(?:in\s+scope|included)\s*\?|the\s+proposed\s+(?:services|activities|"
     r"work)|(?m:^\s*(?:\d+\.\s*)?(?:proposed\s+)?scope\b)|proposed\s+(?:programme|program|plan|activities)|"
-    r"\bcomprising\b|price\s+(?:breakdown|schedule|summary|includes|covers)|"
+    r"\bcomprising\b|(?m:^[^\S\n]*(?:wp|work\s+package)\s?\d+\b)|price\s+(?:breakdown|schedule|summary|includes|covers)|"
     r"\bincluded\s+in\s+(?:this|the|our)\s+(?:proposal|offer|quotation|quote|scope)"
 )
 _PRICED = re.compile(r"(?:[$€£¥]|\b(?:USD|EUR|CHF|GBP|CAD|JPY|INR|CNY|AUD|SGD)\b)\s?\d|\d[\d,.'’]*\s?(?:USD|EUR|CHF|GBP)\b")
@@ -56,6 +56,7 @@ _LABEL_REACH = 900  # a label governs the list that follows it, not the rest of 
 def read_services(pages: list[Page], options: dict[str, list[re.Pattern]], negated) -> FieldResult:
     """The services the proposed scope includes, each quoted where the proposal puts it in scope."""
     chosen: dict[str, Candidate] = {}
+    carried = False  # the previous page ended inside a scope section that runs on
     for page in pages:
         for name, patterns in options.items():
             if name in chosen:
@@ -64,18 +65,21 @@ def read_services(pages: list[Page], options: dict[str, list[re.Pattern]], negat
                 # An option ("as an option, … can be added") is offered, not in the proposed scope.
                 hit = next((m for m in pattern.finditer(page.text) if not page.is_foreign(m.start())
                             and not any(a <= m.start() < b for a, b in page.options)
-                            and not negated(page, m.start(), m.end()) and _in_scope(page.text, m)), None)
+                            and not negated(page, m.start(), m.end()) and _in_scope(page.text, m, carried)), None)
                 if hit is not None:
                     chosen[name] = Candidate(name, page.number, _row_quote(page.text, hit), 0.8)
                     break
+        carried = _scope_section(page.text, len(page.text), carried) is not None
     return list_result(options, chosen)
 
 
-def _in_scope(text: str, m: re.Match) -> bool:
+def _in_scope(text: str, m: re.Match, carried: bool = False) -> bool:
     status = _cell_status(text, m)
     if status is False:
         return False
     label_in = _last(_IN_LABEL, text, m.start())
+    if label_in is None:
+        label_in = _scope_section(text, m.start(), carried)
     if status and label_in is not None:
         return True  # "Yes" in a scope table; in a capabilities table ("Lyophilization: Yes") it is no scope
     sentence = _sentence(text, m.start(), m.end())
@@ -90,7 +94,7 @@ def _in_scope(text: str, m: re.Match) -> bool:
         return True  # "Included in this proposal   Not included": two columns run together; each item says which
     if label_out is not None and (label_in is None or label_out > label_in):
         return False  # "Options (not included in the total): ... O2 - IND Module 3 CMC authoring, EUR 95,000"
-    if _PRICED.search(_row(text, m)) or (_BARE_PRICE.search(_row(text, m)) and _PRICE_COLUMN.search(text, 0, m.start())):
+    if _PRICED.search(_row(text, m)) or (_BARE_PRICE.search(_cells(text, m)) and _PRICE_COLUMN.search(text, 0, m.start())):
         return True  # a priced line of the proposal (options were excluded above) is work the price covers
     return label_in is not None
 
@@ -122,6 +126,40 @@ def _row(text: str, m: re.Match) -> str:
     next_end = text.find("\n", line_end + 1)
     next_line = text[line_end + 1:next_end if next_end >= 0 else len(text)]
     return text[line_start:line_end] + ("\n" + next_line if 0 < len(next_line.strip()) <= 45 else "")
+
+
+def _cells(text: str, m: re.Match) -> str:
+    """The mention's line and up to two short lines after it: a table read one cell a line ('Item', 'Fixed', '185,000')."""
+    line_end = text.find("\n", m.end())
+    if line_end < 0:
+        return text[text.rfind("\n", 0, m.start()) + 1:]
+    cells = [text[text.rfind("\n", 0, m.start()) + 1:line_end]]
+    for line in text[line_end + 1:].split("\n")[:2]:
+        if not 0 < len(line.strip()) <= 45:
+            break
+        cells.append(line)
+    return "\n".join(cells)
+
+
+# "4. Proposed Scope of Work" governs its numbered items (4.1 ... 4.9) until the next top-level section ("5. Timeline"),
+# however long they run; a label in running text reaches only the list right after it.
+_TOP_HEADING = re.compile(r"(?m)^[^\S\n]*(?:(?:#{1,3}[^\S\n]*)?\d{1,2}\.|#{1,2})[^\S\n]+(?-i:[A-Z])[^\n]{0,70}$")
+_SCOPE_TITLE = re.compile(r"(?i)\bscope\b|work\s+packages?|statement\s+of\s+work|proposed\s+(?:services|activities|"
+                          r"programme|program|plan|work)|services\s+(?:included|in\s+scope|proposed)")
+_NOT_SCOPE_TITLE = re.compile(r"(?i)out\s+of|exclu|option|not\s+(?:in|included)|assum")
+
+
+def _scope_section(text: str, position: int, carried: bool = False) -> int | None:
+    """Where the scope section holding this position starts; 0 when it began on an earlier page."""
+    heading = None
+    for heading in _TOP_HEADING.finditer(text, 0, position):
+        pass
+    if heading is None:
+        return 0 if carried else None
+    title = heading.group(0)
+    if len(title.split()) > 9:
+        return None  # a numbered sentence, not a heading
+    return heading.start() if _SCOPE_TITLE.search(title) and not _NOT_SCOPE_TITLE.search(title) else None
 
 
 def _last(pattern: re.Pattern, text: str, position: int) -> int | None:
