@@ -82,3 +82,15 @@ def test_what_is_out_of_scope_does_not_deny_the_scale_in_scope(settings):
         "No commercial-scale or process validation activities are in scope at this stage.\n")}, "technical.scale")
     assert scoped.status == alone.status != "missing", scoped.reason
 
+
+
+def test_a_later_question_does_not_reopen_a_settled_record(settings):
+    charter = ("# Escalation charter (2026-03-02)\n\nThe escalation path is approved: level 1 project managers, "
+               "level 2 department heads, level 3 the CEO; each level has 5 working days to resolve an issue.\n")
+    notes = "# Team meeting 2026-10-01\n\nDoes the escalation path cover the CDMO's weekend shifts?\n"
+    documents = {"charter_2026-03-02.md": charter, "notes_2026-10-01.md": notes}
+    item = _status(settings, "escalation", documents, "team.escalation_path")
+    assert item.status == "covered", item.reason
+    doubted = notes + "\nThe escalation path is still a draft and needs sign-off.\n"
+    item = _status(settings, "escalation-doubt", documents | {"notes_2026-10-01.md": doubted}, "team.escalation_path")
+    assert item.status == "partial", item.reason

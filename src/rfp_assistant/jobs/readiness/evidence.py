@@ -3,7 +3,8 @@
 Facets (the parts an item needs) count toward `covered` only from firm cells; open or intended cells count
 toward `partial`; cells about another product count for nothing. Cells that name the item's subject (the
 thing itself: "RACI", "CDA", "location") are read in time order: when the latest of them leaves it open, the
-item is partial, and when the latest says it does not exist and nothing is under way, missing.
+item is partial, and when the latest says it does not exist and nothing is under way, missing; a
+later hint alone (a question, an item under "Actions") does not reopen what a firm record settled.
 """
 
 from __future__ import annotations
@@ -202,8 +203,12 @@ def decide(item: ChecklistItem, ours: list[Reading]) -> Decision:
         latest_when = max((r.cell.when or date.min) for r in subject)
         latest = [r for r in subject if (r.cell.when or date.min) == latest_when]
         unsettled = [r for r in latest if r.standing != "firm"]
-        if any(r.standing == "firm" and not r.title for r in latest):
-            unsettled = [r for r in unsettled if not r.hint]  # a firm word outweighs a question or a next step
+        settled = any(r.standing == "firm" and not r.title for r in subject)
+        doubted = any(r.standing in _WEAK and not r.hint for r in subject)
+        if any(r.standing == "firm" and not r.title for r in latest) or (settled and not doubted):
+            # A firm word outweighs a question or a next step of its date, and of a later one when nothing but
+            # such hints ever put it in doubt: "is the RACI still current?" after its approval does not reopen it.
+            unsettled = [r for r in unsettled if not r.hint]
         if unsettled:
             under_way = [r for r in subject if r.standing in _WEAK]
             if all(r.standing == "absent" for r in unsettled) and not under_way and len(firm) < item.covered_min:
