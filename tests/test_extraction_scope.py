@@ -67,3 +67,20 @@ def test_shared_head_nouns_and_method_qualification_are_read_as_the_trade_means_
             "material lot, placed on stability at release.")
     assert _services(text) == ["cell_line_development", "process_development", "analytical_development",
                                "tech_transfer", "clinical_manufacturing", "qc_release", "stability"]
+
+
+def test_the_vendors_own_commitment_a_plan_and_stage_rows_put_services_in_scope():
+    assert _services("Thank you. We'll carry out process development in 3 L bioreactors, then two GMP batches.\n") == [
+        "process_development", "clinical_manufacturing"]
+    plan = "Project plan\nActivity\tStart\tEnd\nTechnology transfer\tweek 1\tweek 8\nQC release testing\tweek 14\tweek 18\n"
+    assert _services(plan) == ["tech_transfer", "qc_release"]
+    stages = "Stage 1 - Development (process development)\nStage 2 - GMP manufacture of three batches\n"
+    assert _services(stages) == ["process_development", "clinical_manufacturing"]
+    assert _services("Deliverables\n- Technology transfer report\n- Stability study report at 12 months\n") == [
+        "tech_transfer", "stability"]
+
+
+def test_work_left_undecided_or_given_to_the_sponsor_is_not_in_scope():
+    text = ("Scope of work\n- Technology transfer\n- Two GMP batches\n- Lyophilization cycle development (to be "
+            "confirmed)\n- Stability (TBD)\n- Fill/finish: Sponsor responsibility\n- Regulatory support if required\n")
+    assert _services(text) == ["tech_transfer", "clinical_manufacturing"]

@@ -15,13 +15,16 @@ from rfp_assistant.schemas.proposal import FieldResult
 
 _STATUS = re.compile(
     r"(?i)(?<![\w-])(?P<out>no(?![\w-])(?!\s+(?:more|later|less))|excluded|not\s+(?:included|in\s+scope|offered|applicable|"
-    r"quoted|part\s+of)|optional|option(?=\s*[A-Z0-9(])|n/?a(?![\w-])|out\s+of\s+scope)|(?P<in>yes(?![\w-])|included|"
+    r"quoted|part\s+of)|to\s+be\s+(?:confirmed|determined|defined|agreed)|tb[cd](?![\w-])|optional|option(?=\s*[A-Z0-9(])|n/?a(?![\w-])|out\s+of\s+scope)|(?P<in>yes(?![\w-])|included|"
     r"in\s+scope|confirmed|✓|✔)"
 )
 _OUT_WORDS = re.compile(
     r"(?i)exclu(?:ded|des|sion)|not\s+included|not\s+in\s+scope|out\s+of\s+scope|outside\s+(?:of\s+)?(?:this|the|our)\s+"
     r"(?:proposal|scope|offer|quotation|estimate|budget|statement\s+of\s+work|sow|work\s+packages?)|\boptional\b|\boptions?\s+[A-Z0-9]|add-on|not\s+(?:part\s+of|offered|quoted)|"
-    r"on\s+request|quoted\s+separately|not\s+applicable|by\s+the\s+(?:sponsor|client|customer)|"
+    r"on\s+request|quoted\s+separately|to\s+be\s+(?:confirmed|determined|defined|agreed)|\btb[cd]\b|"
+    r"\bif\s+(?:required|requested|needed)\b|(?:sponsor|client|customer)(?:['’]s)?\s+(?:responsibility|responsible)|"
+    r"responsibility\s+of\s+(?:the\s+)?(?:sponsor|client|customer)|(?:sponsor|client|customer)\s+(?:will|shall|to)\s+"
+    r"(?:perform|provide|conduct|handle|manage|arrange|supply|do)\b|not\s+applicable|by\s+the\s+(?:sponsor|client|customer)|"
     r"(?:sponsor|client|customer)['’]?s?\s+(?:[\w/-]+\s+){0,3}(?:partner|provider|vendor|supplier|cdmo)|"
     r"(?:partner|provider|cdmo|vendor)\s+(?:nominated|designated|selected|chosen)\s+by|"
     r"your\s+(?:[\w/-]+\s+){0,2}(?:partner|provider|vendor|supplier|cdmo)s?\b|third[- ]party|external\s+(?:partner|laborator)|"
@@ -33,7 +36,9 @@ _IN_LABEL = re.compile(
     r"will\s+undertake)|(?:our|this|the)\s+(?:proposal|offer|quotation|quote|estimate|bid|price)\s+(?:covers|includes|"
     r"comprises|is\s+for)|\b(?:in\s+scope|included)\s*\?|the\s+proposed\s+(?:services|activities|"
     r"work)|(?m:^\s*(?:\d+\.\s*)?(?:proposed\s+)?scope\b)|proposed\s+(?:programme|program|plan|activities)|"
-    r"\bcomprising\b|(?m:^[^\S\n]*(?:wp|work\s+package)\s?\d+\b)|price\s+(?:breakdown|schedule|summary|includes|covers)|"
+    r"\bcomprising\b|(?m:^[^\S\n]*(?:wp|work\s+package)\s?\d+\b)|\bdeliverables\b|(?:project|programme|program)\s+(?:plan|timeline|"
+    r"schedule)|\bgantt\b|(?m:^[^\S\n]*(?:phase|stage|step)\s?(?:\d+|[IVX]+)\b[^\S\n]*[-–:.)])|"
+    r"\b(?:the|this|our)\s+(?:project|programme|program|engagement|work)\s+(?:comprises|includes|covers|consists\s+of)|price\s+(?:breakdown|schedule|summary|includes|covers)|"
     r"\bincluded\s+in\s+(?:this|the|our)\s+(?:proposal|offer|quotation|quote|scope)"
 )
 _PRICED = re.compile(r"(?:[$€£¥]|\b(?:USD|EUR|CHF|GBP|CAD|JPY|INR|CNY|AUD|SGD)\b)\s?\d|\d[\d,.'’]*\s?(?:USD|EUR|CHF|GBP)\b")
@@ -49,6 +54,7 @@ _CAPABILITY = re.compile(
     r"\bif\s+(?:the|your|this)\s+(?:program|programme|project|product|molecule|candidate)\s+(?:succeeds|progresses|"
     r"advances|is\s+successful)|\bwe\s+(?:manufacture|make|produce)\s+(?!(?:the|your|all|each|one|two|three|four|\d)\b)"
 )
+_COMMIT = re.compile(r"(?i)\bwe(?:['’]ll|\s+will|\s+shall)\s+(?!not\b|also\s+be\s+happy|be\s+happy|gladly)")
 _LIST_ITEM = re.compile(r"[^\S\n]*(?:[-•▪*\x7f]|\(?[a-z0-9]{1,2}[.)])[^\S\n]+")
 _LABEL_REACH = 900  # a label governs the list that follows it, not the rest of the document
 
@@ -94,6 +100,8 @@ def _in_scope(text: str, m: re.Match, carried: bool = False) -> bool:
         return True  # "Included in this proposal   Not included": two columns run together; each item says which
     if label_out is not None and (label_in is None or label_out > label_in):
         return False  # "Options (not included in the total): ... O2 - IND Module 3 CMC authoring, EUR 95,000"
+    if _COMMIT.search(sentence):
+        return True  # "we'll carry out process development ...": the vendor commits to the work in this very sentence
     if _PRICED.search(_row(text, m)) or (_BARE_PRICE.search(_cells(text, m)) and _PRICE_COLUMN.search(text, 0, m.start())):
         return True  # a priced line of the proposal (options were excluded above) is work the price covers
     return label_in is not None
