@@ -43,3 +43,9 @@ def test_removing_one_message_of_a_chat_brief_removes_its_clause_and_moves_no_ot
         again = place_clauses(after.clauses)
         assert {c: _sections(again, c) for c in after.clauses} == {c: where[c] for c in after.clauses}
         assert not any(c in clauses for c in gone for clauses in again.values())
+
+
+def test_each_piece_of_a_terse_line_shows_the_line_where_that_piece_belongs():
+    clause = "Linker-payload: vc-MMAE, sourced by CDMO, OEB5"  # what it is (technical) and who sources it (scope)
+    where = _sections(place_clauses([clause]), clause)
+    assert "technical_requirements" in where and "scope_of_work" in where

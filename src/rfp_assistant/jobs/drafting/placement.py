@@ -35,10 +35,11 @@ IDENTITY_PULL = 0.15
 IDENTITY_FIELDS = {"company_name", "product_name"}
 # A clause about two things ('mAb: CHO-K1, 2 GMP batches') is shown in a second section this close to the first.
 SECOND_WITHIN = 0.04
-# A facet of a clause (a comma, semicolon, bracket or arrow piece carrying a figure, code or name) whose own best
-# section fits it at least this well shows the whole clause there too: 'tech transfer of our process, currently
-# run at 2,000 L' is scope work and a production scale.
-FACET_FIT = 0.45
+# A facet of a clause (a comma, semicolon, bracket or arrow piece carrying a figure, code or name) shows the whole
+# clause in its own best section too, when it fits that section at all: 'tech transfer of our process, currently
+# run at 2,000 L' is scope work and a production scale; in a terse line ('Linker-payload: vc-MMAE, sourced by CDMO,
+# OEB5') each piece is a fact of its own, and a facet rarely reaches a high similarity on its own words.
+FACET_FIT = MIN_FIT
 MAX_SECTIONS = 3
 NOT_PLACED = ("response_form",)  # the form is generated from the comparison schema, never from the brief
 def placement_embedder():
