@@ -84,3 +84,15 @@ def test_work_left_undecided_or_given_to_the_sponsor_is_not_in_scope():
     text = ("Scope of work\n- Technology transfer\n- Two GMP batches\n- Lyophilization cycle development (to be "
             "confirmed)\n- Stability (TBD)\n- Fill/finish: Sponsor responsibility\n- Regulatory support if required\n")
     assert _services(text) == ["tech_transfer", "clinical_manufacturing"]
+
+
+def test_later_possibilities_separate_agreements_and_the_sponsors_past_work_are_not_in_scope():
+    scope = "Scope of work: technology transfer and two GMP batches.\n"
+    assert _services(scope + "Stability studies and regulatory support can be discussed once the batches are "
+                              "released.\n") == ["tech_transfer", "clinical_manufacturing"]
+    assert _services(scope + "Should the program advance, fill/finish is available at our sister site.\n") == [
+        "tech_transfer", "clinical_manufacturing"]
+    assert _services(scope + "Regulatory support would be covered under a separate agreement.\n") == [
+        "tech_transfer", "clinical_manufacturing"]
+    assert _services(scope + "The Sponsor has completed cell line development and plans to run stability studies "
+                              "itself.\n") == ["tech_transfer", "clinical_manufacturing"]

@@ -21,7 +21,9 @@ _STATUS = re.compile(
 _OUT_WORDS = re.compile(
     r"(?i)exclu(?:ded|des|sion)|not\s+included|not\s+in\s+scope|out\s+of\s+scope|outside\s+(?:of\s+)?(?:this|the|our)\s+"
     r"(?:proposal|scope|offer|quotation|estimate|budget|statement\s+of\s+work|sow|work\s+packages?)|\boptional\b|\boptions?\s+[A-Z0-9]|add-on|not\s+(?:part\s+of|offered|quoted)|"
-    r"on\s+request|quoted\s+separately|to\s+be\s+(?:confirmed|determined|defined|agreed)|\btb[cd]\b|"
+    r"on\s+request|quoted\s+separately|separate\s+(?:agreement|proposal|quotation|quote|contract|work\s+order|sow|"
+    r"statement\s+of\s+work)|(?:sponsor|client|customer|you)\s+(?:has|have|had)\s+(?:already\s+)?(?:completed|performed|"
+    r"done|finished|conducted)\b|(?:sponsor|client|customer)\s+(?:plans?|intends?)\s+to\b|to\s+be\s+(?:confirmed|determined|defined|agreed)|\btb[cd]\b|"
     r"\bif\s+(?:required|requested|needed)\b|(?:sponsor|client|customer)(?:['’]s)?\s+(?:responsibility|responsible)|"
     r"responsibility\s+of\s+(?:the\s+)?(?:sponsor|client|customer)|(?:sponsor|client|customer)\s+(?:will|shall|to)\s+"
     r"(?:perform|provide|conduct|handle|manage|arrange|supply|do)\b|not\s+applicable|by\s+the\s+(?:sponsor|client|customer)|"
@@ -31,7 +33,7 @@ _OUT_WORDS = re.compile(
     r"(?:partner|provider|vendor|cdmo|supplier)\s+(?:of|chosen\s+by|selected\s+by)\s+(?:your|the\s+(?:sponsor|client|customer))"
 )
 _IN_LABEL = re.compile(
-    r"(?i)(?:confirmed\s+and\s+)?\bincluded\s*:|\bwe(?:['’]re|\s+are)\s+(?:proposing|offering|quoting)\b|\bin\s+scope\s*:|scope\s+(?:of\s+work|comprises|includes)|proposed\s+scope|"
+    r"(?i)(?:confirmed\s+and\s+)?\bincluded\s*:|\bwe(?:['’]re|\s+are)\s+(?:proposing|offering|quoting)\b|\bwe\s+quote\b|\bin\s+scope\s*:|scope\s+(?:of\s+work|comprises|includes)|proposed\s+scope|"
     r"(?:services|activities)\s+(?:are\s+)?included|work\s+packages?|\bwe\s+(?:propose|will\s+perform|will\s+provide|"
     r"will\s+undertake)|(?:our|this|the)\s+(?:proposal|offer|quotation|quote|estimate|bid|price)\s+(?:covers|includes|"
     r"comprises|is\s+for)|\b(?:in\s+scope|included)\s*\?|the\s+proposed\s+(?:services|activities|"
@@ -52,7 +54,9 @@ _OUT_LABEL = re.compile(r"(?i)(?:\bexcluded|not\s+included|out\s+of\s+scope|not\
 _CAPABILITY = re.compile(
     r"(?i)\b(?:can|could|would|might)\s+(?:also\s+)?(?:support|offer|provide|take|extend|scale|supply|manufacture)\b|"
     r"\bif\s+(?:the|your|this)\s+(?:program|programme|project|product|molecule|candidate)\s+(?:succeeds|progresses|"
-    r"advances|is\s+successful)|\bwe\s+(?:manufacture|make|produce)\s+(?!(?:the|your|all|each|one|two|three|four|\d)\b)"
+    r"advances|is\s+successful)|\bshould\s+(?:the|your|this)\s+(?:program|programme|project|product|molecule|candidate)\b|"
+    r"\b(?:can|could|may)\s+be\s+(?:discussed|added|quoted|offered|provided|arranged|agreed)\b|"
+    r"\b(?:is|are)\s+(?:also\s+)?available\s+(?:at|from|on|upon|as|if)\b|\bwe\s+(?:manufacture|make|produce)\s+(?!(?:the|your|all|each|one|two|three|four|\d)\b)"
 )
 _COMMIT = re.compile(r"(?i)\bwe(?:['’]ll|\s+will|\s+shall)\s+(?!not\b|also\s+be\s+happy|be\s+happy|gladly)")
 _LIST_ITEM = re.compile(r"[^\S\n]*(?:[-•▪*\x7f]|\(?[a-z0-9]{1,2}[.)])[^\S\n]+")
