@@ -20,6 +20,13 @@ _VESSEL = re.compile(r"(?i)bioreactor|fermen|(?-i:\bSUBs?\b)|single[- ]use|stain
 _BIOREACTOR = re.compile(r"(?i)bioreactor|fermen|(?-i:\bSUBs?\b)|cell[- ]culture")
 _NOT_NOW = re.compile(r"(?i)commission|not\s+(?:be\s+)?(?:offered|proposed|available|used|part\s+of)|under\s+(?:qualification|"
                       r"construction)|readiness|expected\s+(?:in|by)?\s*(?:Q[1-4]|H[12]|20\d\d)|\bfuture\b|completion\s+Q")
+_RESTATED = re.compile(r"[^()\n.;]{0,25}\(\s*")
+_SAME_VESSEL = re.compile(r"(?i)[^()\n]{0,20}?\b(?:nominal|working|gross|wv|vessel\s+volume)\b(?![^()\n]*\b(?:total|combined|"
+                          r"aggregate|overall)\b)")
+_ONE_VESSEL = re.compile(r"(?i)(?:\b(?:an?|one|single|1\s*[x×])|\(1\))[^\S\n]*$")
+_COUNT_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+# "four 2,000 L bioreactors", "(3) 5,000 L", "3 2,000 L SUBs": a count written before the size
+_COUNT_BEFORE = re.compile(rf"(?i)(?:\b({'|'.join(_COUNT_WORDS)})|\((\d{{1,2}})\)|(?<![\d.,])(\d)(?=[^\S\n]+\d))[^\S\n]*$")
 _OWN_START = re.compile(r"\.\s|\n\s*\n|;\s|[\x7f•▪]")
 _LIST_JOIN = re.compile(r"\s*(?:,|and|or|&|/|\+|–|-)\s*(?:and\s+)?")
 _OWN_END = re.compile(r"\.\s|\n\s*\n|[\x7f•▪]|\n(?=[^\S\n]*[A-Z][a-z])")  # a new row ("\nUpstream (future) 1,000 L…")
@@ -33,10 +40,13 @@ def read_largest_volume(spec: FieldSpec, pages: list[Page], sites: list[str]) ->
     if not any(_BIOREACTOR.search(page.text) for page in pages):
         return FieldResult()  # a chemistry house's "150 L train" or reactor is no bioreactor
     others = _other_sites(sites, pages)
+    sums = _sums(pages)
     found: list[Candidate] = []
     for page in pages:
         volumes = [m for m in p.find_volumes(page.text) if not page.is_foreign(m.start) and not page.is_elsewhere(m.start)]
         for i, m in enumerate(volumes):
+            if m.value in sums and "multiplied" not in m.flags and not _ONE_VESSEL.search(page.text, 0, m.start):
+                continue  # "up to 4,000 L per batch (2 x 2,000 L SUBs)": the count times a vessel, not one vessel
             cell = cell_at(page.cells, m.start)
             if cell:  # a table row is one unit: "5,000 L single-use | (3) | Under construction" is not in use
                 segment = f"{cell.header}: {row_text(page.text, cell)}"
@@ -54,6 +64,20 @@ def read_largest_volume(spec: FieldSpec, pages: list[Page], sites: list[str]) ->
         return FieldResult()
     best = max(found, key=lambda c: (c.value, -c.page))
     return decide([best] + [c for c in found if c is not best and c.value == best.value][:1], allow_conflict=False)
+
+
+def _sums(pages: list[Page]) -> set[float]:
+    """Every 'N x V' the proposal states, multiplied out: a figure equal to one is several vessels together."""
+    sums = set()
+    for page in pages:
+        for m in p.find_volumes(page.text):
+            count = next((int(f[6:]) for f in m.flags if f.startswith("count=")), 1)
+            if count == 1 and (said := _COUNT_BEFORE.search(page.text, max(0, m.start - 12), m.start)):
+                word = (said.group(1) or said.group(2) or said.group(3)).lower()
+                count = int(word) if word.isdigit() else _COUNT_WORDS.index(word) + 2
+            if count > 1:
+                sums.add(round(m.value * count, 6))
+    return sums
 
 
 def _column_volumes(spec: FieldSpec, page: Page, others, sites: list[str]) -> list[Candidate]:
@@ -81,6 +105,9 @@ def _owned(text: str, volumes: list[p.Match], i: int) -> tuple[int, int]:
     ceiling = volumes[i + 1].start if i + 1 < len(volumes) else len(text)
     if i and _LIST_JOIN.fullmatch(text, floor, start):
         # "Conjugation vessels: 20 L, 100 L and 250 L": the list's label belongs to every item.
+        return _owned(text, volumes, i - 1)[0], _owned_right(text, end, ceiling)
+    if i and _RESTATED.fullmatch(text, floor, start) and _SAME_VESSEL.match(text, end, ceiling):
+        # "1,600 L working volume (2,000 L nominal)": the bracketed figure restates the same vessel's size.
         return _owned(text, volumes, i - 1)[0], _owned_right(text, end, ceiling)
     left = max(floor, start - 140)
     for m in _OWN_START.finditer(text, left, start):
