@@ -30,3 +30,12 @@ def test_a_single_vessel_of_that_size_still_counts():
 def test_the_nominal_size_in_brackets_beats_the_working_volume():
     assert _largest("Production bioreactor: 1,600 L working volume (2,000 L nominal).\n") == 2000
     assert _largest("Bioreactors: 2 x 2,000 L (4,000 L total).\n") == 2000
+
+
+@pytest.mark.parametrize("text", [
+    "2,000 L single-use bioreactors with an annual output of 40,000 L.\n",
+    "Site capacity: 12,000 L bioreactor capacity across 6 single-use bioreactors of 2,000 L.\n",
+    "Leiden: 2,000 L SUBs. Our sister facility operates 20,000 L stainless steel bioreactors.\n",
+])
+def test_an_output_a_total_across_vessels_or_a_vessel_elsewhere_in_the_group_is_not_the_largest(text):
+    assert _largest(text) == 2000

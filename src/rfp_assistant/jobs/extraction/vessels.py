@@ -27,6 +27,14 @@ _ONE_VESSEL = re.compile(r"(?i)(?:\b(?:an?|one|single|1\s*[x×])|\(1\))[^\S\n]*$
 _COUNT_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 # "four 2,000 L bioreactors", "(3) 5,000 L", "3 2,000 L SUBs": a count written before the size
 _COUNT_BEFORE = re.compile(rf"(?i)(?:\b({'|'.join(_COUNT_WORDS)})|\((\d{{1,2}})\)|(?<![\d.,])(\d)(?=[^\S\n]+\d))[^\S\n]*$")
+# "our sister facility", "across our network": a vessel somewhere in the group, not at the proposed site
+_ANOTHER_SITE = re.compile(r"(?i)\bsister\s+(?:sites?|facilit(?:y|ies)|plants?)|\bother\s+(?:sites|facilities|plants)\b|"
+                           r"\banother\s+(?:site|facility|plant)\b|\bacross\s+(?:our|the)\s+(?:network|group|sites)|"
+                           r"(?:network|group)[- ]wide")
+# "4,000 L of cell culture in total", "12,000 L bioreactor capacity across 6 ...", "40,000 L per year": not one vessel
+_NOT_ONE_VESSEL = re.compile(r"(?i)[^\S\n]*(?:(?:of\s+)?(?:[\w-]+\s+){0,3}?(?:in\s+total|in\s+aggregate|total|combined|"
+                             r"overall)\b|(?:[\w-]+\s+){0,2}?across\b|(?:/|per\s+)(?:year|yr|annum|month|week|day)\b)")
+_OUTPUT = re.compile(r"(?i)\b(?:annual|yearly|output|throughput)\b[^\n.;]{0,20}$")
 _OWN_START = re.compile(r"\.\s|\n\s*\n|;\s|[\x7f•▪]")
 _LIST_JOIN = re.compile(r"\s*(?:,|and|or|&|/|\+|–|-)\s*(?:and\s+)?")
 _OWN_END = re.compile(r"\.\s|\n\s*\n|[\x7f•▪]|\n(?=[^\S\n]*[A-Z][a-z])")  # a new row ("\nUpstream (future) 1,000 L…")
@@ -54,6 +62,9 @@ def read_largest_volume(spec: FieldSpec, pages: list[Page], sites: list[str]) ->
                 left, right = _owned(page.text, volumes, i)
                 segment = " ".join(page.text[left:right].split())
             if not _VESSEL.search(segment) or _NOT_NOW.search(segment) or _elsewhere(segment, others, sites):
+                continue
+            if _ANOTHER_SITE.search(segment) or _NOT_ONE_VESSEL.match(page.text, m.end) or _OUTPUT.search(
+                    page.text, max(0, m.start - 30), m.start):
                 continue
             if any(d.search(segment) for d in spec.distractors):
                 continue
