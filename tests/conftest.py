@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -59,6 +60,24 @@ def playbook_data_dir(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("playbook-data")
     open_workspace(Settings(data_dir=folder), "default")
     return folder
+
+
+@pytest.fixture
+def guide_workspace(tmp_path, playbook_data_dir):
+    """Make a workspace holding the built-in playbook plus `text` ingested as the user's guide named `name`."""
+    from rfp_assistant.config import Settings
+    from rfp_assistant.core.documents import load_bytes
+    from rfp_assistant.core.retrieval.index import WorkspaceIndex
+
+    def make(text: str | bytes, name: str):
+        shutil.copytree(playbook_data_dir, tmp_path / "data")
+        index = WorkspaceIndex(Settings(data_dir=tmp_path / "data"), "default")
+        data = text.encode() if isinstance(text, str) else text
+        index.add_document(load_bytes(data, name, max_bytes=1_000_000), "guide")
+        index.upgrade()
+        return index
+
+    return make
 
 
 @pytest.fixture

@@ -25,13 +25,9 @@ We looked at our plant and our people first. The program plan weighs three kinds
 
 
 @pytest.fixture
-def workspace(tmp_path, playbook_data_dir) -> WorkspaceIndex:
+def workspace(guide_workspace):
     """The built-in playbook plus the team's planning notes, read by both tiers (as in the app after ingest)."""
-    shutil.copytree(playbook_data_dir, tmp_path / "data")
-    index = WorkspaceIndex(Settings(data_dir=tmp_path / "data"), "default")
-    index.add_document(load_bytes(HANDBOOK, "notes.md", max_bytes=MB), "guide")
-    index.upgrade()
-    return index
+    return guide_workspace(HANDBOOK, "notes.md")
 
 
 def test_a_sentence_pointing_back_comes_with_the_sentence_it_points_to(tmp_path, playbook_data_dir):

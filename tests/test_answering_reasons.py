@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from rfp_assistant.config import Settings
-from rfp_assistant.core.documents import load_bytes
-from rfp_assistant.core.retrieval.index import WorkspaceIndex
 from rfp_assistant.core.text.sentences import quote_in_text
 from rfp_assistant.jobs.answering import answer_question, read_intent
 
-MB = 1_000_000
 PAGE = """Working With A Filling Partner
 Sending Out The Request
 First, the team writes a draft request for proposal listing the scope, the timelines and the evaluation criteria.
@@ -26,13 +20,9 @@ REASON = "ensures that the offers can be compared"
 
 
 @pytest.fixture
-def workspace(tmp_path, playbook_data_dir) -> WorkspaceIndex:
+def workspace(guide_workspace):
     """The built-in playbook plus a page ingested as the user's guide."""
-    shutil.copytree(playbook_data_dir, tmp_path / "data")
-    index = WorkspaceIndex(Settings(data_dir=tmp_path / "data"), "default")
-    index.add_document(load_bytes(PAGE.encode(), "request-page.txt", max_bytes=MB), "guide")
-    index.upgrade()
-    return index
+    return guide_workspace(PAGE, "request-page.txt")
 
 
 def test_why_is_answered_with_the_sentence_giving_the_reason(workspace):

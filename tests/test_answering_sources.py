@@ -61,13 +61,9 @@ Marco Diaz is the outsourcing project manager and runs the weekly CDMO call.
 
 
 @pytest.fixture
-def workspace(tmp_path, playbook_data_dir) -> WorkspaceIndex:
+def workspace(guide_workspace):
     """The built-in playbook (as after a first run) plus the team's own handbook, ingested as a guide."""
-    shutil.copytree(playbook_data_dir, tmp_path / "data")
-    index = WorkspaceIndex(Settings(data_dir=tmp_path / "data"), "default")
-    index.add_document(load_bytes(OWN_GUIDE, "handbook.md", max_bytes=MB), "guide")
-    index.upgrade()
-    return index
+    return guide_workspace(OWN_GUIDE, "handbook.md")
 
 
 def test_the_users_guide_answers_before_the_playbook_and_each_citation_says_whose_it_is(workspace):

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from rfp_assistant.config import Settings
-from rfp_assistant.core.documents import load_bytes
-from rfp_assistant.core.retrieval.index import WorkspaceIndex
 from rfp_assistant.core.text.sentences import quote_in_text
 from rfp_assistant.jobs.answering import answer_question
 
-MB = 1_000_000
 PAGE = """Getting Ready For A Sterile Filling Partner
 Choosing a filling partner goes better when the team has done some thinking first.
 This page walks through what to settle before the first call, including:
@@ -35,13 +29,9 @@ What should the RFP contain? It should contain scope, timeline, quality terms an
 
 
 @pytest.fixture
-def workspace(tmp_path, playbook_data_dir) -> WorkspaceIndex:
+def workspace(guide_workspace):
     """The built-in playbook plus a published page ingested as the user's guide."""
-    shutil.copytree(playbook_data_dir, tmp_path / "data")
-    index = WorkspaceIndex(Settings(data_dir=tmp_path / "data"), "default")
-    index.add_document(load_bytes(PAGE.encode(), "filling-page.txt", max_bytes=MB), "guide")
-    index.upgrade()
-    return index
+    return guide_workspace(PAGE, "filling-page.txt")
 
 
 def test_a_question_about_the_documents_sections_is_answered_by_its_overview_list(workspace):
