@@ -43,6 +43,12 @@ def _is_figure(segment: str) -> bool:
     return bool(re.fullmatch(r"[-+(]?[$€£]?\s?\d[\d,.\s'’]*%?\)?", segment))
 
 
+def _is_index(row, assigned, found) -> bool:
+    """A row whose first cell is a small whole number and whose second cell is words: an item number, then the label."""
+    return (len(found) > 1 and assigned[:2] == [0, 1] and bool(re.fullmatch(r"\d{1,2}\.?", row[0][2].strip()))
+            and bool(re.search(r"[A-Za-z]{3}", row[1][2])))
+
+
 def _has_figure(line) -> bool:
     return any(_is_figure(s) for _, _, s in line)
 
@@ -171,6 +177,8 @@ def _place(columns, rows, text: str, cursor: int) -> tuple[list[Cell], int]:
                 spans = [_header_spans(column, text, cursor, found[0][0]) for column in columns]
             row_span = (found[0][0], found[-1][1])
             label = (found[0][0], found[0][1]) if assigned[0] == 0 and not _is_figure(row[0][2]) else (0, 0)
+            if _is_index(row, assigned, found):
+                label = (found[1][0], found[1][1])  # "3 | Process adaptation (PD) | 6 | 8": the number is the row's index
             cells += [Cell(a, b, cell_text, " ".join(s[2] for s in columns[c]), units[c], row_span, label,
                            tuple(spans[c])) for a, b, c, cell_text in found]
             cursor = row_span[1]

@@ -1,0 +1,74 @@
+"""How long this offer's plan takes: spans no plan takes, and a schedule table against the prose on its page."""
+
+from __future__ import annotations
+
+import re
+
+from rfp_assistant.jobs.extraction.candidates import CONFLICT_RATIO, MIN_STATED, Candidate
+from rfp_assistant.jobs.extraction.columns import cell_at
+from rfp_assistant.schemas.proposal import Evidence, FieldResult
+
+STEP_DURATIONS = ("tech_transfer_weeks", "process_development_weeks")
+FIRM = 0.8
+MENTION = 0.3  # as much as a value past another field's label
+_ITEM_CODE = re.compile(r"(?:[A-Z]{1,4}[^\S\n]?\d{1,2}|\d{1,2}(?:\.\d{1,2})*)[.:)]?[^\S\n]+")  # "WP3 ", "2.1 "
+
+
+def plausible_only(spec, found: list[Candidate]) -> list[Candidate]:
+    """The candidates within the field's plausible range ("Upstream process development, 11 years" is a career)."""
+    if not spec.plausible:
+        return found
+    low, high = spec.plausible
+    return [c for c in found if low <= c.value <= high]
+
+
+def own_rows_first(spec, pages, found: list[Candidate]) -> list[Candidate]:
+    """A step's own schedule row ("2 | Technology transfer | 12") outranks one that only mentions the step
+    ("1 | Kick-off and TT package review | 2") on the same page."""
+    if spec.key not in STEP_DURATIONS:
+        return found
+    rows = {id(c): _step_row(spec, pages, c) for c in found}
+    own = {c.page for c in found if rows[id(c)]}
+    for c in found:
+        if rows[id(c)] is False and c.page in own:
+            c.score -= MENTION
+    return sorted(found, key=lambda c: -c.score)
+
+
+def table_against_prose(spec, pages, found: list[Candidate], result: FieldResult, same) -> FieldResult:
+    """A step's length in a schedule table and a different one in a sentence on the same page is a conflict.
+
+    Two firm statements of one step in two forms ("Technology transfer will take 14 weeks" and the plan's row
+    "Technology transfer | 13 | 30 | 18 weeks") are as much in conflict as a summary page against a detail page.
+    Only for a step's length: a week number on the plan (start, end, release) differs from prose by design.
+    """
+    if spec.key not in STEP_DURATIONS or result.status != "stated":
+        return result
+    firm = [c for c in found if c.score >= max(MIN_STATED, FIRM)]
+    if not firm or firm[0].revises:
+        return result
+    best = firm[0]
+    best_row = _step_row(spec, pages, best)
+    for rival in firm[1:]:
+        if rival.page != best.page or same(rival.value, best.value) or rival.score < CONFLICT_RATIO * best.score:
+            continue
+        rival_row = _step_row(spec, pages, rival)
+        if (best_row is None) != (rival_row is None) and (best_row or rival_row):
+            return FieldResult(value=None, status="conflicting", confidence=round(min(best.score, 1.0), 2),
+                               evidence=[Evidence(page=best.page, quote=best.quote),
+                                         Evidence(page=rival.page, quote=rival.quote)],
+                               candidates=[best.value, rival.value])
+    return result
+
+
+def _step_row(spec, pages, c: Candidate) -> bool | None:
+    """None for prose; for a table cell, whether its row is the step itself ("WP3 Technology transfer") rather than
+    a row that mentions it ("Kick-off and TT package review")."""
+    page = next(page for page in pages if page.number == c.page)
+    cell = cell_at(page.cells, c.sentence_key[1])
+    if cell is None:
+        return None
+    label = page.text[cell.label[0]:cell.label[1]]
+    code = _ITEM_CODE.match(label)
+    label = label[code.end():] if code else label
+    return any(cue.match(label) for cue in spec.cues)
