@@ -21,14 +21,15 @@ WORK_PACKAGES = [["Activity", "Start week", "End week", "Duration"],
 
 
 def _fields(*parts):
-    """The fields of a one-page PDF proposal made of sentences (str) and tables (lists of rows)."""
+    """The fields of a PDF proposal made of sentences (str), tables (lists of rows) and page breaks (None)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table
 
     style = getSampleStyleSheet()["Normal"]
     story = [Paragraph("Acme Biologics GmbH, Offer AB-7 of 3 March 2026 to Example Pharma for EX-1.", style)]
-    story += [Paragraph(part, style) if isinstance(part, str) else Table(part) for part in parts]
+    story += [PageBreak() if part is None else Paragraph(part, style) if isinstance(part, str) else Table(part)
+              for part in parts]
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer, pagesize=A4, invariant=1).build(story)
     document = load_bytes(buffer.getvalue(), "acme.pdf", max_bytes=MB, layouts=True)
@@ -43,7 +44,7 @@ def test_a_numbered_schedule_row_is_labelled_by_its_activity_not_by_its_item_num
 
 
 def test_a_persons_years_of_experience_are_not_the_plans_duration():
-    fields = _fields("Process development: 20 weeks. Technology transfer: 14 weeks.",
+    fields = _fields("Process development: 20 weeks. Technology transfer: 14 weeks.", None,
                      "Key personnel. Process development lead: upstream process development, 11 years. "
                      "MSAT lead: tech transfer and scale-up, 12 years.")
     assert fields["process_development_weeks"].status == "stated"
@@ -63,3 +64,26 @@ def test_a_schedule_row_that_agrees_with_its_sentence_or_only_mentions_the_step_
     fields = _fields("Plan. The technology transfer runs over 12 weeks and overlaps with process adaptation.", NUMBERED)
     assert fields["tech_transfer_weeks"].status == "stated"  # "Kick-off and TT package review | 2" is kick-off's
     assert fields["tech_transfer_weeks"].value == 12
+
+
+MILESTONES = [["Milestone", "Week (from PO)"],
+              ["Kick-off meeting", "2"],
+              ["Engineering run complete", "24"],
+              ["GMP batch 1", "33"]]
+
+
+def test_a_change_to_the_plan_is_not_its_length():
+    fields = _fields("The first GMP batch is scheduled to start in week 38 after purchase order. If the sponsor accepts "
+                     "the research process unchanged, we could move the first GMP batch forward by about six weeks.",
+                     "Summary of terms. Technology transfer: 14 weeks. Appendix. Using your platform could make the "
+                     "technology transfer 4 weeks shorter.")
+    assert fields["weeks_to_first_gmp_batch"].status == "stated"
+    assert fields["weeks_to_first_gmp_batch"].value == 38
+    assert fields["tech_transfer_weeks"].value == 14
+
+
+def test_the_plans_clock_and_other_activities_rows_are_not_the_first_gmp_batch():
+    fields = _fields("Weeks are counted from contract signature (week 1 is the first week after signature).", None,
+                     "Plan.", MILESTONES)
+    assert fields["weeks_to_first_gmp_batch"].status == "stated"
+    assert fields["weeks_to_first_gmp_batch"].value == 33

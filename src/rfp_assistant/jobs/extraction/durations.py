@@ -11,6 +11,17 @@ from rfp_assistant.schemas.proposal import Evidence, FieldResult
 STEP_DURATIONS = ("tech_transfer_weeks", "process_development_weeks")
 FIRM = 0.8
 MENTION = 0.3  # as much as a value past another field's label
+# "move the first GMP batch forward by about six weeks", "2 weeks sooner": a change to the plan, not its length.
+_SHIFT_BEFORE = re.compile(r"(?i)\b(?:forward|back|earlier|sooner|ahead|delay\w*|shift\w*|advanc\w*|shorten\w*|"
+                           r"accelerat\w*|extend\w*|sav\w*|cut|slip\w*|postpone\w*)[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}?by"
+                           r"[^\S\n]+(?:about|around|approximately|roughly|some|up[^\S\n]+to|a[^\S\n]+further)?[^\S\n]*$")
+_SHIFT_AFTER = re.compile(r"(?i)[^\S\n]*(?:earlier|sooner|faster|quicker|shorter|longer|ahead\s+of|less|more|"
+                          r"of\s+(?:delay|slippage|acceleration|savings?))\b")
+# "Week 1 is the first week after signature", "week 0 = PO": the plan's clock, not an event on it.
+_CLOCK = re.compile(r"(?i)[^\S\n]*(?:is|=|means|denotes|being|starts?|begins?|corresponds)\b")
+_BATCH_ROW = re.compile(r"(?i)\bgmp\b|batch|\blot\b|campaign|manufactur|production")
+_VALUE = re.compile(r"(?i)(?:w(?:ee)?ks?\.?[^\S\n]?)?[\w.,]+(?:[^\S\n]*(?:-|–|to)[^\S\n]*[\w.,]+)?(?:[^\S\n]*\(\d+\))?"
+                    r"(?:[^\S\n-]*-?(?:calendar[^\S\n]+|working[^\S\n]+)?(?:weeks?|wks?|months?|days?|years?)\b)?")
 _ITEM_CODE = re.compile(r"(?:[A-Z]{1,4}[^\S\n]?\d{1,2}|\d{1,2}(?:\.\d{1,2})*)[.:)]?[^\S\n]+")  # "WP3 ", "2.1 "
 
 
@@ -72,3 +83,25 @@ def _step_row(spec, pages, c: Candidate) -> bool | None:
     code = _ITEM_CODE.match(label)
     label = label[code.end():] if code else label
     return any(cue.match(label) for cue in spec.cues)
+
+
+def not_plan_events(spec, pages, found: list[Candidate]) -> list[Candidate]:
+    """Drops changes to the plan ("forward by about six weeks"), the plan's clock ("week 1 is the first week after
+    signature") and, for the first GMP batch, a week in a plan row of another activity ("Kick-off meeting | 2")."""
+    kept = []
+    for c in found:
+        page = next(page for page in pages if page.number == c.page)
+        start = c.sentence_key[1]
+        token = _VALUE.match(page.text, start)
+        end = token.end() if token else start
+        if _SHIFT_BEFORE.search(page.text[max(0, start - 120):start]) or _SHIFT_AFTER.match(page.text, end):
+            continue
+        if spec.key == "weeks_to_first_gmp_batch":
+            if c.value <= 1 and _CLOCK.match(page.text, end):
+                continue
+            cell = cell_at(page.cells, start)
+            label = page.text[cell.label[0]:cell.label[1]] if cell else ""
+            if label and not _BATCH_ROW.search(label):
+                continue
+        kept.append(c)
+    return kept

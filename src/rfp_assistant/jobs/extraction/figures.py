@@ -9,7 +9,8 @@ from rfp_assistant.core.values.tolerance import same_figure
 from rfp_assistant.jobs.extraction.candidates import Candidate, any_of, decide, near_cues, quote_between
 from rfp_assistant.jobs.extraction.terms import list_terms
 from rfp_assistant.jobs.extraction.capabilities import done_by_other
-from rfp_assistant.jobs.extraction.durations import own_rows_first, plausible_only, table_against_prose
+from rfp_assistant.jobs.extraction.durations import (not_plan_events, own_rows_first, plausible_only,
+                                                  table_against_prose)
 from rfp_assistant.schemas.proposal import field_specs
 
 _M_PLUS = re.compile(r"\bM\s?\+\s?(\d{1,2})\b")
@@ -90,7 +91,8 @@ def read_weeks(spec, pages):
         # weeks | 38" under "Duration | Start (week)"), and a duration column holds how long a step takes.
         found += near_cues(spec, [page], finder, judge=judge, rivals=_rival_cues(spec.key),
                            columns="week" if spec.key == "weeks_to_first_gmp_batch" else None)
-    found = own_rows_first(spec, pages, sorted(plausible_only(spec, found), key=lambda c: -c.score))
+    found = not_plan_events(spec, pages, plausible_only(spec, found))
+    found = own_rows_first(spec, pages, sorted(found, key=lambda c: -c.score))
     # 152 days read as 21.7 weeks and "22 weeks" elsewhere are one plan, not a conflict (the comparison's rule too).
     def same(a, b):
         return same_figure(spec.unit, a, b)
