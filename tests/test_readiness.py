@@ -439,3 +439,21 @@ def test_a_register_column_filing_risks_by_kind_lists_them_under_that_kind(setti
     index = WorkspaceIndex(settings, "risk-areas")
     index.add_document(load_bytes(log, "risk_log.csv", max_bytes=MB), "internal")
     assert assess_readiness(index, items=["risk.regulatory"]).item("risk.regulatory").status == "covered"
+
+
+def _notes_with_one_low_ranked_cue() -> bytes:
+    """Many notes near the item's questions but with none of its cue words, and one passage with a single cue."""
+    lines = []
+    for n in range(1, 25):
+        lines += [f"# Steering note {n}",
+                  "CDMO options and the search for a manufacturing partner for the outsourcing were reviewed "
+                  "again; the comparison of potential partners continues at the next steering meeting."]
+    lines += ["# Travel", "Anna came back from the trade fair with notes from three partnering meetings."]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def test_with_nothing_firm_retrieved_a_passage_with_a_single_cue_is_still_read(settings):
+    index = _workspace(settings, "low-cue", {"notes.md": _notes_with_one_low_ranked_cue()})
+    item = assess_readiness(index, items=["market.research_done"]).item("market.research_done")
+    assert item.status == "partial"
+    assert "partnering meetings" in item.evidence[0].quote

@@ -21,9 +21,11 @@ from rfp_assistant.jobs.readiness.rules import (
     ChecklistItem,
     EvidencePool,
     add_subject_chunks,
+    facets_in,
     gather_evidence,
     item_relevance,
     load_checklist,
+    subject_in,
 )
 from rfp_assistant.schemas.common import Answer, Citation, Mode, Model
 
@@ -69,7 +71,7 @@ def assess_readiness(
     results = {}
     for n, item in enumerate(chosen, 1):
         step(f"Assessing {n} of {len(chosen)}: {item.id}")
-        results[item.id] = _offline(item, pools.get(item.id, EvidencePool()), context)
+        results[item.id] = _offline(item, pools.get(item.id, EvidencePool()), context, sections)
     for n, area in enumerate(model_areas, 1):
         step(f"Checking with the model, area {n} of {len(model_areas)}: {area.title or area.id}")
         area_items = [i for i in chosen if i.area == area.id]
@@ -122,8 +124,13 @@ def _documents(index: WorkspaceIndex, sources: list[str] | None) -> list[str]:
     return list(dict.fromkeys(sources))
 
 
-def _offline(item: ChecklistItem, pool: EvidencePool, context: Context) -> ItemAssessment:
+def _offline(item: ChecklistItem, pool: EvidencePool, context: Context,
+             sections: dict[str, list[Chunk]] | None = None) -> ItemAssessment:
     ours, others = read(item, context.cells(item, pool.chunks))
+    if sections and not any(r.standing == "firm" and r.facets for r in ours):
+        # Retrieval ranks a passage with a single cue below the rest; with nothing firm found, read them all.
+        pool = EvidencePool(chunks=pool.chunks + _cued_chunks(item, sections, pool.chunks), retrieved=pool.retrieved)
+        ours, others = read(item, context.cells(item, pool.chunks))
     decision = decide(item, ours)
     named = ", ".join(sorted({context.programs.named_other(r.cell.text) or context.programs.named_other(
         r.cell.unit.lead) for r in others} - {""}))
@@ -134,6 +141,13 @@ def _offline(item: ChecklistItem, pool: EvidencePool, context: Context) -> ItemA
         reason=decision.reason + set_aside_note(others, named),
         deciding=cite(decision.deciding.cell) if decision.deciding else None,
     )
+
+
+def _cued_chunks(item: ChecklistItem, sections: dict[str, list[Chunk]], taken: list[Chunk]) -> list[Chunk]:
+    """Chunks of the documents read that carry any cue of the item or name its subject, not already taken."""
+    held = {c.chunk_id for c in taken}
+    return [c for chunks in sections.values() for c in chunks if c.chunk_id not in held
+            and (facets_in(item, f"{c.section}\n{c.text}") or subject_in(item, f"{c.section}\n{c.text}"))]
 
 
 def _quotes(decision: Decision, ours: list[Reading]) -> list[Citation]:
