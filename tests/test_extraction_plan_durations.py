@@ -87,3 +87,11 @@ def test_the_plans_clock_and_other_activities_rows_are_not_the_first_gmp_batch()
                      "Plan.", MILESTONES)
     assert fields["weeks_to_first_gmp_batch"].status == "stated"
     assert fields["weeks_to_first_gmp_batch"].value == 33
+
+
+def test_the_sponsors_figure_quoted_in_the_offer_is_not_the_offers_plan():
+    fields = _fields("Deviations. We recommend a 20-week process development phase, where the RFP suggested 12 weeks.",
+                     None, "Timeline. Process development is planned for 20 weeks. The RFP proposed 12 weeks for this "
+                     "phase, which we believe is too short.")
+    assert fields["process_development_weeks"].status == "stated"
+    assert fields["process_development_weeks"].value == 20

@@ -17,6 +17,11 @@ _SHIFT_BEFORE = re.compile(r"(?i)\b(?:forward|back|earlier|sooner|ahead|delay\w*
                            r"[^\S\n]+(?:about|around|approximately|roughly|some|up[^\S\n]+to|a[^\S\n]+further)?[^\S\n]*$")
 _SHIFT_AFTER = re.compile(r"(?i)[^\S\n]*(?:earlier|sooner|faster|quicker|shorter|longer|ahead\s+of|less|more|"
                           r"of\s+(?:delay|slippage|acceleration|savings?))\b")
+# "where the RFP suggested 12 weeks", "The RFP proposed 12 weeks for this phase": the sponsor's figure, not the offer's.
+_RFP_FIGURE = re.compile(r"(?i)\b(?:the|your|this|sponsor's|client's)[^\S\n]+(?:rfp|rfq|request[^\S\n]+for[^\S\n]+\w+|tender|"
+                         r"brief|specification|sponsor|client|customer)[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}?(?:suggest|propos|"
+                         r"ask|request|requir|expect|target|call|specif|indicat|assum|allow|envisag|foresaw|plann)\w*"
+                         r"(?:[^\S\n]+(?:for|of|that|on))?(?:[^\S\n]+[\w-]+){0,5}?[^\S\n]+$")
 # "Week 1 is the first week after signature", "week 0 = PO": the plan's clock, not an event on it.
 _CLOCK = re.compile(r"(?i)[^\S\n]*(?:is|=|means|denotes|being|starts?|begins?|corresponds)\b")
 _BATCH_ROW = re.compile(r"(?i)\bgmp\b|batch|\blot\b|campaign|manufactur|production")
@@ -86,7 +91,8 @@ def _step_row(spec, pages, c: Candidate) -> bool | None:
 
 
 def not_plan_events(spec, pages, found: list[Candidate]) -> list[Candidate]:
-    """Drops changes to the plan ("forward by about six weeks"), the plan's clock ("week 1 is the first week after
+    """Drops changes to the plan ("forward by about six weeks"), the sponsor's figure ("the RFP suggested 12
+    weeks"), the plan's clock ("week 1 is the first week after
     signature") and, for the first GMP batch, a week in a plan row of another activity ("Kick-off meeting | 2")."""
     kept = []
     for c in found:
@@ -94,7 +100,8 @@ def not_plan_events(spec, pages, found: list[Candidate]) -> list[Candidate]:
         start = c.sentence_key[1]
         token = _VALUE.match(page.text, start)
         end = token.end() if token else start
-        if _SHIFT_BEFORE.search(page.text[max(0, start - 120):start]) or _SHIFT_AFTER.match(page.text, end):
+        before = page.text[max(0, start - 120, page.text.rfind(". ", 0, start) + 2):start]
+        if _SHIFT_BEFORE.search(before) or _SHIFT_AFTER.match(page.text, end) or _RFP_FIGURE.search(before):
             continue
         if spec.key == "weeks_to_first_gmp_batch":
             if c.value <= 1 and _CLOCK.match(page.text, end):
