@@ -49,3 +49,18 @@ def test_each_piece_of_a_terse_line_shows_the_line_where_that_piece_belongs():
     clause = "Linker-payload: vc-MMAE, sourced by CDMO, OEB5"  # what it is (technical) and who sources it (scope)
     where = _sections(place_clauses([clause]), clause)
     assert "technical_requirements" in where and "scope_of_work" in where
+
+
+@pytest.mark.parametrize("clause", ["Scale-up of the granulation process to a 400 kg blender",
+                                    "Technology transfer of the extrusion process from our 18 mm pilot extruder",
+                                    "Validation batch (50 mg, 20,000 capsules) manufactured & released by March"])
+def test_a_clause_asking_for_work_and_saying_how_the_process_is_reaches_scope_and_technical_section(clause):
+    where = _sections(place_clauses([clause]), clause)
+    assert "scope_of_work" in where and "technical_requirements" in where
+
+
+@pytest.mark.parametrize("clause", ["Budget is about EUR 2 million for the whole program",
+                                    "Proposals are due on 15 March"])
+def test_a_clause_with_neither_work_nor_process_is_not_put_in_scope_or_technical_section(clause):
+    where = _sections(place_clauses([clause]), clause)
+    assert "scope_of_work" not in where and "technical_requirements" not in where

@@ -94,6 +94,21 @@ SUPPLIED = re.compile(r"\b(?:supplied|provided|sent|shipped|free[- ]issued?)\s+b
                       r"|\b(?:we|the sponsor)\s+(?:will\s+)?(?:supply|supplies|provide|provides)\b", _I)
 # An option the CDMO is asked to quote beside the base case ('Option B: 3 batches'): work to scope and a price.
 OPTION = re.compile(r"\boption [A-Z0-9]\b\s*[:=(]|^\s*(?:\w+:\s*)?option [A-Z0-9]\b", _I)
+# What work is requested, named as a noun rather than a verb: an activity (a transfer, a scale-up, a development, a
+# validation, fill/finish), a count of batches or runs, a batch of a named purpose, a deliverable. The scope quotes it.
+ACTIVITY = re.compile(r"\btech(?:nology)?[- ]?transfer\b|\bscale[- ]?up\b|\b(?:process|method|analytical|formulation)"
+                      r" development\b|\bmethod (?:transfer|validation|qualification)\b|\bprocess validation\b|\bPPQ\b"
+                      r"|\bfill[- /&]*finish\b|\bmanufactur(?:e|ing) of\b|\bmanufactured\s*(?:and|&)\s*released\b"
+                      r"|\bdeliverables?\b|\b\d+\s*[x×]\s*\d[\d,.]*\s*k?L\b|\b(?:\d+|one|two|three|four|five|six)\s+(?:[\w-]+\s+){0,2}"
+                      r"(?:batch(?:es)?|runs|lots|fermentations)\b|\b(?:engineering|GMP|registration|BE|tox|demo\w*|PPQ|pilot"
+                      r"|consistency|validation)\s+(?:batch(?:es)?|runs?|lots?)\b", _I)
+# How the product or process is or must be: a dimension or strength, the equipment, an analytical method, containment,
+# the molecule's format. The technical section describes it.
+HOW = re.compile(r"\d[\d.,]*\s*(?:mm|µm|μm|nm|cm|kb|bp|mg/mL|mL)\b|\d\s*mg\b(?!\s*/\s*(?:kg|day|dose))|\bweb\b|\b(?:coaters?"
+                 r"|isolators?|RABS|lyophili[sz]\w*|freeze[- ]dr\w*|bioreactors?|fermenters?|single[- ]use|stainless|filling line"
+                 r"|extru\w+|granulat\w*|spray[- ]dr\w*|laminat\w*)\b|\b(?:OEB|OEL|HPAPI|BSL)\b|\bcontainment\b|\bhigh(?:ly)?"
+                 r"[- ]potent\b|\b(?:HPLC|UPLC|CCIT?|AVI|CE-SDS|qPCR|ddPCR|ELISA)\b|\b(?:homo|hetero)dimer\w*|\bIgG\d|\bFc\b"
+                 r"|\bexpression (?:system|host)\b|\bpH\s*\d", _I)
 # Where a kind of fact belongs; the first section of a kind is also where a clause of that kind leans.
 KINDS = {
     "storage_or_shipping": ("logistics",),
@@ -117,6 +132,8 @@ KINDS = {
     "exclusion": ("scope_of_work",),
     "option": ("scope_of_work", "commercial_terms"),
     "supplied": ("scope_of_work",),
+    "activity": ("scope_of_work",),
+    "how": ("technical_requirements",),
 }
 # The kinds that pull a clause toward their section when it is placed (the others only add a section).
 LEANING = ("storage_or_shipping", "stability_study", "selection", "exclusion")
@@ -138,7 +155,7 @@ def clause_kinds(clause: str, *, with_note: bool = True) -> set[str]:
                           ("spec_limit", SPEC_LIMIT), ("grade", GRADE), ("study", STUDY),
                           ("product_use", PRODUCT_USE), ("time_limit", TIME_LIMIT), ("movement", MOVEMENT),
                           ("rfp_process", RFP_PROCESS), ("cost", COST), ("exclusion", EXCLUSION), ("option", OPTION),
-                          ("supplied", SUPPLIED)):
+                          ("supplied", SUPPLIED), ("activity", ACTIVITY), ("how", HOW)):
         if pattern.search(text):
             found.add(name)
     return found
