@@ -95,3 +95,12 @@ def test_the_sponsors_figure_quoted_in_the_offer_is_not_the_offers_plan():
                      "phase, which we believe is too short.")
     assert fields["process_development_weeks"].status == "stated"
     assert fields["process_development_weeks"].value == 20
+
+
+def test_a_figure_the_offer_rejects_is_not_its_plan():
+    fields = _fields("Our assessment. Technology transfer in 10 weeks is not realistic for a process of this complexity.",
+                     None, "Timeline. Technology transfer: 16 weeks. First GMP batch: 30-34 weeks after purchase order; "
+                     "26 weeks cannot be met for this route.")
+    assert fields["tech_transfer_weeks"].status == "stated" and fields["tech_transfer_weeks"].value == 16
+    assert fields["weeks_to_first_gmp_batch"].status == "stated" and fields["weeks_to_first_gmp_batch"].value == 34
+

@@ -22,6 +22,10 @@ _RFP_FIGURE = re.compile(r"(?i)\b(?:the|your|this|sponsor's|client's)[^\S\n]+(?:
                          r"brief|specification|sponsor|client|customer)[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}?(?:suggest|propos|"
                          r"ask|request|requir|expect|target|call|specif|indicat|assum|allow|envisag|foresaw|plann)\w*"
                          r"(?:[^\S\n]+(?:for|of|that|on))?(?:[^\S\n]+[\w-]+){0,5}?[^\S\n]+$")
+# "A 10-week technology transfer is not realistic for a process of this complexity": a figure the offer rejects.
+_REJECTED = re.compile(r"(?i)\b(?:(?:is|are|would\s+be|seems?|appears?)\s+(?:not|hardly|in)\s*(?:realistic|feasible|"
+                       r"achievable|possible|sufficient|enough|adequate)|unrealistic|unachievable|infeasible|"
+                       r"cannot\s+(?:be\s+)?(?:achiev|met\b|meet|deliver|support|commit))")
 # "Week 1 is the first week after signature", "week 0 = PO": the plan's clock, not an event on it.
 _CLOCK = re.compile(r"(?i)[^\S\n]*(?:is|=|means|denotes|being|starts?|begins?|corresponds)\b")
 _BATCH_ROW = re.compile(r"(?i)\bgmp\b|batch|\blot\b|campaign|manufactur|production")
@@ -92,7 +96,7 @@ def _step_row(spec, pages, c: Candidate) -> bool | None:
 
 def not_plan_events(spec, pages, found: list[Candidate]) -> list[Candidate]:
     """Drops changes to the plan ("forward by about six weeks"), the sponsor's figure ("the RFP suggested 12
-    weeks"), the plan's clock ("week 1 is the first week after
+    weeks"), a figure the offer rejects ("... is not realistic"), the plan's clock ("week 1 is the first week after
     signature") and, for the first GMP batch, a week in a plan row of another activity ("Kick-off meeting | 2")."""
     kept = []
     for c in found:
@@ -102,6 +106,9 @@ def not_plan_events(spec, pages, found: list[Candidate]) -> list[Candidate]:
         end = token.end() if token else start
         before = page.text[max(0, start - 120, page.text.rfind(". ", 0, start) + 2):start]
         if _SHIFT_BEFORE.search(before) or _SHIFT_AFTER.match(page.text, end) or _RFP_FIGURE.search(before):
+            continue
+        stop = min(i for i in (*(page.text.find(mark, end) for mark in (". ", ".\n", ";", ", ")), end + 160) if i >= 0)
+        if _REJECTED.search(page.text, end, stop):
             continue
         if spec.key == "weeks_to_first_gmp_batch":
             if c.value <= 1 and _CLOCK.match(page.text, end):
