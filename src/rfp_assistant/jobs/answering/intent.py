@@ -30,7 +30,8 @@ _ADVICE = re.compile(
 # "Why ...?", "what's the point of ...", "what happens if we skip ...": what a thing is for, or leads to.
 _WHY = re.compile(r"^\s*(why|how come)\b|\bwhy\b|\bwhat'?s the (point|purpose|use|benefit|reason)\b"
                   r"|\bwhat (happens|goes wrong|can go wrong|could go wrong|would go wrong)\b", re.I)
-_PERSON = re.compile(r"^\s*(who|whom)\b|\bwhich (person|role|function|team)\b|\bowner|\bowns?\b|\bresponsible\b", re.I)
+# "Who owns ...?" asks for someone; "our own readiness" does not.
+_PERSON = re.compile(r"^\s*(who|whom)\b|\bwhich (person|role|function|team)\b|\bowner|\bowns\b|\bowned by\b|\bresponsible\b", re.I)
 
 ASKS_FOR = {
     "person": (_PERSON,
