@@ -64,3 +64,8 @@ def test_a_clause_asking_for_work_and_saying_how_the_process_is_reaches_scope_an
 def test_a_clause_with_neither_work_nor_process_is_not_put_in_scope_or_technical_section(clause):
     where = _sections(place_clauses([clause]), clause)
     assert "scope_of_work" not in where and "technical_requirements" not in where
+
+
+def test_material_the_sponsor_sends_to_the_cdmo_is_an_input_the_scope_rests_on():
+    clause = "Our partner makes the intermediate and we ship it to you for the final steps."
+    assert "scope_of_work" in _sections(place_clauses([clause]), clause)

@@ -91,7 +91,10 @@ EXCLUSION = re.compile(r"\bout of (?:the )?scope\b|\bnot (?:in|part of) (?:the |
                        r"|another|an? external)\s+(?:own\s+)?(?:CRO|CMO|CDMO|partner|lab\w*|vendor|supplier)s?\b", _I)
 # A material the sponsor hands the CDMO ('API supplied by us', 'we provide the cell bank'): an input the scope rests on.
 SUPPLIED = re.compile(r"\b(?:supplied|provided|sent|shipped|free[- ]issued?)\s+by\s+(?:us|the sponsor|[A-Z][\w-]+)\b"
-                      r"|\b(?:we|the sponsor)\s+(?:will\s+)?(?:supply|supplies|provide|provides)\b", _I)
+                      r"|\b(?:we|the sponsor)\s+(?:will\s+)?(?:supply|supplies|provide|provides)\b"
+                      # the sponsor sending its own material to the CDMO ('we make it ... and ship it to you')
+                      r"|\b(?:we|the sponsor)\b[^.;\n]{0,60}\b(?:ship|send|deliver)s?\s+(?:it|them|(?:the|our)(?:\s+[\w-]+){1,3}?)\s+to\s+(?:you|the CDMO)\b"
+                      r"|\b(?:shipped|sent|delivered)\s+to\s+(?:you|the CDMO)\s+by\s+(?:us|the sponsor)\b", _I)
 # An option the CDMO is asked to quote beside the base case ('Option B: 3 batches'): work to scope and a price.
 OPTION = re.compile(r"\boption [A-Z0-9]\b\s*[:=(]|^\s*(?:\w+:\s*)?option [A-Z0-9]\b", _I)
 # What work is requested, named as a noun rather than a verb: an activity (a transfer, a scale-up, a development, a
