@@ -37,8 +37,9 @@ def section_answer(index: WorkspaceIndex, question: str, hits: list[SearchHit]) 
             continue
         tried.add(key)
         chunks = index.chunks_of(hit.chunk.doc_id)
-        if _key(hit.chunk.section) in {_key(h) for h in part_headings(chunks)}:
-            return _part_answer(chunks, hit.chunk.section, builtin=hit.builtin)
+        parts = {_key(h) for h in part_headings(chunks)}
+        if _key(hit.chunk.section) in parts:
+            return _part_answer(chunks, hit.chunk.section, parts, builtin=hit.builtin)
     return None
 
 
@@ -49,13 +50,12 @@ def _names(topic: set[str], heading: str) -> bool:
     return bool(words) and len(shared) >= NAMES_PART * len(topic) and len(shared) >= COVERS_HEADING * len(words)
 
 
-def _part_answer(chunks: list[Chunk], heading: str, *, builtin: bool) -> Answer | None:
+def _part_answer(chunks: list[Chunk], heading: str, parts: set[str], *, builtin: bool) -> Answer | None:
     """The part's opening sentences, then each sub-section's heading and first sentence; None without sub-sections."""
     key = _key(heading)
     start = next((n for n, c in enumerate(chunks) if _key(c.section) == key), None)
     if start is None:
         return None
-    parts = {_key(h) for h in part_headings(chunks)}
     lead = [c for c in chunks[start:] if _key(c.section) == key and c.role != "link"]
     subsections: list[Chunk] = []
     for chunk in chunks[start + 1 :]:
