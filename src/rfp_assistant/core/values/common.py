@@ -37,7 +37,7 @@ def normalize_space(text: str) -> str:
 
 WHITESPACE = re.compile(r"\s+")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-DASH = r"(?:-|–|—|to)"
+DASH = r"(?:-|–|—|~|〜|～|to)"  # "18~20 weeks": the wave dash of East Asian styles joins a range as well
 # pypdf wraps sentences mid-phrase, but a line that starts with a capital is a new table cell
 # ("batch 1\nWeek 28" is not "1 week").
 GAP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*(?=(?-i:[a-z0-9])))"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import rfp_assistant.core.values as values
 from rfp_assistant.jobs.extraction.candidates import CONFLICT_RATIO, MIN_STATED, Candidate
 from rfp_assistant.jobs.extraction.columns import cell_at
 from rfp_assistant.schemas.proposal import Evidence, FieldResult
@@ -32,6 +33,49 @@ _BATCH_ROW = re.compile(r"(?i)\bgmp\b|batch|\blot\b|campaign|manufactur|producti
 _VALUE = re.compile(r"(?i)(?:w(?:ee)?ks?\.?[^\S\n]?)?[\w.,]+(?:[^\S\n]*(?:-|–|to)[^\S\n]*[\w.,]+)?(?:[^\S\n]*\(\d+\))?"
                     r"(?:[^\S\n-]*-?(?:calendar[^\S\n]+|working[^\S\n]+)?(?:weeks?|wks?|months?|days?|years?)\b)?")
 _ITEM_CODE = re.compile(r"(?:[A-Z]{1,4}[^\S\n]?\d{1,2}|\d{1,2}(?:\.\d{1,2})*)[.:)]?[^\S\n]+")  # "WP3 ", "2.1 "
+
+
+def span_of(c: Candidate) -> tuple[float, float]:
+    """The weeks a candidate's own words allow: a range's bounds ("10-12 weeks"), and half a month either side of
+    a figure given in months ("about four months" is 15 to 20 weeks, not exactly 17.4)."""
+    match = _own_match(c)
+    if match is None:
+        return c.value, c.value
+    low = next((float(f[6:]) for f in match.flags if f.startswith("lower=")), match.value)
+    slack = values.WEEKS_PER_MONTH / 2 if "month" in match.text.lower() else 0.0
+    return low - slack, match.value + slack
+
+
+def one_plan(found: list[Candidate]) -> list[Candidate]:
+    """Drops figures that agree with the best one within what either's words allow (a range and a figure inside
+    it, "3 months" and "12 weeks"): one plan said twice, not a conflict. The best keeps its own value, except that
+    a firm figure in weeks inside a best given in months is the same plan said more exactly and leads instead."""
+    firm = [c for c in found if c.score >= MIN_STATED]
+    if not firm:
+        return found
+    best = firm[0]
+    low, high = span_of(best)
+    if _in_months(best):
+        exact = next((c for c in firm[1:] if c.score >= CONFLICT_RATIO * best.score and not _in_months(c)
+                      and low <= c.value <= high), None)
+        if exact is not None:
+            found = [exact] + [c for c in found if c is not exact]
+            best, (low, high) = exact, span_of(exact)
+    kept = []
+    for c in found:
+        other_low, other_high = span_of(c)
+        if c is best or c.value == best.value or other_high < low - 1e-9 or high < other_low - 1e-9:
+            kept.append(c)
+    return kept
+
+
+def _own_match(c: Candidate):
+    return next((m for m in values.find_durations(c.quote) if abs(m.value - c.value) < 0.05), None)
+
+
+def _in_months(c: Candidate) -> bool:
+    match = _own_match(c)
+    return match is not None and "month" in match.text.lower()
 
 
 def plausible_only(spec, found: list[Candidate]) -> list[Candidate]:

@@ -9,8 +9,9 @@ from rfp_assistant.core.values.tolerance import same_figure
 from rfp_assistant.jobs.extraction.candidates import Candidate, any_of, decide, near_cues, quote_between
 from rfp_assistant.jobs.extraction.terms import list_terms
 from rfp_assistant.jobs.extraction.capabilities import done_by_other
-from rfp_assistant.jobs.extraction.durations import (not_plan_events, own_rows_first, plausible_only,
+from rfp_assistant.jobs.extraction.durations import (not_plan_events, one_plan, own_rows_first, plausible_only,
                                                   table_against_prose)
+from rfp_assistant.jobs.extraction.spans import narrower
 from rfp_assistant.schemas.proposal import field_specs
 
 _M_PLUS = re.compile(r"\bM\s?\+\s?(\d{1,2})\b")
@@ -49,6 +50,8 @@ def read_weeks(spec, pages):
         after = context[at + len(match.text):] if at >= 0 else ""
         if _LEAD_TIME.match(after) or (at >= 0 and _RESPONSE.search(context, 0, at)):
             score -= 0.7  # "4 weeks before kick-off", "we respond within 2 weeks": a lead or answer time, not the work
+        if at >= 0:
+            score -= narrower(spec.key, context, cue, at)  # one batch, one side, one phase: not the whole span
         if done_by_other(context):
             score -= 0.7  # "process development was completed by the Sponsor over 16 weeks": not this offer's plan
         if spec.key == "weeks_to_first_gmp_batch" and _FROM_PRODUCTION.match(after):
@@ -92,7 +95,7 @@ def read_weeks(spec, pages):
         found += near_cues(spec, [page], finder, judge=judge, rivals=_rival_cues(spec.key),
                            columns="week" if spec.key == "weeks_to_first_gmp_batch" else None)
     found = not_plan_events(spec, pages, plausible_only(spec, found))
-    found = own_rows_first(spec, pages, sorted(found, key=lambda c: -c.score))
+    found = one_plan(own_rows_first(spec, pages, sorted(found, key=lambda c: -c.score)))
     # 152 days read as 21.7 weeks and "22 weeks" elsewhere are one plan, not a conflict (the comparison's rule too).
     def same(a, b):
         return same_figure(spec.unit, a, b)

@@ -1,0 +1,52 @@
+"""What span a duration measures: the whole step or plan, or a narrower one (one repeat, one part, one phase,
+a gap that starts at another activity). A narrower span's figure is not the field's, nor a rival to it."""
+
+from __future__ import annotations
+
+import re
+
+PART = 0.3  # as much as a row that only mentions the step: still the answer when nothing names the whole
+# "Each GMP batch takes 5 weeks", "per lot": the length of one of several repeats, not the span of the plan.
+_EACH = re.compile(r"(?i)\b(?:each|every|per)[^\S\n]+(?:[\w/-]+[^\S\n]+){0,2}?(?:batch|lot|run|campaign|cycle|method|"
+                   r"assay|stage|step|phase|package)e?s?\b(?![^.;\n]*\b(?:total|overall|in\s+all)\b)[^.;\n]*$")
+# "Upstream process development", "DSP development": one side of the process, unless both are named.
+_SIDE = re.compile(r"(?i)\b(upstream|downstream|usp|dsp|cell[^\S\n]+culture|fermentation|purification|formulation)\b")
+_SIDES = {"upstream": "u", "usp": "u", "cell culture": "u", "fermentation": "u",
+          "downstream": "d", "dsp": "d", "purification": "d", "formulation": "f"}
+# "Phase A - documentation review: 3 weeks" on a line below the step's heading: a phase's own length.
+_PHASE_LINE = re.compile(r"(?i)[^\S\n]*(?:[-•*–][^\S\n]*)?(?:phase|stage|step|part|task|sub-?step|activity)[^\S\n]*"
+                         r"(?:[A-Z]|\d{1,2}(?:\.\d{1,2})?|[ivx]{1,4})\b")
+# "Clone screening in ambr 250 takes 6 weeks" below a "Process development" heading: the line's own subject's length.
+_SUBJECT = re.compile(r"(?i)[^\S\n]*((?:[\w/-]+[^\S\n]+){1,6}?)(?:takes?|will[^\S\n]+(?:take|last|require|run)|lasts?|"
+                      r"requires?|runs?|(?:is|are)[^\S\n]+(?:planned|scheduled|expected|completed|estimated))\b")
+_ANAPHOR = {"this", "that", "these", "those", "the", "it", "its", "which", "we", "our", "phase", "stage", "step", "work",
+            "activity", "activities", "package", "duration", "effort", "whole", "entire", "overall", "total", "all",
+            "complete", "programme", "program", "part", "each", "process", "in", "of", "estimated", "expected"}
+# "Technology transfer to the first GMP batch takes 18 weeks": a gap from another activity, not from the order.
+_FROM_ACTIVITY = re.compile(r"(?i)\b(?:transfer|development|engineering|scale-?up|run|optimi[sz]ation|validation|"
+                            r"characteri[sz]ation|tox\w*|fill\w*|release|shipment|completion)[^\S\n]+(?:to|until|through)"
+                            r"[^\S\n]+(?:the[^\S\n]+)?(?:first|1st)\b")
+
+
+def narrower(key: str, context: str, cue: str, at: int) -> float:
+    """How much less a figure at `at` in `context` (found after `cue`) counts because it measures a narrower span."""
+    clause_start = max(context.rfind(". ", 0, at), context.rfind("\n", 0, at), 0)
+    if _EACH.search(context[clause_start:at]):
+        return 0.5  # one repeat's length
+    label = context.rfind(cue, 0, at)
+    if label < 0:
+        return 0.0
+    if key == "process_development_weeks":
+        sentence = max(context.rfind(". ", 0, label), context.rfind("\n", 0, label), 0)
+        named = {_SIDES[" ".join(m.group(1).lower().split())] for m in _SIDE.finditer(context, sentence, at)}
+        if _SIDE.search(context, max(0, label - 16), label + len(cue)) and len(named) == 1:
+            return PART
+    line_start = context.rfind("\n", 0, at) + 1
+    if line_start > label and _PHASE_LINE.match(context, line_start):
+        return PART
+    subject = _SUBJECT.match(context, line_start) if line_start > label else None
+    if subject and subject.end() <= at and not set(subject.group(1).lower().split()) <= _ANAPHOR:
+        return PART
+    if key == "weeks_to_first_gmp_batch" and _FROM_ACTIVITY.search(context, max(0, label - 40), at):
+        return 0.5
+    return 0.0
