@@ -28,6 +28,7 @@ from rfp_assistant.jobs.extraction.sections import (addressee_block, declared_sp
                                                     postscript_start, requirement_column_spans, superseded_cells)
 from rfp_assistant.jobs.extraction.value_check import derived
 from rfp_assistant.jobs.extraction.abstain import hedged
+from rfp_assistant.jobs.extraction.assumptions import read_assumptions
 from rfp_assistant.jobs.extraction.voices import (message_spans, optional_spans, other_client_spans,
                                                   reported_request_spans, requirement_block_spans)
 from rfp_assistant.jobs.extraction.vessels import read_bioreactor_type, read_largest_volume
@@ -78,6 +79,8 @@ def extract_offline(document: LoadedDocument) -> ProposalExtraction:
             result = read_largest_volume(spec, pages, sites)
         elif key == "bioreactor_type":
             result = read_bioreactor_type(pages, sites)
+        elif key == "assumptions":
+            result = read_assumptions(spec, pages, author.words())
         elif key in INSPECTION_FIELDS:
             if inspection is None:
                 inspection = inspection_fields(latest_fda_inspection(pages, sites))
@@ -213,70 +216,10 @@ def _table_rows_end(text: str, end: int, words, limit: int) -> int:
     return end
 
 
-def _assumptions(spec, pages):
-    found: list[Candidate] = []
-    for page in pages:
-        listed: list[tuple[int, int]] = []
-        for cue in spec.cues:
-            for m in cue.finditer(page.text):
-                if page.is_foreign(m.start()) or any(a <= m.start() < b for a, b in listed):
-                    continue  # an item of a list already read ("- Shipping and VAT are excluded.")
-                items = _items_under(page, m.start())
-                listed += items if len(items) >= 2 else []
-                quotes = [" ".join(page.text[a:b].split()) for a, b in items] if len(items) >= 2 else \
-                    [quote_between(page, m.start(), _sentence_end(page, m.end()))]
-                for quote in quotes:
-                    if len(quote) > 20 and all(quote != c.quote for c in found):
-                        found.append(Candidate(quote, page.number, quote, 0.7))
-    if not found:
-        return FieldResult()
-    found = found[:MAX_ASSUMPTIONS]
-    from rfp_assistant.schemas.proposal import Evidence
-
-    return FieldResult(value=[c.quote for c in found], status="stated", confidence=0.6,
-                       evidence=[Evidence(page=c.page, quote=c.quote) for c in found])
-
-
-MAX_ASSUMPTIONS = 12
-_ITEM = re.compile(r"[^\S\n]*(?:[-–•▪*\x7f\uf0b7]|\(?[a-z0-9]{1,2}[.)])[^\S\n]+(?=\S)")
-_NUMBERED_HEADING = re.compile(r"[^\S\n]*\d+(?:\.\d+)*\.?[^\S\n]+[A-Z]")
-
-
-def _items_under(page: Page, position: int) -> list[tuple[int, int]]:
-    """The items of the bulleted list right under a heading line holding `position` ("6. Assumptions", "What's not
-    included"), each from after its bullet to its end (a wrapped item's next lines included)."""
-    line = page.line_of(position)
-    heading = page.text[page.line_starts[line]:page.line_end(line)].strip()
-    if len(heading.split()) > 8 or heading.endswith("."):
-        return []
-    items: list[list[int]] = []
-    for n in range(line + 1, len(page.line_starts)):
-        start, end = page.line_starts[n], page.line_end(n)
-        bullet = _ITEM.match(page.text, start)
-        text = page.text[start:end].strip()
-        if bullet:
-            items.append([bullet.end(), end])
-        elif items and text and (text[:1].islower() or (page.text[items[-1][1] - 1] not in ".;:" and
-                                                         not _NUMBERED_HEADING.match(text))):
-            items[-1][1] = end  # the item's text wrapped onto this line
-        else:
-            break
-        if len(items) >= MAX_ASSUMPTIONS:
-            break
-    return [(a, b) for a, b in items]
-
-
-def _sentence_end(page: Page, position: int) -> int:
-    stops = [i for i in (page.text.find(". ", position), page.text.find("\n\n", position)) if i >= 0]
-    end = min(stops + [len(page.text), position + 200])
-    return end + 1 if page.text[end:end + 1] == "." else end
-
-
 _READERS = {
     "sites": lambda spec, pages: read_sites(spec, pages),
     "proposal_date": read_date,
     "proposal_validity_days": read_validity,
-    "assumptions": _assumptions,
     "first_available_gmp_slot": read_date,
     "tech_transfer_weeks": read_weeks,
     "process_development_weeks": read_weeks,
