@@ -103,10 +103,24 @@ def _column_volumes(spec: FieldSpec, page: Page, others, sites: list[str]) -> li
         words = f"{cell.header} {row}"
         if not _VESSEL.search(words) or _NOT_NOW.search(row) or _elsewhere(row, others, sites):
             continue
+        if _TOTAL_HEADING.search(cell.header) or _row_product(page, cell):
+            continue  # "Qty | Volume (L) | Total (L)": the row's vessels together, not one vessel
         if any(d.search(words) for d in spec.distractors):
             continue
         found.append(Candidate(float(cell.value), page.number, row, 0.8, (page.number, cell.start)))
     return found
+
+
+_TOTAL_HEADING = re.compile(r"(?i)\b(?:total|combined|aggregate|overall|sum|installed)\b")
+
+
+def _row_product(page: Page, cell) -> bool:
+    """Whether a cell's litres are its row's count times another litre cell of the row ("4 | 2,000 | 8,000")."""
+    row = [other for other in page.cells if other.row == cell.row and other is not cell and other.value]
+    counts = [other.value for other in row if other.unit != "L" and float(other.value).is_integer() and
+              1 < other.value <= 50]
+    sizes = [other.value for other in row if other.unit == "L"]
+    return any(abs(n * v - cell.value) < 0.5 for n in counts for v in sizes)
 
 
 def _owned(text: str, volumes: list[p.Match], i: int) -> tuple[int, int]:
