@@ -97,3 +97,15 @@ def test_two_plans_of_the_same_span_still_conflict():
     assert fields[TT].status == "conflicting"
     assert fields[FG].status == "conflicting"
     assert fields[PD].status == "conflicting"
+
+
+def test_a_bound_agrees_with_any_plan_on_its_side():
+    fields = _fields(["Technology transfer: 12 weeks."],
+                     ["Technology transfer needs a minimum of 10 weeks even if all documents are complete."])
+    assert _stated(fields[TT], 12)
+
+
+def test_another_programmes_record_is_not_this_plan():
+    fields = _fields(["Technology transfer: 12 weeks."],
+                     ["For a comparable bispecific antibody we completed the technology transfer in 9 weeks."])
+    assert _stated(fields[TT], 12)

@@ -36,14 +36,16 @@ _ITEM_CODE = re.compile(r"(?:[A-Z]{1,4}[^\S\n]?\d{1,2}|\d{1,2}(?:\.\d{1,2})*)[.:
 
 
 def span_of(c: Candidate) -> tuple[float, float]:
-    """The weeks a candidate's own words allow: a range's bounds ("10-12 weeks"), and half a month either side of
-    a figure given in months ("about four months" is 15 to 20 weeks, not exactly 17.4)."""
+    """The weeks a candidate's own words allow: a range's bounds ("10-12 weeks"), half a month either side of a
+    figure given in months ("about four months" is 15 to 20 weeks, not exactly 17.4), one side of a bound."""
     match = _own_match(c)
     if match is None:
         return c.value, c.value
     low = next((float(f[6:]) for f in match.flags if f.startswith("lower=")), match.value)
     slack = values.WEEKS_PER_MONTH / 2 if "month" in match.text.lower() else 0.0
-    return low - slack, match.value + slack
+    # "a minimum of 10 weeks", "up to 14 weeks": a bound, which any plan on its side of it agrees with
+    return (0.0 if "up_to" in match.flags else low - slack), (float("inf") if "at_least" in match.flags else
+                                                             match.value + slack)
 
 
 def one_plan(found: list[Candidate]) -> list[Candidate]:

@@ -1,5 +1,6 @@
 """What span a duration measures: the whole step or plan, or a narrower one (one repeat, one part, one phase,
-a gap that starts at another activity). A narrower span's figure is not the field's, nor a rival to it."""
+a gap that starts at another activity) or another programme's record. Such a figure is not the field's, nor a rival
+to it."""
 
 from __future__ import annotations
 
@@ -28,11 +29,19 @@ _FROM_ACTIVITY = re.compile(r"(?i)\b(?:transfer|development|engineering|scale-?u
                             r"[^\S\n]+(?:the[^\S\n]+)?(?:first|1st)\b")
 
 
+# "For a comparable bispecific we completed the transfer in 9 weeks": another programme's record, not this plan.
+_RECORD = re.compile(r"(?i)\b(?:comparable|similar|analogous|equivalent|previous|earlier|past)[^\S\n]+(?:[\w-]+[^\S\n]+){0,3}?"
+                     r"(?:programm?e?s?|projects?|products?|molecules?|antibod\w+|assets?|process(?:es)?|mabs?|clients?|"
+                     r"customers?)\b|\bwe[^\S\n]+(?:have[^\S\n]+)?(?:completed|achieved|delivered|finished|did|managed)\b")
+
+
 def narrower(key: str, context: str, cue: str, at: int) -> float:
     """How much less a figure at `at` in `context` (found after `cue`) counts because it measures a narrower span."""
     clause_start = max(context.rfind(". ", 0, at), context.rfind("\n", 0, at), 0)
     if _EACH.search(context[clause_start:at]):
         return 0.5  # one repeat's length
+    if _RECORD.search(context[clause_start:at]):
+        return 0.5  # a record of other work
     label = context.rfind(cue, 0, at)
     if label < 0:
         return 0.0
