@@ -13,6 +13,7 @@ from rfp_assistant.jobs.drafting.brief_clauses import brief_clauses
 from rfp_assistant.jobs.drafting.brief_offline import parse_units, units_from_mapping, units_from_text
 from rfp_assistant.jobs.drafting.corrections import corrected_text
 from rfp_assistant.jobs.drafting.form_boxes import ticked_only
+from rfp_assistant.jobs.drafting.superseded import standing_units, without_superseded
 from rfp_assistant.schemas.brief import ProjectBrief
 
 MAX_BRIEF_BYTES = 2_000_000
@@ -60,8 +61,9 @@ def parse_brief(brief_text_or_path: str | Path, *, chat=None) -> ProjectBrief:
 def parse_brief_text(text: str, fmt: str = "text") -> ProjectBrief:
     """The offline parser over already-read brief text."""
     mapping = _mapping(text, fmt) if fmt in ("yaml", "json") else None
-    text = text if mapping is not None else corrected_text(ticked_only(text))
-    brief = parse_units(units_from_mapping(mapping), fmt) if mapping is not None else parse_units(units_from_text(text))
+    text = text if mapping is not None else without_superseded(corrected_text(ticked_only(text)))
+    units = units_from_mapping(mapping) if mapping is not None else units_from_text(text)
+    brief = parse_units(standing_units(units), fmt if mapping is not None else "text")
     brief.clauses = [c.text for c in brief_clauses(text, mapping=mapping)]
     return brief
 

@@ -56,8 +56,9 @@ _NOT_INPUT = re.compile(r"^(?:comments?|remarks?|notes?|other|misc\w*|attachment
 # A heading or lead-in over the points still to be settled.
 _OPEN_HEADING = re.compile(r"\b(?:action(?:s| items?| points?| list)?|open (?:items?|points?|questions?|issues?)|to-?dos?"
                            r"|next steps|parking lot|outstanding|pending|follow-?ups?|TBD|decisions? needed)\b", re.I)
-# An item that asks for a decision or an answer rather than stating one.
-_DECISION = re.compile(r"^(?:decide|confirm|clarify|check|determine|agree|choose|select|define|finali[sz]e|resolve"
+# An item that asks for a decision or an answer rather than stating one, its owner first or not ('JK to confirm ...').
+_DECISION = re.compile(r"^(?:(?:[A-Z][\w.'-]*\s+){1,3}to\s+)?(?:decide|confirm|clarify|check|determine|agree|choose|select"
+                       r"|define|finali[sz]e|resolve"
                        r"|investigate|evaluate|assess|verify|find out|align|look into|follow up|get (?:a |an |the )?"
                        r"(?:answer|input|decision)|TBD|TBC)\b|\?|\bpending\b|\bTBD\b|\bTBC\b", re.I)
 _COLUMN_OF_ACTIONS = re.compile(r"^(?:action|owner|who|due|status|open (?:item|point|question))\b", re.I)
@@ -156,7 +157,7 @@ def _blocks(text: str) -> list[_Block]:
                 blocks.append(_opened(_row(cells, headers or []), actions))
             continue
         headers = None
-        if _HEADING.match(line):
+        if _HEADING.match(line) or _OPEN_HEADING.fullmatch(line):  # '## Open points', or a bare 'Action items' line
             open_list = bool(_OPEN_HEADING.search(line)) and len(line.split()) <= 6
             if open_list:
                 continue

@@ -21,7 +21,7 @@ from rfp_assistant.jobs.drafting.mail_chain import unquoted, written_order
 
 _SCALE_WORD = r"(?:million|mn|billion|thousand|crores?|lakhs?)"
 _NUMBER = (rf"(?:\d(?:[\d.,]*\d)?(?:\s?(?:[kKmMbB]n?|{_SCALE_WORD})\b)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
-           r"|twelve)\b)")
+           r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)\b)")
 _CURRENCY = rf"(?:(?:{escaped_alternation(CURRENCY_PREFIXES)})(?![A-Za-z])\s?)"
 _UNIT = (r"(?:%|°\s?[CF]\b|[kmµun]?(?:g|L|l|M|mol|Da)(?:/[A-Za-z]+)?\b|(?:weeks?|wks?|months?|mo|days?|years?|yrs?"
          r"|hours?|h|batch(?:es)?|lots?|runs?|campaigns?|vials?|syringes?|doses?|cP|mPa|TU|vg|cells|patients|units)\b)")
@@ -30,12 +30,14 @@ FIGURE = re.compile(rf"(?<![\w.:])({_CURRENCY})?(?!\d{{1,2}}:\d)({_NUMBER})(?:\s
 CUE = re.compile(r"\b(?:sorry|sry|oops|scratch that|I mean|I meant|make that|make it|correction|correcting|corrected"
                  r"|no wait|wait|or rather|actually|typo|updated?|revised|change(?:d)? to|my bad|my mistake|edit"
                  r"|amended"
-                 r"|to clarify|should read|should have said|meant|turns out|after all)\b"
+                 r"|to clarify|should read|should have said|meant|turns out|after all"
+                 r"|(?:later |since |then |now )?(?:moved|pushed(?: back| out)?|pulled(?: in| forward)?|slipped|shifted|postponed"
+                 r"|delayed|brought forward) to)\b"
                  r"|(?:(?<=[,;.…\u2013\u2014-] )|(?<=[,;.…\u2013\u2014-]))(?:no|nope|err|erm|uh|um)\b", re.I)
 # An amount written with its currency after it ('2,4 Mio EUR', '500 kEUR', '2.0 M€'), as German and French notes do.
 _CURRENCY_AFTER = re.compile(rf"\s?(?:(?:Mio|Mrd|Mn|Tsd|[kKmMT])\.?\s?)?(?:{escaped_alternation(CURRENCY_PREFIXES)})"
                              r"(?![A-Za-z])")
-_MAGNITUDE = re.compile(rf"\d\s?(?:[kKmMbB]n?|{_SCALE_WORD})$", re.I)
+MAGNITUDE = re.compile(rf"\d\s?(?:[kKmMbB]n?|{_SCALE_WORD})$", re.I)
 _CURRENCY_AT = re.compile(_CURRENCY, re.I)
 _BETWEEN = re.compile(r"\s*(?:\.{2,}|…)?\s*[,;:()\u2013\u2014-]*\s*$")
 _AFTER_CUE = re.compile(r"[\s,:;.!()\u2013\u2014-]*(?:(?:it'?s|it is|should be|is|to|that'?s|that is)\s+)?")
@@ -55,7 +57,8 @@ _BATCH_BEFORE = re.compile(r"\b(?:batch(?:es)?|lots?|runs?|campaigns?)(?:\s+(?:c
 _BATCH_KIND = re.compile(r"\b(?:engineering|eng|demo\w*|tox|non-GMP|pilot|PPQ|validation|registration|stability"
                          r"|commercial|exhibit|submission|DS|DP|drug substance|drug product|conjugation|patient)\b", re.I)
 # 'it's 2 batches, not 3': the figure after 'not' is the one withdrawn.
-_NOT_AFTER = re.compile(r"\s*,?\s*not\s+(?P<old>\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
+_NOT_AFTER = re.compile(rf"\s*,?\s*not\s+{_CURRENCY}?(?P<old>\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten)"
+                        rf"(?:\s?(?:[kKmMbB]n?|{_SCALE_WORD}))?\b", re.I)
 # Words that never name a quantity: grammar, hedges, verbs of need, and the words of a correction itself.
 _NOT_LABEL = frozenset("""
     a an the at in of on to and or for by with from per is are be was were we our it its than about approx
@@ -64,7 +67,9 @@ _NOT_LABEL = frozenset("""
     expects have has had make makes get gets plan plans planned said say update updated correction corrected actually
     typo revised rather sorry oops wait mean meant meaning""".split())
 _SENTENCE_END = re.compile(r"(?<![.\d])[.!?]\s+(?=[A-Z(\[])")
-WORDS = {w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine ten".split())}
+WORDS = {w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                          "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+WORDS.update(thirty="30", forty="40", fifty="50")
 
 
 @dataclass(frozen=True)
@@ -189,7 +194,7 @@ def _one_correction(line: str) -> str:
         after = _AFTER_CUE.match(line, cue.end()).end()
         if (term := _TERM_BEFORE.search(line, 0, cue.start())) and _same_designation(term.group(1), line[after:]):
             return line[:term.start(1)] + line[after:]
-        later = [f for f in figures(line[after:after + 60]) if f.quantity or _MAGNITUDE.search(f.number)]
+        later = [f for f in figures(line[after:after + 60]) if f.quantity or MAGNITUDE.search(f.number)]
         if not later or later[0].label_start > 30:
             continue
         new = later[0]
@@ -257,7 +262,7 @@ def _across_lines(lines: list[str]) -> list[str]:
                      if old.start >= message_start(lines[k]) and _overruled(old, new)]
             if (withdrawn := _NOT_AFTER.match(line, new.end)) and not new.quantity.startswith("#"):
                 named += [(k, old) for k in range(n) for old in figures(lines[k]) if old.quantity == new.quantity
-                          and old.start >= message_start(lines[k]) and _plain(old.number) == _plain(withdrawn.group("old"))]
+                          and old.start >= message_start(lines[k]) and _bare(old.number) == _plain(withdrawn.group("old"))]
             if not named and chat and new.quantity == "batch" and sum(f.quantity == "batch" for f in said) == 1:
                 # In a chat a later count of the same kind of batch is the plan now ('2 GMP batches is the plan').
                 named = [(k, old) for k in earlier for old in figures(lines[k]) if old.quantity == "batch"
@@ -276,6 +281,11 @@ def _across_lines(lines: list[str]) -> list[str]:
 def _batch_kind(line: str, figure: Figure) -> frozenset[str]:
     """What a batch count counts: engineering, tox, DS or DP batches...; none named is the GMP batches."""
     return frozenset(w.lower() for w in _BATCH_KIND.findall(line[figure.start:figure.end]))
+
+
+def _bare(number: str) -> str:
+    """The number of a figure without its currency or scale ('EUR 4M' -> '4')."""
+    return _plain(re.sub(rf"\s?(?:[kKmMbB]n?|{_SCALE_WORD})$", "", _CURRENCY_AT.sub("", number)))
 
 
 def _plain(number: str) -> str:
