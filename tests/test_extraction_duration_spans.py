@@ -109,3 +109,15 @@ def test_another_programmes_record_is_not_this_plan():
     fields = _fields(["Technology transfer: 12 weeks."],
                      ["For a comparable bispecific antibody we completed the technology transfer in 9 weeks."])
     assert _stated(fields[TT], 12)
+
+
+def test_a_notice_period_a_slot_hold_and_a_report_are_not_the_steps():
+    fields = _fields(["Technology transfer: 12 weeks. Process development: 16 weeks. First GMP batch: 34 weeks "
+                      "after PO."],
+                     ["Rescheduling of the first GMP batch requires 12 weeks' written notice.",
+                      "We hold the first GMP batch slot for 6 weeks after receipt of this offer.",
+                      "The technology transfer report is issued within 3 weeks of the engineering run.",
+                      "Sponsor review of the process development report: 2 weeks."])
+    assert _stated(fields[TT], 12)
+    assert _stated(fields[PD], 16)
+    assert _stated(fields[FG], 34)

@@ -103,7 +103,8 @@ def read_weeks(spec, pages):
     return table_against_prose(spec, pages, found, decide(found, same=same), same)
 
 
-_LEAD_TIME = re.compile(r"(?i)[^\S\n]*(?:before|prior\s+to|ahead\s+of|in\s+advance|notice)\b")
+_LEAD_TIME = re.compile(r"(?i)(?:['’]s?)?[^\S\n]*(?:before|prior\s+to|ahead\s+of|in\s+advance|(?:(?:written|prior|advance)"
+                        r"[^\S\n]+)?notice)\b")  # "12 weeks' written notice"
 _RESPONSE = re.compile(r"(?i)\b(?:respond(?:s|ed|ing)?|reply|replies|acknowledg\w*|notif(?:y|ies|ied))\b")  # not "Answer:"
 _FROM_PRODUCTION = re.compile(r"(?i)[^\S\n]*(?:after|from|following)\s+(?:the\s+)?(?:end\s+of\s+|completion\s+of\s+)?(?:"
                               r"manufactur\w*|production|harvest|fill\w*|engineering|batch|lot|run|release|sampling|testing)\b")

@@ -1,5 +1,5 @@
 """What span a duration measures: the whole step or plan, or a narrower one (one repeat, one part, one phase,
-a gap that starts at another activity) or another programme's record. Such a figure is not the field's, nor a rival
+a gap that starts at another activity), a thing the step names (its report, its slot) or another programme's record. Such a figure is not the field's, nor a rival
 to it."""
 
 from __future__ import annotations
@@ -23,6 +23,12 @@ _SUBJECT = re.compile(r"(?i)[^\S\n]*((?:[\w/-]+[^\S\n]+){1,6}?)(?:takes?|will[^\
 _ANAPHOR = {"this", "that", "these", "those", "the", "it", "its", "which", "we", "our", "phase", "stage", "step", "work",
             "activity", "activities", "package", "duration", "effort", "whole", "entire", "overall", "total", "all",
             "complete", "programme", "program", "part", "each", "process", "in", "of", "estimated", "expected"}
+# "The technology transfer report is issued within 3 weeks", "the first GMP batch slot is held for 6 weeks": the
+# step names a thing (a report, a slot, a fee, a meeting), and the figure is that thing's.
+_THING_AFTER = re.compile(r"(?i)[^\S\n]*(?:reports?|documents?|documentation|dossiers?|slots?|reservations?|fees?|"
+                          r"invoices?|packages?|protocols?|teams?|meetings?|reviews?|data|records?|summary|summaries|"
+                          r"leads?|managers?|costs?|prices?|quot(?:e|ation)s?|payments?|deliverables?|kick-?off)\b")
+_STEP_NOUN = re.compile(r"(?i)\b(?:batch|lot|run|campaign|transfer|development|optimi[sz]ation|characteri[sz]ation|tt|pd)\b")
 # "Technology transfer to the first GMP batch takes 18 weeks": a gap from another activity, not from the order.
 _FROM_ACTIVITY = re.compile(r"(?i)\b(?:transfer|development|engineering|scale-?up|run|optimi[sz]ation|validation|"
                             r"characteri[sz]ation|tox\w*|fill\w*|release|shipment|completion)[^\S\n]+(?:to|until|through)"
@@ -42,9 +48,12 @@ def narrower(key: str, context: str, cue: str, at: int) -> float:
         return 0.5  # one repeat's length
     if _RECORD.search(context[clause_start:at]):
         return 0.5  # a record of other work
-    label = context.rfind(cue, 0, at)
+    label = max((m.start() for m in re.finditer(re.escape(cue), context) if m.start() < at), default=-1)
     if label < 0:
         return 0.0
+    step = _STEP_NOUN.search(context, label, at)
+    if step and _THING_AFTER.match(context, step.end()):
+        return 0.5
     if key == "process_development_weeks":
         sentence = max(context.rfind(". ", 0, label), context.rfind("\n", 0, label), 0)
         named = {_SIDES[" ".join(m.group(1).lower().split())] for m in _SIDE.finditer(context, sentence, at)}
