@@ -67,3 +67,15 @@ def test_a_place_the_brief_rules_out_is_neither_a_market_nor_a_site_and_a_year_c
     assert "CN" not in brief.value("location_preference")
     assert brief.value("batches") is None
     assert {"milestone": "First 5 kg delivered", "date": "June 2027"} in brief.value("timeline")
+
+
+def test_a_market_outside_the_big_regions_is_read_with_its_agency_and_a_region_marked_n_a_is_not_one():
+    from rfp_assistant.jobs.drafting.sections_program import quality_regulatory
+
+    brief = parse_brief("Product: 4-valent conjugate vaccine\nClinical phase: Phase 1 (FIH)\n"
+                        "Markets / agencies: FIH in South Africa (SAHPRA). US/EU: N/A for now\nBudget: TBD")
+    assert brief.value("markets") == ["ZA"]
+    quality = "\n".join(quality_regulatory(brief).blocks)
+    assert "South Africa: SAHPRA GMP" in quality
+    assert "21 CFR" not in quality and "EudraLex" not in quality
+    assert parse_brief("Phase 3 filing with ANVISA and CDSCO after the US BLA.").value("markets") == ["US", "BR", "IN"]

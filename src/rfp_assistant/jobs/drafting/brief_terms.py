@@ -106,7 +106,10 @@ PHASE_NAMES = {"1": "Phase 1", "I": "Phase 1", "2": "Phase 2", "II": "Phase 2", 
 # Agencies named with a filing or an approval say where the product goes.
 AGENCY_MARKETS = [("US", re.compile(r"\bFDA\b")), ("EU", re.compile(r"\bEMA\b")), ("UK", re.compile(r"\bMHRA\b")),
                   ("JP", re.compile(r"\bPMDA\b")), ("CN", re.compile(r"\bNMPA\b")), ("AU", re.compile(r"\bTGA\b")),
-                  ("CA", re.compile(r"\bHealth Canada\b")), ("CH", re.compile(r"\bSwissmedic\b"))]
+                  ("CA", re.compile(r"\bHealth Canada\b")), ("CH", re.compile(r"\bSwissmedic\b")),
+                  ("KR", re.compile(r"\bMFDS\b")), ("ZA", re.compile(r"\bSAHPRA\b")), ("BR", re.compile(r"\bANVISA\b")),
+                  ("IN", re.compile(r"\bCDSCO\b")), ("MX", re.compile(r"\bCOFEPRIS\b")),
+                  ("NZ", re.compile(r"\bMedsafe\b"))]
 COMMERCIAL_PHASE = re.compile(r"^\s*commercial\b|\bcommercial[- ]stage\b|\bmarketed product\b", _I)
 # Work that only a product going to market needs: a commercial CDMO, commercial supply, process validation (PPQ).
 COMMERCIAL_WORK = re.compile(r"\bcommercial (?:CDMO|manufactur\w*|supply|launch|production|volumes?)\b"
@@ -241,12 +244,22 @@ GEOGRAPHY = [
     ("CA", re.compile(r"\bCanada\b|\bCanadian\b")),
     ("CH", re.compile(r"\bSwitzerland\b|\bSwiss\b")),
     ("KR", re.compile(r"\bKorea\b|\bKR\b")),
+    ("ZA", re.compile(r"\bSouth Africa(?:n)?\b")),
+    ("BR", re.compile(r"\bBrazil(?:ian)?\b")),
+    ("IN", re.compile(r"\bIndia\b|\bIndian\b")),
+    ("SG", re.compile(r"\bSingapore\b")),
+    ("MX", re.compile(r"\bMexico\b|\bMexican\b")),
+    ("TW", re.compile(r"\bTaiwan(?:ese)?\b")),
+    ("NZ", re.compile(r"\bNew Zealand\b")),
+    ("IL", re.compile(r"\bIsrael(?:i)?\b")),
     ("North America", re.compile(r"\bNorth America(?:n)?\b")),
     ("Asia-Pacific", re.compile(r"\bAPAC\b|\bAsia-Pacific\b")),
     ("Asia", re.compile(r"\bAsia\b(?!-)")),
 ]
 MARKET_NAMES = {"US": "United States", "EU": "European Union", "UK": "United Kingdom", "JP": "Japan", "CN": "China",
-                "AU": "Australia", "CA": "Canada", "CH": "Switzerland", "KR": "South Korea"}
+                "AU": "Australia", "CA": "Canada", "CH": "Switzerland", "KR": "South Korea", "ZA": "South Africa",
+                "BR": "Brazil", "IN": "India", "SG": "Singapore", "MX": "Mexico", "TW": "Taiwan", "NZ": "New Zealand",
+                "IL": "Israel"}
 # Sites counted ('from 5-7 US sites', 'twelve EU sites') are where patients are treated or material is collected;
 # a manufacturing site is wanted somewhere, not counted.
 MARKET_CONTEXT = re.compile(
@@ -259,7 +272,8 @@ LOCATION_CONTEXT = re.compile(
 LOCATION_STRENGTH = [("required", re.compile(r"\bmust\b|\bhas to\b|\bhave to\b|\brequired\b|\bonly\b", _I)),
                      ("preferred", re.compile(r"\bprefer\w*|\bideally\b|\bopen\b", _I))]
 
-FRAMEWORKS = re.compile(r"\b(FDA|EMA|MHRA|PMDA|NMPA|TGA|Health Canada|Swissmedic|ICH|cGMP|EU GMP|Annex 1)\b")
+FRAMEWORKS = re.compile(r"\b(FDA|EMA|MHRA|PMDA|NMPA|TGA|Health Canada|Swissmedic|MFDS|SAHPRA|ANVISA|CDSCO|COFEPRIS|ICH|cGMP"
+                        r"|EU GMP|Annex 1)\b")
 SUBMISSIONS = re.compile(r"\b(IND|CTA|CTN|BLA|NDA|MAA|IMPD|ANDA)s?\b")
 
 MILESTONE_RULES = [

@@ -34,6 +34,14 @@ MARKET_RULES = {
     "CA": "Canada: Health Canada GMP (PIC/S GMP guide).",
     "CH": "Switzerland: Swissmedic GMP (PIC/S GMP guide).",
     "KR": "South Korea: MFDS GMP expectations.",
+    "ZA": "South Africa: SAHPRA GMP expectations (PIC/S GMP guide).",
+    "BR": "Brazil: ANVISA GMP requirements, including ANVISA certification of foreign manufacturing sites.",
+    "IN": "India: CDSCO expectations under the Schedule M GMP rules.",
+    "SG": "Singapore: HSA GMP expectations (PIC/S GMP guide).",
+    "MX": "Mexico: COFEPRIS GMP requirements for imported medicines.",
+    "TW": "Taiwan: TFDA GMP expectations (PIC/S GMP guide).",
+    "NZ": "New Zealand: Medsafe GMP expectations (PIC/S GMP guide).",
+    "IL": "Israel: Ministry of Health GMP expectations (PIC/S GMP guide).",
 }
 
 
