@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 
+import pytest
+
 import rfp_assistant.core.values as values
 from rfp_assistant.core.documents import load_bytes
 from rfp_assistant.jobs.extraction.offline import extract_offline
@@ -121,3 +123,14 @@ def test_a_notice_period_a_slot_hold_and_a_report_are_not_the_steps():
     assert _stated(fields[TT], 12)
     assert _stated(fields[PD], 16)
     assert _stated(fields[FG], 34)
+
+
+@pytest.mark.parametrize("later", [
+    "The first GMP batch will be available for shipment in week 38.",
+    "Delivery of the first GMP batch with CoA: 40 weeks after PO.",
+    "Fill/finish of the first GMP batch (DP): week 34.",
+    "Harvest of the first GMP batch: week 32.",
+])
+def test_a_later_event_of_the_first_batch_is_not_a_rival_to_its_manufacture(later):
+    fields = _fields(["First GMP batch: week 30 after PO."], [later])
+    assert _stated(fields[FG], 30)

@@ -57,10 +57,6 @@ def read_weeks(spec, pages):
         if spec.key == "weeks_to_first_gmp_batch" and _FROM_PRODUCTION.match(after):
             score -= 0.7  # "4 weeks after manufacture": counted from the batch itself, not from the order (even when
             # the cue reaches the figure, "GMP batch takes 4 weeks after")
-        # "First GMP batch released | 40" beside "First GMP batch manufactured | 34": the release is a later event.
-        label = context.find(cue)
-        if spec.key == "weeks_to_first_gmp_batch" and 0 <= label and at >= 0 and _RELEASED.search(context, label, at):
-            score -= 0.3
         return score
 
     found = []
@@ -108,7 +104,6 @@ _LEAD_TIME = re.compile(r"(?i)(?:['’]s?)?[^\S\n]*(?:before|prior\s+to|ahead\s+
 _RESPONSE = re.compile(r"(?i)\b(?:respond(?:s|ed|ing)?|reply|replies|acknowledg\w*|notif(?:y|ies|ied))\b")  # not "Answer:"
 _FROM_PRODUCTION = re.compile(r"(?i)[^\S\n]*(?:after|from|following)\s+(?:the\s+)?(?:end\s+of\s+|completion\s+of\s+)?(?:"
                               r"manufactur\w*|production|harvest|fill\w*|engineering|batch|lot|run|release|sampling|testing)\b")
-_RELEASED = re.compile(r"(?i)\breleas|\bQP\b|\bdisposition\b|\bcertifi")
 _DURATIONS = ("tech_transfer_weeks", "process_development_weeks", "weeks_to_first_gmp_batch")
 _ADJECTIVE = re.compile(r"(?i)(?:\d|\b[a-z]+)-(?:weeks?|months?|days?|years?)$")  # "24-month", "two-day"
 _BRACKETED = re.compile(r"[A-Za-z][^\S\n]*\([^\S\n]*(?:approx\.?[^\S\n]*|ca\.?[^\S\n]*)?$")

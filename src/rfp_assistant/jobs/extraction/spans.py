@@ -28,6 +28,11 @@ _ANAPHOR = {"this", "that", "these", "those", "the", "it", "its", "which", "we",
 _THING_AFTER = re.compile(r"(?i)[^\S\n]*(?:reports?|documents?|documentation|dossiers?|slots?|reservations?|fees?|"
                           r"invoices?|packages?|protocols?|teams?|meetings?|reviews?|data|records?|summary|summaries|"
                           r"leads?|managers?|costs?|prices?|quot(?:e|ation)s?|payments?|deliverables?|kick-?off)\b")
+# "First GMP batch released | 40", "Delivery of the first GMP batch with CoA: 40 weeks", "Fill/finish of the first GMP
+# batch (DP): week 34": a later event of the batch than its manufacture, which the plan's other figures may give.
+_LATER_EVENT = re.compile(r"(?i)\b(?:releas\w*|availab\w*|ship(?:s|ped|ping|ment)?|deliver\w*|dispatch\w*|coa|"
+                          r"certifi\w*|qp|disposition|fill(?:ed|ing)?|finish\w*|harvest\w*|complet\w*|end\s+of|dp|"
+                          r"drug\s+product)\b")
 _STEP_NOUN = re.compile(r"(?i)\b(?:batch|lot|run|campaign|transfer|development|optimi[sz]ation|characteri[sz]ation|tt|pd)\b")
 # "Technology transfer to the first GMP batch takes 18 weeks": a gap from another activity, not from the order.
 _FROM_ACTIVITY = re.compile(r"(?i)\b(?:transfer|development|engineering|scale-?up|run|optimi[sz]ation|validation|"
@@ -49,6 +54,8 @@ def narrower(key: str, context: str, cue: str, at: int) -> float:
     if _RECORD.search(context[clause_start:at]):
         return 0.5  # a record of other work
     label = max((m.start() for m in re.finditer(re.escape(cue), context) if m.start() < at), default=-1)
+    if key == "weeks_to_first_gmp_batch" and _LATER_EVENT.search(context, min(clause_start, max(label, 0)), at):
+        return PART
     if label < 0:
         return 0.0
     step = _STEP_NOUN.search(context, label, at)
