@@ -162,6 +162,16 @@ def test_a_quote_cut_mid_word_is_made_whole_from_its_page_or_marked():
         "…the client supplies the cell bank.", "Prices exclude VAT."]
 
 
+def test_a_table_row_stays_one_row_and_a_wrapped_sentence_is_still_made_whole():
+    page = ("2. Scope of Work\nActivity In scope?\nAnalytical development No - excluded -\nFill/finish No - not offered -\n"
+            "A 20% deposit is due at slot booking; the remainder is invoiced\non completion of each activity.\n")
+    row, terms = "Analytical development No - excluded", "A 20% deposit is due at slot booking; the remainder is invoiced"
+    evidence = [Evidence(page=2, quote=row), Evidence(page=2, quote=terms)]
+    assert clean_text("assumptions", [row], evidence, {2: page}) == ["Analytical development No - excluded"]
+    assert clean_text("payment_terms", [terms], evidence, {2: page}) == [
+        "A 20% deposit is due at slot booking; the remainder is invoiced on completion of each activity."]
+
+
 def test_shorten_cuts_at_a_word_boundary():
     text = "Twenty-five percent of the total price is invoiced upon contract signature"
     assert shorten(text, 40) == "Twenty-five percent of the total price…"

@@ -97,8 +97,13 @@ def _span(item: str, page: str) -> str | None:
         return None
     end = start + len(quote)
     # Grow only where the quote was cut: it starts mid-sentence (lower case) or stops without a full stop.
+    # A quote that ends where a line ends, with a new row or sentence below, is a whole row ("Analytical
+    # development No - excluded"): growing it to the "sentence" would run on through the table's other rows.
+    lines = [canonical_text(normalize_whitespace(line)) for line in page.splitlines()]
+    whole_row = any(line.rstrip(" -–;,:").endswith(quote[-24:]) and (following[:1].isupper() or following[:1] in ("-", "•", "*", ""))
+                    for line, following in zip(lines, lines[1:] + [""]) if line)
     grow_back = quote[:1].islower()
-    grow_on = quote[-1:] not in ".!?"
+    grow_on = quote[-1:] not in ".!?" and not whole_row
     begin, finish, cursor = start, end, 0
     for sentence in split_sentences(page):
         at = canon.find(canonical_text(sentence), cursor)
