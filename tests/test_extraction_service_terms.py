@@ -37,3 +37,12 @@ def test_a_scope_item_names_its_service(item, service):
 def test_transferring_methods_alone_is_technology_transfer_not_analytical_development():
     services = _services("Technology transfer, including transfer of your identity and potency methods")
     assert "tech_transfer" in services and "analytical_development" not in services
+
+
+def test_the_programs_material_in_the_future_tense_is_the_vendors_work_unless_handed_over():
+    offer = ("Acme Biologics - Proposal\nOur offer\nWe will manufacture two GMP batches at 500 L. Each batch will be "
+             "tested and released against the agreed specification. The first batch will be placed on a 24-month "
+             "ICH programme. The drug substance will be shipped to your fill/finish partner.\n")
+    document = load_bytes(offer.encode(), "acme.txt", max_bytes=10**6)
+    services = set(extract_offline(document).fields["services_included"].value or [])
+    assert {"qc_release", "stability"} <= services and "fill_finish" not in services

@@ -59,6 +59,12 @@ _CAPABILITY = re.compile(
     r"\b(?:is|are)\s+(?:also\s+)?available\s+(?:at|from|on|upon|as|if)\b|\bwe\s+(?:manufacture|make|produce)\s+(?!(?:the|your|all|each|one|two|three|four|\d)\b)"
 )
 _COMMIT = re.compile(r"(?i)\bwe(?:['’]ll|\s+will|\s+shall)\s+(?!not\b|also\s+be\s+happy|be\s+happy|gladly)")
+# "Each batch will be tested and released", "the first lot will be placed on stability": the program's material, in
+# the vendor's hands, in the future tense (unless the sentence hands it to someone else).
+_PASSIVE_COMMIT = re.compile(r"(?i)\b(?:batch(?:es)?|lots?|drug\s+substance|drug\s+product|material|product|samples?)"
+                             r"\s+(?:[\w-]+\s+){0,3}?will\s+be\s+(?:[\w-]+\s+){0,1}?\w+ed\b")
+_HANDED_OVER = re.compile(r"(?i)\bby\s+(?:the\s+)?(?:sponsor|client|customer|you)\b|\b(?:your|sponsor['’]s)\b|"
+                          r"\b(?:shipped|sent|transferred|delivered)\s+to\b")
 _LIST_ITEM = re.compile(r"[^\S\n]*(?:[-•▪*\x7f]|\(?[a-z0-9]{1,2}[.)])[^\S\n]+")
 _LABEL_REACH = 900  # a label governs the list that follows it, not the rest of the document
 
@@ -104,7 +110,7 @@ def _in_scope(text: str, m: re.Match, carried: bool = False) -> bool:
         return True  # "Included in this proposal   Not included": two columns run together; each item says which
     if label_out is not None and (label_in is None or label_out > label_in):
         return False  # "Options (not included in the total): ... O2 - IND Module 3 CMC authoring, EUR 95,000"
-    if _COMMIT.search(sentence):
+    if _COMMIT.search(sentence) or (_PASSIVE_COMMIT.search(sentence) and not _HANDED_OVER.search(sentence)):
         return True  # "we'll carry out process development ...": the vendor commits to the work in this very sentence
     if _PRICED.search(_row(text, m)) or (_BARE_PRICE.search(_cells(text, m)) and _PRICE_COLUMN.search(text, 0, m.start())):
         return True  # a priced line of the proposal (options were excluded above) is work the price covers
