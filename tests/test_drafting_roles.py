@@ -79,3 +79,17 @@ def test_a_market_outside_the_big_regions_is_read_with_its_agency_and_a_region_m
     assert "South Africa: SAHPRA GMP" in quality
     assert "21 CFR" not in quality and "EudraLex" not in quality
     assert parse_brief("Phase 3 filing with ANVISA and CDSCO after the US BLA.").value("markets") == ["US", "BR", "IN"]
+
+
+def test_an_intake_form_with_dot_leaders_reads_n_a_as_no_and_a_count_per_item_as_a_rate():
+    brief = parse_brief("OUTSOURCING INTAKE FORM\n"
+                        " 3. Work requested ............ activation + conjugation + purification -> 4 conjugate bulks (DS)\n"
+                        " 4. Drug product ............... N/A - separate RFP\n"
+                        " 8. GMP batches ................ 1 lot per serotype = 4 lots, >= 40 g each\n"
+                        "11. Markets / agencies ......... Phase 1 in South Africa (SAHPRA). US/EU: N/A for now\n"
+                        "15. Previous CDMO / TT source .. N/A\n")
+    services = brief.value("services") or []
+    assert "fill_finish" not in services and "tech_transfer" not in services
+    assert "clinical_manufacturing" in services
+    assert brief.value("batches") == 4
+    assert brief.value("markets") == ["ZA"]

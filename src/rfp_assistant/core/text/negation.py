@@ -13,8 +13,9 @@ _CLAUSE_BREAK = re.compile(
     r"(?i)[.;!?](?=\s|$)|\b(?:but|however|although|though|whereas|while|instead)\b"
     r"|\b(?:and|or)\s+(?:we|it|they|our|this|these|those|there|its|their|he|she)\b"
 )
-_ANSWER_NO = re.compile(r"(?i)(?:[^.;!?\n]{0,60}?[?:]|\s*[-–—(]?)\s*(?:no|none|not\s+(?:offered|available|applicable)"
-                        r"|n/a(?!\w))")
+# "Lyophilisation? No", "US/EU: N/A", "Drug product ........ N/A" (a form's dot leader), "(none)".
+_ANSWER_NO = re.compile(r"(?i)(?:[^.;!?\n]{0,60}?[?:]|[^.;!?\n]{0,40}?\s\.{2,}|\s*[-–—(]?)\s*"
+                        r"(?:no|none|not\s+(?:offered|available|applicable)|n/a(?!\w))")
 _POST_CUE = re.compile(r"(?i)\W*(?:[\w/-]+\W+){0,4}?(?:not|never|cannot|no\s+longer|\w+n[’']t)\b")
 # A term followed by its own verb heads a new clause: "…, and cell line development is offered".
 _OWN_VERB = re.compile(r"(?i)\s+(?:is|are|was|were|will|has|have|had|can|remains?|would|may|shall)\b")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from rfp_assistant.core.text.negation import is_negated
 from rfp_assistant.jobs.drafting import brief_terms as T
 from rfp_assistant.jobs.drafting.brief_quantities import (
     read_all_matches,
@@ -216,7 +217,7 @@ def _services(units: list[Unit], phase: str | None) -> BriefField:
 def _service_hit(pattern: re.Pattern, text: str, service: str) -> str | None:
     for clause in clauses(text):
         m = pattern.search(clause)
-        if not m or T.SERVICE_NEGATION.search(clause):
+        if not m or T.SERVICE_NEGATION.search(clause) or is_negated(clause, m.start(), m.end()):
             continue
         if service == "fill_finish" and m.group(0) in ("DP", "drug product") and T.SOLID_ORAL.search(clause):
             continue

@@ -36,12 +36,16 @@ def read_scale(units: list[Unit]) -> BriefField:
 def read_batches(units: list[Unit]) -> BriefField:
     """Number of GMP batches, lots or campaigns (engineering and pilot runs excluded)."""
     for unit in units:
-        if unit.key == "batches" and (m := re.search(rf"\d+|(?i:a\s+)?single|{WORD_NUMBER}", value_part(unit))):
-            return stated(_to_int(m.group(0)), value_part(unit))
+        if unit.key == "batches":
+            counts = [m for m in re.finditer(rf"\d+|(?i:a\s+)?single|{WORD_NUMBER}", value_part(unit))
+                      if not _PER_EACH.match(value_part(unit), m.end())]
+            if counts:
+                return stated(_to_int(counts[0].group(0)), value_part(unit))
     for unit in units:
         for m in T.BATCH_COUNT.finditer(unit.text):
             noun = m.group("noun")
-            if T.BATCH_EXCLUDE.search(noun) or (re.search(r"\bruns?\b", noun, re.I) and "GMP" not in noun):
+            if T.BATCH_EXCLUDE.search(noun) or (re.search(r"\bruns?\b", noun, re.I) and "GMP" not in noun) or \
+                    _PER_EACH.match(unit.text, m.end()):
                 continue
             return stated(_to_int(m.group("n")), m.group(0))
     for unit in units:
@@ -50,6 +54,10 @@ def read_batches(units: list[Unit]) -> BriefField:
             if count:
                 return stated(int(count.split("=")[1]), m.text)
     return BriefField()
+
+
+# "1 lot per serotype = 4 lots": a count per item is a rate; the total follows.
+_PER_EACH = re.compile(r"(?i)\s*(?:[A-Za-z]+\s+)?(?:per|for each|each)\b")
 
 
 def _to_int(token: str) -> int:

@@ -20,6 +20,7 @@ class Unit:
 
 KEY_LINE = re.compile(r"^\s*([A-Za-z](?:[A-Za-z _/-]|\.(?= )){0,30}?)\s*:\s+(\S.*)$")
 _BULLET = re.compile(r"^\s*[-*•▪]\s+")
+_FORM_LINE = re.compile(r"^\s*(?:\d{1,2}[.)]\s+)?(?P<label>[A-Za-z][^.:\n]{0,50}?)\s*\.{2,}\s+(?P<value>\S.*)$")
 _HEADER = re.compile(r"^\s*(?:From|To|Cc|Sent|Date)\s*:", re.I)
 def units_from_text(text: str) -> list[Unit]:
     """Sentences and bullets of a free-text brief; 'Key: value' lines carry their key's field."""
@@ -30,12 +31,19 @@ def units_from_text(text: str) -> list[Unit]:
         cells = [c.strip() for c in line.strip().split("\t") if c.strip()]
         if len(cells) >= 2:  # a row pasted from a spreadsheet reads as 'Label: value; other cells'
             line = f"{cells[0]}: {'; '.join(cells[1:])}"
+        line = form_line(line)
         for sentence in split_sentences(line):
             sentence = _BULLET.sub("", sentence)
             m = KEY_LINE.match(sentence)
             key = key_field(m.group(1)) if m else None
             units.append(Unit(sentence, key))
     return units
+
+
+def form_line(line: str) -> str:
+    """An intake form's line as 'Label: value' ("4. Drug product ........ N/A" reads "Drug product: N/A")."""
+    m = _FORM_LINE.match(line)
+    return f"{m.group('label').strip()}: {m.group('value').strip()}" if m else line
 
 
 def units_from_mapping(data: dict) -> list[Unit]:
