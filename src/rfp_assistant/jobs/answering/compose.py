@@ -13,7 +13,7 @@ from rfp_assistant.core.text.sentences import quote_in_text
 from rfp_assistant.core.retrieval.lexical import tokenize
 from rfp_assistant.jobs.answering.candidates import Candidate, is_enumeration, lists_items
 from rfp_assistant.jobs.answering.intent import Intent
-from rfp_assistant.jobs.answering.reasons import with_reason
+from rfp_assistant.jobs.answering.reasons import with_reason, with_source
 from rfp_assistant.schemas.common import Answer, Citation
 
 MAX_SENTENCES = 4
@@ -62,6 +62,8 @@ def compose(intent: Intent, candidates: list[Candidate]) -> Answer:
         chosen = _with_continuation(anchor, units, chosen)
     if intent.why:
         chosen = with_reason(anchor, units, chosen)
+    if "source" in intent.wants:
+        chosen = with_source(anchor, units, chosen)
     chosen += _corroboration(candidates, anchor, chosen)
     if intent.shape == "list":
         chosen = _with_following_list(chosen, groups)

@@ -27,11 +27,17 @@ _ADVICE = re.compile(
     r"|\baccording to\b|\bthey (mean|say|recommend|suggest|describe)\b",
     re.I,
 )
+# "What's the danger in ...", "what is the downside of ...": what a thing leads to, asked of one thing (no list).
+_HARM = r"\bwhat('?s| is) the (danger|risk|downside|catch|harm|drawback)\s+(of|in|with|if|when)\b"
 # "Why ...?", "what's the point of ...", "what happens if we skip ...": what a thing is for, or leads to.
 _WHY = re.compile(r"^\s*(why|how come)\b|\bwhy\b|\bwhat'?s the (point|purpose|use|benefit|reason)\b"
-                  r"|\bwhat (happens|goes wrong|can go wrong|could go wrong|would go wrong)\b", re.I)
+                  rf"|\bwhat (happens|goes wrong|can go wrong|could go wrong|would go wrong)\b|{_HARM}", re.I)
 # "Who owns ...?" asks for someone; "our own readiness" does not.
 _PERSON = re.compile(r"^\s*(who|whom)\b|\bwhich (person|role|function|team)\b|\bowner|\bowns\b|\bowned by\b|\bresponsible\b", re.I)
+
+# A source named by what is drawn from it ("rely on", "gained through", "drawn from") or called one ("sources include").
+SOURCE = re.compile(r"\b(rel(y|ies|ying)|draw(s|n|ing)?) (on|upon|from)\b|\b(gained|gathered|obtained|drawn|learned|learnt"
+                    r"|sourced|collected) (through|from|via|by)\b|\bsources? (include|are|such as)\b|\brecommendations from\b", re.I)
 
 ASKS_FOR = {
     "person": (_PERSON,
@@ -46,19 +52,29 @@ ASKS_FOR = {
             re.compile(r"\b(not|no|none|tbd|isn't|excluded|missing|open|yet|undecided)\b", re.I)),
     "number": (re.compile(r"\b(how many|how big|what share|what percent|number of|what number)\b", re.I),
                re.compile(r"\b\d+(\.\d+)?\s?%|\b\d+\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b", re.I)),
+    # "Where do we get cost numbers?", "where to find intel on ...": the answer names where it comes from.
+    "source": (re.compile(r"\bwhere\b(\s+[\w'-]+){0,8}?\s+(get|find|go|look|turn|learn|obtain|gather|source|hear)\b", re.I),
+               SOURCE),
 }
 """Per answer type: (the question asks for it, a unit carries it)."""
 
+# "What happens if ...", "what goes wrong when ...", "what matters most": a verb after "what", not things asked for.
+_NOT_A_NOUN = (r"(?!\s+(if|when|whenever|once|unless|wrong|right|most|best|the|a|an|our|your|their|my|its|we|you|they|it"
+               r"|there|this|that|these|those)\b)")
 _LIST = re.compile(
     r"(^|[,;:\u2014]\s*)(what|which)\s+(are|were)\s+(?!(we|you|they|i|our|us)\b)|\b(list|enumerate|name (the|all|every))\b|\bexamples?\b"
     r"|\b(what|which)\s+(\w+\s+){0,2}(kinds?|types?|sorts?|categories|elements|sections|steps|stages|phases|items"
     r"|things|parts|pieces|components|factors|areas|sources|options|ways|topics|points|criteria|questions|content)\b"
     r"|\b(include|included|cover|covered|contain|go(es)? in(to)?|belongs? in|consist|made up of|comprise)\b"
-    r"|^\s*(what|which)\s+\w+s\b(?<!\bis\b)(?<!ss\b)",
+    rf"|^\s*(what|which)\s+\w+s\b(?<!\bis\b)(?<!ss\b){_NOT_A_NOUN}",
     re.I,
 )
+# "define" asks for a definition only as the request ("define X", "the definition of"), not as the user's own step
+# ("what goes wrong if we don't define our requirements?"); "what's the danger in ..." asks for a consequence.
 _DEFINITION = re.compile(
-    r"\bmean(s|t)? by\b|\bmeaning of\b|\bdefin(e|ed|es|ition)\b|^\s*what('s| is| are) (a |an |the )?[\w' -]{1,40}\?\s*$"
+    r"\bmean(s|t)? by\b|\bmeaning of\b|\bdefinition\b|^\s*(please\s+)?define\b|\bdefined as\b"
+    r"|^\s*what('s| is| are) (?!(a |an |the )?(danger|risk|downside|catch|harm|drawback)\s+(of|in|with|if|when)\b)"
+    r"(a |an |the )?[\w' -]{1,40}\?\s*$"
     r"|^\s*what does [\w' -]{1,40} (mean|stand for)\b",
     re.I,
 )
@@ -119,7 +135,7 @@ def read_intent(question: str) -> Intent:
 # the question's verb; no verb before them ("what does it mean when CDMOs do ..." asks something else).
 _AUXILIARY = r"(is|are|do|does|did|was|were|should|shall|can|could|would|will|must|has|have|had|may|might)"
 _PLURAL_ASKED = re.compile(
-    rf"^\s*(what|which)\s+((?!{_AUXILIARY}\b)[\w-]+\s+){{0,7}}?(?!{_SINGULAR_IN_S})[a-z-]*[a-z](?<![s'])s\s+"
+    rf"^\s*(what|which)\s+((?!({_AUXILIARY}|if|when|whenever|once|unless)\b)[\w-]+\s+){{0,7}}?(?!{_SINGULAR_IN_S})[a-z-]*[a-z](?<![s'])s\s+"
     rf"({_AUXILIARY}|need)\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[?.!])\s+(?=[A-Z\"'])")
 

@@ -1,7 +1,9 @@
-"""A "why ...?" is answered with the sentence that gives the reason: what a thing is for, or what skipping it leads to.
+"""A "why ...?" is answered with the sentence that gives the reason; a "where do we get ...?" with the one naming a source.
 
 The guide's reasons often follow what they explain ("... is established during planning. ... ensures that ..."),
-so an answer that names the thing but stops before its reason is completed with the sentence that gives it.
+so an answer that names the thing but stops before its reason is completed with the sentence that gives it. Its
+sources sit in the paragraph about what they inform ("Startups often rely on market intelligence gained through
+..." in a paragraph on budgets), rarely in the words the question uses: the paragraph's sentence naming one is added.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import re
 
 from rfp_assistant.jobs.answering.candidates import Candidate
+from rfp_assistant.jobs.answering.intent import SOURCE
 
 # A purpose or a consequence, said with the language's own connectives.
 _BECAUSE = re.compile(r"\b(because|so that|in order to|to (ensure|avoid|prevent|reduce|support|help|enable|allow)"
@@ -27,3 +30,11 @@ def with_reason(anchor: Candidate, units: list[Candidate], chosen: list[Candidat
         if last < unit.position <= last + REACH and unit.unit.block == anchor.unit.block and _BECAUSE.search(unit.text):
             return chosen + [unit]
     return chosen
+
+
+def with_source(anchor: Candidate, units: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
+    """`chosen`, plus the anchor passage's best sentence naming a source when none chosen names one."""
+    if any(SOURCE.search(c.text) for c in chosen):
+        return chosen
+    named = [c for c in units if c.eligible and SOURCE.search(c.text) and not c.text.rstrip().endswith("?")]
+    return chosen + [max(named, key=lambda c: c.score)] if named else chosen
