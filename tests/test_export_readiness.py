@@ -45,6 +45,7 @@ def test_markdown_shows_score_areas_gaps_and_evidence(report):
 
 def test_docx_has_the_same_content(report, tmp_path):
     from docx import Document
+    from docx.shared import Cm
 
     path = write_readiness(report, tmp_path / "readiness.docx")
     document = Document(str(path))
@@ -55,6 +56,9 @@ def test_docx_has_the_same_content(report, tmp_path):
     rows = [[c.text for c in row.cells] for row in document.tables[0].rows]
     assert rows[0] == ["Area", "Score", "Covered", "Partial", "Missing"]
     assert ["Risk management", "20%", "1", "0", "4"] in rows
+    # The area names sit in a column wide enough for their words ("Risk manageme|nt" was broken at 2.5 cm).
+    widths = [column.width for column in document.tables[0].columns]
+    assert widths[0] >= 2.5 * max(widths[1:]) and sum(widths) <= Cm(16.5)  # within a Letter or A4 text width
 
 
 def test_json_follows_the_contract(report, tmp_path):

@@ -67,6 +67,7 @@ def readiness_to_markdown(report: ReadinessReport) -> str:
 def readiness_to_docx(report: ReadinessReport, path: Path) -> None:
     """A Word document with the same content as the Markdown report."""
     from docx import Document
+    from docx.shared import Cm
 
     document = Document()
     document.add_heading("CDMO outsourcing readiness", level=0)
@@ -82,6 +83,7 @@ def readiness_to_docx(report: ReadinessReport, path: Path) -> None:
         values = (area.title or area.id, _pct(area.score), counts["covered"], counts["partial"], counts["missing"])
         for cell, value in zip(table.add_row().cells, values):
             cell.text = str(value)
+    _column_widths(table, [Cm(6.6), Cm(2.3), Cm(2.3), Cm(2.3), Cm(2.3)])
     document.add_heading("Gaps to close", level=1)
     gaps = report.gaps()
     if not gaps:
@@ -95,6 +97,21 @@ def readiness_to_docx(report: ReadinessReport, path: Path) -> None:
         for item in (i for i in report.items if i.area == area.id):
             _item_docx(document, item)
     document.save(str(path))
+
+
+def _column_widths(table, widths) -> None:
+    """Fixed column widths, so an area's name is not broken mid-word in a narrow first column."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    table.autofit = False
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+    for column, width in zip(table.columns, widths):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
 
 
 def _item_markdown(item: ItemAssessment) -> list[str]:
