@@ -94,15 +94,20 @@ SUPPLIED = re.compile(r"\b(?:supplied|provided|sent|shipped|free[- ]issued?)\s+b
                       r"|\b(?:we|the sponsor)\s+(?:will\s+)?(?:supply|supplies|provide|provides)\b"
                       # the sponsor sending its own material to the CDMO ('we make it ... and ship it to you')
                       r"|\b(?:we|the sponsor)\b[^.;\n]{0,60}\b(?:ship|send|deliver)s?\s+(?:it|them|(?:the|our)(?:\s+[\w-]+){1,3}?)\s+to\s+(?:you|the CDMO)\b"
-                      r"|\b(?:shipped|sent|delivered)\s+to\s+(?:you|the CDMO)\s+by\s+(?:us|the sponsor)\b", _I)
+                      r"|\b(?:shipped|sent|delivered)\s+to\s+(?:you|the CDMO)\s+by\s+(?:us|the sponsor)\b"
+                      # 'the template we send them', 'we ship you the cell bank': the CDMO as the one receiving
+                      r"|\b(?:we|the sponsor)\s+(?:will\s+)?(?:send|ship|deliver|give|hand)s?\s+(?:them|you|the CDMO)\b(?!\s+to\b)", _I)
 # An option the CDMO is asked to quote beside the base case ('Option B: 3 batches'): work to scope and a price.
 OPTION = re.compile(r"\boption [A-Z0-9]\b\s*[:=(]|^\s*(?:\w+:\s*)?option [A-Z0-9]\b", _I)
 # What work is requested, named as a noun rather than a verb: an activity (a transfer, a scale-up, a development, a
-# validation, fill/finish), a count of batches or runs, a batch of a named purpose, a deliverable. The scope quotes it.
+# validation, fill/finish), a count of units, batches or runs, a batch of a named purpose, a deliverable. The scope
+# quotes it.
 ACTIVITY = re.compile(r"\btech(?:nology)?[- ]?transfer\b|\bscale[- ]?up\b|\b(?:process|method|analytical|formulation)"
                       r" development\b|\bmethod (?:transfer|validation|qualification)\b|\bprocess validation\b|\bPPQ\b"
                       r"|\bfill[- /&]*finish\b|\bmanufactur(?:e|ing) of\b|\bmanufactured\s*(?:and|&)\s*released\b"
-                      r"|\bdeliverables?\b|\b\d+\s*[x×]\s*\d[\d,.]*\s*k?L\b|\b(?:\d+|one|two|three|four|five|six)\s+(?:[\w-]+\s+){0,2}"
+                      r"|\bdeliverables?\b|\b\d[\d,.]*\s*(?:k|million|M)?\s+(?:vials|syringes|doses|cartridges|bottles|kits"
+                      r"|tablets|capsules|sachets|units)\b(?!\s*(?:/|per|a|each)\b)"
+                      r"|\b\d+\s*[x×]\s*\d[\d,.]*\s*k?L\b|\b(?:\d+|one|two|three|four|five|six)\s+(?:[\w-]+\s+){0,2}"
                       r"(?:batch(?:es)?|runs|lots|fermentations)\b|\b(?:engineering|GMP|registration|BE|tox|demo\w*|PPQ|pilot"
                       r"|consistency|validation)\s+(?:batch(?:es)?|runs?|lots?)\b", _I)
 # How the product or process is or must be: a dimension or strength, the equipment, an analytical method, containment,
@@ -112,6 +117,9 @@ HOW = re.compile(r"\d[\d.,]*\s*(?:mm|µm|μm|nm|cm|kb|bp|mg/mL|mL)\b|\d\s*mg\b(?
                  r"|extru\w+|granulat\w*|spray[- ]dr\w*|laminat\w*)\b|\b(?:OEB|OEL|HPAPI|BSL)\b|\bcontainment\b|\bhigh(?:ly)?"
                  r"[- ]potent\b|\b(?:HPLC|UPLC|CCIT?|AVI|CE-SDS|qPCR|ddPCR|ELISA)\b|\b(?:homo|hetero)dimer\w*|\bIgG\d|\bFc\b"
                  r"|\bexpression (?:system|host)\b|\bpH\s*\d", _I)
+# The program's clinical stage ('Ph1b/2a', 'P2b', 'first-in-human', 'IND-enabling'): what the program is, which the
+# CDMO reads in the overview wherever else the clause's other facts belong.
+STAGE = re.compile(rf"{T.PHASE_PATTERN.pattern}|(?i:{T.FIH.pattern}|{T.PRECLINICAL.pattern})")
 # Where a kind of fact belongs; the first section of a kind is also where a clause of that kind leans.
 KINDS = {
     "storage_or_shipping": ("logistics",),
@@ -129,12 +137,12 @@ KINDS = {
     "study": ("scope_of_work",),
     "product_use": ("overview",),
     "time_limit": ("timeline",),
-    "movement": ("logistics",),
     "rfp_process": ("submission_instructions",),
     "cost": ("commercial_terms",),
     "exclusion": ("scope_of_work",),
     "option": ("scope_of_work", "commercial_terms"),
     "supplied": ("scope_of_work",),
+    "movement": ("logistics",),
     "activity": ("scope_of_work",),
     "how": ("technical_requirements",),
 }

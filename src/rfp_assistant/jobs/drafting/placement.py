@@ -20,7 +20,7 @@ from rfp_assistant.jobs.drafting.brief import parse_brief_text
 from rfp_assistant.jobs.drafting.brief_shorthand import spelled_out
 from rfp_assistant.jobs.drafting.brief_units import KEY_LINE, key_field
 from rfp_assistant.jobs.drafting.catalog import SectionSpec, section_catalog
-from rfp_assistant.jobs.drafting.clause_kinds import KINDS, LEANING, clause_kinds, kind_sections
+from rfp_assistant.jobs.drafting.clause_kinds import KINDS, LEANING, STAGE, clause_kinds, kind_sections
 from rfp_assistant.schemas.brief import BriefField, ProjectBrief
 
 FALLBACK = "overview"
@@ -91,6 +91,8 @@ def choose_sections(clauses: list[str], embedder) -> list[list[str]]:
         for section in [*kind_sections(clause), *field_sections(clause, specs)]:  # shown where each fact belongs
             if section not in sections and len(sections) < MAX_SECTIONS:
                 sections.append(section)
+        if STAGE.search(clause) and FALLBACK not in sections:
+            sections.append(FALLBACK)  # the program's stage is part of what the program is, whatever else is said
         for _plain, facet_pulled in scores[1:]:
             best = int(np.argmax(facet_pulled))
             if facet_pulled[best] >= FACET_FIT and specs[best].id not in sections and specs[best].id != FALLBACK \
