@@ -6,6 +6,7 @@ import re
 
 from rfp_assistant.jobs.extraction.candidates import Candidate, Page, quote_between
 from rfp_assistant.jobs.extraction.columns import cells_under
+from rfp_assistant.jobs.extraction.hedges import question_answer
 from rfp_assistant.schemas.proposal import Evidence, FieldResult
 
 _APPROVAL = re.compile(r"\bapprov\w*", re.I)
@@ -31,6 +32,7 @@ def read_approvals(pages: list[Page], options: dict[str, list[re.Pattern]], sent
                     if name not in chosen and any(p.search(cell.text) for p in patterns):
                         chosen[name] = Candidate(name, page.number, quote_between(page, m.start(), cell.end), 0.8)
             left, right = sentence(page, m.start(), m.end())
+            right = max(right, _answer_end(page, m.start()))
             if column or any(a < right and left < b for a, b in rows):
                 continue
             if page.is_foreign(m.start()) and not re.search(r"(?i)\b(?:we|our)\b", page.text[left:right]):
@@ -56,3 +58,11 @@ def read_approvals(pages: list[Page], options: dict[str, list[re.Pattern]], sent
         return FieldResult(value=[], status="stated", evidence=[Evidence(page=denials[0].page, quote=denials[0].quote)],
                            confidence=0.6)
     return FieldResult()
+
+
+def _answer_end(page: Page, position: int) -> int:
+    """A question asked and answered on one line reads on into its answer: the agencies are named there."""
+    line = page.line_of(position)
+    start = page.line_starts[line]
+    answer = question_answer(page.text[start:page.line_end(line)])
+    return page.line_end(line) if answer is not None and position < start + answer else position

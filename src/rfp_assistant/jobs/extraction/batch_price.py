@@ -22,3 +22,13 @@ def not_one_batch(context: str, figure: str, cue: str, unit: bool) -> bool:
         return True
     return cue.lower().startswith("per") and not _MAKING.search(label) and \
         any(not _PRICE_WORD.fullmatch(word) for word in re.findall(r"[A-Za-z][\w-]+", label))
+
+
+# A participle right before the batch describes that batch ('per GMP lyophilized batch'), unlike a kind of batch
+# named by a noun ('engineering batch', 'tox batch').
+_ATTRIBUTE = re.compile(r"(?i)[\w-]*?ed\s+(?:batch|lot)(?:es|s)?\b")
+
+
+def describes_batch(text: str, position: int) -> bool:
+    """Whether the word at `position` is a participle describing the batch right after it ('lyophilized batch')."""
+    return bool(_ATTRIBUTE.match(text, position))

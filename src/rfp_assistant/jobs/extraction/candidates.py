@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from rfp_assistant.core.values import Match, normalize_space
+from rfp_assistant.jobs.extraction.batch_price import describes_batch
 from rfp_assistant.jobs.extraction.columns import column_matches, field_unit
 from rfp_assistant.jobs.extraction.layout import line_free
 from rfp_assistant.jobs.extraction.revisions import FROM_OLD, REFERENCE_ONLY, SUPERSEDED, TO_NEW
@@ -285,7 +286,7 @@ def _distracted(spec: FieldSpec, text: str, start: int, end: int, row_start: int
     # One scan for all distractors (a hit hidden under an overlapping excluded one is the rare price of speed).
     distractor = any_of(tuple(spec.distractors))
     for hit in distractor.finditer(window) if distractor else ():
-        if not _EXCLUDING.search(window[: hit.start()]):
+        if not _EXCLUDING.search(window[: hit.start()]) and not describes_batch(window, hit.start()):
             return True
     return False
 

@@ -198,7 +198,7 @@ def _wrapped(pattern: str) -> re.Pattern:
 _NEVER = {
     "warning_letters_5y": _wrapped(r"(?:never (?:received|been issued|had) (?:an?y? )?(?:(?:u\.?s\.? ?)?fda )?warning letters?"
                                      r"|no (?:(?:u\.?s\.? ?)?fda )?warning letters?|not received (?:any|an?) (?:(?:u\.?s\.? ?)?fda )?warning letters?"
-                                     r"|warning letters?[^.\n]{0,40}?(?::|\byears\b)\s*(?:none|0|nil)\b"
+                                     r"|warning letters?[^.\n]{0,40}?(?::|\byears\b\??\.?)\s*(?:none|0|nil)\b"
                                      # "No Acme site has received an FDA warning letter": the subject is denied
                                      r"|\bno (?:[\w-]+ ){0,3}?(?:has|have) (?:ever )?(?:received|been issued|had) (?:an?y? )?"
                                      r"(?:(?:u\.?s\.? ?)?fda )?warning letters?)"),

@@ -31,11 +31,20 @@ MAX_LABEL = 120
 
 
 def hedge_at(text: str, start: int = 0) -> re.Match | None:
-    """The hedge answering at `start` of `text` (after a checkbox or 'Answer:' label), or None."""
+    """The hedge answering at `start` of `text` (after a checkbox or 'Answer:' label), or None; an answer that only
+    points to a document the reader does not have ('See attachment 3') answers nothing either."""
     label = _ANSWER_LABEL.match(text, start)
     position = label.end() if label else start
     position = _BULLET.match(text, position).end()
-    return HEDGE.match(text, position)
+    return HEDGE.match(text, position) or _POINTER.match(text, position)
+
+
+# An answer that sends the reader to another document: 'See attachment 3', 'Refer to the pricing workbook'.
+_POINTER = re.compile(r"(?i)(?:see|refer\s+to|as\s+per|per|please\s+see|please\s+refer\s+to)\s+(?:the\s+)?(?:attached\s+|"
+                      r"separate\s+|enclosed\s+)?(?:[\w-]+\s+){0,2}?(?:attachments?|annex(?:es)?|appendi(?:x|ces)|"
+                      r"exhibits?|enclosures?|workbooks?|spreadsheets?|files?|documents?)\b[^.;\n]{0,30}?(?:[.;]|$)")
+# A questionnaire line that asks and answers at once: its item number, the question's one sentence, then the answer.
+_QUESTION_LINE = re.compile(r"[^\S\n]*(?:Q[-.\s]?)?[A-Z]{0,3}[-.]?\d{1,3}(?:\.\d{1,3})*\*?[^\S\n]+[A-Z][^\n?]{5,150}?[.?][^\S\n]+")
 
 
 def unanswered_spans(text: str, layout: str = "") -> list[tuple[int, int]]:
@@ -50,9 +59,11 @@ def unanswered_spans(text: str, layout: str = "") -> list[tuple[int, int]]:
             continue
         inline = None if _ANSWER_LABEL.match(line) else _inline_answer(line)
         if inline is not None:
-            # "Pricing: on request for extra batches; base scope EUR 2.1M": the hedge answers up to its clause's end.
+            # "Pricing: on request for extra batches; base scope EUR 2.1M": the hedge answers up to its clause's end,
+            # and only its own label ("... FDA, EMA and Health Canada. MHRA: N/A" leaves the agencies answered).
             stop = re.search(r";\s|\.\s+(?=[A-Z])", line[inline:])
-            spans.append((start, start + inline + stop.start() if stop else end))
+            label = _label_start(line, inline)
+            spans.append((start + label, start + inline + stop.start() if stop else end))
         elif hedge_at(line) and (_ANSWER_LABEL.match(line) or len(line.strip()) <= MAX_HEDGE_LINE and _whole_answer(line)):
             # "Response: TBD pending the process description. For reference, ... took 12 to 16 weeks": an answer
             # that opens with a hedge gives no value, whatever it adds for reference.
@@ -64,6 +75,22 @@ def unanswered_spans(text: str, layout: str = "") -> list[tuple[int, int]]:
             if first is not None:
                 spans.append((starts[first], end))
     return spans
+
+
+def question_answer(line: str) -> int | None:
+    """Where the answer starts in a questionnaire line that asks and answers at once ('E.04 Agencies that have
+    approved products filled at the site. FDA, EMA and Health Canada.'), or None for any other line."""
+    question = _QUESTION_LINE.match(line)
+    return question.end() if question and question.end() < len(line.rstrip()) else None
+
+
+def _label_start(line: str, answer: int) -> int:
+    """Where the label answered at `answer` starts: after the last sentence that ends before it, else the line's
+    start (a questionnaire's question, 'D.02* Total price for the quoted scope. See attachment 3.', is the label)."""
+    if _QUESTION_LINE.match(line) and not re.search(r":\s*$", line[:answer]):
+        return 0
+    ends = [m.end() for m in re.finditer(r"[.;]\s+(?=[A-Z(])", line[:answer])]
+    return ends[-1] if ends else 0
 
 
 def _whole_answer(line: str) -> bool:
@@ -79,6 +106,9 @@ def _inline_answer(line: str) -> int | None:
     for colon in re.finditer(r":[^\S\n]+|:$", line):  # "Transfer (RFP target: 10 weeks): to be confirmed"
         if 2 <= colon.start() <= MAX_LABEL and hedge_at(line, colon.end()):
             return colon.end()
+    question = _QUESTION_LINE.match(line)  # "C.05* Time from purchase order to first GMP batch. To be confirmed."
+    if question and hedge_at(line, question.end()):
+        return question.end()
     return None
 
 
