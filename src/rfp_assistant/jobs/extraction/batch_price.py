@@ -6,6 +6,8 @@ import re
 
 # "GMP manufacturing (two batches, incl. release): EUR 1.6M" prices several batches, not one.
 _SEVERAL = re.compile(r"(?i)\b(?:two|three|four|five|six|eight|ten|twelve|[2-9]|[1-9]\d)\s+(?:[\w-]+\s+){0,2}(?:batches|lots|runs)\b")
+_SEVERAL_PRICED = re.compile(_SEVERAL.pattern + r"\s*(?:=|:|total(?:ling)?|come\s+to|in\s+total)\s*(?:[A-Z]{3}|[$€£])?\s*$",
+                             re.I)
 _MAKING = re.compile(r"(?i)gmp|batch|\blots?\b|manufactur|production|\bruns?\b|campaign|drug\s+(?:substance|product)|"
                     r"\bds\b|\bdp\b|ferment|bioreactor|\d\s*L\b|scale")
 _PRICE_WORD = re.compile(r"(?i)price[sd]?|pricing|costs?|fees?|charges?|amount|rate|is|are|the|our|a|an|at|of|will|be|"
@@ -20,6 +22,8 @@ def not_one_batch(context: str, figure: str, cue: str, unit: bool) -> bool:
     label = context[: context.find(figure)]
     if not unit and _SEVERAL.search(context) and not _EACH.search(context):
         return True
+    if _SEVERAL_PRICED.search(label):
+        return True  # "(per batch; 2 batches = EUR 820,000)": the figure the count of batches adds up to
     return cue.lower().startswith("per") and not _MAKING.search(label) and \
         any(not _PRICE_WORD.fullmatch(word) for word in re.findall(r"[A-Za-z][\w-]+", label))
 

@@ -220,6 +220,7 @@ def near_cues(
 # bullet; or a bullet anywhere. A break after a long line is a soft wrap inside a sentence.
 _NEW_ROW = re.compile(r"(?:(?<=\n)|(?<=\n[^\n]{1})|(?<=\n[^\n]{2})|[^\S\n])(?=[\x7f•▪])|"
                       r"\n[^\S\n]*(?=[A-Z]|WP\d|\d+\s*[.)]\s|\d{1,2}\s+[A-Z][a-z]|[-\x7f•▪*])")  # "2 Prices are…": a footnote
+_AMOUNT_CELL = re.compile(r"\d{1,3}(?:[,.'’]\d{3})+(?:[.,]\d{2})?$")
 SHORT_REACH = 100  # characters after a cue that its window covers however short the lines are
 SOFT_WRAP = 70  # a line this long that breaks mid-sentence was wrapped by the layout, not ended
 
@@ -232,8 +233,9 @@ def _rows(text: str, start: int, end: int):
             break
         if text[row.start():row.start() + 1] == "\n":
             line_start = text.rfind("\n", 0, row.start()) + 1
-            if row.start() - line_start >= wrap and text[row.start() - 1:row.start()] not in ".:;":
-                continue
+            if row.start() - line_start >= wrap and text[row.start() - 1:row.start()] not in ".:;" and \
+                    not _AMOUNT_CELL.search(text, max(line_start, row.start() - 16), row.start()):
+                continue  # a long line that ends in an amount ends a price row, however long
         yield row
 
 

@@ -20,6 +20,18 @@ def names_a_form(text: str, start: int, end: int, clause: str) -> bool:
     return word.lower().endswith("ed") and not _DOING.search(clause)
 
 
+# Words that make a clause a claim about the work rather than an item's name.
+_CLAIM = re.compile(r"(?i)\b(?:we|our|us|ours|offer\w*|available|capab\w*|provid\w*|perform\w*|in-house|operat\w*|can|will|"
+                    r"is|are|has|have|includ\w*|dedicated|equipped)\b")
+
+
+def bare_mention(clause: str, at: int, term: str) -> bool:
+    """Whether a clause only names the term, as a scope grid's or list's item does ('Drug product fill/finish'),
+    with no one doing or offering it."""
+    rest = clause[:max(at, 0)] + " " + clause[max(at, 0) + len(term):] if at >= 0 else clause.replace(term, " ")
+    return not _CLAIM.search(rest)
+
+
 # What a program needs or an offer's scope leaves out, not what the vendor can do: "no lyophilisation is required",
 # "drug product is not part of this offer".
 _NEED = re.compile(r"(?i)\b(?:required|needed|necessary|requested|foreseen|intended|envisaged)\b")
@@ -35,6 +47,12 @@ def denies_capability(sentence: str) -> bool:
     """Whether a negated capability's sentence denies that the vendor can do it ('we do not offer lyophilization'),
     not only that this program needs it or that this offer leaves it out ('no lyophilisation is required')."""
     return bool(_DENIAL.search(sentence)) or not (_NEED.search(sentence) or OUT_OF_SCOPE.search(sentence))
+
+
+def says_cannot(page, start: int, end: int) -> bool:
+    """Whether the line of the term at [start, end) says in so many words that the vendor cannot or does not do it
+    ('No aseptic filling line in Lodz - we do not offer fill/finish')."""
+    return bool(_DENIAL.search(page.text, page.line_starts[page.line_of(start)], page.line_end(page.line_of(end))))
 
 
 def asked(text: str, end: int) -> tuple[bool, bool | None]:
@@ -63,6 +81,10 @@ _OTHER_AGENT = re.compile(
     r"\byou\s+(?:will|shall|would|must|are\s+responsible|handle|perform|manage|arrange|have|had|completed)\b|"
     r"\byour\s+(?:[\w-]+\s+){0,2}?(?:site|facility|plant|partner|cmo|cdmo|provider|vendor|contractor)s?\b|"
     r"\bits\s+(?:own\s+)?(?:cmo|cdmo|partner|provider|contractor)s?\b")
+
+
+# A partner named right after the term: "shipped to your fill/finish partner" is that partner's capability.
+PARTY_AFTER = re.compile(r"(?i)[\w/-]*\s+(?:[\w-]+\s+)?(?:partner|provider|subcontractor|contractor|cdmo)s?\b")
 
 
 def done_by_other(clause: str) -> bool:

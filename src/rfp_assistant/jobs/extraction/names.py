@@ -107,7 +107,7 @@ def read_sites(spec, pages: list[Page]) -> FieldResult:
                     continue
                 left = page.line_starts[page.line_of(m.start())]
                 right = min(len(page.text), m.end() + 160)
-                stop = page.text.find(". ", m.end(), right)
+                stop = _sentence_stop(page.text, m.end(), right)
                 segment_end = stop if stop >= 0 else right
                 places = [(pl.start(), pl.end(), _normalize_place(pl)) for pl in PLACE.finditer(page.text, left, segment_end)]
                 country_of, known = _known_cities()
@@ -141,6 +141,18 @@ def read_sites(spec, pages: list[Page]) -> FieldResult:
         if all(e.quote != c.quote for e in evidence):
             evidence.append(Evidence(page=c.page, quote=c.quote))
     return FieldResult(value=values, status="stated", evidence=evidence, confidence=0.6)
+
+
+# An address's abbreviations end no sentence: "(ul. Dokerska 14, 93-231 Lodz, Poland)", "St. Louis, MO".
+_ABBREVIATION = re.compile(r"(?i)(?:^|[\s(,])(?:ul|al|st|str|nr|no|ave|rd|bldg|blvd|pl|sq|mt|ft)$")
+
+
+def _sentence_stop(text: str, start: int, end: int) -> int:
+    """Where the sentence from `start` ends before `end` (a period and a space after no abbreviation), or -1."""
+    stop = text.find(". ", start, end)
+    while stop >= 0 and _ABBREVIATION.search(text, max(start, stop - 5), stop):
+        stop = text.find(". ", stop + 2, end)
+    return stop
 
 
 LETTERHEAD_LINES = 4

@@ -19,7 +19,8 @@ from rfp_assistant.jobs.extraction.roles import (AFFIRMS, NOT_YET, OPTIONAL, OTH
 from rfp_assistant.jobs.extraction.answers import is_question, mark_answer, row_answer, row_quote, unanswered
 from rfp_assistant.jobs.extraction.scope import read_services
 from rfp_assistant.jobs.extraction.approvals import read_approvals
-from rfp_assistant.jobs.extraction.capabilities import asked, denies_capability, done_by_other, names_a_form
+from rfp_assistant.jobs.extraction.capabilities import (PARTY_AFTER, asked, bare_mention, denies_capability,
+                                                       done_by_other, names_a_form, says_cannot)
 
 # Capabilities count whether or not this proposal's scope uses them; practices (a dedicated PM, electronic batch
 # records, dual sourcing) count only as the proposal commits to them.
@@ -115,7 +116,7 @@ def _negated(page: Page, start: int, end: int) -> bool:
 def read_boolean(key: str, pages: list[Page]) -> FieldResult:
     """True when the proposal says it offers the capability, False only when it says it does not."""
     spec = _terms()["booleans"][key]
-    positives, negatives = [], []
+    positives, negatives, denials = [], [], []
     for page in pages:
         for pattern in spec["_negative"]:
             for m in pattern.finditer(page.text):
@@ -165,11 +166,13 @@ def read_boolean(key: str, pages: list[Page]) -> FieldResult:
                 if _negated(page, m.start(), m.end()):
                     if key not in CAPABILITIES or denies_capability(page.text[slice(*_sentence(page, m.start(), m.end()))]):
                         negatives.append(Candidate(False, page.number, quote, 0.8))
+                        if says_cannot(page, m.start(), m.end()):
+                            denials.append(negatives[-1])
                     continue
                 # Another party's capability, a plan for later, or (for practices, not capabilities) an option is
                 # not a yes: "shipped to the Sponsor's fill-finish partner", "an MES planned for next year",
                 # "a dedicated project manager can be added as an option".
-                if OTHER_PARTY.search(clause) or _PARTY_AFTER.match(page.text, m.end()) or NOT_YET.search(clause) or \
+                if OTHER_PARTY.search(clause) or PARTY_AFTER.match(page.text, m.end()) or NOT_YET.search(clause) or \
                         done_by_other(clause) or \
                         (key in CAPABILITIES and names_a_form(page.text, m.start(), m.end(), clause)):
                     continue
@@ -179,19 +182,19 @@ def read_boolean(key: str, pages: list[Page]) -> FieldResult:
                 if key not in CAPABILITIES and (OPTIONAL.search(clause) or
                                                 any(a <= m.start() < b for a, b in option_spans(page.text))):
                     continue
-                positives.append(Candidate(True, page.number, quote, 0.8))
+                bare = key in CAPABILITIES and bare_mention(clause, m.start() - page.text.find(clause), m.group(0))
+                positives.append(Candidate(True, page.number, quote, 0.6 if bare else 0.8))
     if positives and key not in CAPABILITIES:
         # A practice the proposal commits to on one page and denies in so many words on another is a conflict.
         firm = [n for n in negatives if n.score >= 0.85 and all(n.page != c.page for c in positives)]
         if firm:
             return decide(sorted(positives, key=lambda c: -c.score)[:1] + firm[:1])
-    if positives:
-        # A capability stated anywhere wins over a negation elsewhere ("not in scope" is not "not offered").
+    if positives and (max(c.score for c in positives) >= 0.8 or not denials):
+        # A capability stated anywhere beats a negation ("not in scope" is not "not offered"), a bare item no denial.
         return decide(positives, allow_conflict=False)
     return decide(negatives, allow_conflict=False)
 
 
-_PARTY_AFTER = re.compile(r"(?i)[\w/-]*\s+(?:[\w-]+\s+)?(?:partner|provider|subcontractor|contractor|cdmo)s?\b")
 _CLAUSE_BREAK = re.compile(r"(?i),\s+(?:since|and|but|which|while|whereas|as|because)\b|;\s|\s(?:since|because|whereas)\s")
 
 
