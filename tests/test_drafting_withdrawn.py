@@ -91,3 +91,9 @@ def test_an_owner_s_action_to_confirm_under_a_bare_action_items_line_is_an_open_
                         "- JK to confirm whether the potency assay is run by us or the CDMO\n- RS to send budget by Friday")
     assert "[To be confirmed: JK to confirm whether the potency assay is run by us or the CDMO]" in brief.clauses
     assert not any(c.startswith("JK to confirm") for c in brief.clauses)
+
+
+def test_a_figure_judged_too_much_before_its_correction_leaves_only_the_correction():
+    said = "\n".join(parse_brief("pDNA, 3 plasmids, high-quality grade.\nBudget USD 2M is too low for the MCB, make it "
+                                 "USD 2.5M.").clauses)
+    assert "USD 2.5M" in said and "2M" not in said and "too low" not in said

@@ -57,6 +57,9 @@ _BATCH_BEFORE = re.compile(r"\b(?:batch(?:es)?|lots?|runs?|campaigns?)(?:\s+(?:c
 _BATCH_KIND = re.compile(r"\b(?:engineering|eng|demo\w*|tox|non-GMP|pilot|PPQ|validation|registration|stability"
                          r"|commercial|exhibit|submission|DS|DP|drug substance|drug product|conjugation|patient)\b", re.I)
 # 'it's 2 batches, not 3': the figure after 'not' is the one withdrawn.
+# A judgement that rejects a figure before its correction ('10 g is too much for the tox lots, make it 5 g').
+_REJECTED = re.compile(r"\b(?:(?:is|are|was|seems?|sounds?)\s+(?:way\s+|much\s+|far\s+)?too\s+(?:much|many|high|low|little|few"
+                       r"|long|short|big|small|early|late|expensive)|(?:is|are)\s+not\s+enough|won'?t work|unrealistic)\b", re.I)
 _NOT_AFTER = re.compile(rf"\s*,?\s*not\s+{_CURRENCY}?(?P<old>\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten)"
                         rf"(?:\s?(?:[kKmMbB]n?|{_SCALE_WORD}))?\b", re.I)
 # Words that never name a quantity: grammar, hedges, verbs of need, and the words of a correction itself.
@@ -205,6 +208,8 @@ def _one_correction(line: str) -> str:
         if not earlier:
             continue
         old = earlier[-1]
+        if _REJECTED.search(line, old.end, cue.start()):  # what was said of the rejected figure goes with it
+            return line[:old.start] + line[after:]
         if _BETWEEN.fullmatch(line[old.end:cue.start()]):
             # On the spot: the corrected figure takes the withdrawn one's place (its naming word said once).
             cut = old.label_start if new.label and new.label == old.label else old.start
