@@ -15,11 +15,12 @@ _ANY_MONTH = rf"(?:{escaped_alternation(MONTHS)})(?![A-Za-z])\.?"
 _ORD = r"(?:st|nd|rd|th)?"
 _SEP_YY = r"(?:\d{4}|(?<=['’-])\d{2}|(?<=FY)\d{2})"
 _FIRST_DAYS = {"early": 1, "beginning": 1, "start": 1, "mid": 7, "middle": 7, "late": 10, "end": 10}
+# Year first with dots and spaces ("2026. 11. 24.") is how Korean documents date themselves.
 # Spelled dates start with a digit or a capital (month, Q, H); phrases around a bare year
 # ("third quarter of", "mid-", "by") are read backwards from the year, which keeps the scan fast.
 _DATE = re.compile(
     rf"(?=[\dQHJFMASOND])"
-    rf"(?:(?<![\w-])(?P<iy>\d{{4}})(?P<isep>[-/.])(?P<im>\d{{1,2}})(?P=isep)(?P<id>\d{{1,2}})(?![\w-]|\.\d)"
+    rf"(?:(?<![\w-])(?P<iy>\d{{4}})(?P<isep>[-/]|\.[^\S\n]?)(?P<im>\d{{1,2}})(?P=isep)(?P<id>\d{{1,2}})(?![\w-]|\.\d)"
     rf"|(?<![\w.])(?P<ed>\d{{1,2}})\.\s?(?P<em>\d{{1,2}})\.\s?(?P<ey>\d{{4}})(?![\w]|\.\d)"
     rf"|(?<![\w/.-])(?P<s1>\d{{1,2}})(?P<ssep>[/-])(?P<s2>\d{{1,2}})(?P=ssep)(?P<sy>\d{{4}}|\d{{2}})(?![\w/-]|\.\d)"
     rf"|(?<![\w.,/-])(?P<dd>\d{{1,2}}){_ORD}\.?(?:[^\S\n]+(?:(?:of|de|del)\s+)?|-)(?P<dmon>{_ANY_MONTH}),?(?:\s+(?:de\s+)?|-)(?P<dy>\d{{4}})(?!\d)"

@@ -29,6 +29,9 @@ _NOT_DONE = re.compile(r"(?i)not\s+(?:yet\s+)?(?:been\s+)?inspected|expected|pla
                        # a rehearsal, or a site that is not the proposed one: not the site's FDA record
                        r"\b(?:mock|simulated|rehearsal)\b|\bsister\s+(?:site|plant|facility)|\bformer\b|\bsold\b|"
                        r"\bdivested\b|\b(?:client|customer|sponsor)['’]s\s+(?:own\s+)?(?:site|plant|facility|premises)")
+# A later step of an inspection, not the inspection: "all observations were closed in January 2025".
+_FOLLOW_UP = re.compile(r"(?i)\b(?:closed(?:[\s-]+out)?|resolved|responded(?:\s+to)?|lifted|answered)\s+(?:\w+\s+){0,2}?"
+                        r"(?:in|on|by|as\s+of)\s+$")
 _LATEST = re.compile(r"(?i)\b(?:most\s+recent|last|latest)\s+(?:\w+\s+){0,2}?(?:inspect\w*|audit|PAI|visit)|"
                      r"\blast\s+inspected\b")
 _OUTCOME = {"NAI": re.compile(r"\bNAI\b|(?i:no action indicated)"), "VAI": re.compile(r"\bVAI\b|(?i:voluntary action indicated)"),
@@ -63,8 +66,8 @@ def latest_fda_inspection(pages: list[Page], sites: list[str]) -> Inspection | N
     for page in pages:
         found = [m for m in dates_in(page.text, order) if not page.is_foreign(m.start)]
         for i, m in enumerate(found):
-            if page.is_elsewhere(m.start):
-                continue  # another unit of the network's inspection
+            if page.is_elsewhere(m.start) or _FOLLOW_UP.search(page.text, max(0, m.start - 40), m.start):
+                continue  # another unit of the network's inspection, or when its observations were closed
             start, end = _owned(page.text, found, i)
             for a, b in page.elsewhere:  # nor are its words part of the proposed unit's record
                 start, end = (max(start, b), end) if b <= m.start else (start, min(end, a)) if a >= m.end else (start, end)
@@ -147,6 +150,10 @@ def _agency(text: str, at: int) -> str:
     named = sorted([(m.start(), "other" if _NOT_US.search(text, max(0, m.start() - 30), m.start()) else "FDA")
                     for m in _FDA.finditer(text)] + [(m.start(), "other") for m in _OTHER_AGENCY.finditer(text)])
     before = [agency for position, agency in named if position < at]
+    line_end = text.find("\n", at)
+    row = [agency for position, agency in named if at <= position < (line_end if line_end >= 0 else len(text))]
+    if row and not text[text.rfind("\n", 0, at) + 1:at].strip():
+        return row[0]  # a row that opens with its date names its agency after it ("June 2025 | EMA | ...")
     return before[-1] if before else (named[0][1] if named else "")
 
 

@@ -39,8 +39,8 @@ _OWN_START = re.compile(r"\.\s|\n\s*\n|;\s|[\x7f•▪]")
 _LIST_JOIN = re.compile(r"\s*(?:,|and|or|&|/|\+|–|-)\s*(?:and\s+)?")
 _OWN_END = re.compile(r"\.\s|\n\s*\n|[\x7f•▪]|\n(?=[^\S\n]*[A-Z][a-z])")  # a new row ("\nUpstream (future) 1,000 L…")
 # "our Ghent viral vector facility", "at our Austin, Texas site": a named site of the vendor's.
-NAMED_SITE = re.compile(r"\b(?:our|the|at|in)\s+([A-Z][\w'’-]+)(?:,\s+[A-Z][\w'’-]+)?(?:\s+[a-z][\w-]*){0,2}\s+"
-                         r"(?:site|facility|campus|plant|operations|laborator(?:y|ies)|centre|center)\b")
+NAMED_SITE = re.compile(r"\b(?:[Oo]ur|[Tt]he|at|in)\s+([A-Z][\w'’-]+)(?:,\s+[A-Z][\w'’-]+)?(?:\s+[a-z][\w-]*){0,2}\s+"
+                         r"(?i:site|facility|campus|plant|operations|laborator(?:y|ies)|centre|center)\b")
 
 
 def read_largest_volume(spec: FieldSpec, pages: list[Page], sites: list[str]) -> FieldResult:
