@@ -12,6 +12,7 @@ from rfp_assistant.jobs.extraction.capabilities import done_by_other
 from rfp_assistant.jobs.extraction.durations import (not_plan_events, one_plan, own_rows_first, plausible_only,
                                                   table_against_prose)
 from rfp_assistant.jobs.extraction.spans import narrower
+from rfp_assistant.jobs.extraction.aliases import declared_cues
 from rfp_assistant.schemas.proposal import field_specs
 
 _M_PLUS = re.compile(r"\bM\s?\+\s?(\d{1,2})\b")
@@ -60,6 +61,7 @@ def read_weeks(spec, pages):
         return score
 
     found = []
+    cues = spec.cues + declared_cues(spec.key, [page.text for page in pages], spec.cues)
     for page in pages:
         in_weeks = spec.key == "weeks_to_first_gmp_batch" and bool(_WEEK_COLUMN.search(page.text))
 
@@ -82,13 +84,15 @@ def read_weeks(spec, pages):
             if spec.key == "weeks_to_first_gmp_batch":
                 # "GMP batch 1 | Week 28 | 3 weeks": after a week number, a duration is how long the step takes.
                 weeks = [m for m in matches if m.text[:1] in "WwM" or m.text.isdigit()]
+                # "GMP batch 1 | 3 weeks | starts week 30": so is a duration right before the week the step starts.
                 matches = [m for m in matches if m in weeks or not any(
-                    w.end <= m.start and not re.search(r"[A-Za-z]", text[w.end:m.start]) for w in weeks)]
+                    w.end <= m.start and not re.search(r"[A-Za-z]", text[w.end:m.start]) or
+                    m.end <= w.start and _STARTS.fullmatch(text, m.end, w.start) for w in weeks)]
             return matches
 
         # The first batch is a point on the plan: a table gives it as its row's week number ("GMP batch 1 | 6
         # weeks | 38" under "Duration | Start (week)"), and a duration column holds how long a step takes.
-        found += near_cues(spec, [page], finder, judge=judge, rivals=_rival_cues(spec.key),
+        found += near_cues(spec, [page], finder, judge=judge, rivals=_rival_cues(spec.key), cues=cues,
                            columns="week" if spec.key == "weeks_to_first_gmp_batch" else None)
     found = not_plan_events(spec, pages, plausible_only(spec, found))
     found = one_plan(own_rows_first(spec, pages, sorted(found, key=lambda c: -c.score)))
@@ -99,6 +103,7 @@ def read_weeks(spec, pages):
     return table_against_prose(spec, pages, found, decide(found, same=same), same)
 
 
+_STARTS = re.compile(r"(?i)[^\S\n]*(?:\||[,;(])?\s*(?:(?:starts?|starting|begins?|beginning|from)(?:\s+(?:in|at|on))?)?\s*")
 _LEAD_TIME = re.compile(r"(?i)(?:['’]s?)?[^\S\n]*(?:before|prior\s+to|ahead\s+of|in\s+advance|(?:(?:written|prior|advance)"
                         r"[^\S\n]+)?notice)\b")  # "12 weeks' written notice"
 _RESPONSE = re.compile(r"(?i)\b(?:respond(?:s|ed|ing)?|reply|replies|acknowledg\w*|notif(?:y|ies|ied))\b")  # not "Answer:"
