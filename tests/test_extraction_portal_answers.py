@@ -56,3 +56,24 @@ def test_an_engineering_batch_is_still_not_the_gmp_batch():
     fields = _fields("ACME BIOLOGICS LLC\nAll work at our site in Austin, Texas.\n"
                      "Engineering batch: USD 95,000.\nPrice per GMP batch. USD 240,000.\n")
     assert fields["gmp_batch_price"].value.amount == 240000.0
+
+
+SCOPE_AND_TERMS = """Respondent Halvorsen Sterile Services Inc.
+All work at our site in Raleigh, North Carolina, USA.
+C.01* Confirm the scope you are quoting.
+Technology transfer of the Sponsor DP process; three GMP clinical drug product batches (aseptic fill, capping,
+100% visual inspection); QC release testing; ICH stability (25C/60%RH and 5C, 24 months) on batch 1.
+D.07 Cancellation / rescheduling terms.
+Written notice required. Less than 90 days before fill date: 100% of the batch fee;
+90-180 days: 50%; more than 180 days: no charge. One free reschedule per batch if
+notified more than 120 days ahead.
+"""
+
+
+def test_the_answer_to_a_scope_question_is_the_scope():
+    assert "stability" in _fields(SCOPE_AND_TERMS)["services_included"].value
+
+
+def test_a_numbered_terms_question_reads_its_whole_answer():
+    terms = _fields(SCOPE_AND_TERMS)["cancellation_terms"].value
+    assert "100% of the batch fee" in terms and "no charge" in terms

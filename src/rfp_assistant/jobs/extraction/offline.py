@@ -155,6 +155,7 @@ _TERMS_CONTENT = re.compile(
     r"\bin\s+advance\b|\bup-?front\b|\b(?:on|upon|at|with)\s+(?:the\s+)?(?:signature|signing|receipt|delivery|completion|"
     r"release|order|po|kick-?off|approval)\b|\bmilestones?\b|\bin\s+arrears\b|\bmonthly\b|\bquarterly\b|\bpayable\b|"
     r"\bwill\s+be\s+(?:charged|invoiced|billed)\b|\bbalance\b")
+_ITEM_NUMBER = re.compile(r"^\s*(?:Q[-.\s]?)?[A-Z]{0,3}[-.]?\d{1,3}(?:\.\d{1,3})*\*?\s")  # "D.07 Cancellation terms."
 _NOT_TERMS = re.compile(r"(?i)mark-?up|handling|cost plus|raw material|surcharge|inspect|procurement fee|late payments?|disput|"
                         r"overdue|interest\s+(?:at|of|on)\b|"
                         r"to be (?:agreed|negotiated|defined|discussed)|will be (?:agreed|negotiated|defined)")
@@ -174,7 +175,7 @@ def _terms_text(spec, pages):
                 stop = page.text.rfind(". ", line_start, m.start())
                 start = stop + 2 if stop >= 0 else line_start  # a page's first line starts at 0, not at 1
                 end = statement_end(page.text, m.end())
-                if end - start < 40 and not re.search(r"\d", page.text[start:end]):
+                if end - start < 40 and not re.search(r"\d", _ITEM_NUMBER.sub("", page.text[start:end], count=1)):
                     end = statement_end(page.text, end + 1)  # a heading ("Cancellation and rescheduling.")
                 for _ in range(2):  # "…50% on completion. All invoices are due net 45 days."
                     following = statement_end(page.text, end + 1)

@@ -41,7 +41,8 @@ _IN_LABEL = re.compile(
     r"\bcomprising\b|(?m:^[^\S\n]*(?:wp|work\s+package)\s?\d+\b)|\bdeliverables\b|(?:project|programme|program)\s+(?:plan|timeline|"
     r"schedule)|\bgantt\b|(?m:^[^\S\n]*(?:phase|stage|step)\s?(?:\d+|[IVX]+)\b[^\S\n]*[-–:.)])|"
     r"\b(?:the|this|our)\s+(?:project|programme|program|engagement|work)\s+(?:comprises|includes|covers|consists\s+of)|price\s+(?:breakdown|schedule|summary|includes|covers)|"
-    r"\bincluded\s+in\s+(?:this|the|our)\s+(?:proposal|offer|quotation|quote|scope)"
+    r"\bincluded\s+in\s+(?:this|the|our)\s+(?:proposal|offer|quotation|quote|scope)|"
+    r"\bscope\s+(?:(?:that\s+)?(?:you\s+are|we\s+are|being)\s+)quot\w*|\b(?:confirm|describe)\s+(?:the\s+|your\s+)?(?:proposed\s+)?scope\b"
 )
 _PRICED = re.compile(r"(?:[$€£¥]|\b(?:USD|EUR|CHF|GBP|CAD|JPY|INR|CNY|AUD|SGD)\b)\s?\d|\d[\d,.'’]*\s?(?:USD|EUR|CHF|GBP)\b")
 # A row of a price table whose header gives the currency ("Price (AUD)"): its amount is bare ("... 124,500", "124 500").
