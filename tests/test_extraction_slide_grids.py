@@ -62,3 +62,10 @@ def test_an_audit_slot_is_no_gmp_slot():
 
 def test_a_street_abbreviation_does_not_end_the_site_sentence():
     assert _fields(DECK)["sites"].value == ["Odense, Denmark"]
+
+
+def test_antibody_fragments_are_proteins_not_monoclonal_antibodies():
+    text = DECK.replace("Who we are\n", "Who we are\n- We produce recombinant proteins, enzymes and antibody fragments in E. coli\n")
+    assert _fields(text)["modalities"].value == ["recombinant_protein"]
+    text = DECK.replace("Who we are\n", "Who we are\n- We produce monoclonal antibodies and antibody fragments\n")
+    assert "monoclonal_antibody" in _fields(text)["modalities"].value
