@@ -13,6 +13,7 @@ from rfp_assistant.jobs.extraction.durations import (not_plan_events, one_plan, 
                                                   table_against_prose)
 from rfp_assistant.jobs.extraction.spans import narrower
 from rfp_assistant.jobs.extraction.aliases import declared_cues
+from rfp_assistant.jobs.extraction.date_spans import date_range_weeks
 from rfp_assistant.schemas.proposal import field_specs
 
 _M_PLUS = re.compile(r"\bM\s?\+\s?(\d{1,2})\b")
@@ -67,6 +68,8 @@ def read_weeks(spec, pages):
 
         def finder(text, in_weeks=in_weeks):
             matches = p.find_durations(text)
+            if spec.key != "weeks_to_first_gmp_batch":
+                matches += date_range_weeks(text)  # "PD: Feb 2027 - Jun 2027"
             if spec.key == "weeks_to_first_gmp_batch":
                 # "starts in week 36", "Week 44 after PO": a week number on the plan is the elapsed time.
                 for m in _WEEK_NUMBER.finditer(text):

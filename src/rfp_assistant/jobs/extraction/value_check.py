@@ -14,6 +14,7 @@ from typing import Any
 import rfp_assistant.core.values as p
 from rfp_assistant.core.text.negation import is_negated
 from rfp_assistant.jobs.extraction.columns import heading_gives_unit, words_pattern
+from rfp_assistant.jobs.extraction.date_spans import date_range_weeks
 from rfp_assistant.jobs.extraction.money_roles import SUM_STATEMENT, line_item_sum, line_item_sum_below, sum_statements
 from rfp_assistant.jobs.extraction.spaced import spaced_amounts
 from rfp_assistant.jobs.extraction.text_match import site_named, text_supported
@@ -150,7 +151,7 @@ def _typed_numbers(spec: FieldSpec, text: str) -> list[float]:
         for m in _WEEK_NUMBER.finditer(text):
             found.append(float(m.group(2) or m.group(1)))
         found += [round(int(m.group(1)) * p.WEEKS_PER_MONTH, 1) for m in _MONTH_OFFSET.finditer(text)]
-        return found
+        return found + [m.value for m in date_range_weeks(text)]  # "PD: Feb 2027 - Jun 2027"
     if unit == "L":
         return [m.value for m in p.find_volumes(text)]
     if unit == "%":
