@@ -19,7 +19,10 @@ _VESSEL = re.compile(r"(?i)bioreactor|fermen|(?-i:\bSUBs?\b)|single[- ]use|stain
                      r"upstream|\btrain\b")
 _BIOREACTOR = re.compile(r"(?i)bioreactor|fermen|(?-i:\bSUBs?\b)|cell[- ]culture")
 _NOT_NOW = re.compile(r"(?i)commission|not\s+(?:be\s+)?(?:offered|proposed|available|used|part\s+of)|under\s+(?:qualification|"
-                      r"construction)|readiness|expected\s+(?:in|by)?\s*(?:Q[1-4]|H[12]|20\d\d)|\bfuture\b|completion\s+Q")
+                      r"construction)|readiness|expected\s+(?:in|by)?\s*(?:Q[1-4]|H[12]|20\d\d)|\bfuture\b|completion\s+Q|"
+                      r"being\s+(?:installed|built|qualified|validated|added)|(?:release|start-?up|qualification|go-live)\s+"
+                      r"(?:is\s+)?(?:expected|planned|scheduled|due)|\bnot\s+yet\s+(?:in\s+(?:operation|use|service)|qualified|"
+                      r"released|operational)|\bplanned\s+for\s+20\d\d|\bonce\s+(?:installed|qualified|completed)")
 _RESTATED = re.compile(r"[^()\n.;]{0,25}\(\s*")
 _SAME_VESSEL = re.compile(r"(?i)[^()\n]{0,20}?\b(?:nominal|working|gross|wv|vessel\s+volume)\b(?![^()\n]*\b(?:total|combined|"
                           r"aggregate|overall)\b)")
