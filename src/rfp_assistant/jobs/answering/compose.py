@@ -32,6 +32,8 @@ _DOCUMENT = r"(guide|page|article|document|series|report|paper|post)\b"
 _REFERS_BACK = re.compile(r"^(this|that|these|those|it|they|such|both|either|neither|regardless|whatever|whichever|"
                           r"in (this|that|either|any) case|either way|otherwise)\b"
                           rf"|^(\S+\s+){{1,4}}?(this|these|those|such) (?!{_DOCUMENT})[a-z]", re.I)
+# A sentence from another passage is read alone, so "these"/"those" anywhere in it ("will affect these departments'") points back.
+_POINTS_BACK = re.compile(_REFERS_BACK.pattern + rf"|\b(these|those) (?!{_DOCUMENT})[a-z]", re.I)
 _ABOUT_ITSELF = re.compile(rf"^(this|these) {_DOCUMENT}", re.I)
 PLAYBOOK_ADDS = "The built-in playbook adds:"
 _BULLET = re.compile(r"^([-*•▪]|\d{1,2}[.)])\s+")
@@ -64,7 +66,9 @@ def compose(intent: Intent, candidates: list[Candidate]) -> Answer:
         chosen = with_reason(anchor, units, chosen)
     if "source" in intent.wants:
         chosen = with_source(anchor, units, chosen)
-    chosen += _corroboration(candidates, anchor, chosen)
+    # A second source pointing back ("these departments' workflows") comes with the sentence naming what it points to.
+    for extra in _corroboration(candidates, anchor, chosen):
+        chosen += _with_antecedent(extra, sorted(groups[extra.chunk_id], key=lambda c: c.position), [extra], _POINTS_BACK)
     if intent.shape == "list":
         chosen = _with_following_list(chosen, groups)
     return _render(chosen, [])
@@ -175,10 +179,11 @@ def _best_sentences(anchor: Candidate, group: list[Candidate], units: list[Candi
     return chosen
 
 
-def _with_antecedent(anchor: Candidate, units: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
+def _with_antecedent(anchor: Candidate, units: list[Candidate], chosen: list[Candidate],
+                     refers_back: re.Pattern = _REFERS_BACK) -> list[Candidate]:
     """The sentence just before an anchor that points back to it, from the same paragraph."""
     opening = _BULLET.sub("", anchor.text)
-    if not _REFERS_BACK.match(opening) or _ABOUT_ITSELF.match(opening):
+    if not refers_back.search(opening) or _ABOUT_ITSELF.match(opening):
         return chosen
     before = next((c for c in units if c.position == anchor.position - 1 and c.unit.block == anchor.unit.block), None)
     if before is None or before in chosen or before.unit.is_row or before.text.rstrip().endswith("?"):

@@ -93,6 +93,11 @@ _FRAGMENT = re.compile(
 _ASKED = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b|^\s*(is|are|do|does|did|can|could|should|would|"
                     r"will|has|have|was|were|may|must|any|tell|give|explain)\b", re.I)
 _NOT_A_LIST = re.compile(r"^\s*(what|which)\s+(\w+\s+){0,2}(is|does|has|was)\b", re.I)
+# "What does the RFP template include?": what a thing holds, asked with the verb last, is its list of contents.
+_CONTENTS = re.compile(r"^\s*(what|which)\s+(do|does|did|should|would|will|must)\s+[\w\s'&/-]{1,60}?\b(include|contain|cover"
+                       r"|involve|entail|comprise|consist of|hold|need to (include|contain|cover))(\s+\w+)?\s*\??\s*$", re.I)
+# "... the documentation pack we hand over": a collection asked for is asked for with its contents.
+_COLLECTION = re.compile(r"^\s*(what|which)\b(?!.*\bwhy\b).*\b(pack|package|packet|bundle|kit|checklist|dossier)s?\b", re.I)
 
 # Words that say how a question is put, or point at the document itself, rather than name its topic.
 QUESTION_FORM = frozenset(tokenize(
@@ -180,6 +185,8 @@ def _sentence_shape(question: str) -> Shape:
     if _NUMBER.search(question) and _NAME_THEM.search(question):
         return "list"  # "how many ..., and what are they?"
     if _LIST.search(question) and not (_NOT_A_LIST.search(question) and not re.search(r"\bwhat are they\b", question, re.I)):
+        return "list"
+    if _CONTENTS.search(question) or (_COLLECTION.search(question) and not _DEFINITION.search(question)):
         return "list"
     if _FRAGMENT.search(question) and not _ASKED.search(question):
         return "list"
