@@ -21,6 +21,9 @@ _ITEM = re.compile(r"^([-*•▪]|\d{1,2}[.)])\s")
 # Table rows and spreadsheet-like lines: "| a | b |", "1 Tech transfer fee 450", "fees ........ USD 350k",
 # "Item: Audits | Amount: 60,000" (a spreadsheet, CSV or slide row).
 _ROW = re.compile(r"^(\||\d{1,2} [A-Z])|\.{4,}|\s\.\s|\S \| \S")
+# A numbered clause of formal minutes and policies ("2.3 The Committee ...", "7.2.1 No GMP activity ...") starts a
+# paragraph of its own, however its lines are wrapped.
+_NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-Z]")
 _RULE = re.compile(r"^\|?\s*:?-{3,}")
 _HEADER = re.compile(r"^(?:from|sent|to|cc|subject|date)\s*:", re.I)
 _LABELLED = re.compile(r"^([^:|]{1,40}?):\s+(\S.*)$")
@@ -37,6 +40,9 @@ _OPEN_LIST = re.compile(r"^\W*(?:\d+[.)]?\s*)?(?:open (?:points?|items?|question
 # The same, as a label opening a line: "Open follow-ups: (1) budget benchmark - HO; (2) ...".
 _OPEN_LABEL = re.compile(r"^\W*(?:open (?:points?|items?|questions?|issues?|follow-?ups?)|next steps?|action (?:items?|points?)|"
                          r"to ?do|outstanding(?: items?| points?)?|follow-?ups?|parking lot)\s*:", re.I)
+# A reviewer's advice ("4. Recommendations", a "Recommendation" column): what someone says should be done records
+# neither that it is done nor that the company means to do it.
+_ADVICE = re.compile(r"^\W*(?:\d+[.)]?\s*)?(?:recommendations?|recommended actions?)\W*$", re.I)
 _ROW_FIELDS = re.compile(r"^(?:name|names|owner|who|status|state|assigned(?: to)?|lead|person|responsible|approval|"
                          r"approved|version|comments?|notes?|remarks?|% complete|progress|holder)$", re.I)
 
@@ -157,12 +163,13 @@ def _blocks(text: str) -> list[tuple[str, str, int]]:
         depth = len(line) - len(line.lstrip("> "))
         kind = ("rule" if _RULE.match(line) else "pipe" if line.startswith("|") else "item" if _ITEM.match(line)
                 else "row" if _ROW.search(line) else f"quote{line[:depth].count('>')}" if depth else "para")
+        numbered = bool(_NUMBERED.match(line))
         if not line or (depth and (not line[depth:].strip() or _HEADER.match(line[depth:]))) or _HEADER.match(line):
             blocks.append(([], "para", start))  # an empty quoted line or a mail header ends a paragraph
             if line:
                 blocks.append(([line], "para", start))
                 blocks.append(([], "para", start))
-        elif (kind == "para" or kind.startswith("quote")) and blocks and blocks[-1][0] and (
+        elif (kind == "para" or kind.startswith("quote")) and blocks and blocks[-1][0] and not numbered and (
             blocks[-1][1] == kind or (blocks[-1][1] == "item" and kind == "para" and line[:1].islower())
         ):
             blocks[-1][0].append(line)  # a wrapped line continues its paragraph, quoted paragraph or list item
@@ -186,6 +193,8 @@ def cells_of(chunk: Chunk, programs: Programs, document_program: str, start: dat
     marks = line_dates(chunk.text, start, today)
     section_program = programs.of(chunk.section) or document_program
     listed_open = bool(_OPEN_LIST.search(chunk.section))
+    if _ADVICE.match(chunk.section):
+        return []
     cells: list[Cell] = []
     units = units_of(chunk.text) if body else ()
     if heading and chunk.section.strip():
@@ -208,6 +217,8 @@ def cells_of(chunk: Chunk, programs: Programs, document_program: str, start: dat
             own = row if position in unit.row_cells else _verdict(text, today, plan_item, stale_years)
             verdict = own if STRENGTH[own.standing] <= STRENGTH[row.standing] else row
             label = unit.labels[position] if position < len(unit.labels) else ""
+            if _ADVICE.match(label):
+                continue
             cells.append(Cell(chunk, unit, text, verdict, when, programs.of(text) or unit_program,
                               heading=heading and unit is units[0], label=label))
     return cells

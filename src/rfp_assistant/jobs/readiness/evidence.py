@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from rfp_assistant.jobs.readiness.cells import Cell
-from rfp_assistant.jobs.readiness.language import DEPENDENCY, judge
+from rfp_assistant.jobs.readiness.language import DEPENDENCY, judge, status_spans
 from rfp_assistant.jobs.readiness.rules import ChecklistItem, Status, cue_pattern, cue_text, names_person
 
 _WEAK = ("open", "intended")
@@ -26,7 +26,9 @@ _ABSENT_NEAR = re.compile(r"^\W*(?:[\w/-]+\W+){0,4}?(?:none|not (?:yet )?(?:star
 # A denial of a whole list, further on: "RFP? scorecard? budget? -> we have none of these yet" denies each of them.
 _ABSENT_ALL = re.compile(r"^\W*(?:[\w/-]+\W+){0,10}?(?:none of (?:these|them|those|the above)|"
                          r"neither of (?:these|them|those)|(?:do|does)(?: not|n't) have any of (?:these|them|those))\b")
-_DENIED = re.compile(r"\b(?:no|without|lacks?|lacking|(?:do|does|did)(?: not|n't)(?: yet)? have|ha(?:ve|s) no)\b"
+# "without further financing" states a condition, not that the thing is missing.
+_DENIED = re.compile(r"\b(?:no|without(?!\W+(?:further|additional|more|new|fresh|external)\b)|lacks?|lacking|"
+                     r"(?:do|does|did)(?: not|n't)(?: yet)? have|ha(?:ve|s) no)\b"
                      r"(?:\W+[\w/-]+){0,3}\W*$|\bnot\W+(?:[\w/-]+\W+)?$")
 
 
@@ -146,7 +148,9 @@ def _near(low: str, why: str, subjects: list[re.Match]) -> bool:
     at = low.find(why.lower()) if why else -1
     if at < 0 or why == "a question":
         return True
-    return any(len(low[min(at, m.start()):max(at, m.end())].split()) <= NEAR_WORDS for m in subjects)
+    # Any status word of the cell may be the one about the thing ("deferred in March ... the sponsor remained open").
+    spots = [at] + [start for start, _ in status_spans(low)]
+    return any(len(low[min(a, m.start()):max(a, m.end())].split()) <= NEAR_WORDS for a in spots for m in subjects)
 
 
 def _denies(low: str, start: int) -> bool:
@@ -209,6 +213,10 @@ def decide(item: ChecklistItem, ours: list[Reading]) -> Decision:
             # A firm word outweighs a question or a next step of its date, and of a later one when nothing but
             # such hints ever put it in doubt: "is the RACI still current?" after its approval does not reopen it.
             unsettled = [r for r in unsettled if not r.hint]
+        if any(r.standing == "firm" and not r.title for r in latest):
+            # "The runway does not assume a Series B, which is planned for 2027": an intention beside a firm record
+            # of its date is a next step for something that exists, not a doubt about it.
+            unsettled = [r for r in unsettled if r.standing != "intended"]
         if unsettled:
             under_way = [r for r in subject if r.standing in _WEAK]
             if all(r.standing == "absent" for r in unsettled) and not under_way and len(firm) < item.covered_min:

@@ -30,7 +30,8 @@ _DONE = (r"(?:decided|determined|confirmed|defined|agreed(?: on)?|appointed|hire
          r"reviewed|approved|estimated|updated|filled(?: in)?|identified|selected|chosen|built(?: up)?|established|"
          r"created|revisited|tightened|signed|settled|known|modell?ed|calculated|qualified|budgeted|"
          r"scored|assessed|validated|quantified|costed|documented|formali[sz]ed|raised|secured|closed|funded|"
-         r"included|thought (?:about|through)|staffed|filled|adopted|implemented|accepted)")
+         r"included|thought (?:about|through)|staffed|filled|adopted|implemented|accepted|considered|addressed|"
+         r"recruited|undertaken|resolved|designated|ratified|endorsed)")
 # Making or deciding something that is not there yet: "will be compiled", "we will draft", "we need to define".
 _MAKE = (r"(?:draft|drafted|write|written|prepare|prepared|define|defined|develop|developed|create|created|build|built|"
          r"set up|establish|established|compile|compiled|decide|decided|agree|agreed|hire|hired|appoint|appointed|"
@@ -38,7 +39,8 @@ _MAKE = (r"(?:draft|drafted|write|written|prepare|prepared|define|defined|develo
          r"finali[sz]e|finali[sz]ed|assign|assigned|name|named|select|selected|choose|chosen|identify|identified|"
          r"approve|approved|sign|signed|complete|completed|document|documented|get|obtain|need)")
 _OPEN = re.compile(
-    r"\b(?:tbd|tbc|tba|to be (?:re-?)?(?:" + _DONE + r"|started|done)|not (?:yet |been |fully )?(?:re-?)?" + _DONE +
+    r"\b(?:tbd|tbc|tba|to be (?:re-?)?(?:" + _DONE + r"|started|done)"
+    r"|(?<!\bif )(?<!\bunless )(?<!\bwhere )(?<!\bwhen )not (?:yet |fully )?(?:been )?(?:re-?)?" + _DONE +
     r"|undecided|unclear|unknown|open (?:question|questions|point|points|item|items|issue|issues)|still open"
     r"|remains? open|now open|still (?:hasn't|haven't|has not|have not|isn't|is not|doesn't|no)|pending|parked"
     r"|on hold|deferred|postponed|carried (?:over|forward)|options? for|in discussion"
@@ -55,6 +57,12 @@ _OPEN = re.compile(
     r"|depends on|dependent on|contingent on|subject to (?:approval|confirmation|funding|financing|board)"
     r"|if (?:the )?(?:series|financing|funding|round)|not decided|no decision|without a decision"
     r"|working assumption|guess|guesstimate|rough estimate|ballpark|back[- ]of[- ](?:the[- ])?envelope"
+    r"|approval (?:is|was|will be|has been) (?:also )?(?:sought|requested)"
+    r"|(?:seeks?|seeking) (?:the )?(?:approval|endorsement)"
+    r"|(?:is|are) (?:invited|asked|requested) to (?:approve|endorse|agree|designate|ratify|adopt|consider|decide)"
+    r"|(?<!responsible )(?<!accountable )for (?:decision|approval|endorsement|ratification)(?!\s+of\b)"
+    r"|in due course|at a (?:later|future) (?:date|stage|point)"
+    r"|remain(?:s|ed|ing)? (?:outstanding|unresolved|to be \w+)"
     r"|expired|superseded|withdrawn|retired|terminated|discontinued|archived|obsolete|no longer|anymore|any more"
     r"|not valid|invalid|dropped|reopened|re-opened|off the table|outdated|out of date|stale|lapsed|rescinded)\b"
     r"|\bv(?:ersion)?\s?0\.\d+\b|\?\?"
@@ -65,7 +73,15 @@ _INTENT = re.compile(
     r"|(?:we|i)(?: will| 'll|'ll)? need (?:a|an|to|more)|will be " + _MAKE +
     r"|plans? to|planning to|next steps?|to do\b|action items?|actions?:|should (?:think|consider|look|be)"
     r"|needs? (?:writing|a pass|to be|work|drafting)|at some point|will start|0% complete"
-    r"|once (?:the|we|it)|to follow|to come|target(?:ed)? (?:date|q[1-4]|h[12]|\d{4}|for))\b", re.I)
+    r"|once (?:the|we|it)|to follow|to come|(?:it is|is|are) (?:anticipated|envisaged|intended) that"
+    r"|(?:is|are) to be " + _MAKE + r"|(?:requested|asked|instructed) (?:that )?(?:\w+ ){0,4}?(?:to )?(?:prepare|draft|"
+    r"develop|bring forward|present|propose|submit)|target(?:ed)? (?:date|q[1-4]|h[12]|\d{4}|for))\b", re.I)
+# A decision left to a body or an office: "Location: ExCo to confirm in November", "Board to decide".
+_TO_DECIDE = re.compile(r"\b(?:[A-Z][A-Za-z]{1,8}|[Tt]he (?:[Bb]oard|[Cc]ommittee|[Cc]ompany)) to (?:confirm|decide|agree|"
+                        r"approve|sign off|ratify)\b")
+# Work done in answer to advice: "tab added (per the adviser's recommendation R6)" is not itself advice.
+_PER_ADVICE = re.compile(r"\b(?:as per|per|following|in line with|in response to)\s+(?:[\w'’-]+\s+){0,3}?"
+                         r"recommendations?\b", re.I)
 # One person's view is not the company's decision: "Lars would prefer", "Priya argues for".
 _OPINION = re.compile(r"\b[A-Z][a-z]+(?:'s view)? (?:would prefer|prefers|wants|argues|argued|thinks|suggests|suggested|"
                       r"favou?rs|pushes for|leans towards|would like|is in favou?r)\b")
@@ -114,9 +130,9 @@ class Verdict:
 def judge(text: str, today: date, *, plan_item: bool = False, stale_years: int = 0) -> Verdict:
     """The standing of `text` by its status words, modality and dates (see the module docstring)."""
     absent = _ABSENT.search(text)
-    intent = _INTENT.search(text) or _ACTION.search(text)
+    intent = _INTENT.search(_PER_ADVICE.sub(" ", text)) or _ACTION.search(text)
     current = _OLD_VERSION.sub(" ", text) if _IN_FORCE_WORD.search(_OLD_VERSION.sub(" ", text)) else text
-    opened = _OPEN.search(current)
+    opened = _OPEN.search(current) or _TO_DECIDE.search(current)
     opinion = _OPINION.search(text)
     lapse = _lapsed(text, today, stale_years)
     if lapse:
@@ -134,6 +150,11 @@ def judge(text: str, today: date, *, plan_item: bool = False, stale_years: int =
     if absent and not (plan_item and _NOT_YET_DUE.search(text)):
         return Verdict("absent", absent.group(0))
     return Verdict("firm")
+
+
+def status_spans(text: str) -> list[tuple[int, int]]:
+    """Where each open, intended or absent status word of `text` stands."""
+    return [m.span() for pattern in (_OPEN, _INTENT, _ABSENT) for m in pattern.finditer(text)]
 
 
 def _lapsed(text: str, today: date, stale_years: int) -> str:
