@@ -37,6 +37,8 @@ def workspace(guide_workspace):
     ("What is a handover package?", "definition"),
     ("What does a fast-moving program need from its partner?", "other"),
     ("Why do we need a handover kit?", "other"),
+    ("the part about watching the partner later on - what measures did it say to track?", "list"),
+    ("the risk part \u2014 what happens if a batch fails?", "other"),
 ])
 def test_asking_what_a_thing_holds_asks_for_its_list(question, shape):
     assert answer_shape(question) == shape

@@ -139,8 +139,9 @@ def read_intent(question: str) -> Intent:
 # "Which cost lines (outside the fees) does the guide ...", "what risks should we ...": plural things asked for, then
 # the question's verb; no verb before them ("what does it mean when CDMOs do ..." asks something else).
 _AUXILIARY = r"(is|are|do|does|did|was|were|should|shall|can|could|would|will|must|has|have|had|may|might)"
+# The ask may follow its context after a colon or a dash ("the bit about keeping score - what measures did it say ...").
 _PLURAL_ASKED = re.compile(
-    rf"^\s*(what|which)\s+((?!({_AUXILIARY}|if|when|whenever|once|unless)\b)[\w-]+\s+){{0,7}}?(?!{_SINGULAR_IN_S})[a-z-]*[a-z](?<![s'])s\s+"
+    rf"(^|[;:\u2014\u2013]|\s-)\s*(what|which)\s+((?!({_AUXILIARY}|if|when|whenever|once|unless)\b)[\w-]+\s+){{0,7}}?(?!{_SINGULAR_IN_S})[a-z-]*[a-z](?<![s'])s\s+"
     rf"({_AUXILIARY}|need)\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[?.!])\s+(?=[A-Z\"'])")
 
