@@ -24,7 +24,8 @@ _SUPERSEDED = re.compile(
     rf"\b(?:{_ONCE}\b[^.;()]{{0,40}}\b{_PLAN}|{_PLAN}\b[^.;()]{{0,40}}\b{_ONCE}|superseded|obsolete|replaced"
     r"|(?:the|our|an?) (?:earlier|old|previous|original|initial) (?:plan|figure|number|estimate|budget|target)"
     r"|(?:given|said|planned|quoted|agreed|assumed) (?:earlier|before|previously)|had (?:said|planned|assumed|budgeted)"
-    r"|we thought|used to be|(?:was|were) going to|\b(?:it|that|this|which) (?:was|were)\b[^;()]{0,40}\bbefore\b)", re.I)
+    r"|shelved|parked|we thought|used to be|(?:was|were) going to"
+    r"|\b(?:it|that|this|which) (?:was|were)\b[^;()]{0,40}\bbefore\b)", re.I)
 # What a piece puts aside from here on ('2,000 L single-use, replacing the 1,000 L plan', 'X rather than Y').
 _REPLACING = re.compile(r"\b(?:replacing|in place of|instead of|rather than)\b", re.I)
 # A piece or aside that only names the figure it replaces: '..., not EUR 4M', '(not 400 g - we re-ran the numbers)'.
@@ -36,6 +37,10 @@ _DECLINED = re.compile(
     r"|(?:not|n't) (?:be )?(?:asking (?:for|them)|ask(?:ing)? for|needed|need|required|planned|planning|going to"
     r"|doing|included?|in scope|part of)|won'?t (?:need|be|do|ask|include)|will not (?:need|be|do|ask|include)"
     r"|no need (?:for|to)|excluded|out of scope)\b|\bno\b[^,;.()]{1,40}\b(?:needed|required|planned|wanted)\b", re.I)
+# The writer telling the colleague who drafts the RFP to leave something out: 'don't quote it', 'don't mention FDA
+# filing', 'don't put it in'. What it names is no part of the request, so the instruction and its object go.
+_OMIT = re.compile(r"(?:,\s*)?(?:\b(?:so|and|but)\s+)?\b(?:do not|don'?t|no need to)\s+(?:mention\b[^.;()]*|(?:quote|include|put"
+                   r"|list|show|cite)\s+(?:it|that|this|them)\b(?:\s+in\b)?)|\bleave (?:it|that|this|them) out\b", re.I)
 # Options weighed before the decision that follows them: 'Discussion: 1,000 L vs 2,000 L. Decision: 2,000 L'.
 _OPTIONS = re.compile(r"\s(?:vs\.?|versus)\s", re.I)
 _DECIDED = re.compile(r"\b(?:decision|decided|agreed|chose|chosen|selected|settled on|going with)\b", re.I)
@@ -107,6 +112,17 @@ def standing_text(sentence: str) -> str:
     if (rest := declined_field(sentence)) is not None:
         return rest
     return without_spans(sentence, superseded_pieces(sentence) + _past_label(sentence, _gone(sentence, _DECLINED)))
+
+
+def without_omitted(sentence: str) -> str:
+    """The sentence without what its writer says to leave out of the RFP: an aside holding the instruction goes
+    whole ('500 L (the 1,000 L plan is shelved - don't quote it)' -> '500 L'), else the words from the instruction on."""
+    lead = len(re.match(r"\s*(?:[-*•▪]\s+)?", sentence).group(0))  # a list item keeps its indent and bullet
+    spans = []
+    for m in _OMIT.finditer(sentence, lead):
+        aside = next((b for b in _BRACKET.finditer(sentence) if b.start() < m.start() < b.end()), None)
+        spans.append((aside.start() - lead, aside.end() - lead) if aside else (m.start() - lead, m.end() - lead))
+    return sentence[:lead] + without_spans(sentence[lead:], spans) if spans else sentence
 
 
 def without_spans(sentence: str, spans: list[tuple[int, int]]) -> str:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from rfp_assistant.core.text.sentences import clause_sentences, normalize_whitespace
 from rfp_assistant.jobs.drafting.brief_layout import OUTLINE, next_line, outline_depth, tab_cells, tab_header
-from rfp_assistant.jobs.drafting.brief_units import KEY_LINE, units_from_mapping
+from rfp_assistant.jobs.drafting.brief_open import doubt, open_field
+from rfp_assistant.jobs.drafting.brief_units import KEY_LINE, form_line, units_from_mapping
 from rfp_assistant.jobs.drafting.mail_chain import SEPARATOR
 
 # Mail and minutes furniture: who wrote to whom when, who attended ('**Attendees:** ...'), who took the notes.
@@ -46,10 +47,6 @@ _NAME = r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*"
 _SPEAKER = re.compile(rf"^(?:{_NAME}\s*[,(–—-]?\s*(?:[A-Z][a-z]{{2}}\s+)?{_TIME}\)?|\[?{_TIME}\]?\s+{_NAME}:?)$")
 # A one- or two-word question to the others in a chat ('thoughts?', 'ok?'): it asks, it does not state.
 _PROMPT = re.compile(r"^[^\d?]{1,25}\?$")
-# A value that leaves a field open.
-_OPEN_VALUE = re.compile(r"^(?:TBD|TBC|TBA|to be (?:confirmed|determined|decided|defined|agreed)|unknown|not (?:yet )?"
-                         r"(?:known|decided|defined|fixed)|pending|\?+|[-–—])(?:\s+(?:by|until|with|from)\b[^.;]{0,30})?"
-                         r"[\s.!]*$", re.I)
 # Labels of a form that are not inputs the RFP needs ('Comments:', 'Requester:').
 _NOT_INPUT = re.compile(r"^(?:comments?|remarks?|notes?|other|misc\w*|attachments?|signature|date|requester|requested by"
                         r"|approved by|reviewed by|prepared by|form|version)\b", re.I)
@@ -82,15 +79,18 @@ def brief_clauses(text: str, mapping: dict | None = None) -> list[Clause]:
             said = f"{block.body} ({block.note})" if block.note else block.body
             clauses.append(Clause(open_point_text(said), said))
             continue
+        if block.asked:
+            clauses.append(Clause(open_point_text(block.asked), block.asked))
         for n, sentence in enumerate(clause_sentences(block.body)):
             for piece in sentence:
-                piece = piece.rstrip(" ,;")
-                if not piece or _is_chatter(piece):
-                    continue
+                piece, asked = doubt(piece.rstrip(" ,;"))
                 # A table row or list item is about its label throughout; a prose line only in its first sentence.
-                labelled = block.label and (block.whole or n == 0)
-                said = f"{block.label}: {piece}" if labelled else piece
-                clauses.append(Clause(f"{said} ({block.note})" if block.note else said, said))
+                label = f"{block.label}: " if block.label and (block.whole or n == 0) else ""
+                if piece and not _is_chatter(piece):
+                    said = label + piece
+                    clauses.append(Clause(f"{said} ({block.note})" if block.note else said, said))
+                if asked:  # a doubt is asked, after what its piece states
+                    clauses.append(Clause(open_point_text(label + asked), label + asked))
     return _unique(clauses)
 
 
@@ -101,6 +101,7 @@ class _Block:
     note: str = ""
     whole: bool = True
     open: bool = False  # left open by the brief: shown as a point to confirm, never as a fact
+    asked: str = ""  # a point the brief leaves open beside what the block states ('TBD - tox lots used X')
 
 
 def open_point_text(said: str) -> str:
@@ -121,7 +122,8 @@ def _blocks(text: str) -> list[_Block]:
     # A brief numbered as an outline ('1. Background' / '1.1 ...'): its numbered lines are its items.
     bullet = _OUTLINE_BULLET if sum(bool(OUTLINE.match(ln)) for ln in lines) >= 2 else _BULLET
     for n, raw in enumerate(lines):
-        line = raw.strip()
+        line = form_line(raw.strip())  # an intake form's 'Label ...... value' reads 'Label: value', as in brief_units
+        form = line != raw.strip()
         if signature is not None:
             if not SEPARATOR.match(line):
                 if line:
@@ -188,7 +190,7 @@ def _blocks(text: str) -> list[_Block]:
             last = blocks[-1]
             blocks[-1] = _Block(last.label, f"{last.body} {line}", last.note, last.whole)
         else:
-            blocks.append(_opened(_labelled(line, whole=False), False))
+            blocks.append(_opened(_labelled(line, whole=form), False))
         fresh = False
     if signature is None:
         signature = _trailing_signature(lines, blocks)
@@ -207,8 +209,9 @@ def _group_title(body: str) -> str:
 def _opened(block: _Block, among_actions: bool) -> _Block:
     """`block` marked open when it leaves its field open ('Batch size: TBD') or asks for a decision ('Decide ...')
     as an action or open point of the brief."""
-    if block.label and _OPEN_VALUE.match(block.body) and not _NOT_INPUT.match(block.label):
-        return _Block("", block.label, open=True)
+    if block.label and not _NOT_INPUT.match(block.label) and (stated := open_field(block.body)) is not None:
+        return _Block(block.label, stated, block.note, block.whole, asked=block.label) if stated else \
+            _Block("", block.label, open=True)
     labelled_open = block.label and _OPEN_HEADING.fullmatch(block.label.strip())
     if (among_actions or labelled_open) and _DECISION.search(block.body):
         return _Block("", block.body, block.note, open=True)

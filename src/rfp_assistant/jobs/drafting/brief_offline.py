@@ -58,7 +58,7 @@ def parse_units(units: list[Unit], source_format: str = "text") -> ProjectBrief:
     brief.special_capabilities = read_capabilities(units)
     brief.markets = find_markets(units)
     brief.location_preference = find_location(units)
-    brief.regulatory_frameworks = read_all_matches(T.FRAMEWORKS, units)
+    brief.regulatory_frameworks = read_all_matches(T.FRAMEWORKS, units, affirmed=True)
     brief.submissions = read_all_matches(T.SUBMISSIONS, units, whole=False)
     brief.timeline = find_timeline(units)
     brief.budget = find_budget(units)

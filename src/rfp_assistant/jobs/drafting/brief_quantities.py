@@ -9,7 +9,7 @@ from rfp_assistant.core.values import find_volumes, to_number
 from rfp_assistant.core.values.numbers import WORD_NUMBER
 from rfp_assistant.jobs.drafting import brief_terms as T
 from rfp_assistant.jobs.drafting.brief_units import KEY_LINE, Unit, listed, stated, value_part
-from rfp_assistant.jobs.drafting.brief_values import clauses
+from rfp_assistant.jobs.drafting.brief_values import clauses, denied_in_piece
 from rfp_assistant.schemas.brief import BriefField
 
 
@@ -100,11 +100,18 @@ def read_capabilities(units: list[Unit]) -> BriefField:
     return listed(pairs)
 
 
-def read_all_matches(pattern: re.Pattern, units: list[Unit], whole: bool = True) -> BriefField:
-    """Every distinct match of `pattern`, with its unit (or the match itself) as the words."""
+# 'no open FDA Warning Letter or OAI' denies the record the agency issued, not the agency.
+_RECORD = re.compile(r"\s*(?:warning letters?|483s?|form 483|OAI|inspections?|observations?|citations?|findings?)\b", re.I)
+
+
+def read_all_matches(pattern: re.Pattern, units: list[Unit], whole: bool = True, affirmed: bool = False) -> BriefField:
+    """Every distinct match of `pattern`, with its unit (or the match itself) as the words; with `affirmed`, not one
+    the unit denies ('Not the US yet, no FDA filing')."""
     found: dict[str, str] = {}
     for unit in units:
         for m in pattern.finditer(unit.text):
+            if affirmed and denied_in_piece(unit.text, m) and not _RECORD.match(unit.text, m.end()):
+                continue
             found.setdefault(m.group(1), value_part(unit) if whole else m.group(1))
     return listed(list(found.items()))
 

@@ -14,6 +14,7 @@ from rfp_assistant.jobs.drafting.brief_units import listed
 from rfp_assistant.schemas.brief import BriefField
 
 # A comma between digits is a thousands separator ('~25,000 syringes'), not a clause break.
+_PIECE = re.compile(r"[,;]\s|\s[-–—]\s|\bso\b")
 _CLAUSE_SPLIT = re.compile(r"\s*(?:;|(?<!\d),|,(?!\d)|\s-\s|\.\s+(?=[A-Z])|\bso that\b|\bso\b)\s*")
 # Among several amounts, the one for the whole work ('overall cap EUR 2M') is the budget, not a part of it ('USD 400k
 # for transfer').
@@ -27,6 +28,13 @@ _MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", 
 def clauses(text: str) -> list[str]:
     """A sentence cut at commas, semicolons, dashes and 'so': the span one statement covers."""
     return [c for c in _CLAUSE_SPLIT.split(text) if c and c.strip()]
+
+
+def denied_in_piece(text: str, m: re.Match) -> bool:
+    """Whether the comma piece holding match `m` denies it ('Not the US yet, so don't mention FDA filing'); a
+    'no' earlier in the sentence ('no preference on site, filing with FDA') is about something else."""
+    start = max((b.end() for b in _PIECE.finditer(text, 0, m.start())), default=0)
+    return is_negated(text[start:], m.start() - start, m.end() - start)
 
 
 def _geography(text: str) -> list[tuple[str, re.Match]]:
@@ -55,7 +63,7 @@ def find_markets(units) -> BriefField:
                     pairs.setdefault(code, m.group(0))
         if unit.key in ("markets", "regulatory_frameworks") or T.MARKET_CONTEXT.search(unit.text):
             for code, rule in T.AGENCY_MARKETS:
-                if m := rule.search(unit.text):
+                if m := next((m for m in rule.finditer(unit.text) if not denied_in_piece(unit.text, m)), None):
                     pairs.setdefault(code, m.group(0))
     return listed(list(pairs.items()))
 

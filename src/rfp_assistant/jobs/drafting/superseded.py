@@ -1,18 +1,20 @@
 """A figure the brief states only as an earlier plan ('originally 3 campaigns', 'the earlier budget (GBP 5m) is
 superseded', '(it was 3.5m before the cut)', 'replacing the 1,000 L plan') never reaches the RFP, when the brief
-states the current figure of that quantity elsewhere; the typed fields read only what the brief still plans.
+states the current figure of that quantity elsewhere; nor does what the writer says to leave out ('the 1,000 L plan is
+shelved - don't quote it', 'don't mention FDA filing'). The typed fields read only what the brief still plans.
 """
 
 from __future__ import annotations
 
-from rfp_assistant.core.text.withdrawal import standing_text, superseded_pieces, without_spans
+from rfp_assistant.core.text.withdrawal import standing_text, superseded_pieces, without_omitted, without_spans
 from rfp_assistant.jobs.drafting.brief_units import Unit
 from rfp_assistant.jobs.drafting.corrections import MAGNITUDE as _MAGNITUDE, Figure, figures
 
 
 def without_superseded(text: str) -> str:
-    """`text` without the pieces that state only an earlier figure of a quantity the brief states anew."""
-    lines = text.split("\n")
+    """`text` without what its writer says to leave out, and without the pieces that state only an earlier figure of
+    a quantity the brief states anew."""
+    lines = [without_omitted(line) for line in text.split("\n")]
     old = {n: superseded_pieces(line) for n, line in enumerate(lines)}
     current: set[str] = set()
     for n, line in enumerate(lines):
