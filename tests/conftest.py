@@ -94,3 +94,18 @@ def cli_env(tmp_path, playbook_data_dir):
     env["RFP_DATA_DIR"] = str(tmp_path / "data")
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
     return env
+
+
+# End-to-end tests that take tens of seconds each (a wheel installed into a fresh venv, a browser driving the UI, the
+# CLI indexing a company): started first, so the two workers finish together instead of one of them running the
+# wheel install alone at the end while the other waits.
+_LONG_MODULES = ("test_wheel_install", "test_ui_", "test_cli", "test_faults_cli", "test_concurrency",
+                 "test_confidential_cache", "test_embeddings", "test_index", "test_no_egress", "test_readiness_progress")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Put the long end-to-end tests at the front of the run; the rest keep their order."""
+    def is_long(item) -> bool:
+        return item.get_closest_marker("slow") is not None or item.module.__name__.startswith(_LONG_MODULES)
+
+    items.sort(key=lambda item: (not is_long(item), not item.module.__name__.startswith("test_wheel_install")))
