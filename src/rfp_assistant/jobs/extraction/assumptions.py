@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Callable
 
 from rfp_assistant.jobs.extraction.candidates import Candidate, Page
 from rfp_assistant.schemas.proposal import Evidence, FieldResult
@@ -22,13 +21,12 @@ def read_assumptions(spec, pages: list[Page], vendor_words: set[str] = frozenset
     """The proposal's assumptions and exclusions, one entry per statement, none repeated: the sentences, list
     items and table rows the field's cues mark, and what the sponsor is to supply."""
     found: list[Candidate] = []
-    running = running_lines(pages)
-    supplier = _sponsor_supplies(set(vendor_words))
+    running, vendors = _running_lines(pages), set(vendor_words)
     for page in pages:
         for n, line_start in enumerate(page.line_starts):
             bullet = _ITEM.match(page.text, line_start)
             for start, end in _sentences(page.text, bullet.end() if bullet else line_start, page.line_end(n)):
-                if not supplier(page.text, start) or page.is_foreign(start):
+                if not _sponsor_supplies(page.text, start, vendors) or page.is_foreign(start):
                     continue
                 _add(found, " ".join(page.text[start:end].split()).strip(" ,;:-–"), page.number)
         listed: list[tuple[int, int]] = []
@@ -49,13 +47,11 @@ def read_assumptions(spec, pages: list[Page], vendor_words: set[str] = frozenset
                        evidence=[Evidence(page=c.page, quote=c.quote) for c in found])
 
 
-def _sponsor_supplies(vendor_words: set[str]) -> Callable[[str, int], bool]:
-    """Whether a sentence at a position has the sponsor supplying an input: its subject is the sponsor by role
+def _sponsor_supplies(text: str, start: int, vendor_words: set[str]) -> bool:
+    """Whether the sentence at `start` has the sponsor supplying an input: its subject is the sponsor by role
     ("The Sponsor will provide", "you supply") or a named party other than the vendor ("Bellwether supplies")."""
-    def supplies(text: str, start: int) -> bool:
-        m = _SUPPLY.match(text, start)
-        return bool(m) and (m.group("name") is None or m.group("name").casefold() not in vendor_words | _NOT_PARTY)
-    return supplies
+    m = _SUPPLY.match(text, start)
+    return bool(m) and (m.group("name") is None or m.group("name").casefold() not in vendor_words | _NOT_PARTY)
 
 
 _SUPPLY = re.compile(r"(?:(?i:(?:the\s+)?(?:sponsor|client|customer)|you)|(?P<name>[A-Z][A-Za-z'’-]{2,}))"
@@ -168,7 +164,7 @@ def _body_under(page: Page, line: int, running: set[str]) -> list[tuple[int, int
     return spans[:MAX_ASSUMPTIONS]
 
 
-def running_lines(pages: list[Page]) -> set[str]:
+def _running_lines(pages: list[Page]) -> set[str]:
     """Lines that recur on several pages (letterhead, footer), keyed without their digits."""
     seen: dict[str, int] = {}
     for page in pages:
